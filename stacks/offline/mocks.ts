@@ -1,0 +1,174 @@
+/**
+ * Realistic mock outputs for the resource types this platform creates, so that a
+ * program run under `pulumi.runtime.setMocks` sees the same shape of values it
+ * would see from the AWS provider: ids, ARNs, URLs and computed attributes.
+ */
+import * as pulumi from "@pulumi/pulumi";
+
+export const MOCK_ACCOUNT_ID = "123456789012";
+export const MOCK_REGION = "us-east-1";
+
+type State = Record<string, unknown>;
+
+/** A short, stable, deterministic id derived from a resource name. */
+export function mockId(name: string): string {
+    let hash = 0;
+    for (const ch of name) {
+        hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
+    }
+    return hash.toString(36).padStart(7, "0").slice(0, 10);
+}
+
+function arn(service: string, resource: string, region: string = MOCK_REGION): string {
+    return `arn:aws:${service}:${region}:${MOCK_ACCOUNT_ID}:${resource}`;
+}
+
+function str(value: unknown, fallback: string): string {
+    return typeof value === "string" && value.length > 0 ? value : fallback;
+}
+
+/** Computed attributes per resource type; inputs are always echoed back as outputs too. */
+const computed: Record<string, (name: string, id: string, inputs: State) => State> = {
+    "aws:apigateway/restApi:RestApi": (_n, id) => ({
+        arn: `arn:aws:apigateway:${MOCK_REGION}::/restapis/${id}`,
+        rootResourceId: `${id}-root`,
+        executionArn: arn("execute-api", id),
+        createdDate: "2026-01-01T00:00:00Z",
+    }),
+    "aws:apigateway/resource:Resource": (_n, id, inputs) => ({ path: `/${str(inputs.pathPart, id)}` }),
+    "aws:apigateway/stage:Stage": (_n, _id, inputs) => {
+        const api = str(inputs.restApi, "api");
+        const stage = str(inputs.stageName, "stage");
+        return {
+            arn: `arn:aws:apigateway:${MOCK_REGION}::/restapis/${api}/stages/${stage}`,
+            executionArn: arn("execute-api", `${api}/${stage}`),
+            invokeUrl: `https://${api}.execute-api.${MOCK_REGION}.amazonaws.com/${stage}`,
+        };
+    },
+    "aws:apigateway/deployment:Deployment": () => ({ createdDate: "2026-01-01T00:00:00Z" }),
+    "aws:apigateway/authorizer:Authorizer": (_n, id, inputs) => ({
+        arn: arn("execute-api", `${str(inputs.restApi, "api")}/authorizers/${id}`),
+    }),
+    "aws:apigateway/apiKey:ApiKey": (name, id) => ({
+        arn: `arn:aws:apigateway:${MOCK_REGION}::/apikeys/${id}`,
+        value: `mock-api-key-${mockId(name)}${mockId(name + "v")}`,
+    }),
+    "aws:apigateway/usagePlan:UsagePlan": (_n, id) => ({ arn: `arn:aws:apigateway:${MOCK_REGION}::/usageplans/${id}` }),
+    "aws:apigateway/domainName:DomainName": (_n, _id, inputs) => ({
+        arn: `arn:aws:apigateway:${MOCK_REGION}::/domainnames/${str(inputs.domainName, "example.com")}`,
+        regionalDomainName: `d-${mockId(str(inputs.domainName, "d"))}.execute-api.${MOCK_REGION}.amazonaws.com`,
+        regionalZoneId: "Z1UJRXOUMOOFQ8",
+    }),
+    "aws:cognito/userPool:UserPool": (_n, id) => ({
+        arn: arn("cognito-idp", `userpool/${MOCK_REGION}_${id}`),
+        endpoint: `cognito-idp.${MOCK_REGION}.amazonaws.com/${MOCK_REGION}_${id}`,
+    }),
+    "aws:cognito/userPoolClient:UserPoolClient": (name, _id, inputs) => ({
+        clientSecret: inputs.generateSecret === true ? `mock-secret-${mockId(name)}` : "",
+    }),
+    "aws:cognito/resourceServer:ResourceServer": (_n, _id, inputs) => ({
+        scopeIdentifiers: (Array.isArray(inputs.scopes) ? inputs.scopes : []).map(
+            (s: { scopeName?: string }) => `${str(inputs.identifier, "api")}/${s.scopeName ?? ""}`,
+        ),
+    }),
+    "aws:lambda/function:Function": (_n, _id, inputs) => {
+        const fnArn = arn("lambda", `function:${str(inputs.name, "fn")}`);
+        return {
+            arn: fnArn,
+            invokeArn: `arn:aws:apigateway:${MOCK_REGION}:lambda:path/2015-03-31/functions/${fnArn}/invocations`,
+            version: "$LATEST",
+        };
+    },
+    "aws:iam/role:Role": (name, _id, inputs) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${str(inputs.name, name)}` }),
+    "aws:iam/policy:Policy": (name, _id, inputs) => ({ arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${str(inputs.name, name)}` }),
+    "aws:kms/key:Key": (_n, id) => ({ arn: arn("kms", `key/${id}`), keyId: id }),
+    "aws:cloudwatch/logGroup:LogGroup": (name, _id, inputs) => ({ arn: arn("logs", `log-group:${str(inputs.name, name)}`) }),
+    "aws:cloudwatch/metricAlarm:MetricAlarm": (name, _id, inputs) => ({ arn: arn("cloudwatch", `alarm:${str(inputs.name, name)}`) }),
+    "aws:s3/bucket:Bucket": (name, _id, inputs) => {
+        const bucket = str(inputs.bucket, `${name}-${mockId(name)}`);
+        return { bucket, arn: `arn:aws:s3:::${bucket}`, bucketRegionalDomainName: `${bucket}.s3.${MOCK_REGION}.amazonaws.com` };
+    },
+    "aws:s3/bucketObjectv2:BucketObjectv2": (name) => ({ versionId: `v-${mockId(name)}`, etag: mockId(name + "etag") }),
+    "aws:acm/certificate:Certificate": (name, id, inputs) => ({
+        arn: arn("acm", `certificate/${id}`),
+        domainValidationOptions: [{
+            domainName: str(inputs.domainName, "example.com"),
+            resourceRecordName: `_${mockId(name)}.${str(inputs.domainName, "example.com")}.`,
+            resourceRecordType: "CNAME",
+            resourceRecordValue: `_${mockId(name + "v")}.acm-validations.aws.`,
+        }],
+    }),
+    "aws:acm/certificateValidation:CertificateValidation": (_n, _id, inputs) => ({ certificateArn: inputs.certificateArn }),
+    "aws:wafv2/webAcl:WebAcl": (name, id, inputs) => ({
+        arn: arn("wafv2", `regional/webacl/${str(inputs.name, name)}/${id}`),
+        capacity: 700,
+    }),
+    "aws:wafv2/ipSet:IpSet": (name, id, inputs) => ({ arn: arn("wafv2", `regional/ipset/${str(inputs.name, name)}/${id}`) }),
+    "aws:cloudtrail/trail:Trail": (name, _id, inputs) => ({ arn: arn("cloudtrail", `trail/${str(inputs.name, name)}`) }),
+    "aws:ec2/vpcEndpoint:VpcEndpoint": (_n, id) => ({
+        arn: arn("ec2", `vpc-endpoint/vpce-${id}`),
+        dnsEntries: [{ dnsName: `vpce-${id}.execute-api.${MOCK_REGION}.vpce.amazonaws.com`, hostedZoneId: "Z7HUB22UULQXV" }],
+    }),
+    "aws:ec2/securityGroup:SecurityGroup": (_n, id) => ({ arn: arn("ec2", `security-group/sg-${id}`) }),
+    "awsx:ec2:Vpc": (_n, id) => ({
+        vpcId: `vpc-${id}`,
+        privateSubnetIds: [`subnet-${id}a`, `subnet-${id}b`],
+        publicSubnetIds: [`subnet-${id}c`, `subnet-${id}d`],
+        isolatedSubnetIds: [],
+        subnets: [],
+        routeTables: [],
+        natGateways: [],
+    }),
+};
+
+/** Ids that AWS gives a recognisable prefix. */
+const idPrefix: Record<string, string> = {
+    "aws:ec2/vpcEndpoint:VpcEndpoint": "vpce-",
+    "aws:ec2/securityGroup:SecurityGroup": "sg-",
+    "awsx:ec2:Vpc": "vpc-",
+};
+
+/** Mock invoke results for the provider functions the platform calls. */
+export function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
+    switch (token) {
+        case "aws:index/getCallerIdentity:getCallerIdentity":
+            return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
+        case "aws:index/getRegion:getRegion":
+            return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION, endpoint: `ec2.${MOCK_REGION}.amazonaws.com` };
+        case "aws:index/getPartition:getPartition":
+            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
+        case "aws:ec2/getVpc:getVpc":
+            return { id: str(inputs.id, "vpc-mock"), cidrBlock: "10.0.0.0/16" };
+        default:
+            return { ...inputs };
+    }
+}
+
+/** Options of the mocks: what other stacks a `StackReference` can read. */
+export interface PlatformMockOptions {
+    /** Outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`). */
+    stackOutputs?: Record<string, Record<string, unknown>>;
+}
+
+/** The mock implementation handed to `pulumi.runtime.setMocks`. */
+export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.runtime.Mocks {
+    return {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: State } {
+            const inputs = args.inputs as State;
+            if (args.type === "pulumi:pulumi:StackReference") {
+                const stackName = str(inputs.name, args.name);
+                const outputs = options.stackOutputs?.[stackName];
+                if (!outputs) {
+                    throw new Error(`no outputs are known for stack reference "${stackName}"`);
+                }
+                return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+            }
+            const id = (idPrefix[args.type] ?? "") + mockId(`${args.type}::${args.name}`);
+            const extra = computed[args.type]?.(args.name, id, inputs) ?? {};
+            return { id, state: { ...inputs, ...extra } };
+        },
+        call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
+            return mockCall(args.token, args.inputs as Record<string, unknown>);
+        },
+    };
+}
