@@ -1,0 +1,151 @@
+/**
+ * The declarative route table of a REST API and its validation. A route names
+ * a path, a method, how it is authorized and what it integrates with.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { routeKey } from "./naming";
+import { ComponentArgumentError } from "./validation";
+
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ANY"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+export const AUTH_KINDS = ["cognito", "lambda", "iam", "none"] as const;
+/** How a route is authorized: Cognito user pool JWT, Lambda authorizer, SigV4 (AWS_IAM), or nothing. */
+export type AuthKind = (typeof AUTH_KINDS)[number];
+
+/** A static response from API Gateway itself (health checks, stubs). */
+export interface MockIntegration {
+    kind: "mock";
+    /** JSON body returned with status 200. */
+    responseBody: Record<string, unknown>;
+}
+
+/** Proxy to an HTTPS backend (HTTP_PROXY). */
+export interface HttpIntegration {
+    kind: "http";
+    /** https:// URL of the backend; `{name}` path parameters are forwarded. */
+    uri: string;
+    /** Backend timeout in milliseconds, 50-29000. Default 29000. */
+    timeoutMs?: number;
+}
+
+/** Proxy to a Lambda function (AWS_PROXY). */
+export interface LambdaIntegration {
+    kind: "lambda";
+    /** ARN of the function. */
+    functionArn: pulumi.Input<string>;
+}
+
+export type RouteIntegration = MockIntegration | HttpIntegration | LambdaIntegration;
+
+/** Per-method throttling override. */
+export interface ThrottleArgs {
+    /** Steady-state requests per second. */
+    rateLimit: number;
+    /** Largest burst of concurrent requests. */
+    burstLimit: number;
+}
+
+/** One route of the API. */
+export interface RouteArgs {
+    /** Path starting with `/`, segments of letters, digits, `.`, `_`, `-`, or `{param}` / `{proxy+}`. */
+    path: string;
+    /** HTTP method. */
+    method: HttpMethod;
+    /** How callers are authorized. `none` is flagged by the policy pack unless allow-listed. */
+    auth: AuthKind;
+    /** OAuth scopes a Cognito token must carry (auth `cognito` only). */
+    scopes?: string[];
+    /** Require an API key (usage plans). Default false. */
+    apiKeyRequired?: boolean;
+    /** JSON schema (draft 4) the request body must match; creates a model and validates the body. */
+    requestSchema?: Record<string, unknown>;
+    /** Request parameters that must be present, e.g. `method.request.querystring.limit`. */
+    requiredParameters?: string[];
+    /** What the route calls. */
+    integration: RouteIntegration;
+    /** Throttling override for this method. */
+    throttle?: ThrottleArgs;
+}
+
+const SEGMENT = /^([A-Za-z0-9._-]+|\{[A-Za-z0-9_]+\}|\{proxy\+\})$/;
+const PARAMETER = /^method\.request\.(querystring|header|path)\.[A-Za-z0-9._-]+$/;
+
+/** Validates the route table against the authorizers an API has. Returns nothing; throws on the first problem. */
+export function validateRoutes(component: string, routes: RouteArgs[], available: ReadonlySet<AuthKind>): void {
+    if (!routes || routes.length === 0) {
+        throw new ComponentArgumentError(component, "routes", "must list at least one route");
+    }
+    const seen = new Set<string>();
+    routes.forEach((route, i) => {
+        const at = `routes[${i}]`;
+        if (typeof route.path !== "string" || !route.path.startsWith("/") || route.path === "/" ||
+            !route.path.slice(1).split("/").every((s) => SEGMENT.test(s))) {
+            throw new ComponentArgumentError(component, `${at}.path`,
+                `must start with "/" and have segments of letters, digits, . _ - or {param}/{proxy+} (got ${JSON.stringify(route.path)})`);
+        }
+        if (!(HTTP_METHODS as readonly string[]).includes(route.method)) {
+            throw new ComponentArgumentError(component, `${at}.method`, `must be one of ${HTTP_METHODS.join(", ")} (got ${JSON.stringify(route.method)})`);
+        }
+        if (!(AUTH_KINDS as readonly string[]).includes(route.auth)) {
+            throw new ComponentArgumentError(component, `${at}.auth`, `must be one of ${AUTH_KINDS.join(", ")} (got ${JSON.stringify(route.auth)})`);
+        }
+        if (route.auth !== "none" && !available.has(route.auth)) {
+            throw new ComponentArgumentError(component, `${at}.auth`,
+                `is "${route.auth}" but the API has no ${route.auth} authorizer configured (available: ${[...available].join(", ") || "none"})`);
+        }
+        if (route.scopes && route.scopes.length > 0 && route.auth !== "cognito") {
+            throw new ComponentArgumentError(component, `${at}.scopes`, "are only valid with auth \"cognito\"");
+        }
+        const key = routeKey(route.method, route.path);
+        if (seen.has(key)) {
+            throw new ComponentArgumentError(component, at, `duplicates route ${key}`);
+        }
+        seen.add(key);
+        (route.requiredParameters ?? []).forEach((p, j) => {
+            if (!PARAMETER.test(p)) {
+                throw new ComponentArgumentError(component, `${at}.requiredParameters[${j}]`,
+                    `must look like method.request.querystring|header|path.NAME (got ${JSON.stringify(p)})`);
+            }
+        });
+        if (route.requestSchema !== undefined && (typeof route.requestSchema !== "object" || route.requestSchema === null)) {
+            throw new ComponentArgumentError(component, `${at}.requestSchema`, "must be a JSON schema object");
+        }
+        validateIntegration(component, `${at}.integration`, route.integration);
+        if (route.throttle) {
+            validateThrottle(component, `${at}.throttle`, route.throttle);
+        }
+    });
+}
+
+function validateIntegration(component: string, at: string, integration: RouteIntegration): void {
+    switch (integration?.kind) {
+        case "mock":
+            return;
+        case "http":
+            if (!/^https:\/\/[^/\s]+/.test(integration.uri ?? "")) {
+                throw new ComponentArgumentError(component, `${at}.uri`, `must be an https:// URL (got ${JSON.stringify(integration.uri)})`);
+            }
+            if (integration.timeoutMs !== undefined && (!Number.isInteger(integration.timeoutMs) || integration.timeoutMs < 50 || integration.timeoutMs > 29000)) {
+                throw new ComponentArgumentError(component, `${at}.timeoutMs`, `must be an integer from 50 to 29000 (got ${JSON.stringify(integration.timeoutMs)})`);
+            }
+            return;
+        case "lambda":
+            if (integration.functionArn === undefined || integration.functionArn === "") {
+                throw new ComponentArgumentError(component, `${at}.functionArn`, "is required for a lambda integration");
+            }
+            return;
+        default:
+            throw new ComponentArgumentError(component, `${at}.kind`, `must be one of mock, http, lambda (got ${JSON.stringify((integration as { kind?: unknown })?.kind)})`);
+    }
+}
+
+/** Throttle limits: rate above 0, burst an integer of at least 1, burst not below the rate's integer part. */
+export function validateThrottle(component: string, at: string, throttle: ThrottleArgs): void {
+    if (typeof throttle.rateLimit !== "number" || !(throttle.rateLimit > 0) || throttle.rateLimit > 10000) {
+        throw new ComponentArgumentError(component, `${at}.rateLimit`, `must be a number above 0 and at most 10000 (got ${JSON.stringify(throttle.rateLimit)})`);
+    }
+    if (!Number.isInteger(throttle.burstLimit) || throttle.burstLimit < 1 || throttle.burstLimit > 5000) {
+        throw new ComponentArgumentError(component, `${at}.burstLimit`, `must be an integer from 1 to 5000 (got ${JSON.stringify(throttle.burstLimit)})`);
+    }
+}
