@@ -79,6 +79,47 @@ export function routeSignature(routes: RouteArgs[], cors?: CorsArgs): string {
     return createHash("sha256").update(JSON.stringify({ plain, cors: cors ?? null })).digest("hex");
 }
 
+/** What validation derives from the args. */
+export interface ValidatedRestApiArgs {
+    executionLevel: (typeof EXECUTION_LOG_LEVELS)[number];
+    cors?: Required<CorsArgs>;
+}
+
+/**
+ * Checks every argument of a REST API except the PRIVATE endpoint wiring (which
+ * the private API component creates). Components that wrap RestApi call it
+ * before creating anything, so bad input never leaves resources half-created.
+ */
+export function validateRestApiArgs(args: Omit<RestApiArgs, "vpcEndpointIds" | "policy">): ValidatedRestApiArgs {
+    const C = "RestApi";
+    oneOf(C, "environment", args.environment, ENVIRONMENTS);
+    oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
+    matches(C, "apiName", args.apiName, /^[A-Za-z0-9 _-]{1,128}$/, "1-128 letters, digits, spaces, _ or -");
+    matches(C, "stageName", args.stageName, /^[A-Za-z0-9_-]{1,128}$/, "letters, digits, _ or -");
+    const available = new Set<AuthKind>(["iam"]);
+    if (args.authorizers?.cognito) {
+        if (!args.authorizers.cognito.userPoolArns?.length) {
+            throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
+        }
+        available.add("cognito");
+    }
+    if (args.authorizers?.lambda) {
+        lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, args.authorizers.lambda);
+        available.add("lambda");
+    }
+    validateRoutes(C, args.routes, available);
+    if (!args.throttle) {
+        throw new ComponentArgumentError(C, "throttle", "is required (rateLimit and burstLimit for the whole stage)");
+    }
+    validateThrottle(C, "throttle", args.throttle);
+    if (!args.logging) {
+        throw new ComponentArgumentError(C, "logging", "is required (retentionInDays and kmsKeyArn)");
+    }
+    logRetention(C, "logging.retentionInDays", args.logging.retentionInDays);
+    const executionLevel = oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
+    return { executionLevel, cors: args.cors ? validateCors(C, args.cors, args.environment) : undefined };
+}
+
 const AUTHORIZATION: Record<AuthKind, string> = { cognito: "COGNITO_USER_POOLS", lambda: "CUSTOM", iam: "AWS_IAM", none: "NONE" };
 
 /**
@@ -100,31 +141,10 @@ export class RestApi extends pulumi.ComponentResource {
     public readonly iamMethodArns: pulumi.Output<string[]>;
 
     constructor(name: string, args: RestApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const C = "RestApi";
-        oneOf(C, "environment", args.environment, ENVIRONMENTS);
-        oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
-        matches(C, "apiName", args.apiName, /^[A-Za-z0-9 _-]{1,128}$/, "1-128 letters, digits, spaces, _ or -");
-        matches(C, "stageName", args.stageName, /^[A-Za-z0-9_-]{1,128}$/, "letters, digits, _ or -");
         if (args.endpointType === "PRIVATE" && (!args.vpcEndpointIds?.length || args.policy === undefined)) {
-            throw new ComponentArgumentError(C, "vpcEndpointIds/policy", "are both required when endpointType is PRIVATE");
+            throw new ComponentArgumentError("RestApi", "vpcEndpointIds/policy", "are both required when endpointType is PRIVATE");
         }
-        const available = new Set<AuthKind>(["iam"]);
-        if (args.authorizers?.cognito) {
-            if (!args.authorizers.cognito.userPoolArns?.length) {
-                throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
-            }
-            available.add("cognito");
-        }
-        if (args.authorizers?.lambda) {
-            lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, args.authorizers.lambda);
-            available.add("lambda");
-        }
-        validateRoutes(C, args.routes, available);
-        validateThrottle(C, "throttle", args.throttle);
-        logRetention(C, "logging.retentionInDays", args.logging.retentionInDays);
-        const executionLevel = oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
-        const cors = args.cors ? validateCors(C, args.cors, args.environment) : undefined;
-
+        const { executionLevel, cors } = validateRestApiArgs(args);
         super("secure-api:apigateway:RestApi", name, {}, opts);
         const parent = { parent: this };
         const region = aws.getRegionOutput({}, parent);

@@ -1,0 +1,107 @@
+import * as aws from "@pulumi/aws";
+import * as awsx from "@pulumi/awsx";
+import * as pulumi from "@pulumi/pulumi";
+import { privateApiPolicy } from "./policies";
+import { RestApi, RestApiArgs, validateRestApiArgs } from "./rest-api";
+import { cidrs, ComponentArgumentError, matches } from "./validation";
+
+/** The network a private API is reached from. */
+export interface PrivateNetworkArgs {
+    /** Existing VPC id; when omitted, a VPC is created with awsx (private subnets across two AZs, one NAT gateway). */
+    vpcId?: pulumi.Input<string>;
+    /** Subnets for the interface endpoint (required with vpcId). */
+    subnetIds?: pulumi.Input<string>[];
+    /** CIDR of the VPC created when vpcId is omitted. Default 10.0.0.0/16. */
+    vpcCidr?: string;
+    /** Networks allowed to reach the endpoint on 443 (required; never 0.0.0.0/0). */
+    allowedCidrs: string[];
+}
+
+/** Arguments of {@link PrivateApi}. */
+export type PrivateApiArgs = Omit<RestApiArgs, "endpointType" | "vpcEndpointIds" | "policy"> & {
+    /** Where the API is reachable from. */
+    network: PrivateNetworkArgs;
+};
+
+/**
+ * A PRIVATE REST API: reachable only through an interface VPC endpoint for
+ * execute-api (private DNS on, security group admitting 443 from the given
+ * CIDRs only), with a resource policy that denies every call that does not come
+ * through that endpoint (aws:SourceVpce).
+ */
+export class PrivateApi extends pulumi.ComponentResource {
+    public readonly api: RestApi;
+    public readonly vpcId: pulumi.Output<string>;
+    public readonly vpcEndpointId: pulumi.Output<string>;
+    public readonly securityGroupId: pulumi.Output<string>;
+
+    constructor(name: string, args: PrivateApiArgs, opts?: pulumi.ComponentResourceOptions) {
+        const C = "PrivateApi";
+        if (!args.network) {
+            throw new ComponentArgumentError(C, "network", "is required (allowedCidrs, and vpcId + subnetIds or vpcCidr)");
+        }
+        if (!args.network.allowedCidrs?.length) {
+            throw new ComponentArgumentError(C, "network.allowedCidrs", "must list at least one CIDR allowed to reach the endpoint on 443");
+        }
+        cidrs(C, "network.allowedCidrs", args.network.allowedCidrs);
+        if (args.network.vpcId !== undefined && !args.network.subnetIds?.length) {
+            throw new ComponentArgumentError(C, "network.subnetIds", "must list the endpoint's subnets when network.vpcId is given");
+        }
+        if (args.network.vpcId === undefined) {
+            matches(C, "network.vpcCidr", args.network.vpcCidr ?? "10.0.0.0/16", /^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "an IPv4 CIDR from /16 to /24");
+        }
+        const { network: _network, ...apiArgs } = args;
+        validateRestApiArgs({ ...apiArgs, endpointType: "PRIVATE" });
+        super("secure-api:apigateway:PrivateApi", name, {}, opts);
+        const parent = { parent: this };
+
+        let vpcId: pulumi.Input<string>;
+        let subnetIds: pulumi.Input<pulumi.Input<string>[]>;
+        if (args.network.vpcId !== undefined) {
+            vpcId = args.network.vpcId;
+            subnetIds = args.network.subnetIds!;
+        } else {
+            const vpc = new awsx.ec2.Vpc(`${name}-vpc`, {
+                cidrBlock: args.network.vpcCidr ?? "10.0.0.0/16",
+                numberOfAvailabilityZones: 2,
+                natGateways: { strategy: awsx.ec2.NatGatewayStrategy.Single },
+                enableDnsHostnames: true,
+                enableDnsSupport: true,
+                tags: args.tags,
+            }, parent);
+            vpcId = vpc.vpcId;
+            subnetIds = vpc.privateSubnetIds;
+        }
+
+        const securityGroup = new aws.ec2.SecurityGroup(`${name}-endpoint`, {
+            vpcId,
+            description: "HTTPS to the execute-api endpoint from allowed networks only",
+            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: args.network.allowedCidrs, description: "HTTPS from allowed networks" }],
+            egress: [],
+            tags: args.tags,
+        }, parent);
+        const region = aws.getRegionOutput({}, parent);
+        const endpoint = new aws.ec2.VpcEndpoint(`${name}-execute-api`, {
+            vpcId,
+            serviceName: pulumi.interpolate`com.amazonaws.${region.region}.execute-api`,
+            vpcEndpointType: "Interface",
+            privateDnsEnabled: true,
+            subnetIds,
+            securityGroupIds: [securityGroup.id],
+            tags: args.tags,
+        }, parent);
+
+        const identity = aws.getCallerIdentityOutput({}, parent);
+        const executeApiArn = pulumi.interpolate`arn:aws:execute-api:${region.region}:${identity.accountId}:*`;
+        this.api = new RestApi(name, {
+            ...apiArgs,
+            endpointType: "PRIVATE",
+            vpcEndpointIds: [endpoint.id],
+            policy: pulumi.all([executeApiArn, endpoint.id]).apply(([arn, id]) => JSON.stringify(privateApiPolicy(arn, [id]))),
+        }, parent);
+        this.vpcId = pulumi.output(vpcId);
+        this.vpcEndpointId = endpoint.id;
+        this.securityGroupId = securityGroup.id;
+        this.registerOutputs({ restApiId: this.api.restApiId, vpcId: this.vpcId, vpcEndpointId: this.vpcEndpointId });
+    }
+}
