@@ -54,7 +54,8 @@ export interface CognitoUserPoolArgs {
 
 const SCOPE = /^[A-Za-z0-9._-]{1,256}$/;
 
-function validate(args: CognitoUserPoolArgs): { mfa: "OPTIONAL" | "ON"; security: "AUDIT" | "ENFORCED" } {
+/** Validates the pool settings; returns the effective MFA and advanced security modes. */
+export function validateCognitoUserPoolArgs(args: CognitoUserPoolArgs): { mfa: "OPTIONAL" | "ON"; security: "AUDIT" | "ENFORCED" } {
     const C = "CognitoUserPool";
     oneOf(C, "environment", args.environment, ENVIRONMENTS);
     const mfa = oneOf(C, "mfa", args.mfa ?? (args.environment === "prod" ? "ON" : "OPTIONAL"), ["OPTIONAL", "ON"] as const);
@@ -127,7 +128,7 @@ export class CognitoUserPool extends pulumi.ComponentResource {
     public readonly scopeIdentifiers: pulumi.Output<string[]>;
 
     constructor(name: string, args: CognitoUserPoolArgs, opts?: pulumi.ComponentResourceOptions) {
-        const { mfa, security } = validate(args);
+        const { mfa, security } = validateCognitoUserPoolArgs(args);
         super("secure-api:auth:CognitoUserPool", name, {}, opts);
         const parent = { parent: this };
         const pool = new aws.cognito.UserPool(name, {

@@ -6,7 +6,7 @@ import { ComponentArgumentError } from "./validation";
 /** Arguments of {@link IamInvokePolicy}. */
 export interface IamInvokePolicyArgs {
     /** ARNs of the AWS_IAM-protected methods callers may invoke (`.../stage/VERB/path`). */
-    methodArns: pulumi.Input<string>[];
+    methodArns: pulumi.Input<pulumi.Input<string>[]>;
     /** Description shown in IAM. */
     description?: string;
 }
@@ -19,13 +19,13 @@ export class IamInvokePolicy extends pulumi.ComponentResource {
     public readonly policyArn: pulumi.Output<string>;
 
     constructor(name: string, args: IamInvokePolicyArgs, opts?: pulumi.ComponentResourceOptions) {
-        if (!args.methodArns || args.methodArns.length === 0) {
+        if (!args.methodArns || (Array.isArray(args.methodArns) && args.methodArns.length === 0)) {
             throw new ComponentArgumentError("IamInvokePolicy", "methodArns", "must list at least one method ARN");
         }
         super("secure-api:auth:IamInvokePolicy", name, {}, opts);
         const policy = new aws.iam.Policy(name, {
             description: args.description ?? "Invoke the API's AWS_IAM routes",
-            policy: pulumi.all(args.methodArns).apply((arns) => JSON.stringify(invokePolicy(arns))),
+            policy: pulumi.output(args.methodArns).apply((arns) => JSON.stringify(invokePolicy(arns))),
         }, { parent: this });
         this.policyArn = policy.arn;
         this.registerOutputs({ policyArn: this.policyArn });

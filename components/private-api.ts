@@ -23,6 +23,24 @@ export type PrivateApiArgs = Omit<RestApiArgs, "endpointType" | "vpcEndpointIds"
     network: PrivateNetworkArgs;
 };
 
+/** Validates where a private API is reachable from. */
+export function validatePrivateNetwork(network: PrivateNetworkArgs): void {
+    const C = "PrivateApi";
+    if (!network) {
+        throw new ComponentArgumentError(C, "network", "is required (allowedCidrs, and vpcId + subnetIds or vpcCidr)");
+    }
+    if (!network.allowedCidrs?.length) {
+        throw new ComponentArgumentError(C, "network.allowedCidrs", "must list at least one CIDR allowed to reach the endpoint on 443");
+    }
+    cidrs(C, "network.allowedCidrs", network.allowedCidrs);
+    if (network.vpcId !== undefined && !network.subnetIds?.length) {
+        throw new ComponentArgumentError(C, "network.subnetIds", "must list the endpoint's subnets when network.vpcId is given");
+    }
+    if (network.vpcId === undefined) {
+        matches(C, "network.vpcCidr", network.vpcCidr ?? "10.0.0.0/16", /^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "an IPv4 CIDR from /16 to /24");
+    }
+}
+
 /**
  * A PRIVATE REST API: reachable only through an interface VPC endpoint for
  * execute-api (private DNS on, security group admitting 443 from the given
@@ -36,20 +54,7 @@ export class PrivateApi extends pulumi.ComponentResource {
     public readonly securityGroupId: pulumi.Output<string>;
 
     constructor(name: string, args: PrivateApiArgs, opts?: pulumi.ComponentResourceOptions) {
-        const C = "PrivateApi";
-        if (!args.network) {
-            throw new ComponentArgumentError(C, "network", "is required (allowedCidrs, and vpcId + subnetIds or vpcCidr)");
-        }
-        if (!args.network.allowedCidrs?.length) {
-            throw new ComponentArgumentError(C, "network.allowedCidrs", "must list at least one CIDR allowed to reach the endpoint on 443");
-        }
-        cidrs(C, "network.allowedCidrs", args.network.allowedCidrs);
-        if (args.network.vpcId !== undefined && !args.network.subnetIds?.length) {
-            throw new ComponentArgumentError(C, "network.subnetIds", "must list the endpoint's subnets when network.vpcId is given");
-        }
-        if (args.network.vpcId === undefined) {
-            matches(C, "network.vpcCidr", args.network.vpcCidr ?? "10.0.0.0/16", /^(\d{1,3}\.){3}\d{1,3}\/(1[6-9]|2[0-4])$/, "an IPv4 CIDR from /16 to /24");
-        }
+        validatePrivateNetwork(args.network);
         const { network: _network, ...apiArgs } = args;
         validateRestApiArgs({ ...apiArgs, endpointType: "PRIVATE" });
         super("secure-api:apigateway:PrivateApi", name, {}, opts);

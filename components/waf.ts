@@ -78,6 +78,21 @@ export function webAclRules(
     return rules;
 }
 
+/** Validates everything but the stages; returns the effective rate limit. */
+export function validateWebAclArgs(args: Omit<WebAclArgs, "stageArns" | "kmsKeyArn">): number {
+    const C = "WebAcl";
+    const rateLimit = intInRange(C, "rateLimit", args.rateLimit ?? 2000, 10, 2_000_000);
+    cidrs(C, "allowedIpCidrs", args.allowedIpCidrs ?? []);
+    cidrs(C, "blockedIpCidrs", args.blockedIpCidrs ?? []);
+    logRetention(C, "logRetentionInDays", args.logRetentionInDays);
+    (args.countOnlyManagedRules ?? []).forEach((r, i) => {
+        if (!/^[A-Za-z0-9_]+$/.test(r)) {
+            throw new ComponentArgumentError(C, `countOnlyManagedRules[${i}]`, `must be a managed rule name such as SizeRestrictions_BODY (got ${JSON.stringify(r)})`);
+        }
+    });
+    return rateLimit;
+}
+
 /**
  * A REGIONAL WAFv2 web ACL in front of API Gateway stages: IP deny/allow
  * lists, a per-IP rate limit, the AWS managed rule groups for IP reputation,
@@ -90,19 +105,10 @@ export class WebAcl extends pulumi.ComponentResource {
     public readonly logGroupName: pulumi.Output<string>;
 
     constructor(name: string, args: WebAclArgs, opts?: pulumi.ComponentResourceOptions) {
-        const C = "WebAcl";
-        const rateLimit = intInRange(C, "rateLimit", args.rateLimit ?? 2000, 10, 2_000_000);
-        cidrs(C, "allowedIpCidrs", args.allowedIpCidrs ?? []);
-        cidrs(C, "blockedIpCidrs", args.blockedIpCidrs ?? []);
-        logRetention(C, "logRetentionInDays", args.logRetentionInDays);
+        const rateLimit = validateWebAclArgs(args);
         if (!args.stageArns || args.stageArns.length === 0) {
-            throw new ComponentArgumentError(C, "stageArns", "must list at least one stage ARN to protect");
+            throw new ComponentArgumentError("WebAcl", "stageArns", "must list at least one stage ARN to protect");
         }
-        (args.countOnlyManagedRules ?? []).forEach((r, i) => {
-            if (!/^[A-Za-z0-9_]+$/.test(r)) {
-                throw new ComponentArgumentError(C, `countOnlyManagedRules[${i}]`, `must be a managed rule name such as SizeRestrictions_BODY (got ${JSON.stringify(r)})`);
-            }
-        });
         super("secure-api:waf:WebAcl", name, {}, opts);
         const parent = { parent: this };
         const ipSet = (suffix: string, addresses: string[]) => new aws.wafv2.IpSet(`${name}-${suffix}`, {
