@@ -131,6 +131,8 @@ const AUTHORIZATION: Record<AuthKind, string> = { cognito: "COGNITO_USER_POOLS",
 export class RestApi extends pulumi.ComponentResource {
     public readonly restApiId: pulumi.Output<string>;
     public readonly executionArn: pulumi.Output<string>;
+    /** Resource id of `/`, for routes attached later (e.g. by application teams). */
+    public readonly rootResourceId: pulumi.Output<string>;
     public readonly stageName: pulumi.Output<string>;
     public readonly stageArn: pulumi.Output<string>;
     public readonly invokeUrl: pulumi.Output<string>;
@@ -264,6 +266,15 @@ export class RestApi extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
 
+        // API Gateway writes execution logs to this group; created here (not on first
+        // write by API Gateway) so it is KMS-encrypted and expires like the access logs.
+        const executionLogs = new EncryptedLogGroup(`${name}-execution-logs`, {
+            logGroupName: pulumi.interpolate`API-Gateway-Execution-Logs_${api.id}/${args.stageName}`,
+            retentionInDays: args.logging.retentionInDays,
+            kmsKeyArn: args.logging.kmsKeyArn,
+            tags: args.tags,
+        }, parent);
+
         const stage = new aws.apigateway.Stage(`${name}-stage`, {
             restApi: api.id,
             deployment: deployment.id,
@@ -271,7 +282,7 @@ export class RestApi extends pulumi.ComponentResource {
             xrayTracingEnabled: args.xrayTracing ?? true,
             accessLogSettings: { destinationArn: accessLogs.logGroupArn, format: accessLogFormat() },
             tags: args.tags,
-        }, parent);
+        }, { parent: this, dependsOn: [executionLogs] });
 
         const baseSettings = { loggingLevel: executionLevel, metricsEnabled: true, dataTraceEnabled: false };
         new aws.apigateway.MethodSettings(`${name}-stage-settings`, {
@@ -291,6 +302,7 @@ export class RestApi extends pulumi.ComponentResource {
 
         this.restApiId = api.id;
         this.executionArn = api.executionArn;
+        this.rootResourceId = api.rootResourceId;
         this.stageName = stage.stageName;
         this.stageArn = stage.arn;
         this.invokeUrl = stage.invokeUrl;
@@ -303,6 +315,7 @@ export class RestApi extends pulumi.ComponentResource {
         this.registerOutputs({
             restApiId: this.restApiId,
             executionArn: this.executionArn,
+            rootResourceId: this.rootResourceId,
             stageName: this.stageName,
             stageArn: this.stageArn,
             invokeUrl: this.invokeUrl,

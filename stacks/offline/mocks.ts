@@ -98,6 +98,7 @@ const computed: Record<string, (name: string, id: string, inputs: State) => Stat
             resourceRecordValue: `_${mockId(name + "v")}.acm-validations.aws.`,
         }],
     }),
+    "aws:route53/record:Record": (_n, _id, inputs) => ({ fqdn: str(inputs.name, "record.example.com").replace(/\.$/, "") }),
     "aws:acm/certificateValidation:CertificateValidation": (_n, _id, inputs) => ({ certificateArn: inputs.certificateArn }),
     "aws:wafv2/webAcl:WebAcl": (name, id, inputs) => ({
         arn: arn("wafv2", `regional/webacl/${str(inputs.name, name)}/${id}`),
@@ -120,6 +121,22 @@ const computed: Record<string, (name: string, id: string, inputs: State) => Stat
         natGateways: [],
     }),
 };
+
+/** Types whose physical `name` the provider generates when the program gives none (auto-naming). */
+const AUTO_NAMED = new Set([
+    "aws:cloudwatch/logGroup:LogGroup",
+    "aws:cloudwatch/metricAlarm:MetricAlarm",
+    "aws:iam/role:Role",
+    "aws:iam/policy:Policy",
+    "aws:lambda/function:Function",
+    "aws:wafv2/webAcl:WebAcl",
+    "aws:wafv2/ipSet:IpSet",
+    "aws:cognito/userPool:UserPool",
+    "aws:apigateway/usagePlan:UsagePlan",
+    "aws:apigateway/apiKey:ApiKey",
+    "aws:apigateway/authorizer:Authorizer",
+    "aws:ec2/securityGroup:SecurityGroup",
+]);
 
 /** Ids that AWS gives a recognisable prefix. */
 const idPrefix: Record<string, string> = {
@@ -164,8 +181,11 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
                 return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
             }
             const id = (idPrefix[args.type] ?? "") + mockId(`${args.type}::${args.name}`);
-            const extra = computed[args.type]?.(args.name, id, inputs) ?? {};
-            return { id, state: { ...inputs, ...extra } };
+            const named = AUTO_NAMED.has(args.type) && inputs.name === undefined
+                ? { ...inputs, name: `${args.name}-${mockId(args.name).slice(0, 7)}` }
+                : inputs;
+            const extra = computed[args.type]?.(args.name, id, named) ?? {};
+            return { id, state: { ...named, ...extra } };
         },
         call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
             return mockCall(args.token, args.inputs as Record<string, unknown>);

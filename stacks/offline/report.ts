@@ -1,0 +1,144 @@
+/** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
+import type { Policies } from "@pulumi/policy";
+import { Violation } from "../../policy-pack/engine";
+import { RecordedResource, ResolvedOutput } from "./runtime";
+
+/** Everything a plan found. */
+export interface PlanReport {
+    stack: string;
+    project: string;
+    /** The program's entry, relative to the working directory. */
+    program: string;
+    configFile?: string;
+    policyConfigFile?: string;
+    resources: RecordedResource[];
+    outputs: Record<string, ResolvedOutput>;
+    violations: Violation[];
+}
+
+/** Resource counts by type, custom resources only, sorted by type. */
+export function countByType(resources: RecordedResource[]): Record<string, number> {
+    const counts: Record<string, number> = {};
+    for (const r of resources) {
+        counts[r.type] = (counts[r.type] ?? 0) + 1;
+    }
+    return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+export function summary(report: PlanReport): { resources: number; mandatory: number; advisory: number } {
+    return {
+        resources: report.resources.filter((r) => r.custom).length,
+        mandatory: report.violations.filter((v) => v.enforcementLevel === "mandatory").length,
+        advisory: report.violations.filter((v) => v.enforcementLevel === "advisory").length,
+    };
+}
+
+function outputValue(o: ResolvedOutput): unknown {
+    return o.secret ? "[secret]" : o.value;
+}
+
+/** The machine-readable report. Secret outputs are masked. */
+export function toJson(report: PlanReport): Record<string, unknown> {
+    return {
+        version: 1,
+        stack: report.stack,
+        project: report.project,
+        program: report.program,
+        configFile: report.configFile ?? null,
+        policyConfigFile: report.policyConfigFile ?? null,
+        summary: summary(report),
+        resourceCountsByType: countByType(report.resources),
+        resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
+        outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret }])),
+        violations: report.violations,
+    };
+}
+
+/** The resource tree, one line per resource, children indented under parents. */
+export function renderTree(resources: RecordedResource[]): string[] {
+    const children = new Map<string | undefined, RecordedResource[]>();
+    const known = new Set(resources.map((r) => r.urn));
+    for (const r of resources) {
+        const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
+        children.set(parent, [...(children.get(parent) ?? []), r]);
+    }
+    const lines: string[] = [];
+    const walk = (parent: string | undefined, depth: number) => {
+        for (const r of children.get(parent) ?? []) {
+            lines.push(`${"  ".repeat(depth)}${r.custom ? "+" : "┬"} ${r.type}  ${r.name}`);
+            walk(r.urn, depth + 1);
+        }
+    };
+    walk(undefined, 0);
+    return lines;
+}
+
+/** The human-readable plan. */
+export function toText(report: PlanReport, policies: Policies): string {
+    const s = summary(report);
+    const lines = [
+        `Offline plan of stack "${report.stack}" (project ${report.project}, program ${report.program}${report.configFile ? `, config ${report.configFile}` : ""})`,
+        "",
+        "Resources:",
+        ...renderTree(report.resources).map((l) => `  ${l}`),
+        "",
+        "Count by type:",
+        ...Object.entries(countByType(report.resources)).map(([t, n]) => `  ${String(n).padStart(4)}  ${t}`),
+    ];
+    if (Object.keys(report.outputs).length > 0) {
+        lines.push("", "Outputs:");
+        for (const [k, o] of Object.entries(report.outputs)) {
+            lines.push(`  ${k}: ${JSON.stringify(outputValue(o))}`);
+        }
+    }
+    const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
+    for (const level of ["mandatory", "advisory"] as const) {
+        const found = report.violations.filter((v) => v.enforcementLevel === level);
+        lines.push("", `${level === "mandatory" ? "Mandatory" : "Advisory"} policy violations: ${found.length}`);
+        for (const v of found) {
+            lines.push(`  [${v.policyName}] ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
+            const fix = remediation.get(v.policyName);
+            if (fix) {
+                lines.push(`      fix: ${fix}`);
+            }
+        }
+    }
+    lines.push("", `${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory policy violations` +
+        (s.mandatory > 0 ? " — the plan FAILS policy." : " — the plan passes policy."));
+    return lines.join("\n");
+}
+
+/** SARIF 2.1.0: one rule per policy, one result per violation, located at the program and the resource URN. */
+export function toSarif(report: PlanReport, policies: Policies, toolVersion: string): Record<string, unknown> {
+    const index = new Map(policies.map((p, i) => [p.name, i]));
+    return {
+        $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        version: "2.1.0",
+        runs: [{
+            tool: {
+                driver: {
+                    name: "secure-api-platform-policy",
+                    version: toolVersion,
+                    rules: policies.map((p) => ({
+                        id: p.name,
+                        name: p.name,
+                        shortDescription: { text: p.description },
+                        help: { text: p.remediationSteps ?? p.description },
+                        defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
+                    })),
+                },
+            },
+            results: report.violations.map((v) => ({
+                ruleId: v.policyName,
+                ruleIndex: index.get(v.policyName) ?? -1,
+                level: v.enforcementLevel === "mandatory" ? "error" : "warning",
+                message: { text: v.message },
+                locations: [{
+                    physicalLocation: { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } },
+                    logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
+                }],
+                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null },
+            })),
+        }],
+    };
+}

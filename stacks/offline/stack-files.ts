@@ -1,0 +1,83 @@
+/**
+ * Reading Pulumi project and stack files without the CLI: the project name
+ * from Pulumi.yaml, and a stack's config as the flat `namespace:key` map
+ * Pulumi hands a program.
+ */
+import * as fs from "fs";
+import * as yaml from "js-yaml";
+import * as path from "path";
+
+/** A file the plan cannot use: missing, unreadable or malformed. */
+export class StackFileError extends Error {}
+
+function readYaml(file: string): unknown {
+    let text: string;
+    try {
+        text = fs.readFileSync(file, "utf8");
+    } catch {
+        throw new StackFileError(`cannot read ${file}: no such file`);
+    }
+    try {
+        return yaml.load(text);
+    } catch (err) {
+        throw new StackFileError(`${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
+    }
+}
+
+/** The project of a program directory (Pulumi.yaml), or undefined when it has none. */
+export interface ProjectFile {
+    name: string;
+    /** Entry point relative to the project directory, from `main` (default: the directory). */
+    main?: string;
+}
+
+export function readProjectFile(dir: string): ProjectFile | undefined {
+    const file = path.join(dir, "Pulumi.yaml");
+    if (!fs.existsSync(file)) {
+        return undefined;
+    }
+    const doc = readYaml(file) as { name?: unknown; main?: unknown } | null;
+    if (!doc || typeof doc.name !== "string") {
+        throw new StackFileError(`${file} has no project name (name: ...)`);
+    }
+    return { name: doc.name, main: typeof doc.main === "string" ? doc.main : undefined };
+}
+
+/** A stack's config, as Pulumi passes it to the program. */
+export interface StackConfig {
+    config: Record<string, string>;
+    /** Keys whose values are `secure:` (encrypted): offline they hold a placeholder. */
+    secretKeys: string[];
+}
+
+/** Reads `Pulumi.<stack>.yaml`: unqualified keys get the project namespace; structured values become JSON. */
+export function readStackConfig(file: string, project: string): StackConfig {
+    const doc = readYaml(file);
+    if (doc !== null && doc !== undefined && (typeof doc !== "object" || Array.isArray(doc))) {
+        throw new StackFileError(`${file} must be a YAML mapping with a config: section`);
+    }
+    const section = (doc as { config?: unknown } | null)?.config ?? {};
+    if (typeof section !== "object" || section === null || Array.isArray(section)) {
+        throw new StackFileError(`${file}: config must be a mapping of keys to values`);
+    }
+    const config: Record<string, string> = {};
+    const secretKeys: string[] = [];
+    for (const [key, value] of Object.entries(section as Record<string, unknown>)) {
+        const fullKey = key.includes(":") ? key : `${project}:${key}`;
+        if (value !== null && typeof value === "object" && !Array.isArray(value) && Object.keys(value).length === 1 && "secure" in value) {
+            config[fullKey] = "[secret]";
+            secretKeys.push(fullKey);
+            continue;
+        }
+        config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
+    }
+    return { config, secretKeys };
+}
+
+/** Names of the stacks that have a `Pulumi.<stack>.yaml` in the directory. */
+export function listStacks(dir: string): string[] {
+    return fs.readdirSync(dir)
+        .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
+        .filter((s): s is string => s !== undefined)
+        .sort();
+}

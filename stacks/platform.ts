@@ -1,0 +1,95 @@
+/**
+ * Composes the platform for one environment from its parsed config and
+ * returns the outputs application teams consume.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import * as fs from "fs";
+import * as path from "path";
+import { RouteArgs, SecureApi } from "../components";
+import { ConfigError, PlatformConfig, PROJECT } from "./config";
+import { PlatformOutputs } from "./outputs";
+
+type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
+
+/** Where files named in config (e.g. the mTLS CA bundle) are read from: the project root. */
+export const PROJECT_ROOT = path.resolve(__dirname, "..");
+
+function readCaBundle(file: string, source: string): string {
+    const resolved = path.resolve(PROJECT_ROOT, file);
+    if (!fs.existsSync(resolved)) {
+        throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: file ${file} does not exist (paths are relative to ${PROJECT_ROOT})`]);
+    }
+    return fs.readFileSync(resolved, "utf8");
+}
+
+/** Builds the SecureApi of the stack and returns its outputs. */
+export function createPlatform(config: PlatformConfig, region: string, source: string): Outputs {
+    return withoutUndefined(buildPlatform(config, region, source));
+}
+
+/** Drops outputs a stack does not have (e.g. vpcId of a public API) instead of exporting undefined. */
+function withoutUndefined(outputs: Outputs): Outputs {
+    return Object.fromEntries(Object.entries(outputs).filter(([, v]) => v !== undefined)) as Outputs;
+}
+
+function buildPlatform(config: PlatformConfig, region: string, source: string): Outputs {
+    const domain = config.domain
+        ? {
+            domainName: config.domain.domainName,
+            hostedZoneId: config.domain.hostedZoneId,
+            certificateArn: config.domain.certificateArn,
+            basePath: config.domain.basePath,
+            mtlsCaBundlePem: config.domain.mtlsCaBundleFile ? readCaBundle(config.domain.mtlsCaBundleFile, source) : undefined,
+        }
+        : undefined;
+    const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
+        environment: config.environment,
+        apiName: config.apiName,
+        description: config.description,
+        exposure: config.exposure === "private" ? { type: "private", network: config.network! } : { type: "public" },
+        routes: config.routes as RouteArgs[],
+        cognito: config.cognito,
+        lambdaAuthorizer: config.lambdaAuthorizer,
+        cors: config.cors,
+        throttle: config.throttle,
+        logging: config.logging,
+        waf: config.waf,
+        domain,
+        usagePlans: config.usagePlans,
+        alarms: config.alarms ? { ...config.alarms, alarmActions: config.alarms.alarmTopicArns } : undefined,
+        audit: config.audit,
+        manageAccountSettings: config.manageAccountSettings,
+        tags: { project: PROJECT, ...config.tags },
+    });
+    return {
+        environment: config.environment,
+        region,
+        exposure: config.exposure,
+        restApiId: api.api.restApiId,
+        rootResourceId: api.api.rootResourceId,
+        executionArn: api.api.executionArn,
+        stageName: api.api.stageName,
+        invokeUrl: api.api.invokeUrl,
+        apiUrl: api.domain ? api.domain.url : api.api.invokeUrl,
+        customDomainName: api.domain?.domainName,
+        userPoolId: api.userPool?.userPoolId,
+        userPoolArn: api.userPool?.userPoolArn,
+        issuerUrl: api.userPool?.issuerUrl,
+        userPoolClientIds: api.userPool?.clientIds,
+        userPoolClientSecrets: api.userPool ? pulumi.secret(api.userPool.clientSecrets) : undefined,
+        cognitoAuthorizerId: api.api.cognitoAuthorizerId,
+        lambdaAuthorizerId: api.api.lambdaAuthorizerId,
+        iamInvokePolicyArn: api.iamInvokePolicy?.policyArn,
+        vpcId: api.privateApi?.vpcId,
+        vpcEndpointId: api.privateApi?.vpcEndpointId,
+        usagePlanIds: api.usagePlans?.usagePlanIds,
+        apiKeyIds: api.usagePlans?.apiKeyIds,
+        apiKeyValues: api.usagePlans ? pulumi.secret(api.usagePlans.apiKeyValues) : undefined,
+        wafWebAclArn: api.webAcl?.webAclArn,
+        accessLogGroupName: api.api.accessLogGroupName,
+        wafLogGroupName: api.webAcl?.logGroupName,
+        auditTrailArn: api.auditTrail?.trailArn,
+        auditLogGroupName: api.auditTrail?.logGroupName,
+        kmsKeyArn: api.key.keyArn,
+    };
+}
