@@ -138,6 +138,14 @@ export interface MockRunResult {
     outputs: Record<string, ResolvedOutput>;
 }
 
+/** The program threw; carries what it had registered by then. */
+export class ProgramError extends Error {
+    constructor(readonly error: unknown, readonly resources: RecordedResource[]) {
+        super(error instanceof Error ? error.message : String(error));
+        this.name = "ProgramError";
+    }
+}
+
 async function resolveOutput(value: unknown): Promise<ResolvedOutput> {
     const out: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>);
     const secret = await pulumi.isSecret(out);
@@ -158,14 +166,20 @@ export async function runUnderMocks(
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     let exported: Record<string, unknown> | undefined;
+    let failure: ProgramError | undefined;
     try {
         await pulumi.runtime.runInPulumiStack(async () => {
             const result = await program();
             exported = result !== null && typeof result === "object" ? (result as Record<string, unknown>) : undefined;
             return exported;
         });
+    } catch (err) {
+        failure = new ProgramError(err, monitor.recorded);
     } finally {
         await pulumi.runtime.disconnect();
+    }
+    if (failure) {
+        throw failure;
     }
     const outputs: Record<string, ResolvedOutput> = {};
     for (const [key, value] of Object.entries(exported ?? {})) {
