@@ -170,7 +170,10 @@ export async function runUnderMocks(
     try {
         await pulumi.runtime.runInPulumiStack(async () => {
             const result = await program();
-            exported = result !== null && typeof result === "object" ? (result as Record<string, unknown>) : undefined;
+            // A plain object of values becomes the stack outputs (as a program's exports do).
+            exported = result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result)
+                ? (result as Record<string, unknown>)
+                : undefined;
             return exported;
         });
     } catch (err) {
