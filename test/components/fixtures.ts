@@ -1,0 +1,19 @@
+/** Minimal valid arguments for component tests; each test overrides what it checks. */
+import { RestApiArgs } from "../../components";
+
+export const KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/test";
+export const FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:authorizer";
+export const BACKEND_ARN = "arn:aws:lambda:us-east-1:123456789012:function:backend";
+
+export function restApiArgs(overrides: Partial<RestApiArgs> = {}): RestApiArgs {
+    return {
+        environment: "dev",
+        apiName: "orders",
+        endpointType: "REGIONAL",
+        stageName: "dev",
+        routes: [{ path: "/orders", method: "GET", auth: "iam", integration: { kind: "http", uri: "https://backend.example.com/orders" } }],
+        throttle: { rateLimit: 100, burstLimit: 200 },
+        logging: { retentionInDays: 30, kmsKeyArn: KMS_ARN },
+        ...overrides,
+    };
+}
