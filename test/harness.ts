@@ -53,9 +53,12 @@ export class Plan {
 }
 
 /** Runs a program (a function creating resources) under mocks. */
-export async function runProgram(program: () => unknown, options: { stack?: string; config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>> } = {}): Promise<Plan> {
+export async function runProgram(
+    program: () => unknown,
+    options: { project?: string; stack?: string; config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>> } = {},
+): Promise<Plan> {
     const result = await runUnderMocks(program, {
-        project: PROJECT,
+        project: options.project ?? PROJECT,
         stack: options.stack ?? "test",
         config: options.config,
         stackOutputs: options.stackOutputs,

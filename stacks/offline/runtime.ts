@@ -73,6 +73,12 @@ interface RegisterRequest {
 interface RegisterResponse {
     getUrn(): string;
 }
+interface ReadRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getProperties(): StructLike | undefined;
+}
 type Callback = (err: unknown, response: unknown) => void;
 
 /** A MockMonitor that records registrations and hands the mocks plain references. */
@@ -106,6 +112,26 @@ class RecordingMonitor extends MockMonitor {
             },
         });
         return super.registerResource(proxied, (err, response) => {
+            if (!err) {
+                this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
+            }
+            callback(err, response);
+        });
+    }
+
+    /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
+    async readResource(req: ReadRequest, callback: Callback): Promise<void> {
+        const struct = req.getProperties();
+        const entry = {
+            type: req.getType(),
+            name: req.getName(),
+            custom: true,
+            parent: req.getParent() || undefined,
+            props: normalizeValue(struct ? struct.toJavaScript() : {}, true) as Record<string, unknown>,
+            dependencies: [],
+            propertyDependencies: {},
+        };
+        return super.readResource(req, (err, response) => {
             if (!err) {
                 this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
             }
