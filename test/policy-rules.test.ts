@@ -248,7 +248,7 @@ export const RULE_CASES: Record<string, RuleCase> = {
     "log-group-kms-encryption": {
         compliant: () => logGroup("encrypted", { retentionInDays: 90, kmsKeyId: KMS }),
         noncompliant: () => logGroup("plain", { retentionInDays: 90 }),
-        message: /"plain" is not encrypted with a KMS key/,
+        message: /"plain" is not encrypted with a customer-managed KMS key/,
     },
     "cloudtrail-secure-trail": {
         compliant: () => trail("t", {}),

@@ -32,7 +32,7 @@ export const logGroupKms = resourceRule({
     types: [TYPES.logGroup],
     validate: (props, args, report) => {
         if (!asString(props.kmsKeyId)) {
-            report(`Log group "${args.name}" is not encrypted with a KMS key; access logs hold caller IPs and identities. Set kmsKeyId to a customer-managed key.`);
+            report(`Log group "${args.name}" is not encrypted with a customer-managed KMS key; logs can hold caller IPs, identities and payloads. Set kmsKeyId to a customer-managed key.`);
         }
     },
 });

@@ -10,10 +10,11 @@ import * as path from "path";
 /** A file the plan cannot use: missing, unreadable or malformed. */
 export class StackFileError extends Error {}
 
-function readYaml(file: string): unknown {
+function readYaml(absolute: string): unknown {
+    const file = path.relative(process.cwd(), absolute) || absolute;
     let text: string;
     try {
-        text = fs.readFileSync(file, "utf8");
+        text = fs.readFileSync(absolute, "utf8");
     } catch {
         throw new StackFileError(`cannot read ${file}: no such file`);
     }

@@ -1,0 +1,145 @@
+/**
+ * The offline plan command, spawned as a process the way CI runs it: exit
+ * codes 0/1/2, text, JSON and SARIF output, our stacks and foreign programs.
+ */
+import * as assert from "assert";
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { policies } from "../policy-pack/rules";
+import { ROOT } from "./harness";
+
+interface Result { code: number | null; stdout: string; stderr: string }
+
+function plan(...args: string[]): Result {
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "stacks", "offline", "plan.ts"), ...args], {
+        cwd: ROOT, encoding: "utf8", timeout: 60_000,
+    });
+    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const fixture = (name: string) => path.join("test", "fixtures", "programs", name);
+const tmp = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), name);
+
+/** Rule ids of the mandatory violations in a text report. */
+function mandatoryRules(text: string): string[] {
+    const section = text.split(/Mandatory policy violations: \d+/)[1]?.split(/Advisory policy violations/)[0] ?? "";
+    return [...new Set([...section.matchAll(/^\s+\[([a-z0-9-]+)\]/gm)].map((m) => m[1]))].sort();
+}
+
+describe("offline plan command", function () {
+    this.timeout(120_000);
+
+    it("plans the dev stack: resource tree, counts by type, no mandatory violation, exit 0", () => {
+        const r = plan("--stack", "dev");
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(r.stdout, /Offline plan of stack "dev" \(project secure-api-platform/);
+        assert.match(r.stdout, /^ {2}┬ pulumi:pulumi:Stack {2}secure-api-platform-dev$/m);
+        // Stack > SecureApi > PublicApi > RestApi component > the RestApi resource.
+        assert.match(r.stdout, /^ {10}\+ aws:apigateway\/restApi:RestApi {2}orders-dev$/m);
+        // 6 routes and an OPTIONS preflight on each of the 5 paths.
+        assert.match(r.stdout, /^ +11 {2}aws:apigateway\/method:Method$/m);
+        assert.match(r.stdout, /Mandatory policy violations: 0/);
+        assert.match(r.stdout, /apiKeyValues: "\[secret\]"/);
+    });
+
+    it("prod as JSON: resources with parents, counts, secret outputs masked, summary", () => {
+        const r = plan("--stack", "prod", "--json");
+        assert.strictEqual(r.code, 0, r.stderr);
+        const report = JSON.parse(r.stdout);
+        assert.strictEqual(report.stack, "prod");
+        assert.strictEqual(report.summary.mandatory, 0);
+        assert.strictEqual(report.summary.resources, report.resources.filter((x: { custom: boolean }) => x.custom).length);
+        const domain = report.resources.find((x: { type: string }) => x.type === "aws:apigateway/domainName:DomainName");
+        assert.match(domain.parent, /secure-api:tls:CustomDomain::orders-prod-domain$/);
+        assert.strictEqual(report.resourceCountsByType["aws:apigateway/domainName:DomainName"], 1);
+        assert.deepStrictEqual(report.outputs.apiKeyValues, { value: "[secret]", secret: true });
+        assert.strictEqual(report.outputs.apiUrl.value, "https://api.example.com/v1");
+        assert.deepStrictEqual(report.violations, []);
+    });
+
+    it("exits 1 on an insecure program and names the rules it breaks", () => {
+        const r = plan("--program", fixture("open-api"));
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.deepStrictEqual(mandatoryRules(r.stdout), [
+            "apigw-api-key-attached", "apigw-cors-restricted-origins", "apigw-method-requires-authorization",
+            "apigw-public-stage-waf", "apigw-stage-access-logging", "apigw-stage-throttling",
+        ]);
+        assert.match(r.stdout, /the plan FAILS policy/);
+        assert.match(r.stdout, /fix: Set authorization to COGNITO_USER_POOLS/);
+    });
+
+    it("reads a program's stack config with --config and reports every weakness of the edge", () => {
+        const r = plan("--program", fixture("weak-edge"), "--config", path.join(fixture("weak-edge"), "Pulumi.ci.yaml"));
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.deepStrictEqual(mandatoryRules(r.stdout), [
+            "apigw-default-endpoint-disabled", "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-stage-access-logging",
+            "apigw-stage-throttling", "apigw-usage-plan-limits", "cloudtrail-secure-trail", "s3-log-bucket-public-access-block",
+            "waf-managed-rules-and-rate-limit",
+        ]);
+    });
+
+    it("writes SARIF 2.1.0: rules of the pack, one result per violation with rule, level, message and URN", () => {
+        const out = tmp("plan.sarif");
+        const r = plan("--program", fixture("leaky-private-api"), "--sarif", "--out", out);
+        assert.strictEqual(r.code, 1, r.stderr);
+        assert.match(r.stdout, /Report written to/);
+        const sarif = JSON.parse(fs.readFileSync(out, "utf8"));
+        assert.strictEqual(sarif.version, "2.1.0");
+        assert.match(sarif.$schema, /sarif-2\.1\.0/);
+        assert.strictEqual(sarif.runs.length, 1);
+        const driver = sarif.runs[0].tool.driver;
+        assert.strictEqual(driver.name, "secure-api-platform-policy");
+        assert.deepStrictEqual(driver.rules.map((rule: { id: string }) => rule.id), policies.map((p) => p.name));
+        const results = sarif.runs[0].results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: { fullyQualifiedName: string }[] }[] }[];
+        assert.deepStrictEqual([...new Set(results.map((x) => x.ruleId))].sort(), [
+            "apigw-authorizer-cache-ttl", "apigw-private-api-resource-policy", "cognito-advanced-security", "cognito-mfa",
+            "cognito-password-policy", "log-group-kms-encryption", "log-group-retention",
+        ]);
+        for (const result of results) {
+            assert.strictEqual(driver.rules[result.ruleIndex].id, result.ruleId);
+            assert.ok(["error", "warning"].includes(result.level));
+            assert.ok(result.message.text.length > 20);
+            assert.match(result.locations[0].logicalLocations[0].fullyQualifiedName, /^urn:pulumi:offline::leaky-private-api::/);
+            assert.match(result.locations[0].physicalLocation.artifactLocation.uri, /leaky-private-api/);
+        }
+        assert.strictEqual(results.find((x) => x.ruleId === "cognito-advanced-security")!.level, "warning");
+    });
+
+    it("exits 0 on a secure program built from raw resources", () => {
+        const r = plan("--program", fixture("secure-api"), "--json");
+        assert.strictEqual(r.code, 0, r.stderr);
+        const report = JSON.parse(r.stdout);
+        assert.deepStrictEqual(report.violations, []);
+        assert.ok(report.summary.resources >= 10);
+    });
+
+    it("a policy config can waive rules: the insecure program then passes", () => {
+        const config = tmp("policy.json");
+        fs.writeFileSync(config, JSON.stringify({ all: "advisory" }));
+        const r = plan("--program", fixture("open-api"), "--policy-config", config);
+        assert.strictEqual(r.code, 0, r.stderr);
+        assert.match(r.stdout, /Mandatory policy violations: 0/);
+    });
+
+    describe("exit 2 with a clear message", () => {
+        const cases: [string, string[], RegExp][] = [
+            ["an unknown stack", ["--stack", "staging"], /unknown stack "staging"; this project has: dev, prod/],
+            ["an unknown flag", ["--stack", "dev", "--verbose"], /unknown argument "--verbose"/],
+            ["no stack or program", [], /give --stack \(one of: dev, prod\) or --program/],
+            ["a config value out of range", ["--program", ".", "--config", "test/fixtures/configs/Pulumi.badvalue.yaml"], /invalid stack config in Pulumi\.badvalue\.yaml:\n {2}- secure-api-platform:environment: expected one of dev, prod, got "staging"/],
+            ["a malformed config file", ["--program", ".", "--config", "test/fixtures/configs/Pulumi.malformed.yaml"], /test\/fixtures\/configs\/Pulumi\.malformed\.yaml is not valid YAML/],
+            ["a program that throws", ["--program", fixture("broken")], /the program failed: backend URL is not configured \(set backendUrl\)/],
+            ["a policy config naming an unknown rule", ["--stack", "dev", "--policy-config", "test/fixtures/configs/unknown-rule.json"], /policy config names unknown policy "apigw-everything"/],
+        ];
+        for (const [what, args, message] of cases) {
+            it(what, () => {
+                const r = plan(...args);
+                assert.strictEqual(r.code, 2, `stdout: ${r.stdout}\nstderr: ${r.stderr}`);
+                assert.match(r.stderr, message);
+                assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace");
+            });
+        }
+    });
+});
