@@ -141,7 +141,6 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | unde
 
 /** Loads the program module and returns what it exports (calling an exported function). */
 async function loadProgram(entry: string): Promise<unknown> {
-    // eslint-disable-next-line @typescript-eslint/no-var-requires
     const mod: unknown = require(entry);
     const main = mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
         ? (mod as { default: () => unknown }).default

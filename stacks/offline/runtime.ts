@@ -187,8 +187,10 @@ export async function runUnderMocks(
     program: () => unknown,
     options: MockRunOptions,
 ): Promise<MockRunResult> {
-    const monitor = new RecordingMonitor(createPlatformMocks(options));
-    await pulumi.runtime.setMocks(createPlatformMocks(options), options.project, options.stack, false);
+    const mocks = createPlatformMocks(options);
+    const monitor = new RecordingMonitor(mocks);
+    // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, false);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     let exported: Record<string, unknown> | undefined;
