@@ -179,7 +179,7 @@ export class RestApi extends pulumi.ComponentResource {
             for (const prefix of pathPrefixes(path)) {
                 if (!resources.has(prefix)) {
                     const parentPath = prefix.slice(0, prefix.lastIndexOf("/"));
-                    resources.set(prefix, new aws.apigateway.Resource(`${name}-res-${slug(prefix) || "root"}`, {
+                    resources.set(prefix, new aws.apigateway.Resource(`${name}-res-${slug(prefix)}`, {
                         restApi: api.id,
                         parentId: parentPath === "" ? api.rootResourceId : resources.get(parentPath)!.id,
                         pathPart: prefix.slice(prefix.lastIndexOf("/") + 1),

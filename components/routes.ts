@@ -3,7 +3,7 @@
  * a path, a method, how it is authorized and what it integrates with.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { routeKey } from "./naming";
+import { pathPrefixes, routeKey, slug } from "./naming";
 import { ComponentArgumentError } from "./validation";
 
 export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ANY"] as const;
@@ -77,6 +77,7 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
         throw new ComponentArgumentError(component, "routes", "must list at least one route");
     }
     const seen = new Set<string>();
+    const prefixBySlug = new Map<string, string>();
     routes.forEach((route, i) => {
         const at = `routes[${i}]`;
         if (typeof route.path !== "string" || !route.path.startsWith("/") || route.path === "/" ||
@@ -102,6 +103,15 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
             throw new ComponentArgumentError(component, at, `duplicates route ${key}`);
         }
         seen.add(key);
+        // Resource names are slugs of path prefixes, so /a/{b} and /a/b would collide.
+        for (const prefix of pathPrefixes(route.path)) {
+            const other = prefixBySlug.get(slug(prefix));
+            if (other !== undefined && other !== prefix) {
+                throw new ComponentArgumentError(component, `${at}.path`,
+                    `${JSON.stringify(route.path)} gives the same resource names as ${JSON.stringify(other)}; rename one of the paths`);
+            }
+            prefixBySlug.set(slug(prefix), prefix);
+        }
         (route.requiredParameters ?? []).forEach((p, j) => {
             if (!PARAMETER.test(p)) {
                 throw new ComponentArgumentError(component, `${at}.requiredParameters[${j}]`,

@@ -85,6 +85,11 @@ describe("route validation", () => {
         assert.throws(() => validateRoutes("R", [{ ...ok, requiredParameters: ["querystring.x"] }], new Set(["iam"])), /requiredParameters\[0\]/);
         assert.throws(() => validateRoutes("R", [{ ...ok, throttle: { rateLimit: 1, burstLimit: 0 } }], new Set(["iam"])), /throttle\.burstLimit/);
         assert.throws(() => validateRoutes("R", [{ ...ok, integration: { kind: "http", uri: "https://x", timeoutMs: 40000 } }], new Set(["iam"])), /timeoutMs must be an integer from 50 to 29000/);
+        assert.throws(() => validateRoutes("R", [{ ...ok, path: "/a/{b}" }, { ...ok, method: "POST", path: "/a/b" }], new Set(["iam"])),
+            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/);
+        assert.throws(() => validateRoutes("R", [{ ...ok, path: "/a/{b}/c" }, { ...ok, path: "/a/b" }], new Set(["iam"])),
+            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/);
+        validateRoutes("R", [{ ...ok, path: "/a" }, { ...ok, method: "POST", path: "/a" }, { ...ok, path: "/a/b" }], new Set(["iam"]));
     });
 });
 
