@@ -115,6 +115,7 @@ export function validateCognitoUserPoolArgs(args: CognitoUserPoolArgs): { mfa: "
  * A Cognito user pool for API callers: strong password policy, TOTP MFA
  * (required in prod), advanced security, admin-only sign-up, email recovery,
  * a resource server with scopes, and app clients (SPA without secret, M2M with).
+ * Advanced security needs the PLUS feature plan, which Cognito bills per user.
  */
 export class CognitoUserPool extends pulumi.ComponentResource {
     public readonly userPoolId: pulumi.Output<string>;

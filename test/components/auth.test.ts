@@ -35,6 +35,15 @@ describe("CognitoUserPool", () => {
         assert.strictEqual(pool.deletionProtection, "ACTIVE");
     });
 
+    it("options: longer passwords, audit-mode security in dev, shorter tokens", async () => {
+        const plan = await runProgram(() => { new CognitoUserPool("users", poolArgs({ passwordMinimumLength: 20, advancedSecurityMode: "AUDIT", tokenValidityMinutes: 15, mfa: "ON" })); });
+        const pool = plan.props("aws:cognito/userPool:UserPool");
+        assert.strictEqual((pool.passwordPolicy as Record<string, unknown>).minimumLength, 20);
+        assert.deepStrictEqual(pool.userPoolAddOns, { advancedSecurityMode: "AUDIT" });
+        assert.strictEqual(pool.mfaConfiguration, "ON");
+        assert.ok(plan.ofType("aws:cognito/userPoolClient:UserPoolClient").every((c) => c.props.accessTokenValidity === 15 && c.props.idTokenValidity === 15));
+    });
+
     it("creates a SPA client without secret (code flow) and an M2M client with one (client credentials)", async () => {
         const plan = await runProgram(() => {
             const pool = new CognitoUserPool("users", poolArgs({ domainPrefix: "orders-auth" }));

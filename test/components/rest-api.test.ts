@@ -1,5 +1,5 @@
 import * as assert from "assert";
-import { accessLogFormat, RestApi, routeSignature, RouteArgs } from "../../components";
+import { accessLogFormat, PublicApi, RestApi, routeSignature, RouteArgs } from "../../components";
 import { assertRejectsBeforeCreating, Plan, runProgram } from "../harness";
 import { BACKEND_ARN, FUNCTION_ARN, KMS_ARN, restApiArgs } from "./fixtures";
 
@@ -171,6 +171,17 @@ describe("RestApi", () => {
             assert.notStrictEqual(routeSignature(ROUTES.slice(1)), a);
             assert.notStrictEqual(routeSignature(ROUTES, { allowedOrigins: ["https://x.example.com"] }), a);
         });
+    });
+
+    describe("PublicApi", () => {
+        it("is a REGIONAL RestApi under its own component", async () => {
+            const p = await runProgram(() => { new PublicApi("pub", (({ endpointType: _e, ...rest }) => rest)(restApiArgs())); });
+            assert.deepStrictEqual(p.props(T.api).endpointConfiguration, { types: "REGIONAL" });
+            const component = p.one("secure-api:apigateway:PublicApi");
+            assert.strictEqual(p.one("secure-api:apigateway:RestApi").parent, component.urn);
+        });
+        it("rejects bad arguments before creating anything", () =>
+            assertRejectsBeforeCreating(() => new PublicApi("bad", (({ endpointType: _e, ...rest }) => rest)(restApiArgs({ stageName: "" }))), /RestApi: stageName must be letters/));
     });
 
     describe("bad arguments throw before anything is created", () => {
