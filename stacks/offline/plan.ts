@@ -161,7 +161,9 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         config: stackConfig.config,
         secretKeys: stackConfig.secretKeys,
     });
-    const violations = await evaluatePolicies(policies, run.resources, { config: policyConfig });
+    const order = new Map(policies.map((p, i) => [p.name, i]));
+    const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
+        .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
     const report: PlanReport = {
         stack: resolved.stack,
         project: resolved.project,

@@ -16,6 +16,11 @@ export interface PlanReport {
     violations: Violation[];
 }
 
+/** Resources in a stable order (by URN): registration order varies between runs. */
+function sorted(resources: RecordedResource[]): RecordedResource[] {
+    return [...resources].sort((a, b) => a.urn.localeCompare(b.urn));
+}
+
 /** Resource counts by type, custom resources only, sorted by type. */
 export function countByType(resources: RecordedResource[]): Record<string, number> {
     const counts: Record<string, number> = {};
@@ -48,7 +53,7 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         policyConfigFile: report.policyConfigFile ?? null,
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
-        resources: report.resources.map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
+        resources: sorted(report.resources).map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret }])),
         violations: report.violations,
     };
@@ -58,7 +63,7 @@ export function toJson(report: PlanReport): Record<string, unknown> {
 export function renderTree(resources: RecordedResource[]): string[] {
     const children = new Map<string | undefined, RecordedResource[]>();
     const known = new Set(resources.map((r) => r.urn));
-    for (const r of resources) {
+    for (const r of sorted(resources)) {
         const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
         children.set(parent, [...(children.get(parent) ?? []), r]);
     }
