@@ -56,14 +56,21 @@ export function validateCors(component: string, cors: CorsArgs, environment: Env
 
 const quote = (v: string) => `'${v}'`;
 
+/** The origin headers every CORS response carries (`method.response.header.*`); the template echoes other allowed origins. */
+export function originHeaders(cors: Required<CorsArgs>): Record<string, string> {
+    return {
+        "method.response.header.Access-Control-Allow-Origin": quote(cors.allowedOrigins[0]),
+        "method.response.header.Vary": quote("Origin"),
+    };
+}
+
 /** Header mappings of a preflight integration response (`method.response.header.*`). */
 export function preflightHeaders(cors: Required<CorsArgs>, methods: string[]): Record<string, string> {
     return {
-        "method.response.header.Access-Control-Allow-Origin": quote(cors.allowedOrigins[0]),
+        ...originHeaders(cors),
         "method.response.header.Access-Control-Allow-Methods": quote([...new Set([...methods, "OPTIONS"])].sort().join(",")),
         "method.response.header.Access-Control-Allow-Headers": quote(cors.allowHeaders.join(",")),
         "method.response.header.Access-Control-Max-Age": quote(String(cors.maxAgeSeconds)),
-        "method.response.header.Vary": quote("Origin"),
     };
 }
 

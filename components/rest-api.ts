@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { createHash } from "crypto";
 import { accessLogFormat } from "./access-log";
 import { CognitoAuthorizer } from "./cognito-authorizer";
-import { CorsArgs, gatewayResponseHeaders, originEchoTemplate, preflightHeaders, validateCors } from "./cors";
+import { CorsArgs, gatewayResponseHeaders, originEchoTemplate, originHeaders, preflightHeaders, validateCors } from "./cors";
 import { EncryptedLogGroup } from "./encrypted-log-group";
 import { LambdaAuthorizer, LambdaAuthorizerSettings, lambdaAuthorizerIdentitySource } from "./lambda-authorizer";
 import { methodSettingsPath, modelName, pathPrefixes, routeKey, slug } from "./naming";
@@ -253,10 +253,11 @@ export class RestApi extends pulumi.ComponentResource {
             }
         }
 
+        const signature = routeSignature(args.routes, args.cors);
         const deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
             restApi: api.id,
-            description: `Routes ${routeSignature(args.routes, args.cors).slice(0, 12)}`,
-            triggers: { redeployment: routeSignature(args.routes, args.cors) },
+            description: `Routes ${signature.slice(0, 12)}`,
+            triggers: { redeployment: signature },
         }, { parent: this, dependsOn: deployDeps });
 
         const accessLogs = new EncryptedLogGroup(`${name}-access-logs`, {
@@ -333,25 +334,11 @@ export class RestApi extends pulumi.ComponentResource {
         const common = { restApi: api.id, resourceId, httpMethod: method.httpMethod };
         const integration = route.integration;
         if (integration.kind === "mock") {
-            const created = new aws.apigateway.Integration(`${name}-integration`, {
-                ...common, type: "MOCK", requestTemplates: { "application/json": "{\"statusCode\": 200}" }, passthroughBehavior: "NEVER",
-            }, opts);
-            const headers = cors ? { "method.response.header.Access-Control-Allow-Origin": true, "method.response.header.Vary": true } : undefined;
-            const response = new aws.apigateway.MethodResponse(`${name}-200`, {
-                ...common, statusCode: "200", responseModels: { "application/json": "Empty" }, responseParameters: headers,
-            }, opts);
-            const integrationResponse = new aws.apigateway.IntegrationResponse(`${name}-200`, {
-                ...common,
-                statusCode: "200",
-                responseTemplates: {
-                    "application/json": [cors ? originEchoTemplate(cors.allowedOrigins) : "", JSON.stringify(integration.responseBody)].filter((s) => s).join("\n"),
-                },
-                responseParameters: cors ? {
-                    "method.response.header.Access-Control-Allow-Origin": `'${cors.allowedOrigins[0]}'`,
-                    "method.response.header.Vary": "'Origin'",
-                } : undefined,
-            }, { parent: this, dependsOn: [created, response] });
-            return [created, response, integrationResponse];
+            return this.mockResponse(name, api, resourceId, method, {
+                headers: cors ? originHeaders(cors) : undefined,
+                template: [cors ? originEchoTemplate(cors.allowedOrigins) : "", JSON.stringify(integration.responseBody)].filter((s) => s).join("\n"),
+                responseModels: { "application/json": "Empty" },
+            });
         }
         if (integration.kind === "http") {
             const requestParameters: Record<string, string> = {};
@@ -369,7 +356,7 @@ export class RestApi extends pulumi.ComponentResource {
             action: "lambda:InvokeFunction",
             function: integration.functionArn,
             principal: "apigateway.amazonaws.com",
-            sourceArn: pulumi.interpolate`${api.executionArn}/*/${route.method === "ANY" ? "*" : route.method}${route.path.replace(/\{[^}]+\}/g, "*")}`,
+            sourceArn: api.executionArn.apply((arn) => methodArn(arn, "*", route.method, route.path)),
         }, { parent: this });
         return [permission, new aws.apigateway.Integration(`${name}-integration`, {
             ...common,
@@ -383,25 +370,36 @@ export class RestApi extends pulumi.ComponentResource {
     private preflight(
         name: string, api: aws.apigateway.RestApi, resourceId: pulumi.Output<string>, methods: string[], cors: Required<CorsArgs>,
     ): pulumi.Resource[] {
-        const headers = preflightHeaders(cors, methods);
         const method = new aws.apigateway.Method(name, {
             restApi: api.id, resourceId, httpMethod: "OPTIONS", authorization: "NONE",
         }, { parent: this });
+        return [method, ...this.mockResponse(name, api, resourceId, method, {
+            headers: preflightHeaders(cors, methods),
+            template: originEchoTemplate(cors.allowedOrigins),
+        })];
+    }
+
+    /** A MOCK integration answering 200 with the given headers and body template (routes and preflights). */
+    private mockResponse(
+        name: string, api: aws.apigateway.RestApi, resourceId: pulumi.Output<string>, method: aws.apigateway.Method,
+        response: { headers?: Record<string, string>; template: string; responseModels?: Record<string, string> },
+    ): pulumi.Resource[] {
         const common = { restApi: api.id, resourceId, httpMethod: method.httpMethod };
         const integration = new aws.apigateway.Integration(`${name}-integration`, {
             ...common, type: "MOCK", requestTemplates: { "application/json": "{\"statusCode\": 200}" }, passthroughBehavior: "NEVER",
         }, { parent: this, dependsOn: [method] });
-        const response = new aws.apigateway.MethodResponse(`${name}-200`, {
+        const methodResponse = new aws.apigateway.MethodResponse(`${name}-200`, {
             ...common,
             statusCode: "200",
-            responseParameters: Object.fromEntries(Object.keys(headers).map((h) => [h, true])),
+            responseModels: response.responseModels,
+            responseParameters: response.headers ? Object.fromEntries(Object.keys(response.headers).map((h) => [h, true])) : undefined,
         }, { parent: this, dependsOn: [method] });
         const integrationResponse = new aws.apigateway.IntegrationResponse(`${name}-200`, {
             ...common,
             statusCode: "200",
-            responseParameters: headers,
-            responseTemplates: { "application/json": originEchoTemplate(cors.allowedOrigins) },
-        }, { parent: this, dependsOn: [integration, response] });
-        return [method, integration, response, integrationResponse];
+            responseParameters: response.headers,
+            responseTemplates: { "application/json": response.template },
+        }, { parent: this, dependsOn: [integration, methodResponse] });
+        return [integration, methodResponse, integrationResponse];
     }
 }
