@@ -60,6 +60,11 @@ export interface SecureApiArgs {
     tags?: Record<string, string>;
 }
 
+/** Defaults that both validation and construction use: stage name and audit trail name. */
+function defaultsOf(args: SecureApiArgs): { stageName: string; trailName: string } {
+    return { stageName: args.stageName ?? args.environment, trailName: args.audit?.trailName ?? `${slug(args.apiName)}-audit` };
+}
+
 /** Every argument of every part is checked before the first resource exists. */
 export function validateSecureApiArgs(args: SecureApiArgs): void {
     const C = "SecureApi";
@@ -78,7 +83,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
         environment: args.environment,
         apiName: args.apiName,
         endpointType: exposure === "public" ? "REGIONAL" : "PRIVATE",
-        stageName: args.stageName ?? args.environment,
+        stageName: defaultsOf(args).stageName,
         routes: args.routes,
         // The pool does not exist yet: its ARN only has to be present for validation.
         authorizers: { cognito: args.cognito ? { userPoolArns: ["(created by SecureApi)"] } : undefined, lambda: args.lambdaAuthorizer },
@@ -103,7 +108,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
     }
     validateAlarmThresholds(args.alarms ?? {});
     if (args.audit?.enabled !== false) {
-        validateAuditTrailArgs({ trailName: args.audit?.trailName ?? `${slug(args.apiName)}-audit`, logRetentionInDays: args.logging.retentionInDays });
+        validateAuditTrailArgs({ trailName: defaultsOf(args).trailName, logRetentionInDays: args.logging.retentionInDays });
     }
 }
 
@@ -131,7 +136,7 @@ export class SecureApi extends pulumi.ComponentResource {
         super("secure-api:index:SecureApi", name, {}, opts);
         const parent = { parent: this };
         const tags = { ...args.tags, environment: args.environment, "managed-by": "pulumi" };
-        const stageName = args.stageName ?? args.environment;
+        const { stageName, trailName } = defaultsOf(args);
 
         this.key = new PlatformKey(`${name}-key`, { aliasName: `${slug(name)}-${args.environment}`, tags }, parent);
         const account = args.manageAccountSettings === false ? undefined : new ApiGatewayAccount(`${name}-account`, { tags }, parent);
@@ -205,7 +210,7 @@ export class SecureApi extends pulumi.ComponentResource {
         }, parent);
         if (args.audit?.enabled !== false) {
             this.auditTrail = new AuditTrail(`${name}-audit`, {
-                trailName: args.audit?.trailName ?? `${slug(args.apiName)}-audit`,
+                trailName,
                 kmsKeyArn: this.key.keyArn,
                 logRetentionInDays: args.logging.retentionInDays,
                 tags,
