@@ -118,6 +118,14 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
     return (resourceClass as TypedClass).__pulumiType === type;
 }
 
+/** The `isType` / `asType` pair the SDK gives both resource and stack validations. */
+function typeChecks(r: PlainResource): Pick<ResourceValidationArgs, "isType" | "asType"> & Pick<PolicyResource, "asType"> {
+    return {
+        isType: (cls) => isTypeOf(r.type, cls),
+        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? r.props : undefined)) as ResourceValidationArgs["asType"] & PolicyResource["asType"],
+    };
+}
+
 const defaultOpts = (parent?: string): PolicyResourceOptions => ({
     protect: false,
     ignoreChanges: [],
@@ -138,8 +146,7 @@ function toPolicyResources(resources: PlainResource[]): PolicyResource[] {
             opts: defaultOpts(r.parent),
             dependencies: [],
             propertyDependencies: {},
-            isType: (cls) => isTypeOf(r.type, cls),
-            asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? r.props : undefined)) as PolicyResource["asType"],
+            ...typeChecks(r),
         };
         byUrn.set(r.urn, pr);
         return pr;
@@ -217,8 +224,7 @@ export async function evaluatePolicies(
                     name: r.name,
                     opts: defaultOpts(r.parent),
                     stackTags,
-                    isType: (cls) => isTypeOf(r.type, cls),
-                    asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? r.props : undefined)) as ResourceValidationArgs["asType"],
+                    ...typeChecks(r),
                     getConfig,
                     notApplicable,
                 };
