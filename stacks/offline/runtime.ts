@@ -111,12 +111,17 @@ class RecordingMonitor extends MockMonitor {
                 return typeof v === "function" ? v.bind(target) : v;
             },
         });
-        return super.registerResource(proxied, (err, response) => {
+        return super.registerResource(proxied, this.recordOnSuccess(entry, callback));
+    }
+
+    /** Wraps a monitor callback so the resource is recorded, with the URN the monitor gave it, once registered. */
+    private recordOnSuccess(entry: Omit<RecordedResource, "urn">, callback: Callback): Callback {
+        return (err, response) => {
             if (!err) {
                 this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
             }
             callback(err, response);
-        });
+        };
     }
 
     /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
@@ -131,12 +136,7 @@ class RecordingMonitor extends MockMonitor {
             dependencies: [],
             propertyDependencies: {},
         };
-        return super.readResource(req, (err, response) => {
-            if (!err) {
-                this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
-            }
-            callback(err, response);
-        });
+        return super.readResource(req, this.recordOnSuccess(entry, callback));
     }
 }
 
