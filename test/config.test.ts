@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import { ConfigError, parsePlatformConfig } from "../stacks/config";
 import { platformProgram } from "../stacks/program";
-import { ProgramError } from "../stacks/offline/runtime";
+import { ProgramError } from "../policy-pack/gate/runtime";
 import { runProgram, stackConfig } from "./harness";
 
 function problemsOf(stack: string, overrides: Record<string, unknown>): string[] {

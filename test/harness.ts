@@ -6,11 +6,11 @@
  */
 import * as assert from "assert";
 import * as path from "path";
-import { evaluatePolicies, EvaluateOptions, Violation } from "../policy-pack/engine";
+import { evaluatePolicies, EvaluateOptions, Violation } from "../policy-pack/gate/engine";
 import { policies } from "../policy-pack/rules";
 import { PROJECT } from "../stacks/config";
-import { ProgramError, RecordedResource, ResolvedOutput, runUnderMocks } from "../stacks/offline/runtime";
-import { readStackConfig } from "../stacks/offline/stack-files";
+import { ProgramError, RecordedResource, ResolvedOutput, runUnderMocks } from "../policy-pack/gate/runtime";
+import { readStackConfig } from "../policy-pack/gate/stack-files";
 import { platformProgram } from "../stacks/program";
 
 export const ROOT = path.resolve(__dirname, "..");

@@ -13,7 +13,7 @@ import { ROOT } from "./harness";
 interface Result { code: number | null; stdout: string; stderr: string }
 
 function plan(...args: string[]): Result {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "stacks", "offline", "plan.ts"), ...args], {
+    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "gate", "plan.ts"), ...args], {
         cwd: ROOT, encoding: "utf8", timeout: 60_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };

@@ -1,7 +1,7 @@
 /** The offline policy engine: config resolution and enforcement levels, as `--policy-pack-config` defines them. */
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
-import { evaluatePolicies, PolicyConfigError, resolvePolicyConfig } from "../policy-pack/engine";
+import { evaluatePolicies, PolicyConfigError, resolvePolicyConfig } from "../policy-pack/gate/engine";
 import { policies } from "../policy-pack/rules";
 import { logGroupRetention } from "../policy-pack/rules/logging";
 import { runProgram } from "./harness";

@@ -6,7 +6,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
-import { evaluatePolicies, PolicyPackConfigFile, Violation } from "../policy-pack/engine";
+import { evaluatePolicies, PolicyPackConfigFile, Violation } from "../policy-pack/gate/engine";
 import { policies } from "../policy-pack/rules";
 import { runProgram } from "./harness";
 

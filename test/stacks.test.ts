@@ -3,7 +3,7 @@ import { SECRET_OUTPUTS } from "../stacks/outputs";
 import { names, Plan, runStack } from "./harness";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { PolicyPackConfigFile } from "../policy-pack/engine";
+import { PolicyPackConfigFile } from "../policy-pack/gate/engine";
 import { ROOT } from "./harness";
 
 const policyConfig = (stack: string) =>

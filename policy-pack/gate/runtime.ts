@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { createPlatformMocks, PlatformMockOptions } from "./mocks";
-import { PlainResource } from "../../policy-pack/engine";
+import { PlainResource } from "./engine";
 
 const SIG_KEY = "4dabf18193072939515e22adb298388d";
 const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";

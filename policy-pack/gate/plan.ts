@@ -9,8 +9,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "../../policy-pack/engine";
-import { policies } from "../../policy-pack/rules";
+import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
+import { policies } from "../rules";
 import { PlanReport, toJson, toSarif, toText } from "./report";
 import { runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";

@@ -1,6 +1,6 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
 import type { Policies } from "@pulumi/policy";
-import { Violation } from "../../policy-pack/engine";
+import { Violation } from "./engine";
 import { RecordedResource, ResolvedOutput } from "./runtime";
 
 /** Everything a plan found. */

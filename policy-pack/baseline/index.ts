@@ -1,0 +1,126 @@
+/**
+ * The guardrail baseline: every enumeration and limit the platform enforces,
+ * defined once. The stack config schema, the components' argument checks and
+ * defaults, and the policy rules' default config all read these values, so a
+ * value the config accepts is one the components build and the pack passes.
+ *
+ * It lives in the policy pack because the pack must stay publishable on its
+ * own (`pulumi policy publish` packs `policy-pack/` alone); the components and
+ * stacks import it from here. No Pulumi or AWS SDK imports: plain data.
+ */
+export * from "./cidr";
+
+/** Environments a stack can be. */
+export const ENVIRONMENTS = ["dev", "prod"] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+/** Route methods. OPTIONS is reserved for CORS preflights the platform generates. */
+export const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ANY"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** How a route is authorized: Cognito user pool JWT, Lambda authorizer, SigV4 (AWS_IAM), or nothing. */
+export const AUTH_KINDS = ["cognito", "lambda", "iam", "none"] as const;
+export type AuthKind = (typeof AUTH_KINDS)[number];
+
+/** API Gateway `authorization` value of each auth kind. */
+export const AUTHORIZATION_TYPES: Readonly<Record<AuthKind, string>> = {
+    cognito: "COGNITO_USER_POOLS",
+    lambda: "CUSTOM",
+    iam: "AWS_IAM",
+    none: "NONE",
+};
+
+/**
+ * Stage, route and usage plan throttling. API Gateway's default account quota
+ * is 10,000 requests/s with a burst of 5,000; a limit above that is never
+ * reached, so it is refused as a likely mistake.
+ */
+export const THROTTLE = {
+    /** Requests per second: above 0, at most this. */
+    maxRateLimit: 10000,
+    /** Burst: an integer from 1 to this. */
+    minBurstLimit: 1,
+    maxBurstLimit: 5000,
+} as const;
+
+/** Usage plan quota: requests per period. */
+export const QUOTA = { minLimit: 1, maxLimit: 2_000_000_000, periods: ["DAY", "WEEK", "MONTH"] as const } as const;
+
+/** Retention periods CloudWatch Logs accepts (PutRetentionPolicy), in days. */
+export const LOG_RETENTION_DAYS = [1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653] as const;
+
+/** REST stage execution log levels the platform allows (OFF is not offered). */
+export const EXECUTION_LOG_LEVELS = ["INFO", "ERROR"] as const;
+export type ExecutionLogLevel = (typeof EXECUTION_LOG_LEVELS)[number];
+
+/** Context variables every access log format must contain to trace a request to a caller. */
+export const REQUIRED_ACCESS_LOG_FIELDS = ["$context.requestId", "$context.identity.sourceIp", "$context.status"] as const;
+
+/** Lambda authorizer result cache, seconds. API Gateway accepts 0-3600 and caches 300 s when unset. */
+export const AUTHORIZER_TTL = { min: 0, max: 3600, apiGatewayDefault: 300 } as const;
+
+/** WAFv2 web ACLs in front of public stages. */
+export const WAF = {
+    /** AWS managed rule groups every web ACL must block with. */
+    requiredManagedRuleGroups: [
+        "AWSManagedRulesAmazonIpReputationList",
+        "AWSManagedRulesCommonRuleSet",
+        "AWSManagedRulesKnownBadInputsRuleSet",
+        "AWSManagedRulesSQLiRuleSet",
+    ],
+    /** Rate-based rule limit, requests per 5 minutes per IP: WAF's minimum is 10; above the maximum a flood passes. */
+    minRateLimit: 10,
+    maxRateLimit: 10000,
+    defaultRateLimit: 2000,
+} as const;
+
+/** Cognito password policy. Cognito accepts minimum lengths of 6-99. */
+export const PASSWORD = { minLength: 12, maxLength: 99, defaultLength: 14, maxTemporaryValidityDays: 7 } as const;
+
+/** Cognito MFA and advanced security modes, weakest first. */
+export const MFA_MODES = ["OFF", "OPTIONAL", "ON"] as const;
+export type MfaMode = (typeof MFA_MODES)[number];
+export const ADVANCED_SECURITY_MODES = ["OFF", "AUDIT", "ENFORCED"] as const;
+export type AdvancedSecurityMode = (typeof ADVANCED_SECURITY_MODES)[number];
+
+/** TLS policy of custom domains and REST APIs. */
+export const TLS_SECURITY_POLICY = "TLS_1_2";
+
+/** CORS preflight cache, seconds (browsers cap it at 7200). */
+export const CORS_MAX_AGE = { max: 7200, default: 600 } as const;
+
+/** HTTP integration timeout, milliseconds (API Gateway: 50-29000). */
+export const INTEGRATION_TIMEOUT_MS = { min: 50, max: 29000 } as const;
+
+/** API and stage names. */
+export const API_NAME = { pattern: /^[A-Za-z0-9 _-]{1,128}$/, expected: "1-128 letters, digits, spaces, _ or -" } as const;
+export const STAGE_NAME = { pattern: /^[A-Za-z0-9_-]{1,128}$/, expected: "1-128 letters, digits, _ or -" } as const;
+
+/**
+ * What each environment may relax. `prod` is the pack's default config: the
+ * rules' schema defaults are these values. `dev` matches
+ * `policy-pack/config/dev.json`; a test keeps the two equal.
+ */
+export interface EnvironmentBaseline {
+    /** Shortest log retention, days. */
+    minLogRetentionDays: number;
+    /** Weakest Cognito MFA mode. */
+    minMfa: Exclude<MfaMode, "OFF">;
+    /** Weakest Cognito advanced security mode. */
+    minAdvancedSecurity: Exclude<AdvancedSecurityMode, "OFF">;
+    /** Whether `http://localhost` origins are accepted for CORS and callbacks. */
+    allowLocalhostOrigins: boolean;
+}
+
+export const ENVIRONMENT_BASELINE: Readonly<Record<Environment, EnvironmentBaseline>> = {
+    prod: { minLogRetentionDays: 90, minMfa: "ON", minAdvancedSecurity: "ENFORCED", allowLocalhostOrigins: false },
+    dev: { minLogRetentionDays: 14, minMfa: "OPTIONAL", minAdvancedSecurity: "AUDIT", allowLocalhostOrigins: true },
+};
+
+/** The strict baseline: what the pack enforces when no policy config relaxes it. */
+export const DEFAULT_BASELINE: EnvironmentBaseline = ENVIRONMENT_BASELINE.prod;
+
+/** Log retention values allowed in an environment. */
+export function logRetentionValues(environment: Environment): number[] {
+    return LOG_RETENTION_DAYS.filter((d) => d >= ENVIRONMENT_BASELINE[environment].minLogRetentionDays);
+}
