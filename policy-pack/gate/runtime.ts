@@ -1,144 +1,14 @@
 /**
- * Runs a Pulumi program under the mock runtime and records every resource it
- * registers: type, name, parent, plain inputs and dependencies. This is what the
- * offline plan and the tests inspect, and what the policy engine validates.
+ * Runs a Pulumi program under the mock runtime, in update or preview mode, and
+ * returns every resource it registered (see recorder.ts) and its stack outputs.
+ * This is what the offline plan and the tests inspect, and what the policy
+ * engine validates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { createPlatformMocks, PlatformMockOptions } from "./mocks";
-import { PlainResource } from "./engine";
+import { createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { RecordedResource, RecordingMonitor } from "./recorder";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** A resource as the program registered it. */
-export interface RecordedResource extends PlainResource {
-    /** false for component resources and the stack itself. */
-    custom: boolean;
-}
-
-/**
- * Replaces resource references with the referenced id (as a provider would see
- * them). With `plain`, also unwraps secrets and output values and drops unknowns,
- * giving the values a policy sees.
- */
-export function normalizeValue(value: Json | undefined, plain: boolean): Json | undefined {
-    if (Array.isArray(value)) {
-        return value.map((v) => normalizeValue(v, plain) ?? null);
-    }
-    if (value === UNKNOWN) {
-        return plain ? undefined : value;
-    }
-    if (value === null || typeof value !== "object") {
-        return value;
-    }
-    const sig = value[SIG_KEY];
-    if (sig === RESOURCE_SIG) {
-        const id = value["id"];
-        return typeof id === "string" && id !== "" ? id : value["urn"];
-    }
-    if (plain && (sig === SECRET_SIG || sig === OUTPUT_SIG)) {
-        return normalizeValue(value["value"], plain);
-    }
-    const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) {
-        const n = normalizeValue(v, plain);
-        if (n !== undefined) {
-            out[k] = n;
-        }
-    }
-    return out;
-}
-
-interface StructLike {
-    toJavaScript(): { [key: string]: Json };
-}
-interface StructClass {
-    fromJavaScript(value: { [key: string]: Json }): StructLike;
-}
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getCustom(): boolean;
-    getObject(): StructLike | undefined;
-    getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
-}
-interface RegisterResponse {
-    getUrn(): string;
-}
-interface ReadRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getProperties(): StructLike | undefined;
-}
-type Callback = (err: unknown, response: unknown) => void;
-
-/** A MockMonitor that records registrations and hands the mocks plain references. */
-class RecordingMonitor extends MockMonitor {
-    readonly recorded: RecordedResource[] = [];
-
-    async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
-        const struct = req.getObject();
-        const raw = struct ? struct.toJavaScript() : {};
-        const withIds = normalizeValue(raw, false) as { [key: string]: Json };
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps, key) => {
-            propertyDependencies[key] = deps.getUrnsList();
-        });
-        const entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: req.getCustom(),
-            parent: req.getParent() || undefined,
-            props: normalizeValue(raw, true) as Record<string, unknown>,
-            dependencies: req.getDependenciesList(),
-            propertyDependencies,
-        };
-        const proxied = new Proxy(req, {
-            get(target, prop, receiver) {
-                if (prop === "getObject" && struct) {
-                    return () => (struct.constructor as unknown as StructClass).fromJavaScript(withIds);
-                }
-                const v = Reflect.get(target, prop, receiver);
-                return typeof v === "function" ? v.bind(target) : v;
-            },
-        });
-        return super.registerResource(proxied, this.recordOnSuccess(entry, callback));
-    }
-
-    /** Wraps a monitor callback so the resource is recorded, with the URN the monitor gave it, once registered. */
-    private recordOnSuccess(entry: Omit<RecordedResource, "urn">, callback: Callback): Callback {
-        return (err, response) => {
-            if (!err) {
-                this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
-            }
-            callback(err, response);
-        };
-    }
-
-    /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
-    async readResource(req: ReadRequest, callback: Callback): Promise<void> {
-        const struct = req.getProperties();
-        const entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: true,
-            parent: req.getParent() || undefined,
-            props: normalizeValue(struct ? struct.toJavaScript() : {}, true) as Record<string, unknown>,
-            dependencies: [],
-            propertyDependencies: {},
-        };
-        return super.readResource(req, this.recordOnSuccess(entry, callback));
-    }
-}
+export { normalizeValue, RecordedResource } from "./recorder";
 
 /** How to run a program under mocks. */
 export interface MockRunOptions extends PlatformMockOptions {
@@ -154,12 +24,16 @@ export interface MockRunOptions extends PlatformMockOptions {
 
 /** One stack output, resolved. */
 export interface ResolvedOutput {
+    /** The value; undefined when it is not known (preview). */
     value: unknown;
     secret: boolean;
+    /** false when the value is only known after deployment (preview mode). */
+    known: boolean;
 }
 
 /** What a program run under mocks produced. */
 export interface MockRunResult {
+    mode: PlanMode;
     resources: RecordedResource[];
     outputs: Record<string, ResolvedOutput>;
 }
@@ -172,26 +46,31 @@ export class ProgramError extends Error {
     }
 }
 
+/** The SDK's view of an output: whether it is known, and its value. */
+interface OutputInternals<T> {
+    isKnown: Promise<boolean>;
+    promise(): Promise<T>;
+}
+
 async function resolveOutput(value: unknown): Promise<ResolvedOutput> {
-    const out: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>);
+    const out = pulumi.output(value as pulumi.Input<unknown>) as unknown as OutputInternals<unknown> & pulumi.Output<unknown>;
     const secret = await pulumi.isSecret(out);
-    const resolved = await new Promise<unknown>((resolve) => out.apply((v) => resolve(v)));
-    return { value: resolved, secret };
+    const known = await out.isKnown;
+    return { value: known ? await out.promise() : undefined, secret, known };
 }
 
 /**
  * Runs `program` as the body of a Pulumi stack under the mock runtime and returns
  * every registered resource and the resolved stack outputs.
  */
-export async function runUnderMocks(
-    program: () => unknown,
-    options: MockRunOptions,
-): Promise<MockRunResult> {
+export async function runUnderMocks(program: () => unknown, options: MockRunOptions): Promise<MockRunResult> {
+    const mode = options.mode ?? "update";
+    const preview = mode === "preview";
     const mocks = createPlatformMocks(options);
-    const monitor = new RecordingMonitor(mocks);
+    const monitor = new RecordingMonitor(mocks, options.resolveFrom);
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
-    await pulumi.runtime.setMocks(mocks, options.project, options.stack, false);
-    pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
+    pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     let exported: Record<string, unknown> | undefined;
     let failure: ProgramError | undefined;
@@ -216,5 +95,5 @@ export async function runUnderMocks(
     for (const [key, value] of Object.entries(exported ?? {})) {
         outputs[key] = await resolveOutput(value);
     }
-    return { resources: monitor.recorded, outputs };
+    return { mode, resources: monitor.recorded, outputs };
 }
