@@ -221,7 +221,7 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
                 }
                 return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
             }
-            if (options.mode === "preview" && args.id === undefined && (args.custom || computed[args.type] !== undefined)) {
+            if (options.mode === "preview" && !args.id && (args.custom || computed[args.type] !== undefined)) {
                 return { id: undefined, state: plannedState(args.type, args.name, inputs, options.resolveFrom) };
             }
             const id = (idPrefix[args.type] ?? "") + mockId(`${args.type}::${args.name}`);

@@ -11,6 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
 import { policies } from "../rules";
+import { PLAN_MODES, PlanMode } from "./mocks";
 import { PlanReport, toJson, toSarif, toText } from "./report";
 import { runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
@@ -18,13 +19,16 @@ import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./
 const ROOT = path.resolve(__dirname, "..", "..");
 
 export const USAGE = `Usage: npm run plan -- [--stack NAME] [--program DIR|FILE] [--config Pulumi.NAME.yaml]
-                       [--policy-config FILE.json] [--json | --sarif | --format text|json|sarif] [--out FILE]
+                       [--policy-config FILE.json] [--mode preview|update]
+                       [--json | --sarif | --format text|json|sarif] [--out FILE]
 
   --stack NAME          a stack of this project (Pulumi.NAME.yaml); with --program, the stack name
   --program PATH        run another Pulumi TypeScript program (directory or entry file) instead of ours
   --config FILE         stack config file for --program (default: Pulumi.<stack>.yaml next to it, if any)
   --policy-config FILE  policy config, same format as pulumi preview --policy-pack-config
                         (default for our stacks: policy-pack/config/<stack>.json)
+  --mode MODE           preview (default): as a first \`pulumi preview\` of a never-deployed stack sees it,
+                        ids and computed outputs unknown; update: every value known, as \`pulumi up\`
   --json, --sarif       print the report as JSON or SARIF 2.1.0 instead of text
   --out FILE            write the report to FILE (and print the text summary)
 
@@ -38,13 +42,14 @@ export interface PlanOptions {
     program?: string;
     config?: string;
     policyConfig?: string;
+    mode: PlanMode;
     format: "text" | "json" | "sarif";
     out?: string;
 }
 
 export function parseArgs(argv: string[]): PlanOptions | "help" {
-    const options: PlanOptions = { format: "text" };
-    const valued = ["--stack", "--program", "--config", "--policy-config", "--format", "--out"];
+    const options: PlanOptions = { format: "text", mode: "preview" };
+    const valued = ["--stack", "--program", "--config", "--policy-config", "--mode", "--format", "--out"];
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
@@ -67,6 +72,12 @@ export function parseArgs(argv: string[]): PlanOptions | "help" {
             case "--config": options.config = value; break;
             case "--policy-config": options.policyConfig = value; break;
             case "--out": options.out = value; break;
+            case "--mode":
+                if (!(PLAN_MODES as readonly string[]).includes(value)) {
+                    throw new UsageError(`--mode must be ${PLAN_MODES.join(" or ")} (got ${JSON.stringify(value)})`);
+                }
+                options.mode = value as PlanMode;
+                break;
             case "--format":
                 if (value !== "text" && value !== "json" && value !== "sarif") {
                     throw new UsageError(`--format must be text, json or sarif (got ${JSON.stringify(value)})`);
@@ -160,11 +171,14 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         stack: resolved.stack,
         config: stackConfig.config,
         secretKeys: stackConfig.secretKeys,
+        mode: options.mode,
+        resolveFrom: path.dirname(resolved.entry),
     });
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
         .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
     const report: PlanReport = {
+        mode: run.mode,
         stack: resolved.stack,
         project: resolved.project,
         program: rel(resolved.entry)!,
