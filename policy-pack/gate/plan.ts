@@ -12,6 +12,7 @@ import * as path from "path";
 import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
 import { policies } from "../rules";
 import { PLAN_MODES, PlanMode } from "./mocks";
+import { loadProgram } from "./program";
 import { PlanReport, toJson, toSarif, toText } from "./report";
 import { runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
@@ -148,15 +149,6 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | unde
     } catch (err) {
         throw new UsageError(`policy config ${file} is not valid JSON: ${(err as Error).message}`);
     }
-}
-
-/** Loads the program module and returns what it exports (calling an exported function). */
-async function loadProgram(entry: string): Promise<unknown> {
-    const mod: unknown = require(entry);
-    const main = mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
-        ? (mod as { default: () => unknown }).default
-        : mod;
-    return typeof main === "function" ? await (main as () => unknown)() : main;
 }
 
 const rel = (file: string | undefined) => (file ? path.relative(process.cwd(), file) || "." : undefined);
