@@ -9,18 +9,18 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
+import { evaluatePolicies, policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, policyConfigWarnings } from "./engine";
 import { policies } from "../rules";
 import { PLAN_MODES, PlanMode } from "./mocks";
 import { loadProgram } from "./program";
 import { PlanReport, toJson, toSarif, toText } from "./report";
-import { runUnderMocks } from "./runtime";
+import { DEFAULT_TIMEOUT_MS, IncompleteRunError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
 export const USAGE = `Usage: npm run plan -- [--stack NAME] [--program DIR|FILE] [--config Pulumi.NAME.yaml]
-                       [--policy-config FILE.json] [--mode preview|update]
+                       [--policy-config FILE.json] [--mode preview|update] [--timeout SECONDS]
                        [--json | --sarif | --format text|json|sarif] [--out FILE]
 
   --stack NAME          a stack of this project (Pulumi.NAME.yaml); with --program, the stack name
@@ -30,6 +30,7 @@ export const USAGE = `Usage: npm run plan -- [--stack NAME] [--program DIR|FILE]
                         (default for our stacks: policy-pack/config/<stack>.json)
   --mode MODE           preview (default): as a first \`pulumi preview\` of a never-deployed stack sees it,
                         ids and computed outputs unknown; update: every value known, as \`pulumi up\`
+  --timeout SECONDS     fail (exit 2) when the program has not finished after this long (default ${DEFAULT_TIMEOUT_MS / 1000})
   --json, --sarif       print the report as JSON or SARIF 2.1.0 instead of text
   --out FILE            write the report to FILE (and print the text summary)
 
@@ -44,13 +45,15 @@ export interface PlanOptions {
     config?: string;
     policyConfig?: string;
     mode: PlanMode;
+    /** Time limit of the program run, seconds. */
+    timeoutSeconds?: number;
     format: "text" | "json" | "sarif";
     out?: string;
 }
 
 export function parseArgs(argv: string[]): PlanOptions | "help" {
     const options: PlanOptions = { format: "text", mode: "preview" };
-    const valued = ["--stack", "--program", "--config", "--policy-config", "--mode", "--format", "--out"];
+    const valued = ["--stack", "--program", "--config", "--policy-config", "--mode", "--timeout", "--format", "--out"];
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
@@ -73,6 +76,12 @@ export function parseArgs(argv: string[]): PlanOptions | "help" {
             case "--config": options.config = value; break;
             case "--policy-config": options.policyConfig = value; break;
             case "--out": options.out = value; break;
+            case "--timeout":
+                if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+                    throw new UsageError(`--timeout must be a number of seconds above 0 (got ${JSON.stringify(value)})`);
+                }
+                options.timeoutSeconds = Number(value);
+                break;
             case "--mode":
                 if (!(PLAN_MODES as readonly string[]).includes(value)) {
                     throw new UsageError(`--mode must be ${PLAN_MODES.join(" or ")} (got ${JSON.stringify(value)})`);
@@ -126,7 +135,9 @@ function resolvePlan(options: PlanOptions): ResolvedPlan {
     }
     const dir = fs.statSync(target).isDirectory() ? target : path.dirname(target);
     const project = readProjectFile(dir);
-    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") : target;
+    // A trailing separator makes Node resolve the directory itself (its package.json main or index.*),
+    // never a sibling file of the same name such as the infra.json a shell redirect just created.
+    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") + path.sep : target;
     const stackFromConfig = options.config ? /Pulumi\.(.+)\.yaml$/.exec(path.basename(options.config))?.[1] : undefined;
     const stack = options.stack ?? stackFromConfig ?? "offline";
     const sibling = path.join(dir, `Pulumi.${stack}.yaml`);
@@ -144,11 +155,18 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | unde
     if (!fs.existsSync(file)) {
         throw new UsageError(`policy config ${file}: no such file`);
     }
+    let parsed: unknown;
     try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile;
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
         throw new UsageError(`policy config ${file} is not valid JSON: ${(err as Error).message}`);
     }
+    // Checked in full before the program runs, as the Pulumi CLI checks --policy-pack-config.
+    const errors = policyConfigErrors(policies, parsed);
+    if (errors.length > 0) {
+        throw new PolicyConfigError(`invalid policy config ${file}:\n${errors.map((e) => `  - ${e}`).join("\n")}`);
+    }
+    return parsed as PolicyPackConfigFile;
 }
 
 const rel = (file: string | undefined) => (file ? path.relative(process.cwd(), file) || "." : undefined);
@@ -165,6 +183,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         secretKeys: stackConfig.secretKeys,
         mode: options.mode,
         resolveFrom: path.dirname(resolved.entry),
+        timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
     });
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
@@ -179,6 +198,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         resources: run.resources,
         outputs: run.outputs,
         violations,
+        warnings: policyConfigWarnings(policies, policyConfig),
     };
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
     const rendered = options.format === "json"
@@ -197,7 +217,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
 }
 
 function fail(err: unknown): never {
-    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError;
+    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError || err instanceof IncompleteRunError;
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`error: ${known ? message : `the program failed: ${message}`}\n`);
     if (err instanceof UsageError) {

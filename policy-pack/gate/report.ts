@@ -17,6 +17,8 @@ export interface PlanReport {
     resources: RecordedResource[];
     outputs: Record<string, ResolvedOutput>;
     violations: Violation[];
+    /** Things about the run a reader must know, e.g. a policy config that turns every mandatory rule off. */
+    warnings: string[];
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -60,6 +62,7 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         resources: sorted(report.resources).map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
         violations: report.violations,
+        warnings: report.warnings,
     };
 }
 
@@ -100,6 +103,9 @@ export function toText(report: PlanReport, policies: Policies): string {
         for (const [k, o] of Object.entries(report.outputs)) {
             lines.push(`  ${k}: ${JSON.stringify(outputValue(o))}`);
         }
+    }
+    for (const warning of report.warnings) {
+        lines.push("", `WARNING: ${warning}`);
     }
     const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
     for (const level of ["mandatory", "advisory"] as const) {
@@ -150,6 +156,10 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true },
             })),
             properties: { mode: report.mode },
+            invocations: [{
+                executionSuccessful: true,
+                toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
+            }],
         }],
     };
 }
