@@ -6,6 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { MOCK_ACCOUNT_ID, MOCK_REGION, mockCall } from "./invokes";
 import { OutputKind, typeInfo } from "./provider-schema";
+import { stackReferenceState, StackReferences } from "./stack-references";
 
 export { MOCK_ACCOUNT_ID, MOCK_REGION, mockCall } from "./invokes";
 
@@ -196,12 +197,22 @@ export const PLAN_MODES: readonly PlanMode[] = ["preview", "update"];
 
 /** Options of the mocks: what other stacks a `StackReference` can read, and the mode. */
 export interface PlatformMockOptions {
-    /** Outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`). */
+    /** Plain outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`); none secret. */
     stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Outputs of other stacks with their secrets and source (what the plan command builds). */
+    references?: StackReferences;
+    /** true for stack names this project can plan itself (for the error message). */
+    isOwnStack?: (stackName: string) => boolean;
     /** Default `update`. */
     mode?: PlanMode;
     /** Directory the program's provider packages resolve from (for their declarations). */
     resolveFrom?: string;
+}
+
+/** Every referenced stack the options know, plain `stackOutputs` included. */
+export function allReferences(options: PlatformMockOptions): StackReferences {
+    const plain = Object.fromEntries(Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs" }]));
+    return { ...plain, ...options.references };
 }
 
 /** The name the provider picks for an auto-named input the program left out. */
@@ -236,11 +247,7 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
             const inputs = args.inputs as State;
             if (args.type === "pulumi:pulumi:StackReference") {
                 const stackName = str(inputs.name, args.name);
-                const outputs = options.stackOutputs?.[stackName];
-                if (!outputs) {
-                    throw new Error(`no outputs are known for stack reference "${stackName}"`);
-                }
-                return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+                return { id: stackName, state: stackReferenceState(stackName, allReferences(options), options.isOwnStack ?? (() => false)) };
             }
             if (options.mode === "preview" && !args.id && (args.custom || computed[args.type] !== undefined)) {
                 return { id: undefined, state: plannedState(args.type, args.name, inputs, options.resolveFrom) };

@@ -5,7 +5,8 @@
  * engine validates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { guardStackReferenceOutputs } from "./stack-references";
 import { RecordedResource, RecordingMonitor } from "./recorder";
 
 export { normalizeValue, RecordedResource } from "./recorder";
@@ -63,6 +64,29 @@ export class IncompleteRunError extends ProgramError {
     }
 }
 
+let activeRuns = 0;
+
+/** true while a program runs under a watch (which records unhandled rejections and exceptions itself). */
+export function isRunActive(): boolean {
+    return activeRuns > 0;
+}
+
+/**
+ * Waits briefly after a failed run, swallowing the rejections its failed
+ * registrations leave behind, so they are not blamed on the next run.
+ */
+export async function settleLeftovers(ms = 50): Promise<void> {
+    const swallow = () => undefined;
+    activeRuns++;
+    process.on("unhandledRejection", swallow);
+    try {
+        await new Promise((r) => setTimeout(r, ms));
+    } finally {
+        process.off("unhandledRejection", swallow);
+        activeRuns--;
+    }
+}
+
 /** Active handles (timers, file reads, sockets) by type, as Node reports what keeps the event loop alive. */
 function activeResources(): Map<string, number> {
     const counts = new Map<string, number>();
@@ -92,20 +116,28 @@ class RunWatch {
     private current = "running the program";
     /** Stack outputs the program exported that have not resolved yet. */
     readonly pendingOutputs = new Set<string>();
-    readonly problems: string[] = [];
+    private readonly seen = new Set<string>();
     readonly failed: Promise<never>;
     private fail!: (message: string) => void;
     private readonly timer: NodeJS.Timeout;
     private readonly onBeforeExit = () => this.fail(`the program never finished: nothing was left to run while ${this.phase}, so a promise it awaits never settles`);
-    private readonly onRejection = (reason: unknown) => this.problems.push(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
-    private readonly onException = (err: unknown) => this.problems.push(`uncaught exception: ${err instanceof Error ? err.message : String(err)}`);
+    private readonly onRejection = (reason: unknown) => this.seen.add(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+    private readonly onException = (err: unknown) => this.seen.add(`uncaught exception: ${err instanceof Error ? err.message : String(err)}`);
+
+    /** Distinct unhandled rejections and exceptions so far, the first few in full. */
+    get problems(): string[] {
+        const all = [...this.seen];
+        return all.length > 3 ? [...all.slice(0, 3), `and ${all.length - 3} more`] : all;
+    }
 
     constructor(timeoutMs: number, recorded: () => RecordedResource[]) {
-        this.failed = new Promise<never>((_, reject) => (this.fail = (message) => reject(new IncompleteRunError(message, recorded()))));
+        this.failed = new Promise<never>((_, reject) => (this.fail = (message) =>
+            reject(new IncompleteRunError([message, ...this.problems].join("; "), recorded()))));
         this.failed.catch(() => undefined);
         this.timer = setTimeout(() => this.fail(`the program did not finish within ${timeoutMs / 1000} s (while ${this.phase}); raise the limit with --timeout if it is just slow`), timeoutMs);
         // Neither the timer nor the watch keeps the process alive: an empty event loop is how a hung program shows itself.
         this.timer.unref();
+        activeRuns++;
         process.on("beforeExit", this.onBeforeExit);
         process.on("unhandledRejection", this.onRejection);
         process.on("uncaughtException", this.onException);
@@ -124,6 +156,7 @@ class RunWatch {
     }
 
     stop(): void {
+        activeRuns--;
         clearTimeout(this.timer);
         process.off("beforeExit", this.onBeforeExit);
         process.off("unhandledRejection", this.onRejection);
@@ -157,6 +190,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    const unguard = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
     const baseline = activeResources();
     const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;
@@ -187,11 +221,15 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
         if (watch.problems.length > 0) {
             throw new IncompleteRunError(`the program did not run cleanly: ${watch.problems.join("; ")}`, monitor.recorded);
         }
+        // The runtime's outstanding calls must finish too: one that never settles is an incomplete run.
+        await watch.race("finishing the program's outstanding calls", pulumi.runtime.disconnect());
     } catch (err) {
+        // A failed run is not waited for: its failed registrations may never settle.
+        pulumi.runtime.disconnectSync();
         throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
     } finally {
+        unguard();
         watch.stop();
-        await pulumi.runtime.disconnect();
     }
     return { mode, resources: monitor.recorded, outputs };
 }
