@@ -51,6 +51,7 @@ export function readStackOutputsFile(stackName: string, file: string): Reference
     try {
         parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
+        // eslint-disable-next-line preserve-caught-error -- the message carries the cause; the target (ES2020) has no Error cause
         throw new Error(`--stack-outputs ${stackName}=${file}: ${fs.existsSync(file) ? `not valid JSON: ${(err as Error).message}` : "no such file"}`);
     }
     if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {

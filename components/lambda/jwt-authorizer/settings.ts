@@ -51,6 +51,7 @@ const show = (value: unknown): string => {
     return text.length > 200 ? `${text.slice(0, 200)}...` : text;
 };
 // Control characters and whitespace never belong in identifiers compared exactly.
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\s\u0000-\u001f\u007f]/;
 
 function parseUrl(value: unknown, expected: string): URL {

@@ -42,6 +42,8 @@ export class JwksServer {
     private constructor(private readonly server: http.Server, readonly url: string) {}
 
     static async start(keys: TestKey[]): Promise<JwksServer> {
+        // Assigned once the port is known; the request handler closes over it.
+        // eslint-disable-next-line prefer-const
         let self: JwksServer | undefined;
         const server = http.createServer((req, res) => {
             if (!self || req.url !== "/.well-known/jwks.json") {
