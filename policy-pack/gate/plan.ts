@@ -65,7 +65,8 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
                 mode: options.mode,
                 references,
                 isOwnStack: (name) => ownStack(name) !== undefined,
-                resolveFrom: path.dirname(resolved.entry),
+                resolveFrom: resolved.programDir,
+                programDir: resolved.programDir,
                 timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
             });
             return { run, references };
