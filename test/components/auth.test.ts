@@ -106,9 +106,15 @@ describe("LambdaAuthorizer", () => {
 
     it("invokes the function through a role that may call only that function", async () => {
         const plan = await runProgram(() => { new LambdaAuthorizer("partner", lambdaArgs()); });
+        // authorizerCredentials trust policy exactly as "Use API Gateway Lambda authorizers" documents it:
+        // API Gateway sends no aws:SourceAccount for credentials roles, so such a condition breaks every call.
         const trust = JSON.parse(String(plan.props("aws:iam/role:Role").assumeRolePolicy));
-        assert.deepStrictEqual(trust.Statement[0].Principal, { Service: "apigateway.amazonaws.com" });
-        assert.deepStrictEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+        assert.deepStrictEqual(trust, {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+        const authorizer = plan.one("aws:apigateway/authorizer:Authorizer");
+        assert.ok(authorizer.propertyDependencies.authorizerCredentials.includes(plan.one("aws:iam/role:Role").urn));
         const policy = JSON.parse(String(plan.props("aws:iam/rolePolicy:RolePolicy").policy));
         assert.deepStrictEqual(policy.Statement, [{ Sid: "InvokeAuthorizer", Effect: "Allow", Action: "lambda:InvokeFunction", Resource: FUNCTION_ARN }]);
     });

@@ -1,4 +1,5 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { countPemCertificates, CustomDomain, CustomDomainArgs } from "../../components";
@@ -6,8 +7,9 @@ import { assertRejectsBeforeCreating, names, ROOT, runProgram } from "../harness
 import { KMS_ARN } from "./fixtures";
 
 const CA = readFileSync(join(ROOT, "stacks", "certs", "prod-client-ca.pem"), "utf8");
+const endpoint = () => ({ apiId: pulumi.output("api123"), stageName: pulumi.output("prod") });
 const domainArgs = (overrides: Partial<CustomDomainArgs> = {}): CustomDomainArgs => ({
-    domainName: "api.example.com", hostedZoneId: "Z123", restApiId: "api123", stageName: "prod", ...overrides,
+    domainName: "api.example.com", hostedZoneId: "Z123", endpoint: endpoint(), ...overrides,
 });
 
 describe("CustomDomain", () => {

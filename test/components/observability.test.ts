@@ -1,7 +1,14 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { ApiAlarms, ApiGatewayAccount, AuditTrail, EncryptedLogGroup, PlatformKey, SecureBucket } from "../../components";
 import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
 import { KMS_ARN } from "./fixtures";
+
+/** The part of an ApiEndpoint alarms read. */
+const endpoint = (apiName: string, stage: string, accessLogGroupName: string) => ({
+    metricDimensions: pulumi.output({ ApiName: apiName, Stage: stage } as Record<string, string>),
+    accessLogGroupName: pulumi.output(accessLogGroupName),
+});
 
 describe("observability and audit components", () => {
     it("EncryptedLogGroup always sets a KMS key and a valid retention", async () => {
@@ -34,17 +41,32 @@ describe("observability and audit components", () => {
         assert.deepStrictEqual(policy.Statement.map((s: { Sid: string }) => s.Sid), ["DenyInsecureTransport"]);
     });
 
-    it("ApiGatewayAccount gives API Gateway a role, assumable only from this account, to push logs", async () => {
-        const plan = await runProgram(() => { new ApiGatewayAccount("account"); });
+    it("ApiGatewayAccount gives API Gateway a role, in AWS's documented trust form, to push logs, and never destroys it", async () => {
+        const retained: Record<string, boolean | undefined> = {};
+        const plan = await runProgram(() => {
+            // The recorder does not keep resource options; a stack transformation sees them.
+            pulumi.runtime.registerStackTransformation((t) => { retained[t.type] = t.opts.retainOnDelete; return undefined; });
+            new ApiGatewayAccount("account");
+        });
+        // "API Gateway: Permissions for CloudWatch logging": this statement and no condition
+        // (with aws:SourceAccount, UpdateAccount fails: API Gateway does not send it).
         const trust = JSON.parse(String(plan.props("aws:iam/role:Role").assumeRolePolicy));
-        assert.deepStrictEqual(trust.Statement[0].Condition, { StringEquals: { "aws:SourceAccount": "123456789012" } });
+        assert.deepStrictEqual(trust, {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+        for (const type of ["aws:iam/role:Role", "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "aws:apigateway/account:Account"]) {
+            assert.strictEqual(retained[type], true, `${type} is retained on delete`);
+        }
+        const account = plan.one("aws:apigateway/account:Account");
+        assert.ok(account.dependencies.includes(plan.one("aws:iam/rolePolicyAttachment:RolePolicyAttachment").urn));
         assert.strictEqual(plan.props("aws:iam/rolePolicyAttachment:RolePolicyAttachment").policyArn, "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs");
         assert.match(String(plan.props("aws:apigateway/account:Account").cloudwatchRoleArn), /^arn:aws:iam::123456789012:role\//);
     });
 
     it("ApiAlarms watches 4XX, 5XX, p99 latency and 429s counted from the access log", async () => {
         const plan = await runProgram(() => {
-            new ApiAlarms("alarms", { apiName: "orders", stageName: "prod", accessLogGroupName: "/aws/apigateway/orders", latencyP99Ms: 1500, alarmActions: ["arn:aws:sns:us-east-1:1:oncall"] });
+            new ApiAlarms("alarms", { endpoint: endpoint("orders", "prod", "/aws/apigateway/orders"), metricPrefix: "orders", latencyP99Ms: 1500, alarmActions: ["arn:aws:sns:us-east-1:1:oncall"] });
         });
         const alarms = Object.fromEntries(plan.ofType("aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => [a.name, a.props]));
         assert.deepStrictEqual(Object.keys(alarms).sort(), ["alarms-4xx", "alarms-5xx", "alarms-latency-p99", "alarms-throttled"]);
@@ -55,7 +77,7 @@ describe("observability and audit components", () => {
         const filter = plan.props("aws:cloudwatch/logMetricFilter:LogMetricFilter");
         assert.strictEqual(filter.pattern, "{ $.status = 429 }");
         assert.strictEqual(alarms["alarms-throttled"].metricName, (filter.metricTransformation as { name: string }).name);
-        await assertRejectsBeforeCreating(() => new ApiAlarms("bad", { apiName: "o", stageName: "p", accessLogGroupName: "g", serverErrors: 0 }), /ApiAlarms: serverErrors must be an integer from 1/);
+        await assertRejectsBeforeCreating(() => new ApiAlarms("bad", { endpoint: endpoint("o", "p", "g"), metricPrefix: "o", serverErrors: 0 }), /ApiAlarms: serverErrors must be an integer from 1/);
     });
 
     it("AuditTrail is multi-region, validated, KMS-encrypted, delivered to a locked-down bucket and CloudWatch", async () => {
@@ -66,6 +88,16 @@ describe("observability and audit components", () => {
         const bucketPolicy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy").policy)) as { Statement: { Sid: string; Condition?: Record<string, Record<string, string>> }[] };
         assert.deepStrictEqual(bucketPolicy.Statement.map((s) => s.Sid), ["DenyInsecureTransport", "CloudTrailAclCheck", "CloudTrailWrite"]);
         assert.strictEqual(bucketPolicy.Statement[2].Condition!.StringEquals["aws:SourceArn"], "arn:aws:cloudtrail:us-east-1:123456789012:trail/orders-audit");
+        // "CloudTrail: Sending events to CloudWatch Logs": CloudTrail sends aws:SourceArn and
+        // aws:SourceAccount, so the delivery role admits this trail only.
+        const trust = JSON.parse(String(plan.props("aws:iam/role:Role").assumeRolePolicy));
+        assert.deepStrictEqual(trust, {
+            Version: "2012-10-17",
+            Statement: [{
+                Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:123456789012:trail/orders-audit", "aws:SourceAccount": "123456789012" } },
+            }],
+        });
         const violations = await plan.violations();
         assert.deepStrictEqual(names(violations).filter((n) => n.startsWith("cloudtrail") || n.startsWith("s3") || n.startsWith("log-group-kms")), []);
         await assertRejectsBeforeCreating(() => new AuditTrail("bad", { trailName: "a b", kmsKeyArn: KMS_ARN, logRetentionInDays: 30 }), /AuditTrail: trailName must be 3-128/);

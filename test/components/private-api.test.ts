@@ -66,6 +66,6 @@ describe("PrivateApi", () => {
             it(`rejects ${what}`, () => assertRejectsBeforeCreating(() => new PrivateApi("bad", privateArgs(network)), /^PrivateApi/, message));
         }
         it("rejects bad API arguments before creating the VPC", () =>
-            assertRejectsBeforeCreating(() => new PrivateApi("bad", { ...privateArgs(), stageName: "bad stage" }), /RestApi: stageName must be letters/));
+            assertRejectsBeforeCreating(() => new PrivateApi("bad", { ...privateArgs(), stageName: "bad stage" }), /RestApi: stageName must be 1-128 letters, digits, _ or -/));
     });
 });

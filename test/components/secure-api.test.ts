@@ -18,7 +18,7 @@ const count = (plan: Awaited<ReturnType<typeof runProgram>>, type: string) => pl
 
 describe("SecureApi", () => {
     it("a public API gets WAF, KMS key, account role, alarms, IAM invoke policy and an audit trail, and passes the policy pack", async () => {
-        const plan = await runProgram(() => { new SecureApi("inventory", base()); });
+        const plan = await runProgram(() => { new SecureApi("inventory", base({ manageAccountSettings: true })); });
         for (const type of ["aws:wafv2/webAcl:WebAcl", "aws:wafv2/webAclAssociation:WebAclAssociation", "aws:kms/key:Key", "aws:apigateway/account:Account", "aws:cloudtrail/trail:Trail", "aws:iam/policy:Policy"]) {
             assert.strictEqual(count(plan, type), 1, type);
         }
@@ -65,6 +65,12 @@ describe("SecureApi", () => {
         const plan = await runProgram(() => { new SecureApi("inventory", base({ audit: { enabled: false }, manageAccountSettings: false })); });
         assert.strictEqual(count(plan, "aws:cloudtrail/trail:Trail"), 0);
         assert.strictEqual(count(plan, "aws:apigateway/account:Account"), 0);
+    });
+
+    it("leaves the account-level settings alone unless asked (one stack per account and region owns them)", async () => {
+        const plan = await runProgram(() => { new SecureApi("inventory", base()); });
+        assert.strictEqual(count(plan, "aws:apigateway/account:Account"), 0);
+        assert.strictEqual(count(plan, "aws:iam/role:Role"), 1, "only the trail's delivery role");
     });
 
     describe("checks every part's arguments before creating anything", () => {

@@ -1,11 +1,14 @@
 import * as assert from "assert";
+import * as pulumi from "@pulumi/pulumi";
 import { MANAGED_RULE_GROUPS, WebAcl, WebAclArgs } from "../../components";
 import { summarizeWafRules } from "../../policy-pack/rules/documents";
 import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
 import { KMS_ARN } from "./fixtures";
 
 const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/abc/stages/dev";
-const wafArgs = (overrides: Partial<WebAclArgs> = {}): WebAclArgs => ({ stageArns: [STAGE_ARN], logRetentionInDays: 30, kmsKeyArn: KMS_ARN, ...overrides });
+/** The part of an ApiEndpoint a web ACL reads. */
+const stage = (stageArn: string) => ({ stageArn: pulumi.output(stageArn), supportsWaf: true });
+const wafArgs = (overrides: Partial<WebAclArgs> = {}): WebAclArgs => ({ endpoints: [stage(STAGE_ARN)], logRetentionInDays: 30, kmsKeyArn: KMS_ARN, ...overrides });
 
 describe("WebAcl", () => {
     it("blocks with a per-IP rate rule and the AWS managed groups, in a fixed order", async () => {
@@ -34,7 +37,7 @@ describe("WebAcl", () => {
 
     it("associates the ACL with every given stage", async () => {
         const second = "arn:aws:apigateway:us-east-1::/restapis/def/stages/prod";
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs({ stageArns: [STAGE_ARN, second] })); });
+        const plan = await runProgram(() => { new WebAcl("edge", wafArgs({ endpoints: [stage(STAGE_ARN), stage(second)] })); });
         assert.deepStrictEqual(plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.props.resourceArn), [STAGE_ARN, second]);
     });
 
@@ -57,9 +60,12 @@ describe("WebAcl", () => {
     });
 
     const bad: [string, Partial<WebAclArgs>, RegExp][] = [
-        ["a rate limit below 10", { rateLimit: 5 }, /rateLimit must be an integer from 10 to 2000000 \(got 5\)/],
+        ["a rate limit below 10", { rateLimit: 5 }, /rateLimit must be an integer from 10 to 10000 \(got 5\)/],
+        ["a rate limit above what the WAF rule accepts", { rateLimit: 50000 }, /rateLimit must be an integer from 10 to 10000 \(got 50000\)/],
+        ["an allow list covering all of IPv4 in two halves", { allowedIpCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }, /allowedIpCidrs must not contain 0\.0\.0\.0\/0 or open .*together cover every IPv4 address/],
+        ["a /0 spelled differently", { blockedIpCidrs: ["10.0.0.1/0"] }, /blockedIpCidrs\[0\] must be an IPv4 CIDR.*host bits set/],
         ["an allow list of the whole internet", { allowedIpCidrs: ["0.0.0.0/0"] }, /allowedIpCidrs must not contain 0\.0\.0\.0\/0/],
-        ["no stages", { stageArns: [] }, /stageArns must list at least one stage ARN/],
+        ["no stages", { endpoints: [] }, /endpoints must list at least one stage ARN/],
         ["a bad log retention", { logRetentionInDays: 2 }, /logRetentionInDays must be one of/],
         ["a malformed rule name", { countOnlyManagedRules: ["Size Restrictions"] }, /countOnlyManagedRules\[0\] must be a managed rule name/],
     ];
