@@ -32,9 +32,10 @@ describe("offline plan command", function () {
     this.timeout(120_000);
 
     it("plans the dev stack: resource tree, counts by type, no mandatory violation, exit 0", () => {
-        const r = plan("--stack", "dev");
+        const r = plan("--stack", "dev", "--mode", "update");
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /Offline plan of stack "dev" \(project secure-api-platform/);
+        assert.match(r.stdout, /^Mode: update — every value known/m);
         assert.match(r.stdout, /^ {2}┬ pulumi:pulumi:Stack {2}secure-api-platform-dev$/m);
         // Stack > SecureApi > PublicApi > RestApi component > the RestApi resource.
         assert.match(r.stdout, /^ {10}\+ aws:apigateway\/restApi:RestApi {2}orders-dev$/m);
@@ -45,16 +46,17 @@ describe("offline plan command", function () {
     });
 
     it("prod as JSON: resources with parents, counts, secret outputs masked, summary", () => {
-        const r = plan("--stack", "prod", "--json");
+        const r = plan("--stack", "prod", "--json", "--mode", "update");
         assert.strictEqual(r.code, 0, r.stderr);
         const report = JSON.parse(r.stdout);
         assert.strictEqual(report.stack, "prod");
+        assert.strictEqual(report.mode, "update");
         assert.strictEqual(report.summary.mandatory, 0);
         assert.strictEqual(report.summary.resources, report.resources.filter((x: { custom: boolean }) => x.custom).length);
         const domain = report.resources.find((x: { type: string }) => x.type === "aws:apigateway/domainName:DomainName");
         assert.match(domain.parent, /secure-api:tls:CustomDomain::orders-prod-domain$/);
         assert.strictEqual(report.resourceCountsByType["aws:apigateway/domainName:DomainName"], 1);
-        assert.deepStrictEqual(report.outputs.apiKeyValues, { value: "[secret]", secret: true });
+        assert.deepStrictEqual(report.outputs.apiKeyValues, { value: "[secret]", secret: true, known: true });
         assert.strictEqual(report.outputs.apiUrl.value, "https://api.example.com/v1");
         assert.deepStrictEqual(report.violations, []);
     });
@@ -107,12 +109,35 @@ describe("offline plan command", function () {
         assert.strictEqual(results.find((x) => x.ruleId === "cognito-advanced-security")!.level, "warning");
     });
 
-    it("exits 0 on a secure program built from raw resources", () => {
-        const r = plan("--program", fixture("secure-api"), "--json");
-        assert.strictEqual(r.code, 0, r.stderr);
-        const report = JSON.parse(r.stdout);
-        assert.deepStrictEqual(report.violations, []);
-        assert.ok(report.summary.resources >= 10);
+    for (const mode of ["preview", "update"]) {
+        it(`exits 0 on a secure program built from raw resources (${mode})`, () => {
+            const r = plan("--program", fixture("secure-api"), "--json", "--mode", mode);
+            assert.strictEqual(r.code, 0, r.stderr);
+            const report = JSON.parse(r.stdout);
+            assert.strictEqual(report.mode, mode);
+            assert.deepStrictEqual(report.violations, []);
+            assert.ok(report.summary.resources >= 10);
+        });
+    }
+
+    it("runs as a first preview by default, says so, and passes dev and prod with nothing left unverified", () => {
+        for (const stack of ["dev", "prod"]) {
+            const text = plan("--stack", stack);
+            assert.strictEqual(text.code, 0, text.stdout + text.stderr);
+            assert.match(text.stdout, /^Mode: preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown$/m);
+            assert.doesNotMatch(text.stdout, /not verified/);
+            const json = JSON.parse(plan("--stack", stack, "--json").stdout);
+            assert.strictEqual(json.mode, "preview");
+            assert.deepStrictEqual(json.violations, []);
+            // Outputs derived from ids are unknown at a first preview, and the report says so instead of inventing them.
+            assert.deepStrictEqual(json.outputs.restApiId, { value: "(known after deployment)", secret: false, known: false });
+        }
+    });
+
+    it("rejects --mode values it does not know", () => {
+        const r = plan("--stack", "dev", "--mode", "dry-run");
+        assert.strictEqual(r.code, 2);
+        assert.match(r.stderr, /--mode must be preview or update \(got "dry-run"\)/);
     });
 
     it("a policy config can waive rules: the insecure program then passes", () => {

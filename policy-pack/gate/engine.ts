@@ -7,22 +7,30 @@
 import type {
     EnforcementLevel,
     Policies,
-    PolicyConfigSchema,
     PolicyResource,
     PolicyResourceOptions,
     ResourceValidationArgs,
     ResourceValidationPolicy,
     StackValidationPolicy,
 } from "@pulumi/policy";
+import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
+import { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, resolvePolicyConfig } from "./policy-config";
 
-/** A resource as a policy sees it: its type, name and (plain, resolved) input properties. */
+export { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, policyConfigWarnings, resolvePolicyConfig } from "./policy-config";
+
+/** A resource as a policy sees it: its type, name and (plain, resolved) properties. */
 export interface PlainResource {
     urn: string;
     type: string;
     name: string;
     /** URN of the parent resource, if any. */
     parent?: string;
+    /** Its inputs, as `Analyze` (resource policies) sees them. */
     props: Record<string, unknown>;
+    /** Its outputs, as `AnalyzeStack` (stack policies) sees them. Default: `props`. */
+    outputs?: Record<string, unknown>;
+    /** Read, not created (`StackReference`, `.get`): the engine analyzes reads only as part of the stack. */
+    read?: boolean;
     /** URNs this resource depends on. */
     dependencies: string[];
     /** Property name to the URNs that property's value came from. */
@@ -34,81 +42,27 @@ export interface Violation {
     policyName: string;
     enforcementLevel: Exclude<EnforcementLevel, "disabled">;
     message: string;
+    /**
+     * true when the rule could not decide because a value it read is unknown
+     * (a first preview): the SDK would skip the rule; the gate reports it at the
+     * rule's own level instead, so nothing passes unseen.
+     */
+    unverified?: boolean;
     urn?: string;
     /** Pulumi type and name of the resource, where the violation is about one. */
     resourceType?: string;
     resourceName?: string;
 }
 
-/** Policy config in the format of `pulumi preview --policy-pack-config`. */
-export type PolicyPackConfigFile = Record<string, EnforcementLevel | ({ enforcementLevel?: EnforcementLevel } & Record<string, unknown>)>;
-
-/** Raised for config that does not match a policy's schema. */
-export class PolicyConfigError extends Error {}
+/** A rule threw something other than the SDK's unknown-value error: the run cannot be trusted. */
+export class RuleError extends Error {
+    constructor(readonly policyName: string, readonly urn: string | undefined, cause: unknown) {
+        super(`rule ${policyName} failed${urn ? ` on ${urn}` : ""}: ${cause instanceof Error ? cause.message : String(cause)}`);
+        this.name = "RuleError";
+    }
+}
 
 class NotApplicable extends Error {}
-
-const LEVELS: EnforcementLevel[] = ["advisory", "mandatory", "remediate", "disabled"];
-
-function levelOf(value: unknown, where: string): EnforcementLevel {
-    if (typeof value === "string" && (LEVELS as string[]).includes(value)) {
-        return value as EnforcementLevel;
-    }
-    throw new PolicyConfigError(`${where}: enforcementLevel must be one of ${LEVELS.join(", ")}, got ${JSON.stringify(value)}`);
-}
-
-function typeName(schemaType: unknown): string {
-    return Array.isArray(schemaType) ? schemaType.join("|") : String(schemaType);
-}
-
-function matchesSchemaType(value: unknown, schemaType: unknown): boolean {
-    const types = Array.isArray(schemaType) ? schemaType : [schemaType];
-    return types.some((t) =>
-        t === undefined ||
-        (t === "array" && Array.isArray(value)) ||
-        (t === "integer" && Number.isInteger(value)) ||
-        (t === "object" && value !== null && typeof value === "object" && !Array.isArray(value)) ||
-        (t !== "array" && t !== "integer" && t !== "object" && typeof value === t));
-}
-
-/** The effective enforcement level and config of one policy, given the pack config. */
-export function resolvePolicyConfig(
-    policy: { name: string; enforcementLevel?: EnforcementLevel; configSchema?: PolicyConfigSchema },
-    packConfig: PolicyPackConfigFile = {},
-    packLevel: EnforcementLevel = "advisory",
-): { level: EnforcementLevel; config: Record<string, unknown> } {
-    const entry = packConfig[policy.name] ?? packConfig["all"];
-    const config: Record<string, unknown> = {};
-    for (const [key, schema] of Object.entries(policy.configSchema?.properties ?? {})) {
-        if (schema.default !== undefined) {
-            config[key] = schema.default;
-        }
-    }
-    let level = policy.enforcementLevel ?? packLevel;
-    if (typeof entry === "string") {
-        level = levelOf(entry, policy.name);
-    } else if (entry && packConfig[policy.name] !== undefined) {
-        for (const [key, value] of Object.entries(entry)) {
-            if (key === "enforcementLevel") {
-                level = levelOf(value, policy.name);
-                continue;
-            }
-            const schema = policy.configSchema?.properties[key];
-            if (!schema) {
-                const allowed = Object.keys(policy.configSchema?.properties ?? {});
-                throw new PolicyConfigError(
-                    `${policy.name}: unknown config key "${key}"; allowed: ${allowed.length ? allowed.join(", ") : "(none, only enforcementLevel)"}`);
-            }
-            if (!matchesSchemaType(value, schema.type)) {
-                throw new PolicyConfigError(`${policy.name}.${key}: expected ${typeName(schema.type)}, got ${JSON.stringify(value)}`);
-            }
-            config[key] = value;
-        }
-    } else if (entry && typeof entry === "object" && entry.enforcementLevel !== undefined) {
-        level = levelOf(entry.enforcementLevel, "all");
-    }
-    return { level, config };
-}
 
 interface TypedClass {
     __pulumiType?: string;
@@ -119,11 +73,16 @@ function isTypeOf(type: string, resourceClass: unknown): boolean {
 }
 
 /** The `isType` / `asType` pair the SDK gives both resource and stack validations. */
-function typeChecks(r: PlainResource): Pick<ResourceValidationArgs, "isType" | "asType"> & Pick<PolicyResource, "asType"> {
+function typeChecks(type: string, props: Record<string, unknown>): Pick<ResourceValidationArgs, "isType" | "asType"> & Pick<PolicyResource, "asType"> {
     return {
-        isType: (cls) => isTypeOf(r.type, cls),
-        asType: ((cls: unknown) => (isTypeOf(r.type, cls) ? r.props : undefined)) as ResourceValidationArgs["asType"] & PolicyResource["asType"],
+        isType: (cls) => isTypeOf(type, cls),
+        asType: ((cls: unknown) => (isTypeOf(type, cls) ? props : undefined)) as ResourceValidationArgs["asType"] & PolicyResource["asType"],
     };
+}
+
+/** Properties as the SDK hands them to rules: reading an unknown value throws `UnknownValueError`. */
+function guarded(props: Record<string, unknown>): Record<string, unknown> {
+    return unknownCheckingProxy(props) as Record<string, unknown>;
 }
 
 const defaultOpts = (parent?: string): PolicyResourceOptions => ({
@@ -138,15 +97,16 @@ const defaultOpts = (parent?: string): PolicyResourceOptions => ({
 function toPolicyResources(resources: PlainResource[]): PolicyResource[] {
     const byUrn = new Map<string, PolicyResource>();
     const out: PolicyResource[] = resources.map((r) => {
+        const props = guarded(r.outputs ?? r.props);
         const pr: PolicyResource = {
             type: r.type,
-            props: r.props,
+            props,
             urn: r.urn,
             name: r.name,
             opts: defaultOpts(r.parent),
             dependencies: [],
             propertyDependencies: {},
-            ...typeChecks(r),
+            ...typeChecks(r.type, props),
         };
         byUrn.set(r.urn, pr);
         return pr;
@@ -176,10 +136,9 @@ export async function evaluatePolicies(
     resources: PlainResource[],
     options: EvaluateOptions = {},
 ): Promise<Violation[]> {
-    for (const name of Object.keys(options.config ?? {})) {
-        if (name !== "all" && !policies.some((p) => p.name === name)) {
-            throw new PolicyConfigError(`policy config names unknown policy "${name}"; known: ${policies.map((p) => p.name).join(", ")}`);
-        }
+    const configErrors = policyConfigErrors(policies, options.config ?? {});
+    if (configErrors.length > 0) {
+        throw new PolicyConfigError(configErrors.join("\n"));
     }
     const violations: Violation[] = [];
     const policyResources = toPolicyResources(resources);
@@ -206,41 +165,54 @@ export async function evaluatePolicies(
             });
         };
         const getConfig = <T extends object>(): T => config as T;
-        try {
-            if ("validateStack" in policy) {
-                await (policy as StackValidationPolicy).validateStack(
-                    { resources: policyResources, stackTags, getConfig, notApplicable },
-                    report(),
-                );
-                continue;
+        /** Turns what a rule threw into the gate's answer: skipped (not applicable), unverified (unknown value) or a failed run. */
+        const handle = (err: unknown, target?: PlainResource) => {
+            if (err instanceof NotApplicable) {
+                return;
             }
-            const validate = (policy as ResourceValidationPolicy).validateResource;
-            const validations = validate === undefined ? [] : Array.isArray(validate) ? validate : [validate];
-            for (const r of resources) {
-                const args: ResourceValidationArgs = {
-                    type: r.type,
-                    props: r.props,
-                    urn: r.urn,
-                    name: r.name,
-                    opts: defaultOpts(r.parent),
-                    stackTags,
-                    ...typeChecks(r),
-                    getConfig,
-                    notApplicable,
-                };
-                for (const v of validations) {
-                    try {
-                        await v(args, report(r));
-                    } catch (err) {
-                        if (!(err instanceof NotApplicable)) {
-                            throw err;
-                        }
-                    }
+            if (err instanceof UnknownValueError) {
+                violations.push({
+                    policyName: policy.name,
+                    enforcementLevel,
+                    unverified: true,
+                    message: `could not be checked: ${(err as Error).message}; the rule reads a value that is unknown until deployment, so it cannot vouch for ${target ? "this resource" : "the stack"}.`,
+                    urn: target?.urn,
+                    resourceType: target?.type,
+                    resourceName: target?.name,
+                });
+                return;
+            }
+            throw err instanceof RuleError ? err : new RuleError(policy.name, target?.urn, err);
+        };
+        if ("validateStack" in policy) {
+            try {
+                await (policy as StackValidationPolicy).validateStack({ resources: policyResources, stackTags, getConfig, notApplicable }, report());
+            } catch (err) {
+                handle(err);
+            }
+            continue;
+        }
+        const validate = (policy as ResourceValidationPolicy).validateResource;
+        const validations = validate === undefined ? [] : Array.isArray(validate) ? validate : [validate];
+        for (const r of resources.filter((x) => !x.read)) {
+            const props = guarded(r.props);
+            const args: ResourceValidationArgs = {
+                type: r.type,
+                props,
+                urn: r.urn,
+                name: r.name,
+                opts: defaultOpts(r.parent),
+                stackTags,
+                ...typeChecks(r.type, props),
+                getConfig,
+                notApplicable,
+            };
+            for (const v of validations) {
+                try {
+                    await v(args, report(r));
+                } catch (err) {
+                    handle(err, r);
                 }
-            }
-        } catch (err) {
-            if (!(err instanceof NotApplicable)) {
-                throw err;
             }
         }
     }

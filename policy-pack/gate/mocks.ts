@@ -4,6 +4,7 @@
  * would see from the AWS provider: ids, ARNs, URLs and computed attributes.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { typeInfo } from "./provider-schema";
 
 export const MOCK_ACCOUNT_ID = "123456789012";
 export const MOCK_REGION = "us-east-1";
@@ -161,16 +162,56 @@ export function mockCall(token: string, inputs: Record<string, unknown>): Record
     }
 }
 
-/** Options of the mocks: what other stacks a `StackReference` can read. */
+/** The engine's sentinel for a value that is not known until the resource is deployed. */
+export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+/**
+ * How values are answered. `update`: every id and output known (what `pulumi up`
+ * analyzes). `preview`: a first `pulumi preview` of a stack that was never
+ * deployed: every planned resource has an unknown id and unknown computed outputs.
+ */
+export type PlanMode = "preview" | "update";
+export const PLAN_MODES: readonly PlanMode[] = ["preview", "update"];
+
+/** Options of the mocks: what other stacks a `StackReference` can read, and the mode. */
 export interface PlatformMockOptions {
     /** Outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`). */
     stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Default `update`. */
+    mode?: PlanMode;
+    /** Directory the program's provider packages resolve from (for their declarations). */
+    resolveFrom?: string;
+}
+
+/** The name the provider picks for an auto-named input the program left out. */
+export function autoName(name: string): string {
+    return `${name}-${mockId(name).slice(0, 7)}`;
+}
+
+/**
+ * What a first preview knows of a planned resource: its inputs (with the
+ * provider's auto-name, chosen at check time) and nothing else — every
+ * computed output is unknown, and so is its id.
+ */
+function plannedState(type: string, name: string, inputs: State, resolveFrom: string | undefined): State {
+    const info = typeInfo(type, resolveFrom);
+    const state: State = { ...inputs };
+    if (info.autoName && state[info.autoName] === undefined) {
+        state[info.autoName] = autoName(name);
+    }
+    const computedKeys = new Set([...info.computed, ...Object.keys(computed[type]?.(name, UNKNOWN, state) ?? {})]);
+    for (const key of computedKeys) {
+        if (state[key] === undefined) {
+            state[key] = UNKNOWN;
+        }
+    }
+    return state;
 }
 
 /** The mock implementation handed to `pulumi.runtime.setMocks`. */
 export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.runtime.Mocks {
     return {
-        newResource(args: pulumi.runtime.MockResourceArgs): { id: string; state: State } {
+        newResource(args: pulumi.runtime.MockResourceArgs): { id: string | undefined; state: State } {
             const inputs = args.inputs as State;
             if (args.type === "pulumi:pulumi:StackReference") {
                 const stackName = str(inputs.name, args.name);
@@ -180,9 +221,12 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
                 }
                 return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
             }
+            if (options.mode === "preview" && !args.id && (args.custom || computed[args.type] !== undefined)) {
+                return { id: undefined, state: plannedState(args.type, args.name, inputs, options.resolveFrom) };
+            }
             const id = (idPrefix[args.type] ?? "") + mockId(`${args.type}::${args.name}`);
             const named = AUTO_NAMED.has(args.type) && inputs.name === undefined
-                ? { ...inputs, name: `${args.name}-${mockId(args.name).slice(0, 7)}` }
+                ? { ...inputs, name: autoName(args.name) }
                 : inputs;
             const extra = computed[args.type]?.(args.name, id, named) ?? {};
             return { id, state: { ...named, ...extra } };

@@ -9,22 +9,28 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
+import { evaluatePolicies, policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, policyConfigWarnings } from "./engine";
 import { policies } from "../rules";
+import { PLAN_MODES, PlanMode } from "./mocks";
+import { loadProgram } from "./program";
 import { PlanReport, toJson, toSarif, toText } from "./report";
-import { runUnderMocks } from "./runtime";
+import { DEFAULT_TIMEOUT_MS, IncompleteRunError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 
 export const USAGE = `Usage: npm run plan -- [--stack NAME] [--program DIR|FILE] [--config Pulumi.NAME.yaml]
-                       [--policy-config FILE.json] [--json | --sarif | --format text|json|sarif] [--out FILE]
+                       [--policy-config FILE.json] [--mode preview|update] [--timeout SECONDS]
+                       [--json | --sarif | --format text|json|sarif] [--out FILE]
 
   --stack NAME          a stack of this project (Pulumi.NAME.yaml); with --program, the stack name
   --program PATH        run another Pulumi TypeScript program (directory or entry file) instead of ours
   --config FILE         stack config file for --program (default: Pulumi.<stack>.yaml next to it, if any)
   --policy-config FILE  policy config, same format as pulumi preview --policy-pack-config
                         (default for our stacks: policy-pack/config/<stack>.json)
+  --mode MODE           preview (default): as a first \`pulumi preview\` of a never-deployed stack sees it,
+                        ids and computed outputs unknown; update: every value known, as \`pulumi up\`
+  --timeout SECONDS     fail (exit 2) when the program has not finished after this long (default ${DEFAULT_TIMEOUT_MS / 1000})
   --json, --sarif       print the report as JSON or SARIF 2.1.0 instead of text
   --out FILE            write the report to FILE (and print the text summary)
 
@@ -38,13 +44,16 @@ export interface PlanOptions {
     program?: string;
     config?: string;
     policyConfig?: string;
+    mode: PlanMode;
+    /** Time limit of the program run, seconds. */
+    timeoutSeconds?: number;
     format: "text" | "json" | "sarif";
     out?: string;
 }
 
 export function parseArgs(argv: string[]): PlanOptions | "help" {
-    const options: PlanOptions = { format: "text" };
-    const valued = ["--stack", "--program", "--config", "--policy-config", "--format", "--out"];
+    const options: PlanOptions = { format: "text", mode: "preview" };
+    const valued = ["--stack", "--program", "--config", "--policy-config", "--mode", "--timeout", "--format", "--out"];
     for (let i = 0; i < argv.length; i++) {
         const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
         if (flag === "--help" || flag === "-h") {
@@ -67,6 +76,18 @@ export function parseArgs(argv: string[]): PlanOptions | "help" {
             case "--config": options.config = value; break;
             case "--policy-config": options.policyConfig = value; break;
             case "--out": options.out = value; break;
+            case "--timeout":
+                if (!/^\d+(\.\d+)?$/.test(value) || Number(value) <= 0) {
+                    throw new UsageError(`--timeout must be a number of seconds above 0 (got ${JSON.stringify(value)})`);
+                }
+                options.timeoutSeconds = Number(value);
+                break;
+            case "--mode":
+                if (!(PLAN_MODES as readonly string[]).includes(value)) {
+                    throw new UsageError(`--mode must be ${PLAN_MODES.join(" or ")} (got ${JSON.stringify(value)})`);
+                }
+                options.mode = value as PlanMode;
+                break;
             case "--format":
                 if (value !== "text" && value !== "json" && value !== "sarif") {
                     throw new UsageError(`--format must be text, json or sarif (got ${JSON.stringify(value)})`);
@@ -114,7 +135,9 @@ function resolvePlan(options: PlanOptions): ResolvedPlan {
     }
     const dir = fs.statSync(target).isDirectory() ? target : path.dirname(target);
     const project = readProjectFile(dir);
-    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") : target;
+    // A trailing separator makes Node resolve the directory itself (its package.json main or index.*),
+    // never a sibling file of the same name such as the infra.json a shell redirect just created.
+    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") + path.sep : target;
     const stackFromConfig = options.config ? /Pulumi\.(.+)\.yaml$/.exec(path.basename(options.config))?.[1] : undefined;
     const stack = options.stack ?? stackFromConfig ?? "offline";
     const sibling = path.join(dir, `Pulumi.${stack}.yaml`);
@@ -132,20 +155,18 @@ function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | unde
     if (!fs.existsSync(file)) {
         throw new UsageError(`policy config ${file}: no such file`);
     }
+    let parsed: unknown;
     try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile;
+        parsed = JSON.parse(fs.readFileSync(file, "utf8"));
     } catch (err) {
         throw new UsageError(`policy config ${file} is not valid JSON: ${(err as Error).message}`);
     }
-}
-
-/** Loads the program module and returns what it exports (calling an exported function). */
-async function loadProgram(entry: string): Promise<unknown> {
-    const mod: unknown = require(entry);
-    const main = mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
-        ? (mod as { default: () => unknown }).default
-        : mod;
-    return typeof main === "function" ? await (main as () => unknown)() : main;
+    // Checked in full before the program runs, as the Pulumi CLI checks --policy-pack-config.
+    const errors = policyConfigErrors(policies, parsed);
+    if (errors.length > 0) {
+        throw new PolicyConfigError(`invalid policy config ${file}:\n${errors.map((e) => `  - ${e}`).join("\n")}`);
+    }
+    return parsed as PolicyPackConfigFile;
 }
 
 const rel = (file: string | undefined) => (file ? path.relative(process.cwd(), file) || "." : undefined);
@@ -160,11 +181,15 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         stack: resolved.stack,
         config: stackConfig.config,
         secretKeys: stackConfig.secretKeys,
+        mode: options.mode,
+        resolveFrom: path.dirname(resolved.entry),
+        timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
     });
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
         .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
     const report: PlanReport = {
+        mode: run.mode,
         stack: resolved.stack,
         project: resolved.project,
         program: rel(resolved.entry)!,
@@ -173,6 +198,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         resources: run.resources,
         outputs: run.outputs,
         violations,
+        warnings: policyConfigWarnings(policies, policyConfig),
     };
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
     const rendered = options.format === "json"
@@ -191,7 +217,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
 }
 
 function fail(err: unknown): never {
-    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError;
+    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError || err instanceof IncompleteRunError;
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`error: ${known ? message : `the program failed: ${message}`}\n`);
     if (err instanceof UsageError) {

@@ -1,10 +1,13 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
 import type { Policies } from "@pulumi/policy";
 import { Violation } from "./engine";
+import { PlanMode } from "./mocks";
 import { RecordedResource, ResolvedOutput } from "./runtime";
 
 /** Everything a plan found. */
 export interface PlanReport {
+    /** preview (a first `pulumi preview`: unknowns unknown) or update (every value known). */
+    mode: PlanMode;
     stack: string;
     project: string;
     /** The program's entry, relative to the working directory. */
@@ -14,6 +17,8 @@ export interface PlanReport {
     resources: RecordedResource[];
     outputs: Record<string, ResolvedOutput>;
     violations: Violation[];
+    /** Things about the run a reader must know, e.g. a policy config that turns every mandatory rule off. */
+    warnings: string[];
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -39,13 +44,14 @@ export function summary(report: PlanReport): { resources: number; mandatory: num
 }
 
 function outputValue(o: ResolvedOutput): unknown {
-    return o.secret ? "[secret]" : o.value;
+    return o.secret ? "[secret]" : o.known ? o.value : "(known after deployment)";
 }
 
 /** The machine-readable report. Secret outputs are masked. */
 export function toJson(report: PlanReport): Record<string, unknown> {
     return {
         version: 1,
+        mode: report.mode,
         stack: report.stack,
         project: report.project,
         program: report.program,
@@ -54,8 +60,9 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
         resources: sorted(report.resources).map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
-        outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret }])),
+        outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
         violations: report.violations,
+        warnings: report.warnings,
     };
 }
 
@@ -83,6 +90,7 @@ export function toText(report: PlanReport, policies: Policies): string {
     const s = summary(report);
     const lines = [
         `Offline plan of stack "${report.stack}" (project ${report.project}, program ${report.program}${report.configFile ? `, config ${report.configFile}` : ""})`,
+        `Mode: ${report.mode === "preview" ? "preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown" : "update — every value known, as `pulumi up` sees it"}`,
         "",
         "Resources:",
         ...renderTree(report.resources).map((l) => `  ${l}`),
@@ -96,12 +104,15 @@ export function toText(report: PlanReport, policies: Policies): string {
             lines.push(`  ${k}: ${JSON.stringify(outputValue(o))}`);
         }
     }
+    for (const warning of report.warnings) {
+        lines.push("", `WARNING: ${warning}`);
+    }
     const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
     for (const level of ["mandatory", "advisory"] as const) {
         const found = report.violations.filter((v) => v.enforcementLevel === level);
         lines.push("", `${level === "mandatory" ? "Mandatory" : "Advisory"} policy violations: ${found.length}`);
         for (const v of found) {
-            lines.push(`  [${v.policyName}] ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
+            lines.push(`  [${v.policyName}]${v.unverified ? " (not verified)" : ""} ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
             const fix = remediation.get(v.policyName);
             if (fix) {
                 lines.push(`      fix: ${fix}`);
@@ -142,8 +153,13 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                     physicalLocation: { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } },
                     logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
                 }],
-                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null },
+                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true },
             })),
+            properties: { mode: report.mode },
+            invocations: [{
+                executionSuccessful: true,
+                toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
+            }],
         }],
     };
 }

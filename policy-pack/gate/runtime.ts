@@ -1,144 +1,14 @@
 /**
- * Runs a Pulumi program under the mock runtime and records every resource it
- * registers: type, name, parent, plain inputs and dependencies. This is what the
- * offline plan and the tests inspect, and what the policy engine validates.
+ * Runs a Pulumi program under the mock runtime, in update or preview mode, and
+ * returns every resource it registered (see recorder.ts) and its stack outputs.
+ * This is what the offline plan and the tests inspect, and what the policy
+ * engine validates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
-import { createPlatformMocks, PlatformMockOptions } from "./mocks";
-import { PlainResource } from "./engine";
+import { createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { RecordedResource, RecordingMonitor } from "./recorder";
 
-const SIG_KEY = "4dabf18193072939515e22adb298388d";
-const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
-const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
-const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
-const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
-
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-
-/** A resource as the program registered it. */
-export interface RecordedResource extends PlainResource {
-    /** false for component resources and the stack itself. */
-    custom: boolean;
-}
-
-/**
- * Replaces resource references with the referenced id (as a provider would see
- * them). With `plain`, also unwraps secrets and output values and drops unknowns,
- * giving the values a policy sees.
- */
-export function normalizeValue(value: Json | undefined, plain: boolean): Json | undefined {
-    if (Array.isArray(value)) {
-        return value.map((v) => normalizeValue(v, plain) ?? null);
-    }
-    if (value === UNKNOWN) {
-        return plain ? undefined : value;
-    }
-    if (value === null || typeof value !== "object") {
-        return value;
-    }
-    const sig = value[SIG_KEY];
-    if (sig === RESOURCE_SIG) {
-        const id = value["id"];
-        return typeof id === "string" && id !== "" ? id : value["urn"];
-    }
-    if (plain && (sig === SECRET_SIG || sig === OUTPUT_SIG)) {
-        return normalizeValue(value["value"], plain);
-    }
-    const out: { [key: string]: Json } = {};
-    for (const [k, v] of Object.entries(value)) {
-        const n = normalizeValue(v, plain);
-        if (n !== undefined) {
-            out[k] = n;
-        }
-    }
-    return out;
-}
-
-interface StructLike {
-    toJavaScript(): { [key: string]: Json };
-}
-interface StructClass {
-    fromJavaScript(value: { [key: string]: Json }): StructLike;
-}
-interface RegisterRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getCustom(): boolean;
-    getObject(): StructLike | undefined;
-    getDependenciesList(): string[];
-    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
-}
-interface RegisterResponse {
-    getUrn(): string;
-}
-interface ReadRequest {
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getProperties(): StructLike | undefined;
-}
-type Callback = (err: unknown, response: unknown) => void;
-
-/** A MockMonitor that records registrations and hands the mocks plain references. */
-class RecordingMonitor extends MockMonitor {
-    readonly recorded: RecordedResource[] = [];
-
-    async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
-        const struct = req.getObject();
-        const raw = struct ? struct.toJavaScript() : {};
-        const withIds = normalizeValue(raw, false) as { [key: string]: Json };
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps, key) => {
-            propertyDependencies[key] = deps.getUrnsList();
-        });
-        const entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: req.getCustom(),
-            parent: req.getParent() || undefined,
-            props: normalizeValue(raw, true) as Record<string, unknown>,
-            dependencies: req.getDependenciesList(),
-            propertyDependencies,
-        };
-        const proxied = new Proxy(req, {
-            get(target, prop, receiver) {
-                if (prop === "getObject" && struct) {
-                    return () => (struct.constructor as unknown as StructClass).fromJavaScript(withIds);
-                }
-                const v = Reflect.get(target, prop, receiver);
-                return typeof v === "function" ? v.bind(target) : v;
-            },
-        });
-        return super.registerResource(proxied, this.recordOnSuccess(entry, callback));
-    }
-
-    /** Wraps a monitor callback so the resource is recorded, with the URN the monitor gave it, once registered. */
-    private recordOnSuccess(entry: Omit<RecordedResource, "urn">, callback: Callback): Callback {
-        return (err, response) => {
-            if (!err) {
-                this.recorded.push({ ...entry, urn: (response as RegisterResponse).getUrn() });
-            }
-            callback(err, response);
-        };
-    }
-
-    /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
-    async readResource(req: ReadRequest, callback: Callback): Promise<void> {
-        const struct = req.getProperties();
-        const entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: true,
-            parent: req.getParent() || undefined,
-            props: normalizeValue(struct ? struct.toJavaScript() : {}, true) as Record<string, unknown>,
-            dependencies: [],
-            propertyDependencies: {},
-        };
-        return super.readResource(req, this.recordOnSuccess(entry, callback));
-    }
-}
+export { normalizeValue, RecordedResource } from "./recorder";
 
 /** How to run a program under mocks. */
 export interface MockRunOptions extends PlatformMockOptions {
@@ -150,16 +20,25 @@ export interface MockRunOptions extends PlatformMockOptions {
     config?: Record<string, string>;
     /** Config keys whose values are secrets. */
     secretKeys?: string[];
+    /** Longest the program may take, in milliseconds, before the run fails. Default 300000 (5 minutes). */
+    timeoutMs?: number;
 }
+
+/** Default time limit of a run. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** One stack output, resolved. */
 export interface ResolvedOutput {
+    /** The value; undefined when it is not known (preview). */
     value: unknown;
     secret: boolean;
+    /** false when the value is only known after deployment (preview mode). */
+    known: boolean;
 }
 
 /** What a program run under mocks produced. */
 export interface MockRunResult {
+    mode: PlanMode;
     resources: RecordedResource[];
     outputs: Record<string, ResolvedOutput>;
 }
@@ -172,49 +51,134 @@ export class ProgramError extends Error {
     }
 }
 
+/**
+ * The program did not finish: it awaits something that never settles, exceeded
+ * the time limit, or left a promise rejection or exception unhandled. The run
+ * cannot vouch for anything, so the gate fails (exit 2).
+ */
+export class IncompleteRunError extends ProgramError {
+    constructor(message: string, resources: RecordedResource[]) {
+        super(new Error(message), resources);
+        this.name = "IncompleteRunError";
+    }
+}
+
+/** Active handles (timers, file reads, sockets) by type, as Node reports what keeps the event loop alive. */
+function activeResources(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const type of process.getActiveResourcesInfo()) {
+        counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return counts;
+}
+
+/** true while the program still has timers, reads or sockets of its own beyond what was active before it started. */
+function programStillBusy(baseline: Map<string, number>): boolean {
+    for (const [type, n] of activeResources()) {
+        if (n > (baseline.get(type) ?? 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Watches a run for the ways a program can end without finishing: the event
+ * loop empties while it waits (a promise that never settles), the time limit
+ * passes, or a rejection or exception goes unhandled. `failed` rejects with the
+ * first of these, naming what was being waited for.
+ */
+class RunWatch {
+    phase = "running the program";
+    readonly problems: string[] = [];
+    readonly failed: Promise<never>;
+    private fail!: (message: string) => void;
+    private readonly timer: NodeJS.Timeout;
+    private readonly onBeforeExit = () => this.fail(`the program never finished: nothing was left to run while ${this.phase}, so a promise it awaits never settles`);
+    private readonly onRejection = (reason: unknown) => this.problems.push(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+    private readonly onException = (err: unknown) => this.problems.push(`uncaught exception: ${err instanceof Error ? err.message : String(err)}`);
+
+    constructor(timeoutMs: number, recorded: () => RecordedResource[]) {
+        this.failed = new Promise<never>((_, reject) => (this.fail = (message) => reject(new IncompleteRunError(message, recorded()))));
+        this.failed.catch(() => undefined);
+        this.timer = setTimeout(() => this.fail(`the program did not finish within ${timeoutMs / 1000} s (while ${this.phase}); raise the limit with --timeout if it is just slow`), timeoutMs);
+        // Neither the timer nor the watch keeps the process alive: an empty event loop is how a hung program shows itself.
+        this.timer.unref();
+        process.on("beforeExit", this.onBeforeExit);
+        process.on("unhandledRejection", this.onRejection);
+        process.on("uncaughtException", this.onException);
+    }
+
+    /** Resolves with `work`, or rejects when the run fails first. */
+    race<T>(phase: string, work: Promise<T>): Promise<T> {
+        this.phase = phase;
+        return Promise.race([work, this.failed]);
+    }
+
+    stop(): void {
+        clearTimeout(this.timer);
+        process.off("beforeExit", this.onBeforeExit);
+        process.off("unhandledRejection", this.onRejection);
+        process.off("uncaughtException", this.onException);
+    }
+}
+
+/** The SDK's view of an output: whether it is known, and its value. */
+interface OutputInternals<T> {
+    isKnown: Promise<boolean>;
+    promise(): Promise<T>;
+}
+
 async function resolveOutput(value: unknown): Promise<ResolvedOutput> {
-    const out: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<unknown>);
+    const out = pulumi.output(value as pulumi.Input<unknown>) as unknown as OutputInternals<unknown> & pulumi.Output<unknown>;
     const secret = await pulumi.isSecret(out);
-    const resolved = await new Promise<unknown>((resolve) => out.apply((v) => resolve(v)));
-    return { value: resolved, secret };
+    const known = await out.isKnown;
+    return { value: known ? await out.promise() : undefined, secret, known };
 }
 
 /**
  * Runs `program` as the body of a Pulumi stack under the mock runtime and returns
  * every registered resource and the resolved stack outputs.
  */
-export async function runUnderMocks(
-    program: () => unknown,
-    options: MockRunOptions,
-): Promise<MockRunResult> {
+export async function runUnderMocks(program: () => unknown, options: MockRunOptions): Promise<MockRunResult> {
+    const mode = options.mode ?? "update";
+    const preview = mode === "preview";
     const mocks = createPlatformMocks(options);
-    const monitor = new RecordingMonitor(mocks);
+    const monitor = new RecordingMonitor(mocks, options.resolveFrom);
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
-    await pulumi.runtime.setMocks(mocks, options.project, options.stack, false);
-    pulumi.runtime.setMockOptions(monitor, options.project, options.stack, false);
+    await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
+    pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    const baseline = activeResources();
+    const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;
-    let failure: ProgramError | undefined;
+    const outputs: Record<string, ResolvedOutput> = {};
     try {
-        await pulumi.runtime.runInPulumiStack(async () => {
+        await watch.race("running the program", pulumi.runtime.runInPulumiStack(async () => {
             const result = await program();
             // A plain object of values becomes the stack outputs (as a program's exports do).
             exported = result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result)
                 ? (result as Record<string, unknown>)
                 : undefined;
             return exported;
-        });
+        }));
+        // Work the program started and did not await (timers, reads, registrations inside apply) is part of the program.
+        while (monitor.pending > 0 || programStillBusy(baseline)) {
+            await watch.race("waiting for work the program started (timers, reads, registrations)", new Promise((r) => setTimeout(r, 5)));
+        }
+        for (const [key, value] of Object.entries(exported ?? {})) {
+            outputs[key] = await watch.race(`resolving the stack output "${key}"`, resolveOutput(value));
+        }
+        // Rejections are reported after the microtask queue drains: give them one turn of the event loop.
+        await watch.race("checking for unhandled rejections", new Promise((r) => setImmediate(r)));
+        if (watch.problems.length > 0) {
+            throw new IncompleteRunError(`the program did not run cleanly: ${watch.problems.join("; ")}`, monitor.recorded);
+        }
     } catch (err) {
-        failure = new ProgramError(err, monitor.recorded);
+        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
     } finally {
+        watch.stop();
         await pulumi.runtime.disconnect();
     }
-    if (failure) {
-        throw failure;
-    }
-    const outputs: Record<string, ResolvedOutput> = {};
-    for (const [key, value] of Object.entries(exported ?? {})) {
-        outputs[key] = await resolveOutput(value);
-    }
-    return { resources: monitor.recorded, outputs };
+    return { mode, resources: monitor.recorded, outputs };
 }

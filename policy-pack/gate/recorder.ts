@@ -1,0 +1,202 @@
+/**
+ * Records every resource a program registers under the mock runtime, as the
+ * Pulumi engine hands it to a policy analyzer: type, name, parent, its inputs
+ * (what `Analyze` sees), its outputs (what `AnalyzeStack` sees) and its
+ * dependencies. Resource references become ids; unknown values stay the
+ * engine's unknown sentinel.
+ */
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { PlainResource } from "./engine";
+import { UNKNOWN } from "./mocks";
+import { typeInfo } from "./provider-schema";
+
+const SIG_KEY = "4dabf18193072939515e22adb298388d";
+const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
+const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
+const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+/** A resource as the program registered it. */
+export interface RecordedResource extends PlainResource {
+    /** false for component resources and the stack itself. */
+    custom: boolean;
+    /** true for resources read rather than created (`StackReference`, `Resource.get`). */
+    read: boolean;
+    /** Names of the secret values in its inputs, as `a.b[0]` paths (for redaction in reports). */
+    secretPaths: string[];
+}
+
+/**
+ * Replaces resource references with the referenced id (as a provider would see
+ * them; an id not known yet is the unknown sentinel). With `plain`, also
+ * unwraps secrets and output values, giving the values a policy sees. Unknown
+ * values stay the engine's unknown sentinel, as the analyzer receives them.
+ */
+export function normalizeValue(value: Json | undefined, plain: boolean): Json | undefined {
+    if (Array.isArray(value)) {
+        return value.map((v) => normalizeValue(v, plain) ?? null);
+    }
+    if (value === null || typeof value !== "object") {
+        return value;
+    }
+    const sig = value[SIG_KEY];
+    if (sig === RESOURCE_SIG) {
+        const id = value["id"];
+        // A custom resource's reference carries its id ("" until known); a component's, only its URN.
+        return typeof id === "string" ? (id === "" ? UNKNOWN : id) : value["urn"];
+    }
+    if (plain && (sig === SECRET_SIG || sig === OUTPUT_SIG)) {
+        return normalizeValue(value["value"], plain);
+    }
+    const out: { [key: string]: Json } = {};
+    for (const [k, v] of Object.entries(value)) {
+        const n = normalizeValue(v, plain);
+        if (n !== undefined) {
+            out[k] = n;
+        }
+    }
+    return out;
+}
+
+/** Paths (`a.b[0]`) of the Pulumi secrets inside a raw registration value. */
+export function secretPaths(value: Json | undefined, at = ""): string[] {
+    if (Array.isArray(value)) {
+        return value.flatMap((v, i) => secretPaths(v, `${at}[${i}]`));
+    }
+    if (value === null || typeof value !== "object") {
+        return [];
+    }
+    if (value[SIG_KEY] === SECRET_SIG) {
+        return [at || "(value)"];
+    }
+    if (value[SIG_KEY] === OUTPUT_SIG) {
+        return value["secret"] === true ? [at || "(value)"] : secretPaths(value["value"], at);
+    }
+    return Object.entries(value).flatMap(([k, v]) => secretPaths(v, at ? `${at}.${k}` : k));
+}
+
+interface StructLike {
+    toJavaScript(): { [key: string]: Json };
+}
+interface StructClass {
+    fromJavaScript(value: { [key: string]: Json }): StructLike;
+}
+interface RegisterRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getCustom(): boolean;
+    getRemote(): boolean;
+    getObject(): StructLike | undefined;
+    getDependenciesList(): string[];
+    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+}
+interface RegisterResponse {
+    getUrn(): string;
+    getId(): string;
+    getObject(): StructLike | undefined;
+}
+interface ReadRequest {
+    getType(): string;
+    getName(): string;
+    getParent(): string;
+    getId(): string;
+    getProperties(): StructLike | undefined;
+    getDependenciesList(): string[];
+}
+interface ReadResponse {
+    getUrn(): string;
+    getProperties(): StructLike | undefined;
+}
+type Callback = (err: unknown, response: unknown) => void;
+type Entry = Omit<RecordedResource, "urn" | "outputs">;
+
+const plainObject = (value: Json | undefined): Record<string, unknown> => (normalizeValue(value, true) ?? {}) as Record<string, unknown>;
+
+/** A MockMonitor that records registrations and reads and hands the mocks plain references. */
+export class RecordingMonitor extends MockMonitor {
+    readonly recorded: RecordedResource[] = [];
+    /** Registrations and reads sent but not answered yet. */
+    pending = 0;
+
+    constructor(mocks: ConstructorParameters<typeof MockMonitor>[0], private readonly resolveFrom?: string) {
+        super(mocks);
+    }
+
+    async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+        const struct = req.getObject();
+        const raw = struct ? struct.toJavaScript() : {};
+        const withIds = normalizeValue(raw, false) as { [key: string]: Json };
+        const propertyDependencies: Record<string, string[]> = {};
+        req.getPropertydependenciesMap().forEach((deps, key) => {
+            propertyDependencies[key] = deps.getUrnsList();
+        });
+        const entry: Entry = {
+            type: req.getType(),
+            name: req.getName(),
+            custom: req.getCustom(),
+            read: false,
+            parent: req.getParent() || undefined,
+            props: plainObject(raw),
+            dependencies: req.getDependenciesList(),
+            propertyDependencies,
+            secretPaths: secretPaths(raw),
+        };
+        const proxied = new Proxy(req, {
+            get(target, prop, receiver) {
+                if (prop === "getObject" && struct) {
+                    return () => (struct.constructor as unknown as StructClass).fromJavaScript(withIds);
+                }
+                // A remote (multi-language) component is planned by its provider, like a custom resource.
+                if (prop === "getCustom") {
+                    return () => target.getCustom() || target.getRemote();
+                }
+                const v = Reflect.get(target, prop, receiver);
+                return typeof v === "function" ? v.bind(target) : v;
+            },
+        });
+        this.pending++;
+        return super.registerResource(proxied, (err, response) => {
+            this.pending--;
+            if (!err) {
+                const r = response as RegisterResponse;
+                const state = plainObject(r.getObject()?.toJavaScript());
+                // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.
+                const auto = typeInfo(entry.type, this.resolveFrom).autoName;
+                if (entry.custom && auto && entry.props[auto] === undefined && state[auto] !== undefined) {
+                    entry.props = { ...entry.props, [auto]: state[auto] };
+                }
+                const outputs = entry.custom ? { ...entry.props, ...state, id: r.getId() || UNKNOWN } : state;
+                this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
+            }
+            callback(err, response);
+        });
+    }
+
+    /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
+    async readResource(req: ReadRequest, callback: Callback): Promise<void> {
+        const struct = req.getProperties();
+        const entry: Entry = {
+            type: req.getType(),
+            name: req.getName(),
+            custom: true,
+            read: true,
+            parent: req.getParent() || undefined,
+            props: plainObject(struct?.toJavaScript()),
+            dependencies: req.getDependenciesList(),
+            propertyDependencies: {},
+            secretPaths: secretPaths(struct?.toJavaScript()),
+        };
+        this.pending++;
+        return super.readResource(req, (err, response) => {
+            this.pending--;
+            if (!err) {
+                const r = response as ReadResponse;
+                const outputs = { ...plainObject(r.getProperties()?.toJavaScript()), id: req.getId() };
+                this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
+            }
+            callback(err, response);
+        });
+    }
+}
