@@ -2,7 +2,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { countPemCertificates, CustomDomain, CustomDomainArgs } from "../../components";
+import { countPemCertificates, CustomDomain, CustomDomainArgs, requirePinnedVersion } from "../../components";
 import { assertRejectsBeforeCreating, names, ROOT, runProgram } from "../harness";
 import { KMS_ARN } from "./fixtures";
 
@@ -53,6 +53,24 @@ describe("CustomDomain", () => {
         const violations = names(await plan.violations());
         assert.ok(!violations.includes("apigw-mtls-truststore-bucket"));
         assert.ok(!violations.includes("apigw-domain-tls-1-2"));
+    });
+
+    it("uploads the CA bundle only after the bucket's versioning is enabled, and pins the object's version", async () => {
+        const plan = await runProgram(() => { new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN })); });
+        const object = plan.one("aws:s3/bucketObjectv2:BucketObjectv2");
+        const versioning = plan.one("aws:s3/bucketVersioning:BucketVersioning");
+        assert.ok(object.dependencies.includes(versioning.urn), "the object dependsOn the versioning configuration");
+        const domain = plan.one("aws:apigateway/domainName:DomainName");
+        assert.ok(domain.propertyDependencies.mutualTlsAuthentication.includes(object.urn), "the pinned version is the object's");
+        assert.match((domain.props.mutualTlsAuthentication as Record<string, string>).truststoreVersion, /^v-/);
+    });
+
+    it("fails the deployment with a clear error when S3 reports no version id, instead of leaving the domain unpinned", () => {
+        for (const missing of [undefined, "", "null"]) {
+            assert.throws(() => requirePinnedVersion(missing, "s3://trust/truststore.pem"),
+                /MtlsTruststore: s3:\/\/trust\/truststore\.pem has no S3 version id .*versioning must be Enabled before the CA bundle is uploaded/);
+        }
+        assert.strictEqual(requirePinnedVersion("3HL4kqtJlcpXroDTDmJ", "s3://trust/truststore.pem"), "3HL4kqtJlcpXroDTDmJ");
     });
 
     it("counts the certificates of a PEM bundle and refuses anything else in it", () => {
