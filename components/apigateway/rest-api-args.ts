@@ -106,7 +106,12 @@ export interface RestApiArgs extends RestApiBaseArgs {
 
 /** What validation derives from the args. */
 export interface ValidatedRestApiArgs {
+    /** The execution log level, defaulted. */
     executionLevel: ExecutionLogLevel;
+    /**
+     * CORS with every default filled in.
+     * @default undefined (no CORS)
+     */
     cors?: Required<CorsArgs>;
 }
 

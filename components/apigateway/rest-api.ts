@@ -31,7 +31,9 @@ export * from "./rest-api-args";
  * built on it. It is an {@link ApiEndpoint}.
  */
 export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
+    /** A REST API endpoint. */
     readonly kind = "REST" as const;
+    /** REST stages can be put behind a WAFv2 web ACL. */
     readonly supportsWaf = true;
     /** The `aws.apigateway.RestApi`. */
     public readonly restApi: aws.apigateway.RestApi;

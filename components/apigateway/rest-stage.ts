@@ -50,7 +50,10 @@ export interface RestStageArgs {
     /** What the deployment snapshots, and the children it must wait for. */
     snapshot: DeploymentSnapshot;
     deploymentDependencies: pulumi.Resource[];
-    /** Tags. */
+    /**
+     * Tags.
+     * @default {}
+     */
     tags?: Record<string, string>;
 }
 

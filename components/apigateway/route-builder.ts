@@ -30,7 +30,10 @@ export interface RouteBuilderArgs {
     executionArn: pulumi.Input<string>;
     /** Authorizer id per auth kind that has one. */
     authorizerIds: Partial<Record<AuthKind, pulumi.Input<string>>>;
-    /** Validated CORS settings; no CORS headers or preflights when undefined. */
+    /**
+     * Validated CORS settings.
+     * @default undefined (no CORS headers or preflights)
+     */
     cors?: Required<CorsArgs>;
     /** Records what the deployment snapshots. */
     snapshot: DeploymentSnapshot;

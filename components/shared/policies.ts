@@ -4,13 +4,31 @@
  * inside `pulumi.all(...).apply(...)`.
  */
 
+/** One IAM policy statement. */
 export interface PolicyStatement {
+    /**
+     * Statement id.
+     * @default none
+     */
     Sid?: string;
+    /** Allow or Deny. */
     Effect: "Allow" | "Deny";
+    /**
+     * Who (resource and trust policies only).
+     * @default none (identity policies)
+     */
     Principal?: "*" | Record<string, string | string[]>;
+    /** Actions. */
     Action: string | string[];
-    /** Omitted in trust policies. */
+    /**
+     * Resources.
+     * @default none (trust policies omit it)
+     */
     Resource?: string | string[];
+    /**
+     * Conditions.
+     * @default none
+     */
     Condition?: Record<string, Record<string, string | string[] | boolean>>;
 }
 
