@@ -2,9 +2,9 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { readFileSync } from "fs";
 import { join } from "path";
-import { countPemCertificates, CustomDomain, CustomDomainArgs, requirePinnedVersion } from "../../components";
-import { assertRejectsBeforeCreating, names, ROOT, runProgram } from "../harness";
-import { KMS_ARN } from "./fixtures";
+import { countPemCertificates, CustomDomain, CustomDomainArgs, requirePinnedVersion } from "../../../components";
+import { assertRejectsBeforeCreating, names, ROOT, runProgram } from "../../harness";
+import { KMS_ARN } from "../fixtures";
 
 const CA = readFileSync(join(ROOT, "stacks", "certs", "prod-client-ca.pem"), "utf8");
 const endpoint = () => ({ apiId: pulumi.output("api123"), stageName: pulumi.output("prod") });

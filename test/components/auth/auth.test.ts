@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { CognitoAuthorizer, CognitoUserPool, CognitoUserPoolArgs, IamInvokePolicy, LambdaAuthorizer, LambdaAuthorizerArgs } from "../../components";
-import { assertRejectsBeforeCreating, runProgram } from "../harness";
-import { FUNCTION_ARN } from "./fixtures";
+import { CognitoAuthorizer, CognitoUserPool, CognitoUserPoolArgs, IamInvokePolicy, LambdaAuthorizer, LambdaAuthorizerArgs } from "../../../components";
+import { assertRejectsBeforeCreating, runProgram } from "../../harness";
+import { FUNCTION_ARN } from "../fixtures";
 
 const poolArgs = (overrides: Partial<CognitoUserPoolArgs> = {}): CognitoUserPoolArgs => ({
     environment: "dev",

@@ -1,7 +1,7 @@
 import * as assert from "assert";
-import { accessLogFormat, PublicApi, RestApi, RouteArgs } from "../../components";
-import { assertRejectsBeforeCreating, Plan, runProgram } from "../harness";
-import { BACKEND_ARN, FUNCTION_ARN, KMS_ARN, restApiArgs } from "./fixtures";
+import { accessLogFormat, PublicApi, RestApi, RouteArgs } from "../../../components";
+import { assertRejectsBeforeCreating, Plan, runProgram } from "../../harness";
+import { BACKEND_ARN, FUNCTION_ARN, KMS_ARN, restApiArgs } from "../fixtures";
 
 const T = {
     api: "aws:apigateway/restApi:RestApi",

@@ -1,9 +1,9 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { MANAGED_RULE_GROUPS, WebAcl, WebAclArgs } from "../../components";
-import { summarizeWafRules } from "../../policy-pack/rules/documents";
-import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
-import { KMS_ARN } from "./fixtures";
+import { MANAGED_RULE_GROUPS, WebAcl, WebAclArgs } from "../../../components";
+import { summarizeWafRules } from "../../../policy-pack/rules/documents";
+import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
+import { KMS_ARN } from "../fixtures";
 
 const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/abc/stages/dev";
 /** The part of an ApiEndpoint a web ACL reads. */

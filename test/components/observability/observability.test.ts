@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiAlarms, ApiGatewayAccount, AuditTrail, EncryptedLogGroup, PlatformKey, SecureBucket } from "../../components";
-import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
-import { KMS_ARN } from "./fixtures";
+import { ApiAlarms, ApiGatewayAccount, AuditTrail, EncryptedLogGroup, PlatformKey, SecureBucket } from "../../../components";
+import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
+import { KMS_ARN } from "../fixtures";
 
 /** The part of an ApiEndpoint alarms read. */
 const endpoint = (apiName: string, stage: string, accessLogGroupName: string) => ({

@@ -1,8 +1,8 @@
 import * as assert from "assert";
-import { PrivateApi, PrivateApiArgs } from "../../components";
-import { privateApiPolicyProblems } from "../../policy-pack/rules/documents";
-import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
-import { restApiArgs } from "./fixtures";
+import { PrivateApi, PrivateApiArgs } from "../../../components";
+import { privateApiPolicyProblems } from "../../../policy-pack/rules/documents";
+import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
+import { restApiArgs } from "../fixtures";
 
 function privateArgs(network: Partial<PrivateApiArgs["network"]> = {}): PrivateApiArgs {
     const { endpointType: _e, ...rest } = restApiArgs();

@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { UsagePlans, UsagePlansArgs } from "../../components";
-import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
+import { UsagePlans, UsagePlansArgs } from "../../../components";
+import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
 
 const planArgs = (overrides: Partial<UsagePlansArgs> = {}): UsagePlansArgs => ({
     restApiId: "api123",

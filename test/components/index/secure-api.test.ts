@@ -1,6 +1,6 @@
 import * as assert from "assert";
-import { SecureApi, SecureApiArgs } from "../../components";
-import { assertRejectsBeforeCreating, names, runProgram } from "../harness";
+import { SecureApi, SecureApiArgs } from "../../../components";
+import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
 
 const base = (overrides: Partial<SecureApiArgs> = {}): SecureApiArgs => ({
     environment: "dev",
