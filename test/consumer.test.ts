@@ -141,6 +141,11 @@ describe("consumer example (app team)", () => {
         assert.deepStrictEqual(names((await team.violations({ config: { "log-group-retention": { minRetentionDays: 365 } } })).filter((v) => v.enforcementLevel === "mandatory")), []);
     });
 
+    it("names the team's config key when its value is refused", async () => {
+        const error = await teamPlan(platform, { ...TEAM_CONFIG, "orders-app-team:stageName": "no spaces" }).then(() => undefined, (e: unknown) => e);
+        assert.match(String(error), /orders-app-team:stageName: must be 1-128 letters, digits, _ or - \(got "no spaces"\) \(ApiRoute\)/);
+    });
+
     it("passes the policy pack", async () => {
         assert.deepStrictEqual(names((await plan.violations({ config: { "log-group-retention": { minRetentionDays: 14 } } })).filter((v) => v.enforcementLevel === "mandatory")), []);
     });

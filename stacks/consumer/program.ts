@@ -9,7 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiRoute, SharedRestApi } from "../../components";
+import { ApiRoute, ComponentArgumentError, SharedRestApi } from "../../components";
 import type { PlatformOutputs } from "../outputs";
 
 const HANDLER = `exports.handler = async (event) => ({
@@ -83,14 +83,30 @@ export async function consumerProgram() {
         kmsKeyId: api.kmsKeyArn,
     });
 
-    const route = new ApiRoute(pathPart, {
+    const route = withConfigKeys(() => new ApiRoute(pathPart, {
         api,
         stageName,
         routes: [{ path: `/${pathPart}`, method: "GET", auth: "cognito", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
-    });
+    }));
     return {
         routeUrl: pulumi.interpolate`${route.url}/${pathPart}`,
         stageName: route.stageName,
         functionName: fn.name,
     };
+}
+
+/** Team config keys of the ApiRoute arguments this program fills from config. */
+const TEAM_KEYS: [RegExp, string][] = [[/^stageName$/, "stageName"], [/^routes\[0\]\.scopes/, "scopes"], [/^routes\[0\]\.path/, "pathPart"]];
+
+/** Restates an ApiRoute argument error with the team's stack config key, where the value came from config. */
+function withConfigKeys<T>(build: () => T): T {
+    try {
+        return build();
+    } catch (err) {
+        const key = err instanceof ComponentArgumentError ? TEAM_KEYS.find(([re]) => re.test(err.argument))?.[1] : undefined;
+        if (err instanceof ComponentArgumentError && key) {
+            throw new Error(`orders-app-team:${key}: ${err.problem} (${err.component})`);
+        }
+        throw err;
+    }
 }
