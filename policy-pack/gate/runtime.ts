@@ -89,7 +89,9 @@ function programStillBusy(baseline: Map<string, number>): boolean {
  * first of these, naming what was being waited for.
  */
 class RunWatch {
-    phase = "running the program";
+    private current = "running the program";
+    /** Stack outputs the program exported that have not resolved yet. */
+    readonly pendingOutputs = new Set<string>();
     readonly problems: string[] = [];
     readonly failed: Promise<never>;
     private fail!: (message: string) => void;
@@ -109,9 +111,15 @@ class RunWatch {
         process.on("uncaughtException", this.onException);
     }
 
+    /** What the run is waiting for, for messages. */
+    get phase(): string {
+        const outputs = [...this.pendingOutputs].map((k) => `"${k}"`);
+        return outputs.length > 0 ? `waiting for the stack output${outputs.length > 1 ? "s" : ""} ${outputs.join(", ")}` : this.current;
+    }
+
     /** Resolves with `work`, or rejects when the run fails first. */
     race<T>(phase: string, work: Promise<T>): Promise<T> {
-        this.phase = phase;
+        this.current = phase;
         return Promise.race([work, this.failed]);
     }
 
@@ -152,6 +160,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const baseline = activeResources();
     const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;
+    const resolving: Record<string, Promise<ResolvedOutput>> = {};
     const outputs: Record<string, ResolvedOutput> = {};
     try {
         await watch.race("running the program", pulumi.runtime.runInPulumiStack(async () => {
@@ -160,14 +169,18 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
             exported = result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result)
                 ? (result as Record<string, unknown>)
                 : undefined;
+            for (const [key, value] of Object.entries(exported ?? {})) {
+                watch.pendingOutputs.add(key);
+                resolving[key] = resolveOutput(value).finally(() => watch.pendingOutputs.delete(key));
+            }
             return exported;
         }));
         // Work the program started and did not await (timers, reads, registrations inside apply) is part of the program.
         while (monitor.pending > 0 || programStillBusy(baseline)) {
             await watch.race("waiting for work the program started (timers, reads, registrations)", new Promise((r) => setTimeout(r, 5)));
         }
-        for (const [key, value] of Object.entries(exported ?? {})) {
-            outputs[key] = await watch.race(`resolving the stack output "${key}"`, resolveOutput(value));
+        for (const [key, pending] of Object.entries(resolving)) {
+            outputs[key] = await watch.race("resolving the stack outputs", pending);
         }
         // Rejections are reported after the microtask queue drains: give them one turn of the event loop.
         await watch.race("checking for unhandled rejections", new Promise((r) => setImmediate(r)));
