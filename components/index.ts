@@ -28,6 +28,7 @@ export * from "./auth/cognito-user-pool";
 export * from "./auth/iam-invoke-policy";
 export * from "./auth/lambda-authorizer";
 export * from "./index/secure-api";
+export * from "./lambda";
 export * from "./observability/api-alarms";
 export * from "./observability/api-gateway-account";
 export * from "./observability/encrypted-log-group";
