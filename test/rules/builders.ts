@@ -99,7 +99,8 @@ export interface BucketSpec {
 }
 
 export function bucket(name: string, spec: BucketSpec = {}): aws.s3.Bucket | aws.s3.BucketV2 {
-    const b = spec.kind === "BucketV2" ? new aws.s3.BucketV2(name, {}) : new aws.s3.Bucket(name, {});
+    // The mocks name a Bucket; a BucketV2 gets its name here.
+    const b = spec.kind === "BucketV2" ? new aws.s3.BucketV2(name, { bucket: `${name}-bucket` }) : new aws.s3.Bucket(name, {});
     if (spec.versioning) {
         const args = { bucket: b.id, versioningConfiguration: { status: "Enabled" } };
         spec.v2Companions ? new aws.s3.BucketVersioningV2(`${name}-versioning`, args) : new aws.s3.BucketVersioning(`${name}-versioning`, args);
