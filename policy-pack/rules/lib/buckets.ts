@@ -48,7 +48,7 @@ function isFor(companion: StackResource<{ readonly bucket: string }>, bucket: Bu
     return refersTo(companion, "bucket", bucket.common, [(b) => b.bucket, (b) => b.id]);
 }
 
-/** Combines the candidate answers: any yes wins; otherwise unknown if any is unknown; otherwise no. */
+/** Combines the candidate answers: a yes wins; otherwise unknown if one is unknown; otherwise no. */
 function anyOf(candidates: ReadonlyArray<() => Control>): Control {
     let unknown: Control | undefined;
     for (const candidate of candidates) {

@@ -12,7 +12,7 @@ const PEER_LABEL: Readonly<Record<keyof PeerControls, string>> = {
 export const RULE_TABLE_BEGIN = "<!-- rule-table:begin (generated from the rules' metadata: renderRuleTable) -->";
 export const RULE_TABLE_END = "<!-- rule-table:end -->";
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+const cell = (text: string) => text.replace(/[|*]/g, (c) => `\\${c}`).replace(/\n/g, " ");
 
 function controlsCell(controls: PeerControls): string {
     const parts = (Object.keys(PEER_LABEL) as (keyof PeerControls)[])
