@@ -10,6 +10,7 @@ import { evaluatePolicies, EvaluateOptions, Violation } from "../policy-pack/gat
 import { policies } from "../policy-pack/rules";
 import { PROJECT } from "../stacks/config";
 import { ProgramError, RecordedResource, ResolvedOutput, runUnderMocks } from "../policy-pack/gate/runtime";
+import { PlanMode } from "../policy-pack/gate/mocks";
 import { readStackConfig } from "../policy-pack/gate/stack-files";
 import { platformProgram } from "../stacks/program";
 
@@ -55,13 +56,14 @@ export class Plan {
 /** Runs a program (a function creating resources) under mocks. */
 export async function runProgram(
     program: () => unknown,
-    options: { project?: string; stack?: string; config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>> } = {},
+    options: { project?: string; stack?: string; config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>>; mode?: PlanMode } = {},
 ): Promise<Plan> {
     const result = await runUnderMocks(program, {
         project: options.project ?? PROJECT,
         stack: options.stack ?? "test",
         config: options.config,
         stackOutputs: options.stackOutputs,
+        mode: options.mode,
     });
     return new Plan(result.resources, result.outputs);
 }
@@ -80,9 +82,9 @@ export function stackConfig(stack: string, overrides: Record<string, unknown> = 
     return config;
 }
 
-/** Runs the real stack program with a stack's config file (optionally overridden). */
-export function runStack(stack: string, overrides: Record<string, unknown> = {}): Promise<Plan> {
-    return runProgram(platformProgram, { stack, config: stackConfig(stack, overrides) });
+/** Runs the real stack program with a stack's config file (optionally overridden), in update mode unless told. */
+export function runStack(stack: string, overrides: Record<string, unknown> = {}, mode: PlanMode = "update"): Promise<Plan> {
+    return runProgram(platformProgram, { stack, config: stackConfig(stack, overrides), mode });
 }
 
 /** Asserts that a program throws before creating any cloud resource, with a message matching every pattern. */

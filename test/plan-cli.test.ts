@@ -3,24 +3,10 @@
  * codes 0/1/2, text, JSON and SARIF output, our stacks and foreign programs.
  */
 import * as assert from "assert";
-import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { policies } from "../policy-pack/rules";
-import { ROOT } from "./harness";
-
-interface Result { code: number | null; stdout: string; stderr: string }
-
-function plan(...args: string[]): Result {
-    const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "gate", "plan.ts"), ...args], {
-        cwd: ROOT, encoding: "utf8", timeout: 60_000,
-    });
-    return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const fixture = (name: string) => path.join("test", "fixtures", "programs", name);
-const tmp = (name: string) => path.join(fs.mkdtempSync(path.join(os.tmpdir(), "plan-")), name);
+import { fixture, plan, tmp } from "./support/cli";
 
 /** Rule ids of the mandatory violations in a text report. */
 function mandatoryRules(text: string): string[] {

@@ -1,13 +1,19 @@
 /**
- * The one entry point of every rule spec: runs a program under the mock
- * runtime and returns the findings of one rule. Specs assert on what it
- * returns; it also checks, for every program a spec runs, that the rule
- * decides the same way in every mode the gate knows (see `checkModes`).
+ * The one entry point of every rule spec: runs a program and returns the
+ * findings of one rule. For every program a spec runs it also proves that the
+ * rule decides the same way everywhere it runs:
+ *  - offline, update mode (every value known) — what it returns;
+ *  - offline, preview mode (a first `pulumi preview`: ids and computed outputs unknown);
+ *  - through the real analyzer protocol (the pack served by `run-policy-pack`), in both modes.
+ * It fails when the verdicts differ, when the offline engine left anything
+ * unverified, or when the real analyzer skipped the rule ("can't run ... during preview").
  */
 import * as assert from "assert";
 import { evaluatePolicies, PolicyPackConfigFile, Violation } from "../policy-pack/gate/engine";
+import { PlanMode } from "../policy-pack/gate/mocks";
 import { policies } from "../policy-pack/rules";
 import { runProgram } from "./harness";
+import { analyzeWithPack, AnalyzerFinding } from "./support/analyzer";
 
 /** Options of {@link ruleFindings}. */
 export interface RuleFindingsOptions {
@@ -15,10 +21,53 @@ export interface RuleFindingsOptions {
     config?: PolicyPackConfigFile;
 }
 
-/** The findings of rule `rule` on the resources `program` creates (update mode: every value known). */
-export async function ruleFindings(rule: string, program: () => unknown, options: RuleFindingsOptions = {}): Promise<Violation[]> {
+/** What one rule found on one program in each mode, offline and through the real analyzer. */
+export interface FindingsByMode {
+    update: Violation[];
+    preview: Violation[];
+    analyzer: Record<PlanMode, AnalyzerFinding[]>;
+}
+
+/** A finding as the two engines can both state it: rule, level, resource and message. */
+export function findingKey(f: { policyName: string; enforcementLevel: string; urn?: string; message: string }): string {
+    return `${f.policyName} | ${f.enforcementLevel} | ${f.urn ?? "(stack)"} | ${f.message}`;
+}
+
+const sortedKeys = (fs: { policyName: string; enforcementLevel: string; urn?: string; message: string }[]) => fs.map(findingKey).sort();
+
+/** Runs `program` in both modes and evaluates rule `rule` offline and through the real analyzer. */
+export async function ruleFindingsByMode(rule: string, program: () => unknown, options: RuleFindingsOptions = {}): Promise<FindingsByMode> {
     const policy = policies.filter((p) => p.name === rule);
     assert.strictEqual(policy.length, 1, `no rule named ${rule}`);
-    const plan = await runProgram(program);
-    return evaluatePolicies(policy, plan.resources, { config: options.config });
+    const out: Partial<FindingsByMode> = { analyzer: {} as Record<PlanMode, AnalyzerFinding[]> };
+    for (const mode of ["update", "preview"] as const) {
+        const plan = await runProgram(program, { mode });
+        out[mode] = await evaluatePolicies(policy, plan.resources, { config: options.config });
+        out.analyzer![mode] = await analyzeWithPack(plan.resources, { mode, config: options.config, only: [rule] });
+    }
+    return out as FindingsByMode;
+}
+
+/**
+ * The findings of rule `rule` on the resources `program` creates, after
+ * asserting that preview and update, offline and real analyzer, all agree and
+ * nothing was left unchecked.
+ */
+export async function ruleFindings(rule: string, program: () => unknown, options: RuleFindingsOptions = {}): Promise<Violation[]> {
+    const found = await ruleFindingsByMode(rule, program, options);
+    assertAgreement(rule, found);
+    return found.update;
+}
+
+/** The agreement {@link ruleFindings} asserts, for specs that inspect the modes themselves. */
+export function assertAgreement(rule: string, found: FindingsByMode): void {
+    for (const mode of ["update", "preview"] as const) {
+        const unverified = found[mode].filter((v) => v.unverified);
+        assert.deepStrictEqual(unverified.map(findingKey), [], `${rule} left values unverified offline in ${mode} mode`);
+        const skipped = found.analyzer[mode].filter((f) => f.cantRun);
+        assert.deepStrictEqual(skipped.map((f) => f.message), [], `the real analyzer skipped ${rule} in ${mode} mode`);
+        assert.deepStrictEqual(sortedKeys(found.analyzer[mode]), sortedKeys(found[mode]),
+            `${rule}: the real analyzer and the offline engine disagree in ${mode} mode`);
+    }
+    assert.deepStrictEqual(sortedKeys(found.preview), sortedKeys(found.update), `${rule}: preview and update verdicts differ`);
 }

@@ -14,9 +14,9 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
-import { PolicyConfigError, PolicyPackConfigFile, resolvePolicyConfig } from "./policy-config";
+import { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, resolvePolicyConfig } from "./policy-config";
 
-export { PolicyConfigError, PolicyPackConfigFile, resolvePolicyConfig } from "./policy-config";
+export { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, policyConfigWarnings, resolvePolicyConfig } from "./policy-config";
 
 /** A resource as a policy sees it: its type, name and (plain, resolved) properties. */
 export interface PlainResource {
@@ -136,10 +136,9 @@ export async function evaluatePolicies(
     resources: PlainResource[],
     options: EvaluateOptions = {},
 ): Promise<Violation[]> {
-    for (const name of Object.keys(options.config ?? {})) {
-        if (name !== "all" && !policies.some((p) => p.name === name)) {
-            throw new PolicyConfigError(`policy config names unknown policy "${name}"; known: ${policies.map((p) => p.name).join(", ")}`);
-        }
+    const configErrors = policyConfigErrors(policies, options.config ?? {});
+    if (configErrors.length > 0) {
+        throw new PolicyConfigError(configErrors.join("\n"));
     }
     const violations: Violation[] = [];
     const policyResources = toPolicyResources(resources);

@@ -4,10 +4,14 @@
  * would see from the AWS provider: ids, ARNs, URLs and computed attributes.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { typeInfo } from "./provider-schema";
+import { MOCK_ACCOUNT_ID, MOCK_REGION, mockCall } from "./invokes";
+import { OutputKind, typeInfo } from "./provider-schema";
+import { stackReferenceState, StackReferences } from "./stack-references";
 
-export const MOCK_ACCOUNT_ID = "123456789012";
-export const MOCK_REGION = "us-east-1";
+export { MOCK_ACCOUNT_ID, MOCK_REGION, mockCall } from "./invokes";
+
+
+
 
 type State = Record<string, unknown>;
 
@@ -146,20 +150,38 @@ const idPrefix: Record<string, string> = {
     "awsx:ec2:Vpc": "vpc-",
 };
 
-/** Mock invoke results for the provider functions the platform calls. */
-export function mockCall(token: string, inputs: Record<string, unknown>): Record<string, unknown> {
-    switch (token) {
-        case "aws:index/getCallerIdentity:getCallerIdentity":
-            return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
-        case "aws:index/getRegion:getRegion":
-            return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION, endpoint: `ec2.${MOCK_REGION}.amazonaws.com` };
-        case "aws:index/getPartition:getPartition":
-            return { partition: "aws", dnsSuffix: "amazonaws.com", id: "aws" };
-        case "aws:ec2/getVpc:getVpc":
-            return { id: str(inputs.id, "vpc-mock"), cidrBlock: "10.0.0.0/16" };
-        default:
-            return { ...inputs };
+/**
+ * A realistic value for a computed output the mocks have no rule for, so a
+ * program never builds `undefined` into an ARN or a URL: ARNs for `arn`/`*Arn`,
+ * ids for `*Id`, URLs for `*Url`/`*Endpoint`, and otherwise the empty value the
+ * provider reports for an unset computed attribute ("", 0, false, [], {}).
+ */
+export function syntheticOutput(type: string, name: string, id: string, key: string, kind: OutputKind): unknown {
+    const service = type.split(":")[1]?.split("/")[0] ?? "service";
+    switch (kind) {
+        case "number":
+            return 0;
+        case "boolean":
+            return false;
+        case "array":
+            return [];
+        case "object":
+            return {};
     }
+    if (key === "executionArn") {
+        return arn("execute-api", id);
+    }
+    if (key === "arn" || /Arn$/.test(key)) {
+        return arn(service, `${type.split(":")[2]?.toLowerCase() ?? "resource"}/${name}`);
+    }
+    if (/(^id|Id)$/.test(key)) {
+        return `${key.replace(/Id$/, "") || "id"}-${mockId(`${id}:${key}`)}`;
+    }
+    if (/^(url|uri|endpoint)$|(Url|Uri|Endpoint)$/.test(key)) {
+        return `https://${id}.${service}.${MOCK_REGION}.amazonaws.com`;
+    }
+    // The provider reports an unset computed string as empty.
+    return key === "name" ? autoName(name) : "";
 }
 
 /** The engine's sentinel for a value that is not known until the resource is deployed. */
@@ -175,12 +197,22 @@ export const PLAN_MODES: readonly PlanMode[] = ["preview", "update"];
 
 /** Options of the mocks: what other stacks a `StackReference` can read, and the mode. */
 export interface PlatformMockOptions {
-    /** Outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`). */
+    /** Plain outputs of other stacks, keyed by fully qualified stack name (`org/project/stack`); none secret. */
     stackOutputs?: Record<string, Record<string, unknown>>;
+    /** Outputs of other stacks with their secrets and source (what the plan command builds). */
+    references?: StackReferences;
+    /** true for stack names this project can plan itself (for the error message). */
+    isOwnStack?: (stackName: string) => boolean;
     /** Default `update`. */
     mode?: PlanMode;
     /** Directory the program's provider packages resolve from (for their declarations). */
     resolveFrom?: string;
+}
+
+/** Every referenced stack the options know, plain `stackOutputs` included. */
+export function allReferences(options: PlatformMockOptions): StackReferences {
+    const plain = Object.fromEntries(Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs" }]));
+    return { ...plain, ...options.references };
 }
 
 /** The name the provider picks for an auto-named input the program left out. */
@@ -215,11 +247,7 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
             const inputs = args.inputs as State;
             if (args.type === "pulumi:pulumi:StackReference") {
                 const stackName = str(inputs.name, args.name);
-                const outputs = options.stackOutputs?.[stackName];
-                if (!outputs) {
-                    throw new Error(`no outputs are known for stack reference "${stackName}"`);
-                }
-                return { id: stackName, state: { name: stackName, outputs, secretOutputNames: [] } };
+                return { id: stackName, state: stackReferenceState(stackName, allReferences(options), options.isOwnStack ?? (() => false)) };
             }
             if (options.mode === "preview" && !args.id && (args.custom || computed[args.type] !== undefined)) {
                 return { id: undefined, state: plannedState(args.type, args.name, inputs, options.resolveFrom) };
@@ -228,8 +256,16 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
             const named = AUTO_NAMED.has(args.type) && inputs.name === undefined
                 ? { ...inputs, name: autoName(args.name) }
                 : inputs;
-            const extra = computed[args.type]?.(args.name, id, named) ?? {};
-            return { id, state: { ...named, ...extra } };
+            const state: State = { ...named, ...(computed[args.type]?.(args.name, id, named) ?? {}) };
+            if (args.custom) {
+                const info = typeInfo(args.type, options.resolveFrom);
+                for (const key of info.computed) {
+                    if (state[key] === undefined && key !== "id" && key !== "urn") {
+                        state[key] = syntheticOutput(args.type, args.name, id, key, info.kinds[key]);
+                    }
+                }
+            }
+            return { id, state };
         },
         call(args: pulumi.runtime.MockCallArgs): Record<string, unknown> {
             return mockCall(args.token, args.inputs as Record<string, unknown>);

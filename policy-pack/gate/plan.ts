@@ -9,171 +9,92 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { evaluatePolicies, PolicyConfigError, PolicyPackConfigFile } from "./engine";
 import { policies } from "../rules";
-import { PLAN_MODES, PlanMode } from "./mocks";
+import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
+import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, RuleError } from "./engine";
+import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
+import { loadProgram } from "./program";
 import { PlanReport, toJson, toSarif, toText } from "./report";
-import { runUnderMocks } from "./runtime";
+import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks, settleLeftovers } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
+import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
 
-const ROOT = path.resolve(__dirname, "..", "..");
-
-export const USAGE = `Usage: npm run plan -- [--stack NAME] [--program DIR|FILE] [--config Pulumi.NAME.yaml]
-                       [--policy-config FILE.json] [--mode preview|update]
-                       [--json | --sarif | --format text|json|sarif] [--out FILE]
-
-  --stack NAME          a stack of this project (Pulumi.NAME.yaml); with --program, the stack name
-  --program PATH        run another Pulumi TypeScript program (directory or entry file) instead of ours
-  --config FILE         stack config file for --program (default: Pulumi.<stack>.yaml next to it, if any)
-  --policy-config FILE  policy config, same format as pulumi preview --policy-pack-config
-                        (default for our stacks: policy-pack/config/<stack>.json)
-  --mode MODE           preview (default): as a first \`pulumi preview\` of a never-deployed stack sees it,
-                        ids and computed outputs unknown; update: every value known, as \`pulumi up\`
-  --json, --sarif       print the report as JSON or SARIF 2.1.0 instead of text
-  --out FILE            write the report to FILE (and print the text summary)
-
-Exit codes: 0 no mandatory violation, 1 mandatory violations, 2 usage, config or program error.`;
-
-/** A problem with how the plan was asked for, or with its inputs: exit 2. */
-export class UsageError extends Error {}
-
-export interface PlanOptions {
-    stack?: string;
-    program?: string;
-    config?: string;
-    policyConfig?: string;
-    mode: PlanMode;
-    format: "text" | "json" | "sarif";
-    out?: string;
-}
-
-export function parseArgs(argv: string[]): PlanOptions | "help" {
-    const options: PlanOptions = { format: "text", mode: "preview" };
-    const valued = ["--stack", "--program", "--config", "--policy-config", "--mode", "--format", "--out"];
-    for (let i = 0; i < argv.length; i++) {
-        const [flag, inline] = argv[i].startsWith("--") && argv[i].includes("=") ? argv[i].split(/=(.*)/s, 2) : [argv[i], undefined];
-        if (flag === "--help" || flag === "-h") {
-            return "help";
-        }
-        if (flag === "--json" || flag === "--sarif") {
-            options.format = flag === "--json" ? "json" : "sarif";
-            continue;
-        }
-        if (!valued.includes(flag)) {
-            throw new UsageError(`unknown argument ${JSON.stringify(argv[i])}`);
-        }
-        const value = inline ?? argv[++i];
-        if (value === undefined || value.startsWith("--")) {
-            throw new UsageError(`${flag} needs a value`);
-        }
-        switch (flag) {
-            case "--stack": options.stack = value; break;
-            case "--program": options.program = value; break;
-            case "--config": options.config = value; break;
-            case "--policy-config": options.policyConfig = value; break;
-            case "--out": options.out = value; break;
-            case "--mode":
-                if (!(PLAN_MODES as readonly string[]).includes(value)) {
-                    throw new UsageError(`--mode must be ${PLAN_MODES.join(" or ")} (got ${JSON.stringify(value)})`);
-                }
-                options.mode = value as PlanMode;
-                break;
-            case "--format":
-                if (value !== "text" && value !== "json" && value !== "sarif") {
-                    throw new UsageError(`--format must be text, json or sarif (got ${JSON.stringify(value)})`);
-                }
-                options.format = value;
-                break;
-        }
-    }
-    if (!options.stack && !options.program) {
-        throw new UsageError(`give --stack (one of: ${listStacks(ROOT).join(", ")}) or --program`);
-    }
-    if (options.config && !options.program) {
-        throw new UsageError("--config goes with --program; for this project's stacks use --stack");
-    }
-    return options;
-}
-
-interface ResolvedPlan {
-    stack: string;
-    project: string;
-    entry: string;
-    configFile?: string;
-    policyConfigFile?: string;
-}
-
-function resolvePlan(options: PlanOptions): ResolvedPlan {
-    if (!options.program) {
-        const stacks = listStacks(ROOT);
-        if (!stacks.includes(options.stack!)) {
-            throw new UsageError(`unknown stack ${JSON.stringify(options.stack)}; this project has: ${stacks.join(", ")}`);
-        }
-        const project = readProjectFile(ROOT)!;
-        const defaultPolicyConfig = path.join(ROOT, "policy-pack", "config", `${options.stack}.json`);
-        return {
-            stack: options.stack!,
-            project: project.name,
-            entry: path.join(ROOT, project.main ?? "."),
-            configFile: path.join(ROOT, `Pulumi.${options.stack}.yaml`),
-            policyConfigFile: options.policyConfig ?? (fs.existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined),
-        };
-    }
-    const target = path.resolve(options.program);
-    if (!fs.existsSync(target)) {
-        throw new UsageError(`--program ${options.program}: no such file or directory`);
-    }
-    const dir = fs.statSync(target).isDirectory() ? target : path.dirname(target);
-    const project = readProjectFile(dir);
-    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") : target;
-    const stackFromConfig = options.config ? /Pulumi\.(.+)\.yaml$/.exec(path.basename(options.config))?.[1] : undefined;
-    const stack = options.stack ?? stackFromConfig ?? "offline";
-    const sibling = path.join(dir, `Pulumi.${stack}.yaml`);
-    const configFile = options.config ? path.resolve(options.config) : fs.existsSync(sibling) ? sibling : undefined;
-    if (options.config && !fs.existsSync(configFile!)) {
-        throw new UsageError(`--config ${options.config}: no such file`);
-    }
-    return { stack, project: project?.name ?? path.basename(dir), entry, configFile, policyConfigFile: options.policyConfig };
-}
-
-function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | undefined {
-    if (!file) {
-        return undefined;
-    }
-    if (!fs.existsSync(file)) {
-        throw new UsageError(`policy config ${file}: no such file`);
-    }
-    try {
-        return JSON.parse(fs.readFileSync(file, "utf8")) as PolicyPackConfigFile;
-    } catch (err) {
-        throw new UsageError(`policy config ${file} is not valid JSON: ${(err as Error).message}`);
-    }
-}
-
-/** Loads the program module and returns what it exports (calling an exported function). */
-async function loadProgram(entry: string): Promise<unknown> {
-    const mod: unknown = require(entry);
-    const main = mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
-        ? (mod as { default: () => unknown }).default
-        : mod;
-    return typeof main === "function" ? await (main as () => unknown)() : main;
-}
+export { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
 
 const rel = (file: string | undefined) => (file ? path.relative(process.cwd(), file) || "." : undefined);
+
+/** The stack of this project a fully qualified reference names (`<any org>/<our project>/<stack>`), if any. */
+function ownStack(stackName: string): string | undefined {
+    const [, project, stack] = stackName.split("/");
+    return project === readProjectFile(ROOT)?.name && listStacks(ROOT).includes(stack) ? stack : undefined;
+}
+
+/** Plans one of this project's stacks offline, in the given mode, for the outputs a reference to it reads. */
+async function planOwnStack(stack: string, options: PlanOptions): Promise<ReferencedStack> {
+    const resolved = resolvePlan({ ...options, program: undefined, config: undefined, stack });
+    const config = readStackConfig(resolved.configFile!, resolved.project);
+    const run = await runUnderMocks(() => loadProgram(resolved.entry), { project: resolved.project, stack, ...config, mode: options.mode });
+    const known = Object.entries(run.outputs).filter(([, o]) => o.known);
+    return {
+        values: Object.fromEntries(known.map(([k, o]) => [k, o.value])),
+        secretNames: known.filter(([, o]) => o.secret).map(([k]) => k),
+        source: `computed by planning stack ${stack} of this project offline (${options.mode} mode)`,
+    };
+}
+
+const MISSING_REFERENCE = /no outputs are known for stack reference "([^"]+)"/;
+
+/**
+ * Runs the program under mocks. Stack references read the `--stack-outputs`
+ * files; a reference to one of this project's own stacks without a file is
+ * answered by planning that stack first, then the program runs again.
+ */
+async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: PlanOptions): Promise<{ run: MockRunResult; references: StackReferences }> {
+    const stackConfig = resolved.configFile ? readStackConfig(resolved.configFile, resolved.project) : { config: {}, secretKeys: [] };
+    const references: StackReferences = {};
+    for (const [name, file] of Object.entries(options.stackOutputs)) {
+        references[name] = readStackOutputsFile(name, file);
+    }
+    for (;;) {
+        try {
+            const run = await runUnderMocks(() => loadProgram(resolved.entry), {
+                project: resolved.project,
+                stack: resolved.stack,
+                config: stackConfig.config,
+                secretKeys: stackConfig.secretKeys,
+                mode: options.mode,
+                references,
+                isOwnStack: (name) => ownStack(name) !== undefined,
+                resolveFrom: path.dirname(resolved.entry),
+                timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
+            });
+            return { run, references };
+        } catch (err) {
+            const missing = err instanceof ProgramError ? MISSING_REFERENCE.exec(err.message)?.[1] : undefined;
+            const own = missing ? ownStack(missing) : undefined;
+            if (!missing || references[missing]) {
+                throw err;
+            }
+            if (!own) {
+                throw new MissingStackReferenceError(missing, stackOutputsRemedy(missing, readProjectFile(ROOT)?.name, listStacks(ROOT)));
+            }
+            // The failed attempt's registrations may still be rejecting: let them finish before the next run.
+            await settleLeftovers();
+            references[missing] = await planOwnStack(own, options);
+        }
+    }
+}
+
+/** The plan's stack outputs as `pulumi stack output --json` prints them: secrets hidden, unknown outputs left out. */
+export function stackOutputsJson(outputs: MockRunResult["outputs"]): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(outputs).filter(([, o]) => o.known).map(([k, o]) => [k, o.secret ? "[secret]" : o.value]));
+}
 
 /** Runs the plan; returns the exit code. */
 export async function plan(options: PlanOptions, write: (text: string) => void): Promise<number> {
     const resolved = resolvePlan(options);
     const policyConfig = readPolicyConfig(resolved.policyConfigFile);
-    const stackConfig = resolved.configFile ? readStackConfig(resolved.configFile, resolved.project) : { config: {}, secretKeys: [] };
-    const run = await runUnderMocks(() => loadProgram(resolved.entry), {
-        project: resolved.project,
-        stack: resolved.stack,
-        config: stackConfig.config,
-        secretKeys: stackConfig.secretKeys,
-        mode: options.mode,
-        resolveFrom: path.dirname(resolved.entry),
-    });
+    const { run, references } = await runProgram(resolved, options);
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
         .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
@@ -187,7 +108,12 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         resources: run.resources,
         outputs: run.outputs,
         violations,
+        warnings: policyConfigWarnings(policies, policyConfig),
+        references: Object.entries(references).map(([stack, r]) => ({ stack, source: rel(r.source) ?? r.source })),
     };
+    if (options.outputsJson) {
+        fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");
+    }
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
     const rendered = options.format === "json"
         ? JSON.stringify(toJson(report), null, 2)
@@ -205,7 +131,8 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
 }
 
 function fail(err: unknown): never {
-    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError;
+    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError || err instanceof IncompleteRunError || err instanceof RuleError ||
+        err instanceof MissingStackReferenceError || (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
     process.stderr.write(`error: ${known ? message : `the program failed: ${message}`}\n`);
     if (err instanceof UsageError) {
@@ -215,8 +142,9 @@ function fail(err: unknown): never {
 }
 
 if (require.main === module) {
-    process.on("unhandledRejection", fail);
-    process.on("uncaughtException", fail);
+    // During a program run the run's own watch records these (and fails the run); outside one they are the gate's own.
+    process.on("unhandledRejection", (err) => isRunActive() || fail(err));
+    process.on("uncaughtException", (err) => isRunActive() || fail(err));
     (async () => {
         const options = parseArgs(process.argv.slice(2));
         if (options === "help") {

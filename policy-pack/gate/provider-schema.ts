@@ -12,8 +12,24 @@ import * as path from "path";
 export interface TypeInfo {
     /** Output properties that are always present once the resource exists. */
     computed: string[];
+    /** The JSON kind of each computed output, from its declared type. */
+    kinds: Record<string, OutputKind>;
     /** The input the provider fills in when the program gives none (auto-naming), if any. */
     autoName?: string;
+}
+
+/** The JSON kind of a declared output type. */
+export type OutputKind = "string" | "number" | "boolean" | "array" | "object";
+
+function kindOf(declared: string): OutputKind {
+    const t = declared.trim();
+    if (/\[\]$/.test(t) || /^(Array|ReadonlyArray)</.test(t)) {
+        return "array";
+    }
+    if (t === "string" || t === "number" || t === "boolean") {
+        return t;
+    }
+    return "object";
 }
 
 const cache = new Map<string, TypeInfo>();
@@ -52,7 +68,7 @@ function genericArgument(text: string, start: number): string {
 /** Parses the class and args declarations of a resource type. */
 export function parseDeclarations(text: string, cls: string): TypeInfo {
     const classStart = text.indexOf(`export declare class ${cls} `);
-    const info: TypeInfo = { computed: [] };
+    const info: TypeInfo = { computed: [], kinds: {} };
     if (classStart < 0) {
         return info;
     }
@@ -61,6 +77,7 @@ export function parseDeclarations(text: string, cls: string): TypeInfo {
         const inner = genericArgument(classBody, m.index! + m[0].length);
         if (!/\|\s*undefined\s*$/.test(inner)) {
             info.computed.push(m[1]);
+            info.kinds[m[1]] = kindOf(inner);
         }
     }
     const argsStart = text.indexOf(`export interface ${cls}Args {`);
@@ -85,7 +102,7 @@ export function typeInfo(type: string, resolveFrom: string = __dirname): TypeInf
         return cached;
     }
     const file = declarationFile(type, resolveFrom);
-    const info = file ? parseDeclarations(fs.readFileSync(file, "utf8"), type.split(":")[2]) : { computed: [] };
+    const info = file ? parseDeclarations(fs.readFileSync(file, "utf8"), type.split(":")[2]) : { computed: [], kinds: {} };
     // S3 buckets auto-name `bucket`, not `name`.
     if (type === "aws:s3/bucket:Bucket" || type === "aws:s3/bucketV2:BucketV2") {
         info.autoName = "bucket";

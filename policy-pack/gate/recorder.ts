@@ -91,11 +91,13 @@ interface RegisterRequest {
     getObject(): StructLike | undefined;
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
+    getAdditionalsecretoutputsList(): string[];
 }
 interface RegisterResponse {
     getUrn(): string;
     getId(): string;
     getObject(): StructLike | undefined;
+    setObject(value: StructLike): void;
 }
 interface ReadRequest {
     getType(): string;
@@ -111,6 +113,27 @@ interface ReadResponse {
 }
 type Callback = (err: unknown, response: unknown) => void;
 type Entry = Omit<RecordedResource, "urn" | "outputs">;
+
+/**
+ * Outputs the provider declares secret (`additionalSecretOutputs`, e.g. an API
+ * key's `value`) come back secret from the engine; the mock monitor ignores the
+ * option, so the recorder applies it.
+ */
+function markSecret(response: RegisterResponse, keys: string[]): void {
+    const object = response.getObject();
+    if (!object || keys.length === 0) {
+        return;
+    }
+    const state = object.toJavaScript();
+    for (const key of new Set(keys)) {
+        const value = state[key];
+        const alreadySecret = value !== null && typeof value === "object" && !Array.isArray(value) && value[SIG_KEY] === SECRET_SIG;
+        if (value !== undefined && value !== null && !alreadySecret) {
+            state[key] = { [SIG_KEY]: SECRET_SIG, value: state[key] };
+        }
+    }
+    response.setObject((object.constructor as unknown as StructClass).fromJavaScript(state));
+}
 
 const plainObject = (value: Json | undefined): Record<string, unknown> => (normalizeValue(value, true) ?? {}) as Record<string, unknown>;
 
@@ -157,10 +180,12 @@ export class RecordingMonitor extends MockMonitor {
             },
         });
         this.pending++;
+        const secretOutputs = req.getAdditionalsecretoutputsList();
         return super.registerResource(proxied, (err, response) => {
             this.pending--;
             if (!err) {
                 const r = response as RegisterResponse;
+                markSecret(r, secretOutputs);
                 const state = plainObject(r.getObject()?.toJavaScript());
                 // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.
                 const auto = typeInfo(entry.type, this.resolveFrom).autoName;

@@ -17,6 +17,10 @@ export interface PlanReport {
     resources: RecordedResource[];
     outputs: Record<string, ResolvedOutput>;
     violations: Violation[];
+    /** Things about the run a reader must know, e.g. a policy config that turns every mandatory rule off. */
+    warnings: string[];
+    /** Stacks the program read through StackReference, and where their outputs came from. */
+    references: { stack: string; source: string }[];
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -60,6 +64,8 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         resources: sorted(report.resources).map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
         violations: report.violations,
+        warnings: report.warnings,
+        stackReferences: report.references,
     };
 }
 
@@ -87,6 +93,7 @@ export function toText(report: PlanReport, policies: Policies): string {
     const s = summary(report);
     const lines = [
         `Offline plan of stack "${report.stack}" (project ${report.project}, program ${report.program}${report.configFile ? `, config ${report.configFile}` : ""})`,
+        ...report.references.map((r) => `Stack reference ${r.stack}: outputs ${r.source.startsWith("computed") ? r.source : `from ${r.source}`}`),
         `Mode: ${report.mode === "preview" ? "preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown" : "update — every value known, as `pulumi up` sees it"}`,
         "",
         "Resources:",
@@ -100,6 +107,9 @@ export function toText(report: PlanReport, policies: Policies): string {
         for (const [k, o] of Object.entries(report.outputs)) {
             lines.push(`  ${k}: ${JSON.stringify(outputValue(o))}`);
         }
+    }
+    for (const warning of report.warnings) {
+        lines.push("", `WARNING: ${warning}`);
     }
     const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
     for (const level of ["mandatory", "advisory"] as const) {
@@ -149,7 +159,11 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 }],
                 properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true },
             })),
-            properties: { mode: report.mode },
+            properties: { mode: report.mode, stackReferences: report.references },
+            invocations: [{
+                executionSuccessful: true,
+                toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
+            }],
         }],
     };
 }

@@ -5,7 +5,8 @@
  * engine validates.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
+import { guardStackReferenceOutputs } from "./stack-references";
 import { RecordedResource, RecordingMonitor } from "./recorder";
 
 export { normalizeValue, RecordedResource } from "./recorder";
@@ -20,7 +21,12 @@ export interface MockRunOptions extends PlatformMockOptions {
     config?: Record<string, string>;
     /** Config keys whose values are secrets. */
     secretKeys?: string[];
+    /** Longest the program may take, in milliseconds, before the run fails. Default 300000 (5 minutes). */
+    timeoutMs?: number;
 }
+
+/** Default time limit of a run. */
+export const DEFAULT_TIMEOUT_MS = 300_000;
 
 /** One stack output, resolved. */
 export interface ResolvedOutput {
@@ -43,6 +49,118 @@ export class ProgramError extends Error {
     constructor(readonly error: unknown, readonly resources: RecordedResource[]) {
         super(error instanceof Error ? error.message : String(error));
         this.name = "ProgramError";
+    }
+}
+
+/**
+ * The program did not finish: it awaits something that never settles, exceeded
+ * the time limit, or left a promise rejection or exception unhandled. The run
+ * cannot vouch for anything, so the gate fails (exit 2).
+ */
+export class IncompleteRunError extends ProgramError {
+    constructor(message: string, resources: RecordedResource[]) {
+        super(new Error(message), resources);
+        this.name = "IncompleteRunError";
+    }
+}
+
+let activeRuns = 0;
+
+/** true while a program runs under a watch (which records unhandled rejections and exceptions itself). */
+export function isRunActive(): boolean {
+    return activeRuns > 0;
+}
+
+/**
+ * Waits briefly after a failed run, swallowing the rejections its failed
+ * registrations leave behind, so they are not blamed on the next run.
+ */
+export async function settleLeftovers(ms = 50): Promise<void> {
+    const swallow = () => undefined;
+    activeRuns++;
+    process.on("unhandledRejection", swallow);
+    try {
+        await new Promise((r) => setTimeout(r, ms));
+    } finally {
+        process.off("unhandledRejection", swallow);
+        activeRuns--;
+    }
+}
+
+/** Active handles (timers, file reads, sockets) by type, as Node reports what keeps the event loop alive. */
+function activeResources(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const type of process.getActiveResourcesInfo()) {
+        counts.set(type, (counts.get(type) ?? 0) + 1);
+    }
+    return counts;
+}
+
+/** true while the program still has timers, reads or sockets of its own beyond what was active before it started. */
+function programStillBusy(baseline: Map<string, number>): boolean {
+    for (const [type, n] of activeResources()) {
+        if (n > (baseline.get(type) ?? 0)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+/**
+ * Watches a run for the ways a program can end without finishing: the event
+ * loop empties while it waits (a promise that never settles), the time limit
+ * passes, or a rejection or exception goes unhandled. `failed` rejects with the
+ * first of these, naming what was being waited for.
+ */
+class RunWatch {
+    private current = "running the program";
+    /** Stack outputs the program exported that have not resolved yet. */
+    readonly pendingOutputs = new Set<string>();
+    private readonly seen = new Set<string>();
+    readonly failed: Promise<never>;
+    private fail!: (message: string) => void;
+    private readonly timer: NodeJS.Timeout;
+    private readonly onBeforeExit = () => this.fail(`the program never finished: nothing was left to run while ${this.phase}, so a promise it awaits never settles`);
+    private readonly onRejection = (reason: unknown) => this.seen.add(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+    private readonly onException = (err: unknown) => this.seen.add(`uncaught exception: ${err instanceof Error ? err.message : String(err)}`);
+
+    /** Distinct unhandled rejections and exceptions so far, the first few in full. */
+    get problems(): string[] {
+        const all = [...this.seen];
+        return all.length > 3 ? [...all.slice(0, 3), `and ${all.length - 3} more`] : all;
+    }
+
+    constructor(timeoutMs: number, recorded: () => RecordedResource[]) {
+        this.failed = new Promise<never>((_, reject) => (this.fail = (message) =>
+            reject(new IncompleteRunError([message, ...this.problems].join("; "), recorded()))));
+        this.failed.catch(() => undefined);
+        this.timer = setTimeout(() => this.fail(`the program did not finish within ${timeoutMs / 1000} s (while ${this.phase}); raise the limit with --timeout if it is just slow`), timeoutMs);
+        // Neither the timer nor the watch keeps the process alive: an empty event loop is how a hung program shows itself.
+        this.timer.unref();
+        activeRuns++;
+        process.on("beforeExit", this.onBeforeExit);
+        process.on("unhandledRejection", this.onRejection);
+        process.on("uncaughtException", this.onException);
+    }
+
+    /** What the run is waiting for, for messages. */
+    get phase(): string {
+        const outputs = [...this.pendingOutputs].map((k) => `"${k}"`);
+        return outputs.length > 0 ? `waiting for the stack output${outputs.length > 1 ? "s" : ""} ${outputs.join(", ")}` : this.current;
+    }
+
+    /** Resolves with `work`, or rejects when the run fails first. */
+    race<T>(phase: string, work: Promise<T>): Promise<T> {
+        this.current = phase;
+        return Promise.race([work, this.failed]);
+    }
+
+    stop(): void {
+        activeRuns--;
+        clearTimeout(this.timer);
+        process.off("beforeExit", this.onBeforeExit);
+        process.off("unhandledRejection", this.onRejection);
+        process.off("uncaughtException", this.onException);
     }
 }
 
@@ -72,28 +190,46 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
+    const unguard = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
+    const baseline = activeResources();
+    const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;
-    let failure: ProgramError | undefined;
+    const resolving: Record<string, Promise<ResolvedOutput>> = {};
+    const outputs: Record<string, ResolvedOutput> = {};
     try {
-        await pulumi.runtime.runInPulumiStack(async () => {
+        await watch.race("running the program", pulumi.runtime.runInPulumiStack(async () => {
             const result = await program();
             // A plain object of values becomes the stack outputs (as a program's exports do).
             exported = result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result)
                 ? (result as Record<string, unknown>)
                 : undefined;
+            for (const [key, value] of Object.entries(exported ?? {})) {
+                watch.pendingOutputs.add(key);
+                resolving[key] = resolveOutput(value).finally(() => watch.pendingOutputs.delete(key));
+            }
             return exported;
-        });
+        }));
+        // Work the program started and did not await (timers, reads, registrations inside apply) is part of the program.
+        while (monitor.pending > 0 || programStillBusy(baseline)) {
+            await watch.race("waiting for work the program started (timers, reads, registrations)", new Promise((r) => setTimeout(r, 5)));
+        }
+        for (const [key, pending] of Object.entries(resolving)) {
+            outputs[key] = await watch.race("resolving the stack outputs", pending);
+        }
+        // Rejections are reported after the microtask queue drains: give them one turn of the event loop.
+        await watch.race("checking for unhandled rejections", new Promise((r) => setImmediate(r)));
+        if (watch.problems.length > 0) {
+            throw new IncompleteRunError(`the program did not run cleanly: ${watch.problems.join("; ")}`, monitor.recorded);
+        }
+        // The runtime's outstanding calls must finish too: one that never settles is an incomplete run.
+        await watch.race("finishing the program's outstanding calls", pulumi.runtime.disconnect());
     } catch (err) {
-        failure = new ProgramError(err, monitor.recorded);
+        // A failed run is not waited for: its failed registrations may never settle.
+        pulumi.runtime.disconnectSync();
+        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
     } finally {
-        await pulumi.runtime.disconnect();
-    }
-    if (failure) {
-        throw failure;
-    }
-    const outputs: Record<string, ResolvedOutput> = {};
-    for (const [key, value] of Object.entries(exported ?? {})) {
-        outputs[key] = await resolveOutput(value);
+        unguard();
+        watch.stop();
     }
     return { mode, resources: monitor.recorded, outputs };
 }

@@ -1,0 +1,76 @@
+/**
+ * App-team programs that read other stacks through StackReference are gated
+ * offline: outputs come from `--stack-outputs` files or, for this project's own
+ * stacks, from planning them first; missing outputs are unknown at a first
+ * preview and an error on update; secrets stay secret.
+ */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { plan, tmp } from "../support/cli";
+
+const APP = path.join("test", "fixtures", "refs", "app");
+const NETWORK = "other-org/network/prod=" + path.join("test", "fixtures", "refs", "network-prod.json");
+
+describe("gate: stack references", function () {
+    this.timeout(180_000);
+
+    it("reads outputs from a `pulumi stack output --json` file in every way the SDK offers, secrets kept secret (preview)", () => {
+        const r = plan("--program", APP, "--stack-outputs", NETWORK, "--json");
+        assert.strictEqual(r.code, 0, r.stderr);
+        const report = JSON.parse(r.stdout);
+        assert.deepStrictEqual(report.stackReferences, [{ stack: "other-org/network/prod", source: "test/fixtures/refs/network-prod.json" }]);
+        assert.deepStrictEqual(report.outputs.vpcId, { value: "vpc-0abc1234", secret: false, known: true });
+        // A credential-named output stays secret even though the file shows it, through getOutput and getOutputDetails.
+        assert.deepStrictEqual(report.outputs.password, { value: "[secret]", secret: true, known: true });
+        assert.strictEqual(report.outputs.passwordIsSecret.value, true);
+        assert.strictEqual(report.outputs.all.secret, true, "the whole outputs map holds secrets");
+        // An output the file does not have is unknown at a first preview, as the engine sends it.
+        assert.deepStrictEqual(report.outputs.optional, { value: "(known after deployment)", secret: false, known: false });
+        assert.doesNotMatch(r.stdout, /correct-horse-battery-staple/, "no secret value in the report");
+        // requireOutput fed the log group's key: it is checked like any other input.
+        assert.deepStrictEqual(report.violations, []);
+    });
+
+    it("on update, an output the referenced stack does not have is an error naming it and its source", () => {
+        const r = plan("--program", APP, "--stack-outputs", NETWORK, "--mode", "update");
+        assert.strictEqual(r.code, 2);
+        assert.match(r.stderr, /stack reference "other-org\/network\/prod" has no output "notThere" in test\/fixtures\/refs\/network-prod\.json; on update every output a program reads must exist/);
+    });
+
+    it("a referenced stack nobody supplies is an error naming the stack and both remedies", () => {
+        const r = plan("--program", APP);
+        assert.strictEqual(r.code, 2);
+        assert.match(r.stderr, /^error: no outputs are known for stack reference "other-org\/network\/prod"; pass --stack-outputs other-org\/network\/prod=FILE with FILE written by `pulumi stack output --json --show-secrets` in that stack; or reference one of this project's own stacks \(<org>\/secure-api-platform\/dev, <org>\/secure-api-platform\/prod\), which the gate plans offline itself$/m);
+    });
+
+    it("rejects malformed --stack-outputs arguments and files", () => {
+        assert.match(plan("--program", APP, "--stack-outputs", "network.json").stderr, /--stack-outputs expects ORG\/PROJECT\/STACK=FILE \(got "network\.json"\)/);
+        assert.match(plan("--program", APP, "--stack-outputs", "a/b/c=missing.json").stderr, /--stack-outputs a\/b\/c=missing\.json: no such file/);
+        const bad = tmp("outputs.json");
+        fs.writeFileSync(bad, "[1]");
+        assert.match(plan("--program", APP, "--stack-outputs", `a/b/c=${bad}`).stderr, /expected a JSON object of output names to values/);
+    });
+
+    it("computes this project's own stack by planning it first, in the same mode, and says so", () => {
+        for (const mode of ["preview", "update"]) {
+            const r = plan("--program", "stacks/consumer", "--config", "stacks/consumer/Pulumi.dev.yaml", "--policy-config", "policy-pack/config/dev.json", "--mode", mode);
+            assert.notStrictEqual(r.code, 2, r.stderr);
+            assert.match(r.stdout, new RegExp(`^Stack reference acme/secure-api-platform/dev: outputs computed by planning stack dev of this project offline \\(${mode} mode\\)$`, "m"));
+        }
+    });
+
+    it("--outputs-json writes the plan's outputs as `pulumi stack output --json` does: secrets hidden, unknowns left out", () => {
+        const update = tmp("dev-outputs.json");
+        assert.strictEqual(plan("--stack", "dev", "--mode", "update", "--outputs-json", update).code, 0);
+        const written = JSON.parse(fs.readFileSync(update, "utf8"));
+        assert.strictEqual(written.apiKeyValues, "[secret]");
+        assert.strictEqual(written.userPoolClientSecrets, "[secret]");
+        assert.match(written.restApiId, /^[a-z0-9]+$/);
+        const preview = tmp("dev-preview-outputs.json");
+        plan("--stack", "dev", "--outputs-json", preview);
+        const unknownLeftOut = JSON.parse(fs.readFileSync(preview, "utf8"));
+        assert.strictEqual(unknownLeftOut.restApiId, undefined);
+        assert.strictEqual(unknownLeftOut.environment, "dev");
+    });
+});
