@@ -103,13 +103,19 @@ export function bucket(name: string, spec: BucketSpec = {}): aws.s3.Bucket | aws
     const b = spec.kind === "BucketV2" ? new aws.s3.BucketV2(name, { bucket: `${name}-bucket` }) : new aws.s3.Bucket(name, {});
     if (spec.versioning) {
         const args = { bucket: b.id, versioningConfiguration: { status: "Enabled" } };
-        spec.v2Companions ? new aws.s3.BucketVersioningV2(`${name}-versioning`, args) : new aws.s3.BucketVersioning(`${name}-versioning`, args);
+        if (spec.v2Companions) {
+            new aws.s3.BucketVersioningV2(`${name}-versioning`, args);
+        } else {
+            new aws.s3.BucketVersioning(`${name}-versioning`, args);
+        }
     }
     if (spec.encryption) {
         const args = { bucket: b.id, rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS_ARN } }] };
-        spec.v2Companions
-            ? new aws.s3.BucketServerSideEncryptionConfigurationV2(`${name}-encryption`, args)
-            : new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, args);
+        if (spec.v2Companions) {
+            new aws.s3.BucketServerSideEncryptionConfigurationV2(`${name}-encryption`, args);
+        } else {
+            new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, args);
+        }
     }
     if (spec.publicAccessBlock) {
         new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {

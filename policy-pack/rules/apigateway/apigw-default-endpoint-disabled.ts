@@ -20,11 +20,12 @@ export const apigwDefaultEndpointDisabled = stackRule({
             if (!mapping) {
                 continue;
             }
+            // Not set means API Gateway's default, false.
             const disabled = knownOutput(api, "disableExecuteApiEndpoint", (a) => a.disableExecuteApiEndpoint);
             if (!disabled.known) {
                 report(unverifiable(api.label, disabled.path, `be true, since ${mapping.label} maps it to a custom domain`), api.urn);
             } else if (disabled.value !== true) {
-                report(`${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? "not set"}), ` +
+                report(`${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
                     "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.", api.urn);
             }
         }

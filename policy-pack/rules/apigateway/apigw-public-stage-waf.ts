@@ -46,6 +46,13 @@ export const apigwPublicStageWaf = stackRule({
             if (associations.some((a) => associationCoversStage(a, stage))) {
                 continue;
             }
+            // An association whose ARN is not known yet and was not built from any stage may turn out to target this one.
+            const pending = associations.find((a) => !known(() => a.props.resourceArn).known &&
+                !(a.resource.propertyDependencies.resourceArn ?? []).some((d) => d.isType(aws.apigateway.Stage)));
+            if (pending) {
+                report(unverifiable(pending.label, "resourceArn", `be the ARN of ${stage.label}, which serves a public API and needs a WAFv2 web ACL`), stage.urn);
+                continue;
+            }
             if (api && type && !type.known) {
                 report(unverifiable(api.label, type.path, `be PRIVATE, or ${stage.label} must be associated with a WAFv2 web ACL`), stage.urn);
                 continue;

@@ -23,7 +23,7 @@ describe(RULE, () => {
     it("rejects every mapped API that keeps its default endpoint (false or unset)", async () => {
         assertFindings(await ruleFindings(RULE, () => { mapped("a", false); mapped("b", undefined); }), RULE, "mandatory", [
             { resource: "a", message: [/RestApi "a" is mapped to a custom domain \(BasePathMapping "a-mapping"\)/, /disableExecuteApiEndpoint is false/, /disableExecuteApiEndpoint: true/] },
-            { resource: "b", message: [/disableExecuteApiEndpoint is not set/] },
+            { resource: "b", message: [/disableExecuteApiEndpoint is false/] },
         ]);
     });
 

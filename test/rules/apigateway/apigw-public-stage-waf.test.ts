@@ -18,10 +18,9 @@ describe(RULE, () => {
 
     it("accepts an association by a literal stage ARN", async () => {
         assertNoFindings(await ruleFindings(RULE, () => {
-            const api = restApi("public");
-            const s = stage("v1", api);
-            associate("assoc", api.id.apply((id) => `arn:aws:apigateway:us-east-1::/restapis/${id}/stages/v1`), webAcl("acl"));
-            return s;
+            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+            new aws.apigateway.Stage("v1", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+            associate("assoc", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1", webAcl("acl"));
         }));
     });
 
