@@ -39,6 +39,45 @@ export const int = (min = -Infinity, max = Infinity): Spec<number> =>
     spec(`an integer${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`,
         (v) => (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : undefined));
 
+/** One of a fixed set of numbers (e.g. the retention periods CloudWatch accepts). */
+export const numOneOf = (values: readonly number[]): Spec<number> =>
+    spec(`one of ${values.join(", ")}`, (v) => (typeof v === "number" && values.includes(v) ? v : undefined));
+
+/**
+ * A string checked by a function that says what is wrong with it (e.g. the
+ * baseline's `ipv4CidrProblem`): the message carries that reason.
+ */
+export function checkedStr(expected: string, problem: (value: string) => string | undefined): Spec<string> {
+    return {
+        expected,
+        optional: false,
+        parse(value, path, errors) {
+            const why = typeof value === "string" ? problem(value) : "is not a string";
+            if (why !== undefined) {
+                errors.push(`${path}: expected ${expected}, got ${JSON.stringify(value)} (${why})`);
+                return undefined;
+            }
+            return value as string;
+        },
+    };
+}
+
+/** A spec whose parsed value must also pass a whole-value check (e.g. a CIDR list not covering all of IPv4). */
+export function refined<T>(inner: Spec<T>, problems: (value: T) => string[]): Spec<T> {
+    return {
+        ...inner,
+        parse(value, path, errors) {
+            const parsed = inner.parse(value, path, errors);
+            if (parsed === undefined) {
+                return undefined;
+            }
+            const found = problems(parsed);
+            found.forEach((p) => errors.push(`${path}: ${p}`));
+            return found.length === 0 ? parsed : undefined;
+        },
+    };
+}
+
 export const bool = (): Spec<boolean> => spec("true or false", (v) => (typeof v === "boolean" ? v : undefined));
 
 export const oneOf = <T extends string>(values: readonly T[]): Spec<T> =>

@@ -4,7 +4,13 @@
  * into a typed object or throws a ConfigError listing every problem, naming
  * the key, what is expected and the file.
  */
-import { arr, bool, Infer, int, jsonObject, num, obj, oneOf, optional, record, str, tagged } from "./config-schema";
+import {
+    ADVANCED_SECURITY_MODES, allowListProblems, API_NAME, AUTH_KINDS, AUTHORIZER_TTL, CORS_MAX_AGE, ENVIRONMENT_BASELINE, ENVIRONMENTS,
+    EXECUTION_LOG_LEVELS, HTTP_METHODS, INTEGRATION_TIMEOUT_MS, ipv4CidrProblem, LOG_RETENTION_DAYS, MFA_MODES, parseIpv4Cidr, PASSWORD, QUOTA,
+    THROTTLE, WAF,
+} from "../policy-pack/baseline";
+import { advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, mfaChoices } from "../components";
+import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, str, tagged } from "./config-schema";
 
 export const PROJECT = "secure-api-platform";
 
@@ -16,14 +22,28 @@ export class ConfigError extends Error {
     }
 }
 
-const throttle = obj({ rateLimit: num(0.001, 10000), burstLimit: int(1, 5000) });
-const cidr = str(/^(\d{1,3}\.){3}\d{1,3}\/\d{1,2}$/, "an IPv4 CIDR such as 10.0.0.0/16");
-const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "ANY"] as const;
+/**
+ * Smallest rate limit the config accepts. The baseline says "above 0"; the
+ * schema language needs an inclusive bound, so this stands for it.
+ */
+const MIN_RATE = 0.001;
+const throttle = obj({ rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit), burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit) });
+/** An IPv4 CIDR, parsed by the baseline (canonical, no host bits, prefix 0-32). */
+const cidr = checkedStr("an IPv4 CIDR such as 10.0.0.0/16", ipv4CidrProblem);
+/** CIDRs that admit or block callers: never /0 however spelled, and never together all of IPv4. */
+const cidrList = (minItems = 0) => refined(arr(cidr, minItems), (values) => allowListProblems(values));
+const vpcCidr = checkedStr("an IPv4 CIDR from /16 to /24 such as 10.0.0.0/16", (v) => {
+    const problem = ipv4CidrProblem(v);
+    const prefix = problem === undefined ? parseIpv4Cidr(v)!.prefix : undefined;
+    return problem ?? (prefix! < 16 || prefix! > 24 ? `is /${prefix}` : undefined);
+});
+const poolMfaModes = MFA_MODES.filter((m) => m !== "OFF");
+const poolSecurityModes = ADVANCED_SECURITY_MODES.filter((m) => m !== "OFF");
 
 const route = obj({
     path: str(/^\//, "a path starting with /"),
     method: oneOf(HTTP_METHODS),
-    auth: oneOf(["cognito", "lambda", "iam", "none"] as const),
+    auth: oneOf(AUTH_KINDS),
     scopes: optional(arr(str())),
     apiKeyRequired: optional(bool()),
     requestSchema: optional(jsonObject()),
@@ -31,36 +51,36 @@ const route = obj({
     throttle: optional(throttle),
     integration: tagged("kind", {
         mock: obj({ responseBody: jsonObject() }),
-        http: obj({ uri: str(/^https:\/\//, "an https:// URL"), timeoutMs: optional(int(50, 29000)) }),
+        http: obj({ uri: str(/^https:\/\//, "an https:// URL"), timeoutMs: optional(int(INTEGRATION_TIMEOUT_MS.min, INTEGRATION_TIMEOUT_MS.max)) }),
         lambda: obj({ functionArn: str(/^arn:aws[a-z-]*:lambda:/, "a Lambda function ARN") }),
     }),
 });
 
-/** Every config key in the project namespace, with its spec. */
+/** Every config key in the project namespace, with its spec. Bounds and enumerations come from the baseline. */
 export const CONFIG_KEYS = {
-    environment: oneOf(["dev", "prod"] as const),
-    apiName: str(/^[A-Za-z0-9 _-]{1,128}$/, "1-128 letters, digits, spaces, _ or -"),
+    environment: oneOf(ENVIRONMENTS),
+    apiName: str(API_NAME.pattern, API_NAME.expected),
     description: optional(str()),
     exposure: oneOf(["public", "private"] as const),
     network: optional(obj({
-        allowedCidrs: arr(cidr, 1),
+        allowedCidrs: cidrList(1),
         vpcId: optional(str(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123")),
         subnetIds: optional(arr(str(/^subnet-[0-9a-f]+$/, "a subnet id such as subnet-0abc123"), 1)),
-        vpcCidr: optional(cidr),
+        vpcCidr: optional(vpcCidr),
     })),
     routes: arr(route, 1),
     cors: optional(obj({
         allowedOrigins: arr(str(), 1),
         allowWildcard: optional(bool()),
         allowHeaders: optional(arr(str())),
-        maxAgeSeconds: optional(int(0, 7200)),
+        maxAgeSeconds: optional(int(0, CORS_MAX_AGE.max)),
     })),
     throttle,
-    logging: obj({ retentionInDays: int(1, 3653), executionLevel: optional(oneOf(["INFO", "ERROR"] as const)) }),
+    logging: obj({ retentionInDays: numOneOf(LOG_RETENTION_DAYS), executionLevel: optional(oneOf(EXECUTION_LOG_LEVELS)) }),
     cognito: optional(obj({
-        mfa: optional(oneOf(["OPTIONAL", "ON"] as const)),
-        passwordMinimumLength: optional(int(12, 99)),
-        advancedSecurityMode: optional(oneOf(["AUDIT", "ENFORCED"] as const)),
+        mfa: optional(oneOf(poolMfaModes)),
+        passwordMinimumLength: optional(int(PASSWORD.minLength, PASSWORD.maxLength)),
+        advancedSecurityMode: optional(oneOf(poolSecurityModes)),
         resourceServerIdentifier: str(),
         scopes: arr(obj({ name: str(), description: str() }), 1),
         clients: arr(obj({
@@ -75,16 +95,16 @@ export const CONFIG_KEYS = {
     })),
     lambdaAuthorizer: optional(obj({
         functionArn: str(/^arn:aws[a-z-]*:lambda:/, "a Lambda function ARN"),
-        type: oneOf(["TOKEN", "REQUEST"] as const),
+        type: oneOf(LAMBDA_AUTHORIZER_TYPES),
         identitySources: optional(arr(str(), 1)),
-        resultTtlSeconds: optional(int(0, 3600)),
+        resultTtlSeconds: optional(int(AUTHORIZER_TTL.min, AUTHORIZER_TTL.max)),
         identityValidationExpression: optional(str()),
     })),
     waf: optional(obj({
         enabled: optional(bool()),
-        rateLimit: optional(int(10, 2_000_000)),
-        allowedIpCidrs: optional(arr(cidr)),
-        blockedIpCidrs: optional(arr(cidr)),
+        rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),
+        allowedIpCidrs: optional(cidrList()),
+        blockedIpCidrs: optional(cidrList()),
         countOnlyManagedRules: optional(arr(str())),
     })),
     domain: optional(obj({
@@ -96,17 +116,17 @@ export const CONFIG_KEYS = {
     })),
     usagePlans: optional(obj({
         tiers: record(obj({
-            rateLimit: num(0.001, 10000),
-            burstLimit: int(1, 5000),
-            quotaLimit: int(1, 2_000_000_000),
-            quotaPeriod: oneOf(["DAY", "WEEK", "MONTH"] as const),
+            rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
+            burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
+            quotaLimit: int(QUOTA.minLimit, QUOTA.maxLimit),
+            quotaPeriod: oneOf(QUOTA.periods),
         }), /^[a-z0-9-]{1,64}$/, "a lower-case tier name"),
         clients: arr(obj({ name: str(), tier: str() })),
         methodThrottles: optional(arr(obj({
             path: str(/^\//, "a path starting with /"),
             method: oneOf(HTTP_METHODS),
-            rateLimit: num(0.001, 10000),
-            burstLimit: int(1, 5000),
+            rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
+            burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
         }))),
     })),
     alarms: optional(obj({
@@ -167,11 +187,39 @@ export function parsePlatformConfig(raw: Record<string, string>, source: string,
     if (parsed.exposure === "public" && parsed.network) {
         problems.push(`${project}:network: only applies when exposure is private; remove it or set exposure: private`);
     }
-    if (parsed.environment === "prod" && parsed.cors?.allowWildcard) {
-        problems.push(`${project}:cors.allowWildcard: must not be true in prod`);
-    }
+    problems.push(...environmentProblems(parsed, project));
     if (problems.length > 0) {
         throw new ConfigError(source, problems);
     }
     return parsed;
+}
+
+/**
+ * What the config's environment does not allow, by the baseline
+ * (`ENVIRONMENT_BASELINE`, `logRetentionValues`), named by config key.
+ */
+export function environmentProblems(config: PlatformConfig, project: string = PROJECT): string[] {
+    const env = config.environment;
+    const baseline = ENVIRONMENT_BASELINE[env];
+    const problems: string[] = [];
+    const retention = logRetentionChoices(env);
+    if (!retention.includes(config.logging.retentionInDays)) {
+        problems.push(`${project}:logging.retentionInDays: expected one of ${retention.join(", ")} in ${env}, got ${config.logging.retentionInDays}`);
+    }
+    if (env === "prod" && config.cors?.allowWildcard) {
+        problems.push(`${project}:cors.allowWildcard: must not be true in prod`);
+    }
+    config.cors?.allowedOrigins.forEach((origin, i) => {
+        if (!baseline.allowLocalhostOrigins && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
+            problems.push(`${project}:cors.allowedOrigins[${i}]: localhost origins are not allowed in ${env}, got ${JSON.stringify(origin)}`);
+        }
+    });
+    if (config.cognito?.mfa !== undefined && !(mfaChoices(env) as string[]).includes(config.cognito.mfa)) {
+        problems.push(`${project}:cognito.mfa: expected ${mfaChoices(env).join(" or ")} in ${env}, got ${JSON.stringify(config.cognito.mfa)}`);
+    }
+    const security = config.cognito?.advancedSecurityMode;
+    if (security !== undefined && !(advancedSecurityChoices(env) as string[]).includes(security)) {
+        problems.push(`${project}:cognito.advancedSecurityMode: expected ${advancedSecurityChoices(env).join(" or ")} in ${env}, got ${JSON.stringify(security)}`);
+    }
+    return problems;
 }

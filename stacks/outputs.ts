@@ -1,34 +1,57 @@
 /**
  * The contract between the platform and application teams: the outputs every
- * platform stack exports, read with `new pulumi.StackReference(...)`.
+ * platform stack exports, read with `new pulumi.StackReference(...)`. The
+ * endpoint values (`restApiId`, `executionArn`, `stageName`, `invokeUrl`,
+ * `accessLogGroupName`) come from the API's `ApiEndpoint` (`endpointOutputs`).
  */
+import type { CorsArgs, StageSettings } from "../components";
+
 export interface PlatformOutputs {
-    environment: string;
+    /** dev or prod. */
+    environment: "dev" | "prod";
+    /** AWS region of the stack. */
     region: string;
     /** public or private. */
     exposure: string;
+    /** The shared REST API's id. */
     restApiId: string;
-    /** Resource id of `/`: app teams attach their routes under it. */
+    /** Resource id of `/`: app teams attach their routes under it (`ApiRoute`). */
     rootResourceId: string;
+    /** `arn:aws:execute-api:region:account:apiId` (Lambda permissions, IAM policies). */
     executionArn: string;
+    /** The platform's stage. */
     stageName: string;
     /** Default execute-api URL (disabled when a custom domain is used). */
     invokeUrl: string;
     /** https://domain/basePath when a custom domain is configured, else the invoke URL. */
     apiUrl: string;
+    /** The platform stage's current deployment: app-team stages redeploy when it changes. */
+    deploymentId: string;
+    /** Throttling, execution log level, X-Ray and log retention of the platform's stage, for app-team stages to copy. */
+    stageSettings: StageSettings;
+    /** The platform's CORS settings, when it has any: app-team routes answer preflights the same way. */
+    cors?: CorsArgs;
+    /** The custom domain (app-team stages are mapped under it). */
     customDomainName?: string;
+    /** Cognito user pool id. */
     userPoolId?: string;
+    /** Cognito user pool ARN. */
     userPoolArn?: string;
+    /** Token issuer URL of the pool. */
     issuerUrl?: string;
     /** App client name to client id. */
     userPoolClientIds?: Record<string, string>;
     /** M2M client name to client secret (secret). */
     userPoolClientSecrets?: Record<string, string>;
+    /** Cognito authorizer of the shared API (`auth: cognito` routes). */
     cognitoAuthorizerId?: string;
+    /** Lambda authorizer of the shared API (`auth: lambda` routes). */
     lambdaAuthorizerId?: string;
     /** Managed policy to attach to roles that call the AWS_IAM routes. */
     iamInvokePolicyArn?: string;
+    /** VPC of a private API's endpoint. */
     vpcId?: string;
+    /** The execute-api VPC endpoint of a private API. */
     vpcEndpointId?: string;
     /** Tier to usage plan id. */
     usagePlanIds?: Record<string, string>;
@@ -36,11 +59,17 @@ export interface PlatformOutputs {
     apiKeyIds?: Record<string, string>;
     /** Client to API key value (secret). */
     apiKeyValues?: Record<string, string>;
+    /** The web ACL in front of public stages (app-team stages are associated with it). */
     wafWebAclArn?: string;
+    /** Access log group of the platform's stage. */
     accessLogGroupName: string;
+    /** WAF log group (`aws-waf-logs-*`). */
     wafLogGroupName?: string;
+    /** The CloudTrail trail. */
     auditTrailArn?: string;
+    /** CloudWatch copy of the trail. */
     auditLogGroupName?: string;
+    /** The platform KMS key: app teams encrypt their log groups with it. */
     kmsKeyArn: string;
 }
 

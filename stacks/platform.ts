@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { RouteArgs, SecureApi } from "../components";
+import { endpointOutputs, RouteArgs, SecureApi } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { PlatformOutputs } from "./outputs";
 
@@ -61,16 +61,20 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         manageAccountSettings: config.manageAccountSettings,
         tags: { project: PROJECT, ...config.tags },
     });
+    const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
         region,
         exposure: config.exposure,
-        restApiId: api.api.restApiId,
+        restApiId: endpoint.restApiId,
         rootResourceId: api.api.rootResourceId,
-        executionArn: api.api.executionArn,
-        stageName: api.api.stageName,
-        invokeUrl: api.api.invokeUrl,
-        apiUrl: api.domain ? api.domain.url : api.api.invokeUrl,
+        executionArn: endpoint.executionArn,
+        stageName: endpoint.stageName,
+        invokeUrl: endpoint.invokeUrl,
+        apiUrl: api.domain ? api.domain.url : endpoint.invokeUrl,
+        deploymentId: api.api.deployment.id,
+        stageSettings: api.stageSettings,
+        cors: config.cors,
         customDomainName: api.domain?.domainName,
         userPoolId: api.userPool?.userPoolId,
         userPoolArn: api.userPool?.userPoolArn,
@@ -86,7 +90,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         apiKeyIds: api.usagePlans?.apiKeyIds,
         apiKeyValues: api.usagePlans ? pulumi.secret(api.usagePlans.apiKeyValues) : undefined,
         wafWebAclArn: api.webAcl?.webAclArn,
-        accessLogGroupName: api.api.accessLogGroupName,
+        accessLogGroupName: endpoint.accessLogGroupName,
         wafLogGroupName: api.webAcl?.logGroupName,
         auditTrailArn: api.auditTrail?.trailArn,
         auditLogGroupName: api.auditTrail?.logGroupName,

@@ -3,7 +3,7 @@ import * as assert from "assert";
 import {
     accessLogFormat, ACCESS_LOG_FIELDS, cloudTrailBucketStatements, denyInsecureTransport, invokePolicy, lambdaInvokeUri, methodArn,
     methodSettingsPath, modelName, originEchoTemplate, pathPrefixes, preflightHeaders, privateApiPolicy, routeKey, slug,
-    validateCors, validateRoutes, wafLogGroupName,
+    validateCors, validateRoutes, wafLogGroupName, apiGatewayTrustPolicy, cloudTrailTrustPolicy, cidrs,
 } from "../components";
 import { REQUIRED_ACCESS_LOG_FIELDS } from "../policy-pack/rules/api-gateway";
 import { privateApiPolicyProblems, summarizeWafRules } from "../policy-pack/rules/documents";
@@ -49,6 +49,34 @@ describe("policy documents", () => {
         assert.strictEqual(write.Resource, "arn:aws:s3:::b/AWSLogs/111/*");
         assert.strictEqual(write.Condition!.StringEquals["aws:SourceArn"], "arn:trail");
         assert.strictEqual(lambdaInvokeUri("eu-west-1", "arn:fn"), "arn:aws:apigateway:eu-west-1:lambda:path/2015-03-31/functions/arn:fn/invocations");
+    });
+});
+
+describe("trust policies (AWS's documented forms)", () => {
+    it("roles API Gateway assumes as credentials trust apigateway.amazonaws.com with no condition", () => {
+        // "API Gateway: Permissions for CloudWatch logging" and "Lambda authorizer: authorizerCredentials".
+        assert.deepStrictEqual(apiGatewayTrustPolicy(), {
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        });
+    });
+
+    it("CloudTrail's delivery role admits one trail of one account", () => {
+        // "CloudTrail: Sending events to CloudWatch Logs": CloudTrail sends aws:SourceArn and aws:SourceAccount.
+        assert.deepStrictEqual(cloudTrailTrustPolicy("arn:aws:cloudtrail:us-east-1:111:trail/t", "111").Statement, [{
+            Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole",
+            Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111:trail/t", "aws:SourceAccount": "111" } },
+        }]);
+    });
+});
+
+describe("CIDR lists (baseline ranges)", () => {
+    it("accepts networks and refuses /0 however spelled and lists that cover all of IPv4", () => {
+        assert.deepStrictEqual(cidrs("C", "a", ["10.0.0.0/8", "192.168.0.0/16"]), ["10.0.0.0/8", "192.168.0.0/16"]);
+        assert.throws(() => cidrs("C", "a", ["0.0.0.0/0"]), /C: a must not contain 0\.0\.0\.0\/0.*is \/0/);
+        assert.throws(() => cidrs("C", "a", ["10.0.0.1/0"]), /C: a\[0\] must be an IPv4 CIDR.*host bits set/);
+        assert.throws(() => cidrs("C", "a", ["00.0.0.0/0"]), /C: a\[0\] must be an IPv4 CIDR.*leading zeros/);
+        assert.throws(() => cidrs("C", "a", ["0.0.0.0/1", "128.0.0.0/1"]), /together cover every IPv4 address/);
     });
 });
 

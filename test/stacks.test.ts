@@ -12,8 +12,14 @@ const policyConfig = (stack: string) =>
 const REQUIRED_OUTPUTS = [
     "restApiId", "rootResourceId", "executionArn", "stageName", "invokeUrl", "apiUrl", "userPoolId", "userPoolClientIds",
     "cognitoAuthorizerId", "lambdaAuthorizerId", "iamInvokePolicyArn", "usagePlanIds", "apiKeyIds", "apiKeyValues",
-    "wafWebAclArn", "accessLogGroupName", "wafLogGroupName", "auditTrailArn", "kmsKeyArn",
+    "wafWebAclArn", "accessLogGroupName", "wafLogGroupName", "auditTrailArn", "kmsKeyArn", "deploymentId", "stageSettings",
 ];
+
+/** The one trust statement AWS documents for roles API Gateway assumes as credentials. */
+const API_GATEWAY_TRUST = {
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: "apigateway.amazonaws.com" }, Action: "sts:AssumeRole" }],
+};
 
 describe("stacks", function () {
     const plans: Record<string, Plan> = {};
@@ -59,6 +65,23 @@ describe("stacks", function () {
             });
         });
     }
+
+    it("each stack owns its account's API Gateway logging setting, with roles API Gateway can actually assume", () => {
+        for (const stack of ["dev", "prod"]) {
+            const plan = plans[stack];
+            const account = plan.one("aws:apigateway/account:Account");
+            const role = plan.one("aws:iam/role:Role", `orders-${stack}-account-cloudwatch`);
+            assert.ok(account.propertyDependencies.cloudwatchRoleArn.includes(role.urn));
+            assert.deepStrictEqual(JSON.parse(String(role.props.assumeRolePolicy)), API_GATEWAY_TRUST);
+            assert.deepStrictEqual(JSON.parse(String(plan.props("aws:iam/role:Role", `orders-${stack}-lambda-authorizer-invoke`).assumeRolePolicy)), API_GATEWAY_TRUST);
+        }
+    });
+
+    it("exports the stage settings app-team stages copy", () => {
+        assert.deepStrictEqual(plans.dev.outputs.stageSettings.value, { throttle: { rateLimit: 50, burstLimit: 100 }, executionLevel: "INFO", xrayTracing: true, logRetentionInDays: 14 });
+        assert.deepStrictEqual(plans.prod.outputs.stageSettings.value, { throttle: { rateLimit: 500, burstLimit: 1000 }, executionLevel: "ERROR", xrayTracing: true, logRetentionInDays: 365 });
+        assert.match(String(plans.dev.outputs.deploymentId.value), /^[0-9a-z]{5,}$/);
+    });
 
     it("dev is relaxed where it is safe and prod is strictest", () => {
         const pool = (p: Plan) => p.props("aws:cognito/userPool:UserPool");

@@ -1,9 +1,9 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { LOG_RETENTION_DAYS } from "../../policy-pack/baseline";
-import { EncryptedLogGroup } from "../encrypted-log-group";
-import { assumeRolePolicy, document, PolicyDocument } from "../policies";
-import { ComponentArgumentError, intInRange, oneOf } from "../validation";
+import { EncryptedLogGroup } from "../observability/encrypted-log-group";
+import { assumeRolePolicy, document, PolicyDocument } from "../shared/policies";
+import { ComponentArgumentError, intInRange, oneOf } from "../shared/validation";
 import { bundleJwtAuthorizer } from "./bundle";
 import {
     AuthorizerSettings, checkAlgorithms, checkAudience, checkClockSkew, checkIssuer, checkJwksUri, checkRouteScopes,

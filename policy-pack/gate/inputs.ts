@@ -13,6 +13,8 @@ export interface ResolvedPlan {
     stack: string;
     project: string;
     entry: string;
+    /** The program's directory (findings point at lines of files inside it). */
+    programDir: string;
     configFile?: string;
     policyConfigFile?: string;
 }
@@ -25,10 +27,12 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
         }
         const project = readProjectFile(ROOT)!;
         const defaultPolicyConfig = path.join(ROOT, "policy-pack", "config", `${options.stack}.json`);
+        const entry = path.join(ROOT, project.main ?? ".");
         return {
             stack: options.stack!,
             project: project.name,
-            entry: path.join(ROOT, project.main ?? "."),
+            entry,
+            programDir: fs.statSync(entry).isDirectory() ? path.resolve(entry) : path.dirname(entry),
             configFile: path.join(ROOT, `Pulumi.${options.stack}.yaml`),
             policyConfigFile: options.policyConfig ?? (fs.existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined),
         };
@@ -49,7 +53,7 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
     if (options.config && !fs.existsSync(configFile!)) {
         throw new UsageError(`--config ${options.config}: no such file`);
     }
-    return { stack, project: project?.name ?? path.basename(dir), entry, configFile, policyConfigFile: options.policyConfig };
+    return { stack, project: project?.name ?? path.basename(dir), entry, programDir: dir, configFile, policyConfigFile: options.policyConfig };
 }
 
 export function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | undefined {

@@ -211,7 +211,7 @@ export interface PlatformMockOptions {
 
 /** Every referenced stack the options know, plain `stackOutputs` included. */
 export function allReferences(options: PlatformMockOptions): StackReferences {
-    const plain = Object.fromEntries(Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs" }]));
+    const plain = Object.fromEntries(Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs", complete: true }]));
     return { ...plain, ...options.references };
 }
 

@@ -29,16 +29,21 @@ function ownStack(stackName: string): string | undefined {
     return project === readProjectFile(ROOT)?.name && listStacks(ROOT).includes(stack) ? stack : undefined;
 }
 
-/** Plans one of this project's stacks offline, in the given mode, for the outputs a reference to it reads. */
+/**
+ * Plans one of this project's stacks offline for the outputs a reference to it
+ * reads. A StackReference reads a stack that exists, so its outputs are those
+ * of the deployed stack (update mode), whichever mode the referencing program runs in.
+ */
 async function planOwnStack(stack: string, options: PlanOptions): Promise<ReferencedStack> {
     const resolved = resolvePlan({ ...options, program: undefined, config: undefined, stack });
     const config = readStackConfig(resolved.configFile!, resolved.project);
-    const run = await runUnderMocks(() => loadProgram(resolved.entry), { project: resolved.project, stack, ...config, mode: options.mode });
+    const run = await runUnderMocks(() => loadProgram(resolved.entry), { project: resolved.project, stack, ...config, mode: "update" });
     const known = Object.entries(run.outputs).filter(([, o]) => o.known);
     return {
         values: Object.fromEntries(known.map(([k, o]) => [k, o.value])),
         secretNames: known.filter(([, o]) => o.secret).map(([k]) => k),
-        source: `computed by planning stack ${stack} of this project offline (${options.mode} mode)`,
+        source: `computed by planning stack ${stack} of this project offline, as deployed`,
+        complete: true,
     };
 }
 
@@ -65,7 +70,8 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
                 mode: options.mode,
                 references,
                 isOwnStack: (name) => ownStack(name) !== undefined,
-                resolveFrom: path.dirname(resolved.entry),
+                resolveFrom: resolved.programDir,
+                programDir: resolved.programDir,
                 timeoutMs: options.timeoutSeconds === undefined ? undefined : options.timeoutSeconds * 1000,
             });
             return { run, references };

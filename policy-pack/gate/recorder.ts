@@ -6,6 +6,8 @@
  * engine's unknown sentinel.
  */
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import * as path from "path";
+import { fileURLToPath } from "url";
 import { PlainResource } from "./engine";
 import { UNKNOWN } from "./mocks";
 import { typeInfo } from "./provider-schema";
@@ -25,6 +27,16 @@ export interface RecordedResource extends PlainResource {
     read: boolean;
     /** Names of the secret values in its inputs, as `a.b[0]` paths (for redaction in reports). */
     secretPaths: string[];
+    /** Where the program created it: the program's own line (for a resource inside a component, the component's call site). */
+    source?: SourceLocation;
+}
+
+/** A position in a source file. */
+export interface SourceLocation {
+    /** Absolute path. */
+    file: string;
+    line: number;
+    column: number;
 }
 
 /**
@@ -82,7 +94,14 @@ interface StructLike {
 interface StructClass {
     fromJavaScript(value: { [key: string]: Json }): StructLike;
 }
+interface PositionLike {
+    getUri(): string;
+    getLine(): number;
+    getColumn(): number;
+}
 interface RegisterRequest {
+    getSourceposition(): PositionLike | undefined;
+    getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
     getType(): string;
     getName(): string;
     getParent(): string;
@@ -100,6 +119,8 @@ interface RegisterResponse {
     setObject(value: StructLike): void;
 }
 interface ReadRequest {
+    getSourceposition(): PositionLike | undefined;
+    getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
     getType(): string;
     getName(): string;
     getParent(): string;
@@ -137,13 +158,38 @@ function markSecret(response: RegisterResponse, keys: string[]): void {
 
 const plainObject = (value: Json | undefined): Record<string, unknown> => (normalizeValue(value, true) ?? {}) as Record<string, unknown>;
 
+function toLocation(pos: PositionLike | undefined): SourceLocation | undefined {
+    if (!pos || !pos.getUri()) {
+        return undefined;
+    }
+    const uri = pos.getUri();
+    return { file: uri.startsWith("file:") ? fileURLToPath(uri) : uri, line: pos.getLine(), column: pos.getColumn() };
+}
+
+/**
+ * The line of the program that created a resource: the first frame of the
+ * registration's stack trace inside the program's directory (not its
+ * node_modules), else the SDK's own source position.
+ */
+export function programLocation(req: Pick<RegisterRequest, "getSourceposition" | "getStacktrace">, programDir?: string): SourceLocation | undefined {
+    if (programDir) {
+        const inside = (req.getStacktrace()?.getFramesList() ?? [])
+            .map((f) => toLocation(f.getPc()))
+            .find((l) => l !== undefined && l.file.startsWith(programDir + path.sep) && !l.file.includes(`${path.sep}node_modules${path.sep}`));
+        if (inside) {
+            return inside;
+        }
+    }
+    return toLocation(req.getSourceposition());
+}
+
 /** A MockMonitor that records registrations and reads and hands the mocks plain references. */
 export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
     /** Registrations and reads sent but not answered yet. */
     pending = 0;
 
-    constructor(mocks: ConstructorParameters<typeof MockMonitor>[0], private readonly resolveFrom?: string) {
+    constructor(mocks: ConstructorParameters<typeof MockMonitor>[0], private readonly resolveFrom?: string, private readonly programDir?: string) {
         super(mocks);
     }
 
@@ -165,6 +211,7 @@ export class RecordingMonitor extends MockMonitor {
             dependencies: req.getDependenciesList(),
             propertyDependencies,
             secretPaths: secretPaths(raw),
+            source: programLocation(req, this.programDir),
         };
         const proxied = new Proxy(req, {
             get(target, prop, receiver) {
@@ -212,6 +259,7 @@ export class RecordingMonitor extends MockMonitor {
             dependencies: req.getDependenciesList(),
             propertyDependencies: {},
             secretPaths: secretPaths(struct?.toJavaScript()),
+            source: programLocation(req, this.programDir),
         };
         this.pending++;
         return super.readResource(req, (err, response) => {

@@ -1,5 +1,7 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
 import type { Policies } from "@pulumi/policy";
+import { createHash } from "crypto";
+import * as path from "path";
 import { Violation } from "./engine";
 import { PlanMode } from "./mocks";
 import { RecordedResource, ResolvedOutput } from "./runtime";
@@ -21,6 +23,21 @@ export interface PlanReport {
     warnings: string[];
     /** Stacks the program read through StackReference, and where their outputs came from. */
     references: { stack: string; source: string }[];
+}
+
+/** Where the program created the resource a finding is about, relative to the working directory. */
+function sourceOf(report: PlanReport, urn: string | undefined): { uri: string; line: number; column: number } | undefined {
+    const source = urn ? report.resources.find((r) => r.urn === urn)?.source : undefined;
+    if (!source) {
+        return undefined;
+    }
+    const uri = path.relative(process.cwd(), source.file).split(path.sep).join("/");
+    return { uri, line: source.line, column: source.column };
+}
+
+/** A fingerprint that follows a finding across runs and line moves: its rule and its resource. */
+function fingerprint(v: Violation): string {
+    return createHash("sha256").update(`${v.policyName}\n${v.urn ?? "(stack)"}`).digest("hex").slice(0, 32);
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -117,6 +134,10 @@ export function toText(report: PlanReport, policies: Policies): string {
         lines.push("", `${level === "mandatory" ? "Mandatory" : "Advisory"} policy violations: ${found.length}`);
         for (const v of found) {
             lines.push(`  [${v.policyName}]${v.unverified ? " (not verified)" : ""} ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
+            const at = sourceOf(report, v.urn);
+            if (at) {
+                lines.push(`      at ${at.uri}:${at.line}:${at.column}`);
+            }
             const fix = remediation.get(v.policyName);
             if (fix) {
                 lines.push(`      fix: ${fix}`);
@@ -154,9 +175,12 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 level: v.enforcementLevel === "mandatory" ? "error" : "warning",
                 message: { text: v.message },
                 locations: [{
-                    physicalLocation: { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } },
+                    physicalLocation: ((at) => at
+                        ? { artifactLocation: { uri: at.uri }, region: { startLine: at.line, startColumn: at.column } }
+                        : { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } })(sourceOf(report, v.urn)),
                     logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
                 }],
+                partialFingerprints: { "policyFinding/v1": fingerprint(v) },
                 properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true },
             })),
             properties: { mode: report.mode, stackReferences: report.references },

@@ -21,6 +21,8 @@ export interface MockRunOptions extends PlatformMockOptions {
     config?: Record<string, string>;
     /** Config keys whose values are secrets. */
     secretKeys?: string[];
+    /** The program's directory: a resource's source location is the first stack frame inside it. */
+    programDir?: string;
     /** Longest the program may take, in milliseconds, before the run fails. Default 300000 (5 minutes). */
     timeoutMs?: number;
 }
@@ -185,7 +187,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const mode = options.mode ?? "update";
     const preview = mode === "preview";
     const mocks = createPlatformMocks(options);
-    const monitor = new RecordingMonitor(mocks, options.resolveFrom);
+    const monitor = new RecordingMonitor(mocks, options.resolveFrom, options.programDir);
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);

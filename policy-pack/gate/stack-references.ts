@@ -15,8 +15,14 @@ export interface ReferencedStack {
     values: Record<string, unknown>;
     /** Names of the outputs that are secrets. */
     secretNames: string[];
-    /** For reports: "FILE" or "computed by planning stack dev offline (preview mode)". */
+    /** For reports: "FILE" or "computed by planning stack dev ...". */
     source: string;
+    /**
+     * true when `values` lists every output the stack has (computed by planning
+     * it): a name not listed does not exist. false for files, which may be
+     * older than the stack: a name not listed is unknown at a first preview.
+     */
+    complete: boolean;
 }
 
 /** Referenced stacks by fully qualified name (`org/project/stack`). */
@@ -67,7 +73,7 @@ export function readStackOutputsFile(stackName: string, file: string): Reference
             values[key] = value;
         }
     }
-    return { values, secretNames, source: file };
+    return { values, secretNames, source: file, complete: false };
 }
 
 /** Parses `NAME=FILE` arguments of `--stack-outputs`. */
@@ -87,9 +93,11 @@ interface StackReferenceLike {
 
 /**
  * Makes `getOutput` / `requireOutput` (and through them `getOutputDetails`,
- * `getOutputValue`, `requireOutputValue`) of the given SDK copy answer missing
- * outputs as the engine would: unknown at a first preview, an error naming the
- * output and its stack on update. Returns the function that undoes it.
+ * `getOutputValue`, `requireOutputValue`) of the given SDK copy answer outputs
+ * the referenced stack's outputs do not list: at a first preview, when the
+ * list may be incomplete (a file), they are unknown, as the engine sends them;
+ * otherwise `requireOutput` fails naming the output and its source, and
+ * `getOutput` gives undefined, as on `pulumi up`. Returns the function that undoes it.
  */
 export function guardStackReferenceOutputs(sdk: typeof pulumi, references: StackReferences, preview: boolean): () => void {
     const proto = sdk.StackReference.prototype as unknown as StackReferenceLike;
@@ -100,11 +108,14 @@ export function guardStackReferenceOutputs(sdk: typeof pulumi, references: Stack
             if (known && Object.prototype.hasOwnProperty.call(known.values, key)) {
                 return original[method].call(this, key);
             }
-            if (preview) {
+            if (preview && !known?.complete) {
                 return sdk.output(sdk.unknown);
             }
+            if (method === "getOutput") {
+                return sdk.output(undefined);
+            }
             throw new Error(`stack reference "${stack}" has no output "${key}"${known ? ` in ${known.source}` : ""}; ` +
-                "on update every output a program reads must exist (at a first preview it is unknown instead)");
+                "requireOutput needs every output it names to exist (at a first preview, an output a file does not list is unknown instead)");
         });
     };
     proto.getOutput = guarded("getOutput");

@@ -1,12 +1,15 @@
 /**
  * An application team's program: reads the platform's outputs through a
- * StackReference and attaches `GET /<pathPart>`, backed by the team's own
- * Lambda function and protected by the platform's Cognito authorizer, to the
- * shared API. The route is published on the platform stage by the platform's
- * next deployment (API Gateway deployments snapshot the whole API).
+ * StackReference and adds `GET /<pathPart>`, backed by the team's own Lambda
+ * function and protected by the platform's Cognito authorizer, to the shared
+ * API with `ApiRoute`. The route goes live with this program's own
+ * `pulumi up`: `ApiRoute` publishes it on a stage the team owns (configured
+ * like the platform's, behind its WAF and under its custom domain), so the
+ * platform stack neither changes nor has to redeploy.
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
+import { ApiRoute, ComponentArgumentError, SharedRestApi } from "../../components";
 import type { PlatformOutputs } from "../outputs";
 
 const HANDLER = `exports.handler = async (event) => ({
@@ -15,16 +18,45 @@ const HANDLER = `exports.handler = async (event) => ({
   body: JSON.stringify({ shipments: [], caller: event.requestContext?.authorizer?.claims?.sub ?? null }),
 });`;
 
-export function consumerProgram() {
+/** The platform's outputs as `ApiRoute` needs them; which optional ones exist decides what the team creates. */
+export async function sharedApiOf(platform: pulumi.StackReference): Promise<SharedRestApi> {
+    const value = async <K extends keyof PlatformOutputs>(key: K) =>
+        (await platform.getOutputDetails(key)).value as PlatformOutputs[K] | undefined;
+    const required = async <K extends keyof PlatformOutputs>(key: K) => {
+        const v = await value(key);
+        if (v === undefined) {
+            throw new Error(`the platform stack ${platform.name} has no output ${key}; update the platform first`);
+        }
+        return v as NonNullable<PlatformOutputs[K]>;
+    };
+    const output = <K extends keyof PlatformOutputs>(key: K) => platform.requireOutput(key) as pulumi.Output<string>;
+    const optional = async <K extends keyof PlatformOutputs>(key: K) => ((await value(key)) !== undefined ? output(key) : undefined);
+    return {
+        environment: await required("environment"),
+        restApiId: output("restApiId"),
+        rootResourceId: output("rootResourceId"),
+        executionArn: output("executionArn"),
+        kmsKeyArn: output("kmsKeyArn"),
+        authorizerIds: { cognito: await optional("cognitoAuthorizerId"), lambda: await optional("lambdaAuthorizerId") },
+        stageSettings: await required("stageSettings"),
+        cors: await value("cors"),
+        webAclArn: await optional("wafWebAclArn"),
+        customDomainName: await optional("customDomainName"),
+        deploymentId: await optional("deploymentId"),
+    };
+}
+
+export async function consumerProgram() {
     const config = new pulumi.Config();
     const platform = new pulumi.StackReference(config.require("platformStack"));
-    const output = <K extends keyof PlatformOutputs>(key: K) => platform.requireOutput(key) as pulumi.Output<NonNullable<PlatformOutputs[K]>>;
     const pathPart = config.require("pathPart");
     if (!/^[a-z0-9-]+$/.test(pathPart)) {
         throw new Error(`orders-app-team:pathPart must be lower-case letters, digits or - (got ${JSON.stringify(pathPart)})`);
     }
     const scopes = config.requireObject<string[]>("scopes");
     const retention = config.requireNumber("logRetentionInDays");
+    const stageName = config.get("stageName") ?? pathPart;
+    const api = await sharedApiOf(platform);
 
     const role = new aws.iam.Role(`${pathPart}-fn`, {
         assumeRolePolicy: JSON.stringify({
@@ -48,35 +80,33 @@ export function consumerProgram() {
     new aws.cloudwatch.LogGroup(`${pathPart}-fn`, {
         name: pulumi.interpolate`/aws/lambda/${fn.name}`,
         retentionInDays: retention,
-        kmsKeyId: output("kmsKeyArn"),
+        kmsKeyId: api.kmsKeyArn,
     });
 
-    const restApi = output("restApiId");
-    const resource = new aws.apigateway.Resource(pathPart, { restApi, parentId: output("rootResourceId"), pathPart });
-    const method = new aws.apigateway.Method(`${pathPart}-get`, {
-        restApi,
-        resourceId: resource.id,
-        httpMethod: "GET",
-        authorization: "COGNITO_USER_POOLS",
-        authorizerId: output("cognitoAuthorizerId"),
-        authorizationScopes: scopes,
-    });
-    new aws.apigateway.Integration(`${pathPart}-get`, {
-        restApi,
-        resourceId: resource.id,
-        httpMethod: method.httpMethod,
-        type: "AWS_PROXY",
-        integrationHttpMethod: "POST",
-        uri: fn.invokeArn,
-    });
-    new aws.lambda.Permission(`${pathPart}-get`, {
-        action: "lambda:InvokeFunction",
-        function: fn.name,
-        principal: "apigateway.amazonaws.com",
-        sourceArn: pulumi.interpolate`${output("executionArn")}/*/GET/${pathPart}`,
-    });
+    const route = withConfigKeys(() => new ApiRoute(pathPart, {
+        api,
+        stageName,
+        routes: [{ path: `/${pathPart}`, method: "GET", auth: "cognito", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
+    }));
     return {
-        routeUrl: pulumi.interpolate`${output("apiUrl")}/${pathPart}`,
+        routeUrl: pulumi.interpolate`${route.url}/${pathPart}`,
+        stageName: route.stageName,
         functionName: fn.name,
     };
+}
+
+/** Team config keys of the ApiRoute arguments this program fills from config. */
+const TEAM_KEYS: [RegExp, string][] = [[/^stageName$/, "stageName"], [/^routes\[0\]\.scopes/, "scopes"], [/^routes\[0\]\.path/, "pathPart"]];
+
+/** Restates an ApiRoute argument error with the team's stack config key, where the value came from config. */
+function withConfigKeys<T>(build: () => T): T {
+    try {
+        return build();
+    } catch (err) {
+        const key = err instanceof ComponentArgumentError ? TEAM_KEYS.find(([re]) => re.test(err.argument))?.[1] : undefined;
+        if (err instanceof ComponentArgumentError && key) {
+            throw new Error(`orders-app-team:${key}: ${err.problem} (${err.component})`);
+        }
+        throw err;
+    }
 }

@@ -1,0 +1,149 @@
+import * as pulumi from "@pulumi/pulumi";
+import { StageSettings } from "../apigateway/api-route";
+import type { ApiEndpoint } from "../apigateway/endpoint";
+import { PrivateApi } from "../apigateway/private-api";
+import { PublicApi } from "../apigateway/public-api";
+import { RestApi } from "../apigateway/rest-api";
+import { UsagePlans } from "../apigateway/usage-plans";
+import { AuditTrail } from "../audit/audit-trail";
+import { CognitoUserPool } from "../auth/cognito-user-pool";
+import { IamInvokePolicy } from "../auth/iam-invoke-policy";
+import { ApiAlarms } from "../observability/api-alarms";
+import { ApiGatewayAccount } from "../observability/api-gateway-account";
+import { PlatformKey } from "../security/platform-key";
+import { slug } from "../shared/naming";
+import { CustomDomain } from "../tls/custom-domain";
+import { WebAcl } from "../waf/web-acl";
+import { defaultsOf, SecureApiArgs, validateSecureApiArgs } from "./secure-api-args";
+
+export * from "./secure-api-args";
+
+/**
+ * An API with every security layer of the platform, from one args object:
+ * KMS key, (optionally) the account logging role, Cognito pool and
+ * authorizers, a public (REGIONAL + WAF) or private (VPC endpoint + resource
+ * policy) REST API with logging, tracing and throttling, custom domain with
+ * TLS 1.2 / mTLS, usage plans, alarms, an IAM invoke policy for SigV4 routes,
+ * and a CloudTrail trail. Everything around the API depends only on its
+ * {@link ApiEndpoint} (`api`).
+ */
+export class SecureApi extends pulumi.ComponentResource {
+    /** The REST API and its stage: the endpoint everything else is put around. */
+    public readonly api: RestApi;
+    /** The KMS key of every log group, bucket and the trail. */
+    public readonly key: PlatformKey;
+    /** The account-level logging setting, when `manageAccountSettings` is true. */
+    public readonly accountSettings?: ApiGatewayAccount;
+    /** The Cognito user pool, when `cognito` is given. */
+    public readonly userPool?: CognitoUserPool;
+    /** The web ACL (public APIs, or private with `waf.enabled`). */
+    public readonly webAcl?: WebAcl;
+    /** The custom domain, when `domain` is given. */
+    public readonly domain?: CustomDomain;
+    /** Usage plans and keys, when `usagePlans` is given. */
+    public readonly usagePlans?: UsagePlans;
+    /** Invoke policy of the AWS_IAM routes, when there are any. */
+    public readonly iamInvokePolicy?: IamInvokePolicy;
+    /** The private API wrapper (VPC endpoint, security group), for private exposure. */
+    public readonly privateApi?: PrivateApi;
+    /** The audit trail, unless `audit.enabled` is false. */
+    public readonly auditTrail?: AuditTrail;
+    /** Alarms on the stage. */
+    public readonly alarms: ApiAlarms;
+    /** The stage's settings, for application teams' stages (`ApiRoute`) to copy. */
+    public readonly stageSettings: StageSettings;
+
+    constructor(name: string, args: SecureApiArgs, opts?: pulumi.ComponentResourceOptions) {
+        validateSecureApiArgs(args);
+        super("secure-api:index:SecureApi", name, {}, opts);
+        const parent = { parent: this };
+        const tags = { ...args.tags, environment: args.environment, "managed-by": "pulumi" };
+        const { stageName, trailName } = defaultsOf(args);
+        const environment = args.environment;
+
+        this.key = new PlatformKey(`${name}-key`, { aliasName: `${slug(name)}-${environment}`, tags }, parent);
+        if (args.manageAccountSettings === true) {
+            this.accountSettings = new ApiGatewayAccount(`${name}-account`, { tags }, parent);
+        }
+        if (args.cognito) {
+            this.userPool = new CognitoUserPool(`${name}-users`, { ...args.cognito, environment, tags }, parent);
+        }
+        const apiArgs = {
+            environment,
+            apiName: args.apiName,
+            description: args.description,
+            stageName,
+            routes: args.routes,
+            authorizers: {
+                cognito: this.userPool ? { userPoolArns: [this.userPool.userPoolArn] } : undefined,
+                lambda: args.lambdaAuthorizer,
+            },
+            cors: args.cors,
+            throttle: args.throttle,
+            logging: { ...args.logging, kmsKeyArn: this.key.keyArn },
+            disableExecuteApiEndpoint: args.domain !== undefined,
+            tags,
+        };
+        const apiOpts = { parent: this, dependsOn: this.accountSettings ? [this.accountSettings] : [] };
+        if (args.exposure.type === "private") {
+            this.privateApi = new PrivateApi(name, { ...apiArgs, network: args.exposure.network }, apiOpts);
+            this.api = this.privateApi.api;
+        } else {
+            this.api = new PublicApi(name, apiArgs, apiOpts).api;
+        }
+        this.stageSettings = {
+            throttle: { rateLimit: args.throttle.rateLimit, burstLimit: args.throttle.burstLimit },
+            executionLevel: args.logging.executionLevel ?? "ERROR",
+            xrayTracing: true,
+            logRetentionInDays: args.logging.retentionInDays,
+        };
+
+        if (args.exposure.type === "public" || args.waf?.enabled) {
+            const { enabled: _enabled, ...waf } = args.waf ?? {};
+            this.webAcl = new WebAcl(`${name}-waf`, {
+                ...waf,
+                endpoints: [this.api],
+                logRetentionInDays: args.logging.retentionInDays,
+                kmsKeyArn: this.key.keyArn,
+                environment,
+                tags,
+            }, parent);
+        }
+        if (args.domain) {
+            this.domain = new CustomDomain(`${name}-domain`, { ...args.domain, endpoint: this.api, kmsKeyArn: this.key.keyArn, tags }, parent);
+        }
+        if (args.usagePlans) {
+            this.usagePlans = new UsagePlans(`${name}-plans`, {
+                ...args.usagePlans,
+                restApiId: this.api.apiId,
+                stageName: this.api.stageName,
+                tags,
+            }, parent);
+        }
+        const iamRoutes = args.routes.filter((r) => r.auth === "iam");
+        if (iamRoutes.length > 0) {
+            this.iamInvokePolicy = new IamInvokePolicy(`${name}-invoke`, {
+                endpoint: this.api,
+                routes: iamRoutes,
+                description: `Invoke the AWS_IAM routes of ${args.apiName} (${stageName})`,
+            }, parent);
+        }
+        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, tags }, parent);
+        if (args.audit?.enabled !== false) {
+            this.auditTrail = new AuditTrail(`${name}-audit`, {
+                trailName,
+                kmsKeyArn: this.key.keyArn,
+                logRetentionInDays: args.logging.retentionInDays,
+                environment,
+                tags,
+            }, parent);
+        }
+        this.registerOutputs({
+            restApiId: this.api.apiId,
+            invokeUrl: this.api.invokeUrl,
+            stageName: this.api.stageName,
+            webAclArn: this.webAcl?.webAclArn,
+            userPoolId: this.userPool?.userPoolId,
+        });
+    }
+}
