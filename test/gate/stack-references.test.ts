@@ -67,6 +67,16 @@ describe("gate: stack references", function () {
         }
     });
 
+    it("the consumer passes against dev's outputs, and a copy with an anonymous route is rejected", async () => {
+        const consumer = await planHere("--program", "stacks/consumer", "--config", "stacks/consumer/Pulumi.dev.yaml", "--policy-config", "policy-pack/config/dev.json", "--json");
+        assert.strictEqual(consumer.code, 0, consumer.stdout + consumer.stderr);
+        assert.deepStrictEqual(JSON.parse(consumer.stdout).summary.mandatory, 0);
+        const anonymous = await planHere("--program", path.join("test", "fixtures", "refs", "anonymous-consumer"), "--policy-config", "policy-pack/config/dev.json", "--json");
+        assert.strictEqual(anonymous.code, 1, anonymous.stderr);
+        const found = JSON.parse(anonymous.stdout).violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory");
+        assert.deepStrictEqual(found.map((v: { policyName: string; resourceName: string }) => [v.policyName, v.resourceName]), [["apigw-method-requires-authorization", "debug-get"]]);
+    });
+
     it("--outputs-json writes the plan's outputs as `pulumi stack output --json` does: secrets hidden, unknowns left out", async () => {
         const update = tmp("dev-outputs.json");
         assert.strictEqual((await planHere("--stack", "dev", "--mode", "update", "--outputs-json", update)).code, 0);
