@@ -9,12 +9,13 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { policies } from "../rules";
+import { policies, ruleCatalog } from "../rules";
 import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
 import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, RuleError } from "./engine";
 import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
 import { loadProgram } from "./program";
-import { counted, PlanReport, toJson, toSarif, toText } from "./report";
+import { coverageOf } from "./coverage";
+import { passes, PlanReport, toJson, toSarif, toText } from "./report";
 import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
@@ -114,6 +115,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         violations,
         warnings: policyConfigWarnings(policies, policyConfig),
         references: Object.entries(references).map(([stack, r]) => ({ stack, source: rel(r.source) ?? r.source })),
+        coverage: coverageOf(run.resources, ruleCatalog()),
     };
     if (options.outputsJson) {
         fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");
@@ -131,7 +133,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     } else {
         write(rendered);
     }
-    return counted(violations).some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+    return passes(report) ? 0 : 1;
 }
 
 /** The message the command prints for an error (exit 2): known errors as they are, anything else as the program's failure. */

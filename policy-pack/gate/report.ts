@@ -3,7 +3,9 @@ import type { Policies } from "@pulumi/policy";
 import { createHash } from "crypto";
 import * as path from "path";
 import { Violation } from "./engine";
+import { Coverage } from "./coverage";
 import { PlanMode } from "./mocks";
+import { redact } from "./redact";
 import { RecordedResource, ResolvedOutput } from "./runtime";
 
 /** Everything a plan found. */
@@ -23,6 +25,13 @@ export interface PlanReport {
     warnings: string[];
     /** Stacks the program read through StackReference, and where their outputs came from. */
     references: { stack: string; source: string }[];
+    /** Which rules inspected what, and what no rule inspected. */
+    coverage: Coverage;
+}
+
+/** true when the plan may pass: no counted mandatory finding and every API surface inspected. */
+export function passes(report: Pick<PlanReport, "violations" | "coverage">): boolean {
+    return !counted(report.violations).some((v) => v.enforcementLevel === "mandatory") && report.coverage.uninspectedSurfaces.length === 0;
 }
 
 /** Where the program created the resource a finding is about, relative to the working directory. */
@@ -85,7 +94,13 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         policyConfigFile: report.policyConfigFile ?? null,
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
-        resources: sorted(report.resources).map((r) => ({ urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom })),
+        resources: sorted(report.resources).map((r) => ({
+            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom,
+            inspectedBy: report.coverage.inspectedBy.get(r.urn) ?? [],
+            // The plain inputs, so a reader can see why it passed; secrets and credential-looking values redacted.
+            inputs: redact(r.props, r.secretPaths),
+        })),
+        coverage: { uninspectedTypes: report.coverage.uninspectedTypes, uninspectedApiSurfaces: report.coverage.uninspectedSurfaces },
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
         violations: report.violations,
         warnings: report.warnings,
@@ -163,8 +178,18 @@ export function toText(report: PlanReport, policies: Policies): string {
             }
         }
     }
-    lines.push("", `${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory policy violations` +
-        (s.mandatory > 0 ? " — the plan FAILS policy." : " — the plan passes policy."));
+    const { uninspectedTypes, uninspectedSurfaces } = report.coverage;
+    if (uninspectedTypes.length > 0) {
+        lines.push("", "Not inspected by any rule:", ...uninspectedTypes.map((t) => `  ${String(t.count).padStart(4)}  ${t.type}`));
+    }
+    if (uninspectedSurfaces.length > 0) {
+        lines.push("", `API surfaces no rule inspected (the gate cannot vouch for them): ${uninspectedSurfaces.length}`,
+            ...uninspectedSurfaces.map((r) => `  ${r.type} "${r.name}"`));
+    }
+    const verdict = passes(report)
+        ? " — the plan passes policy."
+        : s.mandatory > 0 ? " — the plan FAILS policy." : ` — the plan FAILS: ${uninspectedSurfaces.length} API surfaces were not inspected by any rule.`;
+    lines.push("", `${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory policy violations` + verdict);
     return lines.join("\n");
 }
 
@@ -203,7 +228,12 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 partialFingerprints: { "policyFinding/v1": fingerprint(v) },
                 properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true, ...(v.waived?.expires ? { waiverExpires: v.waived.expires } : {}) },
             })),
-            properties: { mode: report.mode, stackReferences: report.references },
+            properties: {
+                mode: report.mode,
+                stackReferences: report.references,
+                uninspectedTypes: report.coverage.uninspectedTypes,
+                uninspectedApiSurfaces: report.coverage.uninspectedSurfaces,
+            },
             invocations: [{
                 executionSuccessful: true,
                 toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
