@@ -13,6 +13,7 @@ import { ThrottleSettings } from "../shared/throttle";
 import { ComponentArgumentError, Environment, ENVIRONMENTS, oneOf } from "../shared/validation";
 import { CustomDomainSettings, validateCustomDomainArgs } from "../tls/custom-domain";
 import { validateWebAclArgs, WebAclSettings } from "../waf/web-acl";
+import { validateRouteReferences } from "./route-references";
 import { SecureApiLambdaAuthorizerArgs, SecureApiPartnerArgs, validateLambdaAuthorizerChoice, validatePartners } from "./secure-api-access";
 
 export * from "./secure-api-access";
@@ -182,6 +183,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
             throw new ComponentArgumentError(C, "usagePlans", "are configured but no route sets apiKeyRequired, so keys would never be checked");
         }
     }
+    validateRouteReferences(args);
     validateAlarmThresholds(args.alarms ?? {});
     if (args.audit?.enabled !== false) {
         validateAuditTrailArgs({ trailName: defaultsOf(args).trailName, logRetentionInDays: args.logging.retentionInDays, environment: args.environment });

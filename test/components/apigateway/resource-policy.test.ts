@@ -1,7 +1,7 @@
 /** The resource policy module: statement by statement, validation, and its wiring into the public and private APIs. */
 import * as assert from "assert";
 import { apiResourcePolicy, PrivateApi, PublicApi, ResourcePolicySettings, validateResourcePolicySettings } from "../../../components";
-import { privateApiPolicyProblems } from "../../../policy-pack/rules/documents";
+import { privateApiPolicyProblems } from "../../../policy-pack/rules/lib/resource-policy";
 import { assertRejectsBeforeCreating, runProgram } from "../../harness";
 import { restApiArgs } from "../fixtures";
 
