@@ -5,11 +5,12 @@
  * the key, what is expected and the file.
  */
 import {
-    ADVANCED_SECURITY_MODES, allowListProblems, API_NAME, AUTH_KINDS, AUTHORIZER_TTL, CORS_MAX_AGE, ENVIRONMENT_BASELINE, ENVIRONMENTS,
+    ADVANCED_SECURITY_MODES, allowListProblems, API_NAME, AUTH_KINDS, CORS_MAX_AGE, ENVIRONMENT_BASELINE, ENVIRONMENTS,
     EXECUTION_LOG_LEVELS, HTTP_METHODS, INTEGRATION_TIMEOUT_MS, ipv4CidrProblem, LOG_RETENTION_DAYS, MFA_MODES, parseIpv4Cidr, PASSWORD, QUOTA,
     THROTTLE, WAF,
 } from "../policy-pack/baseline";
-import { advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, mfaChoices } from "../components";
+import { advancedSecurityChoices, logRetentionChoices, mfaChoices } from "../components";
+import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
 import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
 
@@ -90,17 +91,15 @@ export const CONFIG_KEYS = {
             callbackUrls: optional(arr(str())),
             logoutUrls: optional(arr(str())),
             scopes: optional(arr(str())),
+            identityProviders: optional(arr(str(), 1)),
         }), 1),
         domainPrefix: optional(str()),
         tokenValidityMinutes: optional(int(5, 1440)),
+        identityProviders: identityProvidersSpec,
     })),
-    lambdaAuthorizer: optional(obj({
-        functionArn: str(/^arn:aws[a-z-]*:lambda:/, "a Lambda function ARN"),
-        type: oneOf(LAMBDA_AUTHORIZER_TYPES),
-        identitySources: optional(arr(str(), 1)),
-        resultTtlSeconds: optional(int(AUTHORIZER_TTL.min, AUTHORIZER_TTL.max)),
-        identityValidationExpression: optional(str()),
-    })),
+    lambdaAuthorizer: lambdaAuthorizerSpec,
+    resourcePolicy: resourcePolicySpec,
+    partners: partnersSpec,
     waf: optional(obj({
         enabled: optional(bool()),
         rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),
@@ -151,7 +150,9 @@ export type PlatformConfig = Infer<typeof platformSpec>;
  * Parses the raw config map (`namespace:key` to string, as Pulumi hands it to a
  * program) into a PlatformConfig. Throws ConfigError naming each bad key.
  */
-export function parsePlatformConfig(raw: Record<string, string>, source: string, project: string = PROJECT): PlatformConfig {
+export function parsePlatformConfig(
+    raw: Record<string, string>, source: string, project: string = PROJECT, isSecretKey: (fullKey: string) => boolean = () => false,
+): PlatformConfig {
     const errors: string[] = [];
     const values: Record<string, unknown> = {};
     for (const [fullKey, value] of Object.entries(raw)) {
@@ -174,6 +175,7 @@ export function parsePlatformConfig(raw: Record<string, string>, source: string,
     if (!raw["aws:region"]) {
         errors.push("aws:region: is required (expected an AWS region such as us-east-1)");
     }
+    errors.push(...plaintextSecretProblems(values, isSecretKey, project, source));
     const parsed = platformSpec.parse(values, project, errors);
     if (parsed === undefined || errors.length > 0) {
         throw new ConfigError(source, errors.map((e) => e.replace(new RegExp(`^${project}\\.`), `${project}:`)));

@@ -17,7 +17,7 @@ export const EXAMPLE_ACCOUNT_ID = "123456789012";
 /** Every configured ARN, by the config key that holds it. */
 export function configuredArns(config: PlatformConfig): [key: string, arn: string][] {
     const arns: [string, string][] = [];
-    if (config.lambdaAuthorizer) {
+    if (config.lambdaAuthorizer?.functionArn) {
         arns.push(["lambdaAuthorizer.functionArn", config.lambdaAuthorizer.functionArn]);
     }
     config.routes.forEach((r, i) => {
@@ -83,6 +83,18 @@ export function exampleValueProblems(config: PlatformConfig, accountId: string, 
             placeholder(`routes[${i}].integration.uri`, r.integration.uri, "a reserved example domain");
         }
     });
+    const reference = config.lambdaAuthorizer?.reference;
+    for (const [key, url] of [["lambdaAuthorizer.reference.issuer", reference?.issuer], ["lambdaAuthorizer.reference.jwksUri", reference?.jwksUri]] as const) {
+        if (url !== undefined && EXAMPLE_HOST.test(hostOf(url) ?? "")) {
+            placeholder(key, url, "a reserved example domain");
+        }
+    }
+    (config.cognito?.identityProviders ?? []).forEach((p, i) => {
+        const url = p.type === "OIDC" ? p.issuer : p.type === "SAML" ? p.metadataUrl : undefined;
+        if (url !== undefined && EXAMPLE_HOST.test(hostOf(url) ?? "")) {
+            placeholder(`cognito.identityProviders[${i}].${p.type === "OIDC" ? "issuer" : "metadataUrl"}`, url, "a reserved example domain");
+        }
+    });
     (config.cors?.allowedOrigins ?? []).forEach((origin, i) => {
         const host = hostOf(origin);
         if (host && host !== "localhost" && EXAMPLE_HOST.test(host)) {
@@ -98,6 +110,8 @@ const CONFIG_KEY_OF_COMPONENT: Record<string, (argument: string) => string> = {
     RestApi: (a) => a.replace(/^authorizers\.lambda\b/, "lambdaAuthorizer"),
     "RestApi authorizers.lambda": (a) => `lambdaAuthorizer.${a}`,
     PrivateApi: (a) => a,
+    PublicApi: (a) => a,
+    JwtAuthorizerFunction: (a) => `lambdaAuthorizer.reference.${a}`,
     CognitoUserPool: (a) => `cognito.${a}`,
     WebAcl: (a) => (a === "logRetentionInDays" ? "logging.retentionInDays" : `waf.${a}`),
     CustomDomain: (a) => `domain.${a}`,

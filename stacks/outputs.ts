@@ -71,6 +71,10 @@ export interface PlatformOutputs {
     auditLogGroupName?: string;
     /** The platform KMS key: app teams encrypt their log groups with it. */
     kmsKeyArn: string;
+    /** Partner name to the ARN of the role it assumes (with its external id) to call its granted AWS_IAM routes. */
+    partnerRoleArns?: Record<string, string>;
+    /** The reference JWT authorizer function, when `lambdaAuthorizer.reference` deploys it. */
+    jwtAuthorizerFunctionArn?: string;
 }
 
 /** Outputs that must only ever be exported as secrets. */

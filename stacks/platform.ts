@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { endpointOutputs, RouteArgs, SecureApi } from "../components";
+import { CognitoUserPoolSettings, endpointOutputs, IdentityProviderArgs, RouteArgs, SecureApi } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { PlatformOutputs } from "./outputs";
 
@@ -24,6 +24,49 @@ function readCaBundle(file: string, source: string): string {
         throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: file ${file} does not exist (paths are relative to ${PROJECT_ROOT})`]);
     }
     return fs.readFileSync(resolved, "utf8");
+}
+
+/**
+ * A file named in config, read from inside the project only (a path that leaves it, absolute or through
+ * `..`, is refused naming the key).
+ */
+export function readProjectFile(file: string, key: string, source: string): string {
+    const resolved = path.resolve(PROJECT_ROOT, file);
+    const relative = path.relative(PROJECT_ROOT, resolved);
+    if (path.isAbsolute(file) || relative.startsWith("..") || path.isAbsolute(relative)) {
+        throw new ConfigError(source, [`${PROJECT}:${key}: ${file} is outside the project (paths are relative to ${PROJECT_ROOT} and stay inside it)`]);
+    }
+    if (!fs.existsSync(resolved)) {
+        throw new ConfigError(source, [`${PROJECT}:${key}: file ${file} does not exist (paths are relative to ${PROJECT_ROOT})`]);
+    }
+    return fs.readFileSync(resolved, "utf8");
+}
+
+type ConfiguredProvider = NonNullable<NonNullable<PlatformConfig["cognito"]>["identityProviders"]>[number];
+
+/** A configured identity provider as the component takes it: secrets as Pulumi secrets, SAML metadata read from its file. */
+function identityProvider(p: ConfiguredProvider, i: number, source: string): IdentityProviderArgs {
+    switch (p.type) {
+    case "SAML": {
+        const { metadataFile, ...rest } = p;
+        const key = `cognito.identityProviders[${i}].metadataFile`;
+        return { ...rest, metadataXml: metadataFile !== undefined ? readProjectFile(metadataFile, key, source) : undefined };
+    }
+    case "SignInWithApple": {
+        const { teamId, keyId, privateKey, ...rest } = p;
+        return { ...rest, apple: { teamId, keyId, privateKey: pulumi.secret(privateKey) } };
+    }
+    default:
+        return { ...p, clientSecret: pulumi.secret(p.clientSecret) };
+    }
+}
+
+function cognitoSettings(config: PlatformConfig, source: string): CognitoUserPoolSettings | undefined {
+    if (!config.cognito) {
+        return undefined;
+    }
+    const { identityProviders, ...rest } = config.cognito;
+    return { ...rest, identityProviders: identityProviders?.map((p, i) => identityProvider(p, i, source)) };
 }
 
 /** Builds the SecureApi of the stack and returns its outputs. */
@@ -52,8 +95,10 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         description: config.description,
         exposure: config.exposure === "private" ? { type: "private", network: config.network! } : { type: "public" },
         routes: config.routes as RouteArgs[],
-        cognito: config.cognito,
+        cognito: cognitoSettings(config, source),
         lambdaAuthorizer: config.lambdaAuthorizer,
+        resourcePolicy: config.resourcePolicy,
+        partners: config.partners?.map((p) => ({ ...p, externalId: pulumi.secret(p.externalId) })),
         cors: config.cors,
         throttle: config.throttle,
         logging: config.logging,
@@ -99,5 +144,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         auditTrailArn: api.auditTrail?.trailArn,
         auditLogGroupName: api.auditTrail?.logGroupName,
         kmsKeyArn: api.key.keyArn,
+        partnerRoleArns: config.partners?.length ? api.partnerRoleArns : undefined,
+        jwtAuthorizerFunctionArn: api.jwtAuthorizer?.functionArn,
     };
 }

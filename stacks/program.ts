@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ComponentArgumentError } from "../components";
 import { ConfigError, parsePlatformConfig } from "./config";
+import { runtimeIsSecretKey } from "./config-identity";
 import { accountProblems, configProblemOf, exampleValueProblems } from "./deploy-target";
 import { createPlatform } from "./platform";
 
@@ -14,7 +15,7 @@ import { createPlatform } from "./platform";
 export async function platformProgram(): Promise<ReturnType<typeof createPlatform>> {
     const source = `Pulumi.${pulumi.getStack()}.yaml`;
     const raw = pulumi.runtime.allConfig();
-    const config = parsePlatformConfig(raw, source, pulumi.getProject());
+    const config = parsePlatformConfig(raw, source, pulumi.getProject(), runtimeIsSecretKey);
     const { accountId } = await aws.getCallerIdentity({});
     const problems = [...accountProblems(config, accountId), ...exampleValueProblems(config, accountId)];
     if (problems.length > 0) {

@@ -2,8 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as awsx from "@pulumi/awsx";
 import * as pulumi from "@pulumi/pulumi";
 import { ipv4CidrProblem, parseIpv4Cidr } from "../../policy-pack/baseline";
-import { privateApiPolicy } from "../shared/policies";
 import { cidrs, ComponentArgumentError } from "../shared/validation";
+import { resourcePolicyJson } from "./public-api";
+import { ResourcePolicySettings, validateResourcePolicySettings } from "./resource-policy";
 import { RestApi, RestApiBaseArgs, validateRestApiArgs } from "./rest-api";
 
 /** The network a private API is reached from. */
@@ -31,6 +32,12 @@ export interface PrivateNetworkArgs {
 export interface PrivateApiArgs extends RestApiBaseArgs {
     /** Where the API is reachable from. */
     network: PrivateNetworkArgs;
+    /**
+     * More of the resource policy: other accounts' VPC endpoints (`vpcEndpointIds`), source ranges inside
+     * the VPC (`aws:VpcSourceIp`), organization and partner accounts for AWS_IAM routes.
+     * @default {} (only the API's own endpoint; AWS_IAM routes for this account's principals only)
+     */
+    resourcePolicy?: ResourcePolicySettings;
 }
 
 /** Why a VPC CIDR is unusable (not canonical, or not /16 to /24), or undefined. */
@@ -69,7 +76,8 @@ export function validatePrivateNetwork(network: PrivateNetworkArgs): void {
  * A PRIVATE REST API: reachable only through an interface VPC endpoint for
  * execute-api (private DNS on, security group admitting 443 from the given
  * CIDRs only), with a resource policy that denies every call that does not come
- * through that endpoint (aws:SourceVpce).
+ * through that endpoint or another admitted one (aws:SourceVpce), built by
+ * `apiResourcePolicy` with any further `resourcePolicy` settings.
  */
 export class PrivateApi extends pulumi.ComponentResource {
     /** The PRIVATE REST API (an `ApiEndpoint`). */
@@ -87,8 +95,9 @@ export class PrivateApi extends pulumi.ComponentResource {
 
     constructor(name: string, args: PrivateApiArgs, opts?: pulumi.ComponentResourceOptions) {
         validatePrivateNetwork(args.network);
-        const { network: _network, ...apiArgs } = args;
+        const { network: _network, resourcePolicy, ...apiArgs } = args;
         validateRestApiArgs({ ...apiArgs, endpointType: "PRIVATE" });
+        validateResourcePolicySettings("PrivateApi", "resourcePolicy", resourcePolicy ?? {}, "PRIVATE");
         super("secure-api:apigateway:PrivateApi", name, {}, opts);
         const parent = { parent: this };
 
@@ -128,13 +137,12 @@ export class PrivateApi extends pulumi.ComponentResource {
             tags: args.tags,
         }, parent);
 
-        const identity = aws.getCallerIdentityOutput({}, parent);
-        const executeApiArn = pulumi.interpolate`arn:aws:execute-api:${region.region}:${identity.accountId}:*`;
         this.api = new RestApi(name, {
             ...apiArgs,
             endpointType: "PRIVATE",
             vpcEndpointIds: [endpoint.id],
-            policy: pulumi.all([executeApiArn, endpoint.id]).apply(([arn, id]) => JSON.stringify(privateApiPolicy(arn, [id]))),
+            // Denies every call not through this endpoint (or resourcePolicy.vpcEndpointIds): apiResourcePolicy.
+            policy: resourcePolicyJson("PRIVATE", resourcePolicy ?? {}, apiArgs.routes, this, [endpoint.id]),
         }, parent);
         this.vpcEndpoint = endpoint;
         this.securityGroup = securityGroup;

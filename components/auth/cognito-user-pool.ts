@@ -4,6 +4,9 @@ import { AdvancedSecurityMode, ADVANCED_SECURITY_MODES, ENVIRONMENT_BASELINE, MF
 import { advancedSecurityChoices, mfaChoices } from "../shared/limits";
 import { slug } from "../shared/naming";
 import { ComponentArgumentError, Environment, ENVIRONMENTS, intInRange, matches, oneOf } from "../shared/validation";
+import { createIdentityProviders, IdentityProviderArgs, validateIdentityProviders } from "./identity-providers";
+
+export * from "./identity-providers";
 
 /** MFA modes a pool may use (never OFF); which of them an environment allows comes from `ENVIRONMENT_BASELINE`. */
 export type PoolMfaMode = Exclude<MfaMode, "OFF">;
@@ -44,6 +47,12 @@ export interface UserPoolClientArgs {
      * @default [] (spa: openid and email only)
      */
     scopes?: string[];
+    /**
+     * spa only: sign-in providers the client accepts: `COGNITO` (the pool's own users) and names of the
+     * pool's `identityProviders`; a name the pool does not define is refused.
+     * @default ["COGNITO"]
+     */
+    identityProviders?: string[];
 }
 
 /** The pool settings a stack configures. */
@@ -80,6 +89,12 @@ export interface CognitoUserPoolSettings {
      * @default 60
      */
     tokenValidityMinutes?: number;
+    /**
+     * Federated identity providers (OIDC, SAML, Google, Facebook, LoginWithAmazon, SignInWithApple); clients opt in
+     * with `identityProviders`.
+     * @default [] (the pool's own users only)
+     */
+    identityProviders?: IdentityProviderArgs[];
 }
 
 /** Arguments of {@link CognitoUserPool}. */
@@ -117,6 +132,7 @@ export function validateCognitoUserPoolArgs(args: CognitoUserPoolArgs): { mfa: P
     if (!args.clients?.length) {
         throw new ComponentArgumentError(C, "clients", "must list at least one app client");
     }
+    const providerNames = validateIdentityProviders(args.identityProviders ?? []);
     const names = new Set<string>();
     const scopeNames = new Set(args.scopes.map((s) => s.name));
     args.clients.forEach((client, i) => {
@@ -132,6 +148,14 @@ export function validateCognitoUserPoolArgs(args: CognitoUserPoolArgs): { mfa: P
                 throw new ComponentArgumentError(C, `${at}.scopes[${j}]`, `must be one of the pool's scopes ${[...scopeNames].join(", ")} (got ${JSON.stringify(s)})`);
             }
         });
+        (client.identityProviders ?? []).forEach((p, j) => {
+            if (p !== "COGNITO" && !providerNames.has(p)) {
+                throw new ComponentArgumentError(C, `${at}.identityProviders[${j}]`, `must be COGNITO or a provider of identityProviders (${[...providerNames].join(", ") || "none defined"}) (got ${JSON.stringify(p)})`);
+            }
+        });
+        if (client.kind === "m2m" && client.identityProviders?.some((p) => p !== "COGNITO")) {
+            throw new ComponentArgumentError(C, `${at}.identityProviders`, "only apply to spa clients (an m2m client signs in with its own secret)");
+        }
         if (client.kind === "spa") {
             if (!client.callbackUrls?.length) {
                 throw new ComponentArgumentError(C, `${at}.callbackUrls`, "must list at least one callback URL for a spa client");
@@ -208,6 +232,7 @@ export class CognitoUserPool extends pulumi.ComponentResource {
         if (args.domainPrefix) {
             new aws.cognito.UserPoolDomain(`${name}-domain`, { domain: args.domainPrefix, userPoolId: pool.id }, parent);
         }
+        const providers = createIdentityProviders(name, pool.id, args.identityProviders ?? [], this);
         const validity = args.tokenValidityMinutes ?? 60;
         const clients = args.clients.map((client) => {
             const scopes = (client.scopes ?? []).map((s) => `${args.resourceServerIdentifier}/${s}`);
@@ -221,8 +246,10 @@ export class CognitoUserPool extends pulumi.ComponentResource {
                 preventUserExistenceErrors: "ENABLED",
                 enableTokenRevocation: true,
                 allowedOauthFlowsUserPoolClient: true,
-                supportedIdentityProviders: ["COGNITO"],
+                supportedIdentityProviders: client.identityProviders ?? ["COGNITO"],
             };
+            // A client can only name a provider once it exists.
+            const dependsOn = [server, ...(client.identityProviders ?? []).flatMap((p) => providers.get(p) ?? [])];
             const created = client.kind === "spa"
                 ? new aws.cognito.UserPoolClient(`${name}-${slug(client.name)}`, {
                     ...common,
@@ -232,7 +259,7 @@ export class CognitoUserPool extends pulumi.ComponentResource {
                     callbackUrls: client.callbackUrls,
                     logoutUrls: client.logoutUrls,
                     explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
-                }, { parent: this, dependsOn: [server] })
+                }, { parent: this, dependsOn })
                 : new aws.cognito.UserPoolClient(`${name}-${slug(client.name)}`, {
                     ...common,
                     generateSecret: true,

@@ -6,7 +6,7 @@ import { RouteArgs } from "../apigateway/routes";
 import { UsagePlansSettings, validateUsagePlans } from "../apigateway/usage-plans";
 import { validateAuditTrailArgs } from "../audit/audit-trail";
 import { CognitoUserPoolSettings, validateCognitoUserPoolArgs } from "../auth/cognito-user-pool";
-import { LambdaAuthorizerSettings } from "../auth/lambda-authorizer";
+import { ResourcePolicySettings, validateResourcePolicySettings } from "../apigateway/resource-policy";
 import { ApiAlarmSettings, validateAlarmThresholds } from "../observability/api-alarms";
 import { slug } from "../shared/naming";
 import { ThrottleSettings } from "../shared/throttle";
@@ -14,6 +14,9 @@ import { ComponentArgumentError, Environment, ENVIRONMENTS, oneOf } from "../sha
 import { CustomDomainSettings, validateCustomDomainArgs } from "../tls/custom-domain";
 import { validateWebAclArgs, WebAclSettings } from "../waf/web-acl";
 import { validateRouteReferences } from "./route-references";
+import { SecureApiLambdaAuthorizerArgs, SecureApiPartnerArgs, validateLambdaAuthorizerChoice, validatePartners } from "./secure-api-access";
+
+export * from "./secure-api-access";
 
 /** Public: REGIONAL endpoint behind WAF. Private: reachable only through an execute-api VPC endpoint. */
 export type ExposureArgs = { type: "public" } | { type: "private"; network: PrivateNetworkArgs };
@@ -67,10 +70,23 @@ export interface SecureApiArgs {
      */
     cognito?: CognitoUserPoolSettings;
     /**
-     * Lambda authorizer for `auth: "lambda"` routes.
+     * Lambda authorizer for `auth: "lambda"` routes: your function (`functionArn`) or the platform's reference
+     * JWT authorizer (`reference`, deployed by SecureApi, result cache off).
      * @default undefined (`lambda` routes are refused)
      */
-    lambdaAuthorizer?: LambdaAuthorizerSettings;
+    lambdaAuthorizer?: SecureApiLambdaAuthorizerArgs;
+    /**
+     * Resource policy: source IP allow/deny lists, organization and partner accounts for AWS_IAM routes, other
+     * accounts' VPC endpoints (private). Private APIs always have one (deny unless through an admitted endpoint).
+     * @default undefined (public: no resource policy; private: own endpoint only)
+     */
+    resourcePolicy?: ResourcePolicySettings;
+    /**
+     * Partners: a role each in this account, assumable from the partner's accounts with an external id, allowed
+     * to invoke the AWS_IAM routes granted to it.
+     * @default [] (none)
+     */
+    partners?: SecureApiPartnerArgs[];
     /**
      * CORS for browser clients.
      * @default undefined (no CORS)
@@ -137,6 +153,9 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
             throw new ComponentArgumentError(C, "domain", "is only supported for public APIs (private APIs are reached through the VPC endpoint's DNS)");
         }
     }
+    const lambda = args.lambdaAuthorizer ? validateLambdaAuthorizerChoice(slug(args.apiName), args.lambdaAuthorizer, args.routes, args.logging?.retentionInDays) : undefined;
+    validateResourcePolicySettings(C, "resourcePolicy", args.resourcePolicy ?? {}, exposure === "public" ? "REGIONAL" : "PRIVATE");
+    validatePartners(args.partners ?? [], args.routes ?? [], exposure);
     validateRestApiArgs({
         environment: args.environment,
         apiName: args.apiName,
@@ -144,7 +163,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
         stageName: defaultsOf(args).stageName,
         routes: args.routes,
         // The pool does not exist yet: its ARN only has to be present for validation.
-        authorizers: { cognito: args.cognito ? { userPoolArns: ["(created by SecureApi)"] } : undefined, lambda: args.lambdaAuthorizer },
+        authorizers: { cognito: args.cognito ? { userPoolArns: ["(created by SecureApi)"] } : undefined, lambda },
         cors: args.cors,
         throttle: args.throttle,
         logging: { ...args.logging, kmsKeyArn: "(created by SecureApi)" },

@@ -8,12 +8,15 @@ import { UsagePlans } from "../apigateway/usage-plans";
 import { AuditTrail } from "../audit/audit-trail";
 import { CognitoUserPool } from "../auth/cognito-user-pool";
 import { IamInvokePolicy } from "../auth/iam-invoke-policy";
+import type { PartnerRole } from "../auth/partner-role";
+import type { JwtAuthorizerFunction } from "../lambda/jwt-authorizer-function";
 import { ApiAlarms } from "../observability/api-alarms";
 import { ApiGatewayAccount } from "../observability/api-gateway-account";
 import { PlatformKey } from "../security/platform-key";
 import { slug } from "../shared/naming";
 import { CustomDomain } from "../tls/custom-domain";
 import { WebAcl } from "../waf/web-acl";
+import { createPartnerRoles, lambdaAuthorizerFor } from "./secure-api-access";
 import { defaultsOf, SecureApiArgs, validateSecureApiArgs } from "./secure-api-args";
 import { withFullScopes } from "./route-references";
 
@@ -53,6 +56,12 @@ export class SecureApi extends pulumi.ComponentResource {
     public readonly alarms: ApiAlarms;
     /** The stage's settings, for application teams' stages (`ApiRoute`) to copy. */
     public readonly stageSettings: StageSettings;
+    /** The reference JWT authorizer function, when `lambdaAuthorizer.reference` is given. */
+    public readonly jwtAuthorizer?: JwtAuthorizerFunction;
+    /** Partner name to its role, one per `partners` entry. */
+    public readonly partnerRoles: ReadonlyMap<string, PartnerRole>;
+    /** Partner name to the ARN of its role. */
+    public readonly partnerRoleArns: pulumi.Output<Record<string, string>>;
 
     constructor(name: string, args: SecureApiArgs, opts?: pulumi.ComponentResourceOptions) {
         validateSecureApiArgs(args);
@@ -69,6 +78,14 @@ export class SecureApi extends pulumi.ComponentResource {
         if (args.cognito) {
             this.userPool = new CognitoUserPool(`${name}-users`, { ...args.cognito, environment, tags }, parent);
         }
+        const lambda = args.lambdaAuthorizer
+            ? lambdaAuthorizerFor(name, args.lambdaAuthorizer, args.routes, { retentionInDays: args.logging.retentionInDays, kmsKeyArn: this.key.keyArn }, tags, this)
+            : undefined;
+        this.jwtAuthorizer = lambda?.fn;
+        const partnerEndpoints = (args.partners ?? []).flatMap((p) => p.vpcEndpointIds ?? []);
+        const resourcePolicy = args.resourcePolicy || partnerEndpoints.length > 0
+            ? { ...args.resourcePolicy, vpcEndpointIds: [...(args.resourcePolicy?.vpcEndpointIds ?? []), ...partnerEndpoints] }
+            : undefined;
         const apiArgs = {
             environment,
             apiName: args.apiName,
@@ -78,7 +95,7 @@ export class SecureApi extends pulumi.ComponentResource {
             routes: withFullScopes(args),
             authorizers: {
                 cognito: this.userPool ? { userPoolArns: [this.userPool.userPoolArn] } : undefined,
-                lambda: args.lambdaAuthorizer,
+                lambda: lambda?.settings,
             },
             cors: args.cors,
             throttle: args.throttle,
@@ -88,11 +105,15 @@ export class SecureApi extends pulumi.ComponentResource {
         };
         const apiOpts = { parent: this, dependsOn: this.accountSettings ? [this.accountSettings] : [] };
         if (args.exposure.type === "private") {
-            this.privateApi = new PrivateApi(name, { ...apiArgs, network: args.exposure.network }, apiOpts);
+            this.privateApi = new PrivateApi(name, { ...apiArgs, network: args.exposure.network, resourcePolicy }, apiOpts);
             this.api = this.privateApi.api;
         } else {
-            this.api = new PublicApi(name, apiArgs, apiOpts).api;
+            this.api = new PublicApi(name, { ...apiArgs, resourcePolicy }, apiOpts).api;
         }
+        this.partnerRoles = createPartnerRoles(name, args.partners ?? [], args.routes, this.api, tags, this);
+        const partners = [...this.partnerRoles.entries()];
+        this.partnerRoleArns = pulumi.all(partners.map(([, r]) => r.roleArn)).apply((arns) =>
+            Object.fromEntries(arns.map((arn, i) => [partners[i][0], arn])));
         this.stageSettings = {
             throttle: { rateLimit: args.throttle.rateLimit, burstLimit: args.throttle.burstLimit },
             executionLevel: args.logging.executionLevel ?? "ERROR",
@@ -146,6 +167,7 @@ export class SecureApi extends pulumi.ComponentResource {
             stageName: this.api.stageName,
             webAclArn: this.webAcl?.webAclArn,
             userPoolId: this.userPool?.userPoolId,
+            partnerRoleArns: this.partnerRoleArns,
         });
     }
 }
