@@ -8,6 +8,7 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { apigatewayRules } from "./apigateway";
+import { apigatewayv2Rules } from "./apigatewayv2";
 import { cloudtrailRules } from "./cloudtrail";
 import { cloudwatchRules } from "./cloudwatch";
 import { cognitoRules } from "./cognito";
@@ -29,6 +30,7 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     cloudtrail: cloudtrailRules,
     s3: s3Rules,
     wafv2: wafv2Rules,
+    apigatewayv2: apigatewayv2Rules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

@@ -23,6 +23,9 @@ const PACK_ORDER = [
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
     "waf-managed-rules-and-rate-limit", "waf-logging",
+    "apigwv2-route-authorization", "apigwv2-jwt-authorizer", "apigwv2-stage-access-logging", "apigwv2-stage-throttling",
+    "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
+    "apigwv2-integration-tls",
 ];
 
 function sourceFiles(dir: string): string[] {
