@@ -25,7 +25,7 @@ const PACK_ORDER = [
     "waf-managed-rules-and-rate-limit", "waf-logging",
     "apigwv2-route-authorization", "apigwv2-jwt-authorizer", "apigwv2-stage-access-logging", "apigwv2-stage-throttling",
     "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
-    "apigwv2-integration-tls",
+    "apigwv2-integration-tls", "apigwv2-cors-wildcard-methods-headers", "apigwv2-mtls-truststore-bucket", "apigwv2-default-endpoint-disabled",
 ];
 
 function sourceFiles(dir: string): string[] {
