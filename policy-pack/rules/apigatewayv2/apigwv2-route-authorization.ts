@@ -1,14 +1,15 @@
 /** API Gateway v2 routes must require authorization (WebSocket: on `$connect`, which every other route inherits). */
 import * as aws from "@pulumi/aws";
 import { apiV2Of, protocolOf } from "../lib/apis-v2";
-import { known } from "../lib/known";
+import { known, knownDeep } from "../lib/known";
 import { unverifiable } from "../lib/messages";
+import { bodyOperationKey, checkBodyAuthorization } from "../lib/openapi-rules";
 import { resourcesOf } from "../lib/resources";
 import { stackRule, ruleConfig } from "../lib/rule";
 
 /** Config of `apigwv2-route-authorization`. */
 export interface RouteAuthorizationConfig {
-    /** Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check). */
+    /** Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api `body`, `<Api resource name> <METHOD> <path>`. */
     allowedAnonymousRoutes: string[];
 }
 
@@ -18,7 +19,7 @@ export const routeAuthorizationConfig = ruleConfig<RouteAuthorizationConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check).",
+        description: "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api body, '<Api resource name> <METHOD> <path>'.",
     },
 });
 
@@ -29,7 +30,7 @@ const AUTHORIZED_WS = "CUSTOM or AWS_IAM";
 export const apigwv2RouteAuthorization = stackRule({
     name: "apigwv2-route-authorization",
     service: "apigatewayv2",
-    description: "HTTP API routes and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
+    description: "HTTP API routes (and operations of an HTTP API OpenAPI body) and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
     remediationSteps: "Set authorizationType to JWT, CUSTOM or AWS_IAM (WebSocket: on the $connect route), or add the route's resource name to allowedAnonymousRoutes.",
     severity: "critical",
     enforcementLevel: "mandatory",
@@ -40,6 +41,10 @@ export const apigwv2RouteAuthorization = stackRule({
         const { allowedAnonymousRoutes } = routeAuthorizationConfig.read(args);
         const apis = resourcesOf(args.resources, aws.apigatewayv2.Api);
         const routes = resourcesOf(args.resources, aws.apigatewayv2.Route);
+        for (const api of apis) {
+            checkBodyAuthorization(knownDeep(() => api.props.body, "body"), api.label, (message) => report(message, api.urn),
+                (op) => allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)), AUTHORIZED_HTTP);
+        }
         for (const route of routes) {
             if (allowedAnonymousRoutes.includes(route.name)) {
                 continue;

@@ -74,4 +74,17 @@ describe(RULE, () => {
             route("other", httpApi("http"), "GET /other", { authorizationType: "NONE" });
         }, { config }), RULE, "mandatory", [{ resource: "other", message: [/authorizationType NONE/] }]);
     });
+
+    it("judges an HTTP API defined by an OpenAPI 3 body", async () => {
+        const jwt = { type: "oauth2", flows: {}, "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: { issuer: "https://idp.example.com", audience: ["a"] } } };
+        const body = JSON.stringify({
+            openapi: "3.0.1", info: { title: "h", version: "1" }, components: { securitySchemes: { jwt } },
+            paths: { "/me": { get: { security: [{ jwt: [] }] } }, "/open": { get: {} } },
+        });
+        assertFindings(await ruleFindings(RULE, () => { httpApi("body-api", { body }); }), RULE, "mandatory", [
+            { resource: "body-api", message: [/Api "body-api" body operation GET \/open has no security/] },
+        ]);
+        const config = { [RULE]: { allowedAnonymousRoutes: ["body-api GET /open"] } };
+        assertNoFindings(await ruleFindings(RULE, () => { httpApi("body-api", { body }); }, { config }));
+    });
 });
