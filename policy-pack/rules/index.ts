@@ -8,9 +8,11 @@
  */
 import type { Policies } from "@pulumi/policy";
 import { apigatewayRules } from "./apigateway";
+import { apigatewayv2Rules } from "./apigatewayv2";
 import { cloudtrailRules } from "./cloudtrail";
 import { cloudwatchRules } from "./cloudwatch";
 import { cognitoRules } from "./cognito";
+import { componentsRules } from "./components";
 import { renderRuleTable } from "./lib/catalog";
 import { metadataOf, RuleMetadata, Service, SERVICES } from "./lib/rule";
 import { s3Rules } from "./s3";
@@ -29,6 +31,8 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     cloudtrail: cloudtrailRules,
     s3: s3Rules,
     wafv2: wafv2Rules,
+    apigatewayv2: apigatewayv2Rules,
+    components: componentsRules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

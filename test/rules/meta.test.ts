@@ -17,12 +17,16 @@ const PACK_ORDER = [
     "apigw-method-requires-authorization", "apigw-stage-access-logging", "apigw-stage-xray-tracing", "apigw-stage-throttling",
     "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
     "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
-    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached",
+    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-component-routes-authorized",
     "cognito-password-policy", "cognito-mfa", "cognito-advanced-security",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
     "waf-managed-rules-and-rate-limit", "waf-logging",
+    "apigwv2-route-authorization", "apigwv2-jwt-authorizer", "apigwv2-stage-access-logging", "apigwv2-stage-throttling",
+    "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
+    "apigwv2-integration-tls", "apigwv2-cors-wildcard-methods-headers", "apigwv2-mtls-truststore-bucket", "apigwv2-default-endpoint-disabled",
+    "remote-component-unverified",
 ];
 
 function sourceFiles(dir: string): string[] {
@@ -61,7 +65,7 @@ describe("policy pack rules (meta)", () => {
             assert.ok(meta.remediationSteps.length > 10 && meta.remediationSteps === policy.remediationSteps, meta.name);
             assert.ok(["low", "medium", "high", "critical"].includes(meta.severity) && policy.severity === meta.severity, meta.name);
             assert.ok(["mandatory", "advisory"].includes(meta.enforcementLevel) && policy.enforcementLevel === meta.enforcementLevel, meta.name);
-            assert.ok(meta.resourceTypes.length > 0 && meta.resourceTypes.every((t) => /^aws:[a-z0-9]+\/\w+:\w+$/.test(t)), meta.name);
+            assert.ok(meta.resourceTypes.length > 0 && meta.resourceTypes.every((t) => /^(aws:[a-z0-9]+\/\w+:\w+|[a-z0-9-]+:index:\w+|\*)$/.test(t)), meta.name);
             assert.strictEqual(meta.kind, "validateStack" in policy ? "stack" : "resource", meta.name);
         }
     });

@@ -2,8 +2,9 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { AUTHORIZER_TTL } from "../../baseline";
-import { known } from "../lib/known";
+import { known, knownDeep } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { parseOpenApi } from "../lib/openapi";
 import { resourceRule, ruleConfig } from "../lib/rule";
 
 /** Config of `apigw-authorizer-cache-ttl`. */
@@ -25,13 +26,13 @@ export const authorizerCacheTtlConfig = ruleConfig<AuthorizerCacheTtlConfig>({
 export const apigwAuthorizerCacheTtl = resourceRule({
     name: "apigw-authorizer-cache-ttl",
     service: "apigateway",
-    description: `Lambda authorizers must not cache results longer than the configured maximum (${AUTHORIZER_TTL.max} s by default).`,
+    description: `Lambda authorizers, including those of a RestApi OpenAPI body, must not cache results longer than the configured maximum (${AUTHORIZER_TTL.max} s by default).`,
     remediationSteps: `Set authorizerResultTtlInSeconds between ${AUTHORIZER_TTL.min} and maxTtlSeconds.`,
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: {},
     config: authorizerCacheTtlConfig,
-    validateResource: validateResourceOfType(aws.apigateway.Authorizer, (authorizer, args, report) => {
+    validateResource: [validateResourceOfType(aws.apigateway.Authorizer, (authorizer, args, report) => {
         const label = describe(args);
         const type = known(() => authorizer.type, "type");
         if (type.known && (type.value ?? "TOKEN").toUpperCase() === "COGNITO_USER_POOLS") {
@@ -53,4 +54,20 @@ export const apigwAuthorizerCacheTtl = resourceRule({
             report(`${label} sets authorizerResultTtlInSeconds to ${seconds}, below ${AUTHORIZER_TTL.min}. Set it between ${AUTHORIZER_TTL.min} and ${maxTtlSeconds}.`);
         }
     }),
+    // An unknown or unparsable body is reported by apigw-method-requires-authorization (one finding per weakness).
+    validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {
+        const body = knownDeep(() => api.body, "body");
+        const parsed = body.known && body.value ? parseOpenApi(body.value) : undefined;
+        if (!parsed?.ok) {
+            return;
+        }
+        const { maxTtlSeconds } = authorizerCacheTtlConfig.read(args);
+        for (const a of parsed.document.authorizers.filter((x) => ["TOKEN", "REQUEST"].includes((x.type ?? "").toUpperCase()))) {
+            const seconds = a.ttlSeconds ?? AUTHORIZER_TTL.apiGatewayDefault;
+            if (seconds > maxTtlSeconds || seconds < AUTHORIZER_TTL.min) {
+                report(`${describe(args)} body authorizer "${a.name}" caches its decision for ${seconds} s (x-amazon-apigateway-authorizer.authorizerResultTtlInSeconds), ` +
+                    `outside ${AUTHORIZER_TTL.min}-${maxTtlSeconds} s: a revoked token keeps working that long. Set authorizerResultTtlInSeconds to at most ${maxTtlSeconds}.`);
+            }
+        }
+    })],
 });

@@ -2,13 +2,17 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { AUTHORIZATION_TYPES } from "../../baseline";
-import { known } from "../lib/known";
+import { known, knownDeep } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { bodyOperationKey, checkBodyAuthorization } from "../lib/openapi-rules";
 import { resourceRule, ruleConfig } from "../lib/rule";
 
 /** Config of `apigw-method-requires-authorization`. */
 export interface MethodAuthorizationConfig {
-    /** Pulumi resource names of methods that are intentionally anonymous (e.g. a health check). */
+    /**
+     * Pulumi resource names of methods that are intentionally anonymous (e.g. a health check);
+     * for an operation of a RestApi `body`, `<RestApi resource name> <METHOD> <path>`.
+     */
     allowedAnonymousMethods: string[];
 }
 
@@ -18,7 +22,7 @@ export const methodAuthorizationConfig = ruleConfig<MethodAuthorizationConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: "Pulumi resource names of methods that are intentionally anonymous (e.g. a health check).",
+        description: "Pulumi resource names of methods that are intentionally anonymous (e.g. a health check); for an operation of a RestApi body, '<RestApi resource name> <METHOD> <path>'.",
     },
 });
 
@@ -28,13 +32,13 @@ const AUTHORIZED = [AUTHORIZATION_TYPES.cognito, AUTHORIZATION_TYPES.lambda, AUT
 export const apigwMethodRequiresAuthorization = resourceRule({
     name: "apigw-method-requires-authorization",
     service: "apigateway",
-    description: "API Gateway methods must use an authorizer (Cognito, Lambda or AWS_IAM), except OPTIONS preflights and allow-listed methods.",
+    description: "API Gateway methods, and the operations of a RestApi OpenAPI body, must use an authorizer (Cognito, Lambda or AWS_IAM), except OPTIONS preflights and allow-listed methods.",
     remediationSteps: "Set authorization to COGNITO_USER_POOLS, CUSTOM or AWS_IAM, or add the method's resource name to allowedAnonymousMethods.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: { checkov: ["CKV_AWS_59"] },
     config: methodAuthorizationConfig,
-    validateResource: validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
+    validateResource: [validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
         const { allowedAnonymousMethods } = methodAuthorizationConfig.read(args);
         const label = describe(args);
         if (allowedAnonymousMethods.includes(args.name)) {
@@ -59,4 +63,10 @@ export const apigwMethodRequiresAuthorization = resourceRule({
                 `Set authorization to ${AUTHORIZED}, or list "${args.name}" in allowedAnonymousMethods if it is meant to be public.`);
         }
     }),
+    validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {
+        const { allowedAnonymousMethods } = methodAuthorizationConfig.read(args);
+        const body = knownDeep(() => api.body, "body");
+        checkBodyAuthorization(body, describe(args), report, (op) =>
+            op.method === "OPTIONS" || allowedAnonymousMethods.includes(bodyOperationKey(args.name, op)), AUTHORIZED);
+    })],
 });

@@ -1,6 +1,7 @@
 /** API Gateway (REST) rules, in pack order. */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigwApiKeyAttached } from "./apigw-api-key-attached";
+import { apigwComponentRoutesAuthorized } from "./apigw-component-routes-authorized";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
@@ -34,4 +35,5 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwMtlsTruststoreBucket,
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
+    apigwComponentRoutesAuthorized,
 ];

@@ -4,6 +4,11 @@ import { AUTHORIZER_TTL } from "../../../policy-pack/baseline";
 import { apigwAuthorizerCacheTtl, authorizerCacheTtlConfig } from "../../../policy-pack/rules/apigateway/apigw-authorizer-cache-ttl";
 import { ruleFindings } from "../../rule-harness";
 import { restApi } from "../builders";
+
+const bodyWithTtl = (ttl: number) => JSON.stringify({
+    swagger: "2.0", info: { title: "b", version: "1" }, paths: {},
+    securityDefinitions: { tok: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "custom", "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: "arn:x", authorizerResultTtlInSeconds: ttl } } },
+});
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-authorizer-cache-ttl";
@@ -67,6 +72,13 @@ describe(RULE, () => {
     it("counts an unset TTL as API Gateway's 300 s", async () => {
         assertFindings(await ruleFindings(RULE, program({ authorizerResultTtlInSeconds: undefined }), { config: { [RULE]: { maxTtlSeconds: 299 } } }), RULE, "mandatory", [
             { resource: "auth", message: [/300 s \(authorizerResultTtlInSeconds is not set/] },
+        ]);
+    });
+
+    it("judges the authorizers of a RestApi OpenAPI body, at the maximum and one above", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => { restApi("body-api", { body: bodyWithTtl(3600) }); }));
+        assertFindings(await ruleFindings(RULE, () => { restApi("body-api", { body: bodyWithTtl(3601) }); }), RULE, "mandatory", [
+            { resource: "body-api", message: [/RestApi "body-api" body authorizer "tok" caches its decision for 3601 s/, /authorizerResultTtlInSeconds/] },
         ]);
     });
 });

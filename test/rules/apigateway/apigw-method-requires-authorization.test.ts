@@ -4,6 +4,13 @@ import { ruleFindings } from "../../rule-harness";
 import { method, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
+/** A Swagger 2 body: a Cognito scheme at the top level, each path's GET overriding it as given. */
+const body = (ops: Record<string, Record<string, unknown>>) => JSON.stringify({
+    swagger: "2.0", info: { title: "b", version: "1" }, security: [{ cognito: [] }],
+    securityDefinitions: { cognito: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools", "x-amazon-apigateway-authorizer": { type: "cognito_user_pools", providerARNs: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/x"] } } },
+    paths: Object.fromEntries(Object.entries(ops).map(([path, op]) => [path, { get: op }])),
+});
+
 const RULE = "apigw-method-requires-authorization";
 
 describe(RULE, () => {
@@ -48,5 +55,27 @@ describe(RULE, () => {
             method("open", api, { authorization: "NONE" });
         }, { config });
         assertFindings(found, RULE, "mandatory", [{ resource: "open", message: [/authorization NONE/] }]);
+    });
+
+    it("judges a RestApi defined by an OpenAPI body: inherited and overriding security, OPTIONS exempt", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            restApi("body-api", { body: body({ "/inherits": {}, "/iam": { security: [], "x-amazon-apigateway-auth": { type: "AWS_IAM" } } }) });
+            restApi("preflight", { body: JSON.stringify({ swagger: "2.0", info: {}, paths: { "/x": { options: {} } } }) });
+        }));
+        assertFindings(await ruleFindings(RULE, () => {
+            restApi("body-api", { body: body({ "/inherits": {}, "/open": { security: [] } }) });
+            restApi("yaml-api", { body: "openapi: 3.0.1\ninfo: {title: y, version: '1'}\npaths:\n  /x:\n    x-amazon-apigateway-any-method: {}\n" });
+        }), RULE, "mandatory", [
+            { resource: "body-api", message: [/RestApi "body-api" body operation GET \/open has no security/] },
+            { resource: "yaml-api", message: [/body operation ANY \/x has no security/] },
+        ]);
+    });
+
+    it("reports an unparsable body as not verified, and allow-lists a body operation by '<api> <METHOD> <path>'", async () => {
+        assertFindings(await ruleFindings(RULE, () => { restApi("broken", { body: "{ not json" }); }), RULE, "mandatory", [
+            { resource: "broken", message: [/not verified: RestApi "broken" body is not JSON or YAML/] },
+        ]);
+        const config = { [RULE]: { allowedAnonymousMethods: ["body-api GET /open"] } };
+        assertNoFindings(await ruleFindings(RULE, () => { restApi("body-api", { body: body({ "/open": { security: [] } }) }); }, { config }));
     });
 });

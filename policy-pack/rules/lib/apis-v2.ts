@@ -1,0 +1,17 @@
+/** Links between API Gateway v2 (HTTP and WebSocket) resources and their API. */
+import * as aws from "@pulumi/aws";
+import { Known } from "./known";
+import { knownOutput, OutputsOf, refersTo, StackResource } from "./resources";
+
+export type ApiV2Resource = StackResource<OutputsOf<aws.apigatewayv2.Api>>;
+
+/** The v2 API a resource's `apiId` refers to, when it is in the stack. */
+export function apiV2Of<P extends { readonly apiId: string }>(r: StackResource<P>, apis: readonly ApiV2Resource[]): ApiV2Resource | undefined {
+    return apis.find((api) => refersTo(r, "apiId", api, [(a) => a.id]));
+}
+
+/** The protocol of a v2 API (`HTTP` or `WEBSOCKET`), upper-cased. */
+export function protocolOf(api: ApiV2Resource): Known<string | undefined> {
+    const protocol = knownOutput(api, "protocolType", (p) => p.protocolType);
+    return protocol.known ? { known: true, value: protocol.value?.toUpperCase() } : protocol;
+}

@@ -1,0 +1,54 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import { ruleFindings } from "../../rule-harness";
+import { bucket, BucketSpec, CERT_ARN, PROTECTED, s3Uri } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "apigwv2-mtls-truststore-bucket";
+
+type MutualTls = aws.types.input.apigatewayv2.DomainNameMutualTlsAuthentication | undefined;
+const v2Domain = (name: string, mutualTlsAuthentication: pulumi.Input<MutualTls>) => new aws.apigatewayv2.DomainName(name, {
+    domainName: `${name}.example.com`,
+    domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+    mutualTlsAuthentication,
+});
+
+/** A v2 domain whose mTLS truststore lives in a bucket with the given protections. */
+const mtlsDomain = (name: string, spec: BucketSpec, pinVersion = true) => {
+    const b = bucket(`${name}-truststore`, spec);
+    const bundle = new aws.s3.BucketObjectv2(`${name}-bundle`, { bucket: b.id, key: "truststore.pem", content: "pem" });
+    v2Domain(name, { truststoreUri: s3Uri(b, "truststore.pem"), truststoreVersion: pinVersion ? bundle.versionId : undefined });
+};
+
+describe(RULE, () => {
+    it("passes the compliant baseline: a pinned truststore in a versioned, encrypted, blocked bucket", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => mtlsDomain("api", PROTECTED)));
+    });
+
+    it("does not judge v2 domains without mTLS", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => { v2Domain("plain", undefined); }));
+    });
+
+    it("rejects an unpinned truststore version", async () => {
+        assertFindings(await ruleFindings(RULE, () => mtlsDomain("api", PROTECTED, false)), RULE, "mandatory", [
+            { resource: "api", message: [/DomainName "api" does not pin mutualTlsAuthentication\.truststoreVersion/] },
+        ]);
+    });
+
+    it("rejects every unprotected truststore bucket, listing what each lacks", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            mtlsDomain("one", { encryption: true });
+            mtlsDomain("two", { kind: "BucketV2", versioning: true, v2Companions: true });
+        }), RULE, "mandatory", [
+            { resource: "one-truststore", message: [/mTLS truststore Bucket "one-truststore" \(of DomainName "one"\)/, /lacks versioning/, /BucketPublicAccessBlock/] },
+            { resource: "two-truststore", message: [/lacks default encryption/] },
+        ]);
+    });
+
+    it("finds the bucket by the name in a literal URI", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            new aws.s3.Bucket("named", { bucket: "trust-bucket" });
+            v2Domain("api", { truststoreUri: "s3://trust-bucket/ca.pem", truststoreVersion: "v1" });
+        }), RULE, "mandatory", [{ resource: "named", message: [/lacks versioning/] }]);
+    });
+});

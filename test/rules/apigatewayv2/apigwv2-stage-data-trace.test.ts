@@ -1,0 +1,33 @@
+import { ruleFindings } from "../../rule-harness";
+import { assertFindings, assertNoFindings } from "../expect";
+import { httpApi, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
+
+const RULE = "apigwv2-stage-data-trace";
+
+describe(RULE, () => {
+    it("passes the compliant baseline: dataTraceEnabled false or unset", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", dataTraceEnabled: false }] });
+            v2Stage("http", httpApi("http"), { defaultRouteSettings: { throttlingRateLimit: 1, throttlingBurstLimit: 1 } });
+        }));
+    });
+
+    it("rejects dataTraceEnabled in defaultRouteSettings, on every stage", async () => {
+        const found = await ruleFindings(RULE, () => {
+            v2Stage("ws", wsApi("ws"), { defaultRouteSettings: { ...V2_THROTTLED, dataTraceEnabled: true } });
+            v2Stage("ws-too", wsApi("ws-too"), { defaultRouteSettings: { ...V2_THROTTLED, dataTraceEnabled: true } });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "ws", message: [/Stage "ws" enables defaultRouteSettings\.dataTraceEnabled/, /Set dataTraceEnabled: false/] },
+            { resource: "ws-too", message: [/defaultRouteSettings\.dataTraceEnabled/] },
+        ]);
+    });
+
+    it("rejects dataTraceEnabled in a route setting", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "sendmessage", dataTraceEnabled: true }, { routeKey: "$connect" }] });
+        }), RULE, "mandatory", [
+            { resource: "ws", message: [/dataTraceEnabled in routeSettings for route "sendmessage"/] },
+        ]);
+    });
+});

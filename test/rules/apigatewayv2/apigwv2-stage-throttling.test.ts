@@ -1,0 +1,51 @@
+import { THROTTLE } from "../../../policy-pack/baseline";
+import { ruleFindings } from "../../rule-harness";
+import { assertFindings, assertNoFindings } from "../expect";
+import { httpApi, RouteSettings, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
+
+const RULE = "apigwv2-stage-throttling";
+const program = (defaultRouteSettings: RouteSettings | undefined, routeSettings?: { routeKey: string; throttlingRateLimit?: number; throttlingBurstLimit?: number }[]) =>
+    () => { v2Stage("stage", httpApi("http"), { defaultRouteSettings, routeSettings }); };
+
+describe(RULE, () => {
+    it("passes the compliant baseline (rate 10, burst 20) on HTTP and WebSocket stages", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            v2Stage("http", httpApi("http"));
+            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", throttlingRateLimit: 5, throttlingBurstLimit: 5 }] });
+        }));
+    });
+
+    it("passes at the limits from the baseline (rate 10000, burst 1 and 5000)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ throttlingRateLimit: THROTTLE.maxRateLimit, throttlingBurstLimit: THROTTLE.minBurstLimit })));
+        assertNoFindings(await ruleFindings(RULE, program({ throttlingRateLimit: 10000, throttlingBurstLimit: 5000 })));
+    });
+
+    it("rejects limits one past the baseline (rate 10001, burst 0 and 5001) and rate 0", async () => {
+        assertFindings(await ruleFindings(RULE, program({ throttlingRateLimit: 10001, throttlingBurstLimit: 0 })), RULE, "mandatory", [
+            { resource: "stage", message: [/defaultRouteSettings\.throttlingRateLimit is 10001, not above 0 and at most 10000/] },
+            { resource: "stage", message: [/defaultRouteSettings\.throttlingBurstLimit is 0, not from 1 to 5000/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ throttlingRateLimit: 0, throttlingBurstLimit: 5001 })), RULE, "mandatory", [
+            { resource: "stage", message: [/throttlingRateLimit is 0/] },
+            { resource: "stage", message: [/throttlingBurstLimit is 5001/] },
+        ]);
+    });
+
+    it("rejects a stage without default route throttling", async () => {
+        assertFindings(await ruleFindings(RULE, program(undefined)), RULE, "mandatory", [
+            { resource: "stage", message: [/defaultRouteSettings\.throttlingRateLimit is not set/] },
+            { resource: "stage", message: [/defaultRouteSettings\.throttlingBurstLimit is not set/] },
+        ]);
+    });
+
+    it("rejects each route setting that lifts throttling, and accepts route settings without limits", async () => {
+        assertFindings(await ruleFindings(RULE, program(V2_THROTTLED, [
+            { routeKey: "GET /a", throttlingRateLimit: 0 },
+            { routeKey: "GET /b", throttlingBurstLimit: 5001 },
+            { routeKey: "GET /c" },
+        ])), RULE, "mandatory", [
+            { resource: "stage", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 0/] },
+            { resource: "stage", message: [/routeSettings for route "GET \/b" throttlingBurstLimit is 5001/] },
+        ]);
+    });
+});
