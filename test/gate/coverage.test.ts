@@ -1,24 +1,41 @@
 /** Coverage honesty: the report says which rules inspected each resource and what no rule inspected, and never passes an uninspected API surface. */
 import * as assert from "assert";
+import { coverageOf } from "../../policy-pack/gate/coverage";
+import { ruleCatalog } from "../../policy-pack/rules";
 import { fixture, planHere } from "../support/cli";
 
 const OPAQUE = "test/fixtures/coverage/opaque";
 
+const resource = (type: string, name: string, custom = true) => ({
+    urn: `urn:pulumi:s::p::${type}::${name}`, type, name, custom, read: false, props: {}, dependencies: [], propertyDependencies: {}, secretPaths: [],
+});
+
 describe("gate: coverage", function () {
+    it("an API surface or opaque component no rule inspects is listed; a rule declaring * inspects opaque components", () => {
+        const resources = [resource("aws:apigatewayv2/route:Route", "r"), resource("aws:s3/bucket:Bucket", "b"), resource("acme:index:Api", "c", false)];
+        const none = coverageOf(resources, []);
+        assert.deepStrictEqual(none.uninspectedSurfaces.map((s) => s.name), ["r", "c"]);
+        assert.deepStrictEqual(none.uninspectedTypes, [{ type: "aws:apigatewayv2/route:Route", count: 1 }, { type: "aws:s3/bucket:Bucket", count: 1 }]);
+        const catalog = ruleCatalog();
+        const all = coverageOf(resources, catalog);
+        assert.deepStrictEqual(all.uninspectedSurfaces, []);
+        assert.ok(all.inspectedBy.get(resources[2].urn)!.includes("remote-component-unverified"));
+    });
+
     this.timeout(120_000);
 
-    it("a component the gate cannot see inside is an uninspected API surface: the plan fails and says why, in every format", async () => {
+    it("a component the gate cannot see inside fails the plan as not verified, in every format", async () => {
         const text = await planHere("--program", OPAQUE);
         assert.strictEqual(text.code, 1, text.stderr);
-        assert.match(text.stdout, /^API surfaces no rule inspected \(the gate cannot vouch for them\): 1$/m);
-        assert.match(text.stdout, /^ {2}acme:index:PaymentsApi "payments"$/m);
-        assert.match(text.stdout, /0 mandatory and 0 advisory policy violations — the plan FAILS: 1 API surfaces were not inspected by any rule\.$/m);
+        // The pack's own rule for such components reports it too, so the verdict is a failure either way.
+        assert.match(text.stdout, /\[remote-component-unverified\] acme:index:PaymentsApi "payments"/);
+        assert.match(text.stdout, /1 mandatory and 0 advisory policy violations — the plan FAILS policy\.$/m);
         assert.doesNotMatch(text.stdout, /passes policy/);
         const json = JSON.parse((await planHere("--program", OPAQUE, "--json")).stdout);
-        assert.deepStrictEqual(json.coverage.uninspectedApiSurfaces.map((s: { type: string }) => s.type), ["acme:index:PaymentsApi"]);
+        assert.deepStrictEqual(json.coverage.uninspectedApiSurfaces, []);
         assert.deepStrictEqual(json.coverage.uninspectedTypes, [{ type: "aws:ssm/parameter:Parameter", count: 1 }]);
         const sarif = JSON.parse((await planHere("--program", OPAQUE, "--sarif")).stdout);
-        assert.strictEqual(sarif.runs[0].properties.uninspectedApiSurfaces.length, 1);
+        assert.strictEqual(sarif.runs[0].results[0].ruleId, "remote-component-unverified");
     });
 
     it("the JSON report lists each resource's inspecting rules and plain inputs, secrets and credentials redacted", async () => {

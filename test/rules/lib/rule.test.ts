@@ -3,6 +3,7 @@ import * as assert from "assert";
 import { validateResourceOfType } from "@pulumi/policy";
 import { renderRuleTable } from "../../../policy-pack/rules/lib/catalog";
 import { metadataOf, pulumiTypeOf, resourceRule, ruleConfig, stackRule, tagsOf } from "../../../policy-pack/rules/lib/rule";
+import { WAIVERS_SCHEMA } from "../../../policy-pack/rules/lib/waivers";
 
 interface ExampleConfig {
     limit: number;
@@ -30,7 +31,8 @@ describe("lib/rule: rule definitions, metadata and config", () => {
     it("resourceRule: an SDK policy with severity, tags and schema, and its metadata", () => {
         assert.strictEqual(rule.severity, "low");
         assert.deepStrictEqual(rule.tags, ["service:apigateway", "securityhub:X.1", "checkov:CKV_AWS_1"]);
-        assert.strictEqual(rule.configSchema, config.schema);
+        // Its own keys, then `waivers`, which every rule takes.
+        assert.deepStrictEqual(rule.configSchema, { ...config.schema, properties: { ...config.schema.properties, waivers: WAIVERS_SCHEMA } });
         const meta = metadataOf(rule);
         assert.deepStrictEqual([meta.kind, meta.resourceTypes, meta.config.map((c) => c.key)], ["resource", ["aws:apigateway/stage:Stage"], ["limit", "names"]]);
     });
@@ -41,7 +43,7 @@ describe("lib/rule: rule definitions, metadata and config", () => {
             severity: "high", enforcementLevel: "mandatory", controls: {}, inspects: [aws.s3.Bucket, aws.s3.BucketV2], validateStack: () => undefined,
         });
         assert.deepStrictEqual(metadataOf(stack).resourceTypes, ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
-        assert.strictEqual(stack.configSchema, undefined);
+        assert.deepStrictEqual(stack.configSchema, { properties: { waivers: WAIVERS_SCHEMA } });
     });
 
     it("metadataOf refuses a policy not defined here; pulumiTypeOf a class without a type", () => {
