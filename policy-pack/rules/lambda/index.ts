@@ -1,0 +1,5 @@
+/** Lambda rules, in pack order. */
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { lambdaPermissionScoped } from "./lambda-permission-scoped";
+
+export const lambdaRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [lambdaPermissionScoped];
