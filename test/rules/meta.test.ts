@@ -24,6 +24,7 @@ const PACK_ORDER = [
     "s3-log-bucket-public-access-block",
     "waf-managed-rules-and-rate-limit", "waf-logging",
     "lambda-permission-scoped",
+    "iam-backend-role-least-privilege",
 ];
 
 function sourceFiles(dir: string): string[] {
