@@ -149,3 +149,9 @@ export const DEPRECATED_LAMBDA_RUNTIMES = [
     "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "dotnet5.0", "dotnet6", "dotnet7",
     "go1.x", "ruby2.5", "ruby2.7", "ruby3.2", "provided",
 ] as const;
+
+/** Cognito app client refresh tokens, days (Cognito: 60 minutes to 3650 days; its default is 30 days). */
+export const REFRESH_TOKEN_VALIDITY_DAYS = { max: 30, cognitoDefault: 30 } as const;
+
+/** Cognito app client auth flows that send the password itself (no SRP): accepted only when configured. */
+export const PASSWORD_AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"] as const;
