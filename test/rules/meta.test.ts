@@ -17,7 +17,7 @@ const PACK_ORDER = [
     "apigw-method-requires-authorization", "apigw-stage-access-logging", "apigw-stage-xray-tracing", "apigw-stage-throttling",
     "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
     "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
-    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached",
+    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-integration-https",
     "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
