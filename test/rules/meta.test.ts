@@ -23,7 +23,7 @@ const PACK_ORDER = [
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
     "waf-managed-rules-and-rate-limit", "waf-logging",
-    "lambda-permission-scoped",
+    "lambda-permission-scoped", "lambda-runtime-supported",
     "iam-backend-role-least-privilege",
 ];
 
