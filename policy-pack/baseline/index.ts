@@ -137,3 +137,34 @@ export function slug(...parts: string[]): string {
         .replace(/[^a-z0-9]+/g, "-")
         .replace(/^-+|-+$/g, "");
 }
+
+// ---------------------------------------------------------------------------
+// Backends and the roles behind the API (lambda, iam rules).
+// ---------------------------------------------------------------------------
+
+/**
+ * AWS-managed policies (`arn:aws:iam::aws:policy/...`) no role behind the API
+ * may hold: full administrator, power user, and every `*FullAccess` policy.
+ */
+export const FORBIDDEN_AWS_MANAGED_POLICIES = {
+    names: ["AdministratorAccess", "PowerUserAccess"],
+    /** Any AWS-managed policy whose name ends with this grants a whole service. */
+    suffix: "FullAccess",
+} as const;
+
+/**
+ * Lambda runtimes AWS has deprecated (no security patches): "Runtime deprecation",
+ * https://docs.aws.amazon.com/lambda/latest/dg/lambda-runtimes.html#runtimes-deprecated
+ */
+export const DEPRECATED_LAMBDA_RUNTIMES = [
+    "nodejs", "nodejs4.3", "nodejs4.3-edge", "nodejs6.10", "nodejs8.10", "nodejs10.x", "nodejs12.x", "nodejs14.x", "nodejs16.x",
+    "python2.7", "python3.6", "python3.7", "python3.8",
+    "java8", "dotnetcore1.0", "dotnetcore2.0", "dotnetcore2.1", "dotnetcore3.1", "dotnet5.0", "dotnet6", "dotnet7",
+    "go1.x", "ruby2.5", "ruby2.7", "ruby3.2", "provided",
+] as const;
+
+/** Cognito app client refresh tokens, days (Cognito: 60 minutes to 3650 days; its default is 30 days). */
+export const REFRESH_TOKEN_VALIDITY_DAYS = { max: 30, cognitoDefault: 30 } as const;
+
+/** Cognito app client auth flows that send the password itself (no SRP): accepted only when configured. */
+export const PASSWORD_AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"] as const;

@@ -13,6 +13,8 @@ import { cloudtrailRules } from "./cloudtrail";
 import { cloudwatchRules } from "./cloudwatch";
 import { cognitoRules } from "./cognito";
 import { componentsRules } from "./components";
+import { iamRules } from "./iam";
+import { lambdaRules } from "./lambda";
 import { renderRuleTable } from "./lib/catalog";
 import { metadataOf, RuleMetadata, Service, SERVICES } from "./lib/rule";
 import { s3Rules } from "./s3";
@@ -33,6 +35,8 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     wafv2: wafv2Rules,
     apigatewayv2: apigatewayv2Rules,
     components: componentsRules,
+    lambda: lambdaRules,
+    iam: iamRules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

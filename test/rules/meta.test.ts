@@ -17,8 +17,8 @@ const PACK_ORDER = [
     "apigw-method-requires-authorization", "apigw-stage-access-logging", "apigw-stage-xray-tracing", "apigw-stage-throttling",
     "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
     "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
-    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-component-routes-authorized",
-    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security",
+    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-component-routes-authorized", "apigw-integration-https",
+    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
@@ -27,6 +27,8 @@ const PACK_ORDER = [
     "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
     "apigwv2-integration-tls", "apigwv2-cors-wildcard-methods-headers", "apigwv2-mtls-truststore-bucket", "apigwv2-default-endpoint-disabled",
     "remote-component-unverified",
+    "lambda-permission-scoped", "lambda-runtime-supported",
+    "iam-backend-role-least-privilege",
 ];
 
 function sourceFiles(dir: string): string[] {

@@ -7,6 +7,7 @@ import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
 import { apigwDomainTls12 } from "./apigw-domain-tls-1-2";
 import { apigwExecutionLogging } from "./apigw-execution-logging";
+import { apigwIntegrationHttps } from "./apigw-integration-https";
 import { apigwMethodRequiresAuthorization } from "./apigw-method-requires-authorization";
 import { apigwMethodSettingsThrottling } from "./apigw-method-settings-throttling";
 import { apigwMtlsTruststoreBucket } from "./apigw-mtls-truststore-bucket";
@@ -36,4 +37,5 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
     apigwComponentRoutesAuthorized,
+    apigwIntegrationHttps,
 ];

@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { apigwMethodRequiresAuthorization, methodAuthorizationConfig } from "../../../policy-pack/rules/apigateway/apigw-method-requires-authorization";
 import { ruleFindings } from "../../rule-harness";
@@ -12,6 +13,11 @@ const body = (ops: Record<string, Record<string, unknown>>) => JSON.stringify({
 });
 
 const RULE = "apigw-method-requires-authorization";
+const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn/invocations";
+
+/** An integration built from the method (the usual program: restApi, resourceId and httpMethod from it). */
+const integrationOf = (name: string, m: aws.apigateway.Method, args: Partial<aws.apigateway.IntegrationArgs> = {}) =>
+    new aws.apigateway.Integration(name, { restApi: m.restApi, resourceId: m.resourceId, httpMethod: m.httpMethod, type: "MOCK", ...args });
 
 describe(RULE, () => {
     it("pins the default allow-list: nothing is anonymous by default", () => {
@@ -25,8 +31,40 @@ describe(RULE, () => {
             method("iam", api, { authorization: "AWS_IAM" });
             method("cognito", api, { authorization: "COGNITO_USER_POOLS", authorizerId: "auth1" });
             method("lambda", api, { authorization: "CUSTOM", authorizerId: "auth2" });
-            method("preflight", api, { authorization: "NONE", httpMethod: "OPTIONS" });
+            integrationOf("preflight-mock", method("preflight", api, { authorization: "NONE", httpMethod: "OPTIONS" }));
         }));
+    });
+
+    it("passes an OPTIONS preflight whose MOCK integration is linked only by literal API, resource and method", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            new aws.apigateway.Method("preflight", { restApi: "api1", resourceId: "res1", httpMethod: "OPTIONS", authorization: "NONE" });
+            new aws.apigateway.Integration("mock", { restApi: "api1", resourceId: "res1", httpMethod: "OPTIONS", type: "MOCK" });
+        }));
+    });
+
+    it("rejects anonymous OPTIONS methods that reach a backend (Lambda or HTTP integration), as cdk-nag does", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const api = restApi("api");
+            const resource = (pathPart: string) => new aws.apigateway.Resource(pathPart, { restApi: api.id, parentId: api.rootResourceId, pathPart }).id;
+            integrationOf("to-lambda", method("lambda-options", api, { authorization: "NONE", httpMethod: "OPTIONS", resourceId: resource("fn") }), { type: "AWS_PROXY", integrationHttpMethod: "POST", uri: LAMBDA_URI });
+            integrationOf("to-http", method("http-options", api, { authorization: "NONE", httpMethod: "OPTIONS", resourceId: resource("http") }), { type: "HTTP_PROXY", integrationHttpMethod: "ANY", uri: "https://backend.example.com" });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "lambda-options", message: [/\(OPTIONS\) has authorization NONE/, /Integration "to-lambda" is AWS_PROXY \(type\), not MOCK/] },
+            { resource: "http-options", message: [/Integration "to-http" is HTTP_PROXY \(type\), not MOCK/] },
+        ]);
+    });
+
+    it("rejects an anonymous OPTIONS method with no integration, and one whose MOCK integration serves another resource", async () => {
+        const found = await ruleFindings(RULE, () => {
+            method("bare", restApi("api"), { authorization: "NONE", httpMethod: "OPTIONS" });
+            new aws.apigateway.Method("elsewhere", { restApi: "api1", resourceId: "res1", httpMethod: "OPTIONS", authorization: "NONE" });
+            new aws.apigateway.Integration("other-mock", { restApi: "api1", resourceId: "res2", httpMethod: "OPTIONS", type: "MOCK" });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "bare", message: [/\(OPTIONS\) has authorization NONE but no MOCK integration/, /type MOCK/] },
+            { resource: "elsewhere", message: [/no MOCK integration/] },
+        ]);
     });
 
     it("rejects every anonymous method, naming its authorization", async () => {

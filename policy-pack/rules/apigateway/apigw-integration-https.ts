@@ -1,0 +1,38 @@
+/** REST API HTTP integrations must reach their backend over TLS. */
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import { known } from "../lib/known";
+import { describe, unverifiable } from "../lib/messages";
+import { resourceRule } from "../lib/rule";
+
+const HTTP_TYPES = ["HTTP", "HTTP_PROXY"];
+
+export const apigwIntegrationHttps = resourceRule({
+    name: "apigw-integration-https",
+    service: "apigateway",
+    description: "REST API HTTP and HTTP_PROXY integrations must call their backend over https://, not http://.",
+    remediationSteps: "Set the integration's uri to an https:// endpoint of the backend.",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    controls: {},
+    validateResource: validateResourceOfType(aws.apigateway.Integration, (integration, args, report) => {
+        const label = describe(args);
+        const type = known(() => integration.type, "type");
+        if (!type.known) {
+            report(unverifiable(label, type.path, "be known: an HTTP or HTTP_PROXY integration must use an https:// uri"));
+            return;
+        }
+        if (!HTTP_TYPES.includes((type.value ?? "").toUpperCase())) {
+            return;
+        }
+        const uri = known(() => integration.uri, "uri");
+        if (!uri.known) {
+            report(unverifiable(label, uri.path, "start with https://"));
+            return;
+        }
+        if (/^http:\/\//i.test(uri.value ?? "")) {
+            report(`${label} (${type.value}) calls its backend in clear text (uri "${uri.value}"), so requests, tokens and responses can be read or changed on the way. ` +
+                "Set uri to the backend's https:// endpoint.");
+        }
+    }),
+});

@@ -1,0 +1,133 @@
+/** Roles the API acts with (integration credentials, authorizer invoke roles, Lambda execution roles) must not hold broad grants. */
+import * as aws from "@pulumi/aws";
+import { FORBIDDEN_AWS_MANAGED_POLICIES } from "../../baseline";
+import { wildcardGrants } from "../lib/iam-documents";
+import { isUnknown, known, snapshot } from "../lib/known";
+import { listing, unverifiable } from "../lib/messages";
+import { derivedFrom, knownOutput, OutputsOf, refersTo, resourcesOf, sameKnownString, StackResource } from "../lib/resources";
+import { ruleConfig, stackRule } from "../lib/rule";
+import { asArray, asRecord, asString } from "../lib/values";
+
+/** Config of `iam-backend-role-least-privilege`. */
+export interface BackendRoleConfig {
+    /** Policy ARNs (AWS-managed or customer) a role behind the API may hold even though they grant broadly. */
+    allowedPolicyArns: string[];
+    /** Wildcard actions (`service:*`) a policy may allow on `Resource: "*"`, e.g. `xray:*`. */
+    allowedActions: string[];
+}
+
+export const backendRoleConfig = ruleConfig<BackendRoleConfig>({
+    allowedPolicyArns: {
+        type: "array", items: { type: "string", pattern: "^arn:" }, uniqueItems: true, default: [],
+        description: "Policy ARNs a role behind the API may hold even though they grant broadly (default none).",
+    },
+    allowedActions: {
+        type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [],
+        description: "Wildcard actions (e.g. xray:*) a policy of a role behind the API may allow on Resource \"*\" (default none).",
+    },
+});
+
+type PolicyResource = StackResource<OutputsOf<aws.iam.Policy>>;
+
+const AWS_MANAGED = /^arn:aws[a-z-]*:iam::aws:policy\/(?:.*\/)?([^/]+)$/;
+
+/** The name of a forbidden AWS-managed policy, or undefined. */
+export function forbiddenManagedPolicy(arn: string): string | undefined {
+    const name = AWS_MANAGED.exec(arn)?.[1];
+    const { names, suffix } = FORBIDDEN_AWS_MANAGED_POLICIES;
+    return name && ((names as readonly string[]).includes(name) || name.endsWith(suffix)) ? name : undefined;
+}
+
+const BROAD = "no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of \"*\" or \"service:*\" on Resource \"*\"";
+
+export const iamBackendRoleLeastPrivilege = stackRule({
+    name: "iam-backend-role-least-privilege",
+    service: "iam",
+    description: "Roles behind the API (integration credentials, authorizer credentials, Lambda execution roles) must not hold AdministratorAccess, PowerUserAccess or *FullAccess, nor policies allowing \"*\" or \"service:*\" on Resource \"*\".",
+    remediationSteps: "Replace broad policies by a policy allowing only the actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    controls: {},
+    config: backendRoleConfig,
+    inspects: [aws.iam.Role, aws.iam.RolePolicyAttachment, aws.iam.RolePolicy, aws.iam.Policy, aws.apigateway.Integration, aws.apigateway.Authorizer, aws.lambda.Function],
+    validateStack: (args, report) => {
+        const { allowedPolicyArns, allowedActions } = backendRoleConfig.read(args);
+        const policies = resourcesOf(args.resources, aws.iam.Policy);
+        const attachments = resourcesOf(args.resources, aws.iam.RolePolicyAttachment);
+        const rolePolicies = resourcesOf(args.resources, aws.iam.RolePolicy);
+        const users = [
+            ...resourcesOf(args.resources, aws.apigateway.Integration).map((r) => ({ r, prop: "credentials" as const, what: "credentials" })),
+            ...resourcesOf(args.resources, aws.apigateway.Authorizer).map((r) => ({ r, prop: "authorizerCredentials" as const, what: "authorizerCredentials" })),
+            ...resourcesOf(args.resources, aws.lambda.Function).map((r) => ({ r, prop: "role" as const, what: "execution role" })),
+        ];
+        for (const role of resourcesOf(args.resources, aws.iam.Role)) {
+            const usedBy = users.filter((u) => refersTo(u.r as StackResource<Record<string, unknown>>, u.prop, role, [(p) => p.arn]));
+            if (usedBy.length === 0) {
+                continue;
+            }
+            const subject = `${role.label} (${listing(usedBy.map((u) => `${u.what} of ${u.r.label}`))})`;
+            const fix = "Grant only the actions the backend needs on the ARNs it uses, or list a deliberate exception in allowedPolicyArns / allowedActions.";
+            const document = (source: string, read: () => unknown, path: string) => {
+                const doc = snapshot(read);
+                if (isUnknown(doc)) {
+                    report(unverifiable(`${source}`, path, `grant ${subject} ${BROAD}`), role.urn);
+                    return;
+                }
+                const grants = wildcardGrants(doc, allowedActions);
+                if (grants === undefined) {
+                    report(`${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document. `, role.urn);
+                } else if (grants.length > 0) {
+                    report(`${subject} is allowed ${listing(grants.map((g) => `"${g}"`))} on Resource "*" by ${source} (${path}), far more than a backend needs. ${fix}`, role.urn);
+                }
+            };
+            const customer = (policy: PolicyResource) => {
+                if (!allowedPolicyArns.some((a) => sameKnownString(() => policy.props.arn, () => a))) {
+                    document(policy.label, () => policy.props.policy, "policy");
+                }
+            };
+            const managedArn = (arn: string, where: string) => {
+                const name = forbiddenManagedPolicy(arn);
+                if (name && !allowedPolicyArns.includes(arn)) {
+                    report(`${subject} holds the AWS-managed ${name} (${where} ${arn}), which grants far more than a backend needs. ${fix}`, role.urn);
+                }
+            };
+            // managedPolicyArns: literal ARNs, or ARNs of customer policies of this stack.
+            const managed = knownOutput(role, "managedPolicyArns", (p) => p.managedPolicyArns);
+            const fromPolicies = policies.filter((p) => derivedFrom(role, "managedPolicyArns", p));
+            fromPolicies.forEach(customer);
+            const arns = managed.known ? asArray(snapshot(() => managed.value)) : [];
+            for (const arn of arns) {
+                if (typeof arn === "string") {
+                    managedArn(arn, "managedPolicyArns");
+                    policies.filter((p) => !fromPolicies.includes(p) && sameKnownString(() => p.props.arn, () => arn)).forEach(customer);
+                } else if (fromPolicies.length === 0) {
+                    report(unverifiable(role.label, "managedPolicyArns", `grant ${subject} ${BROAD}`), role.urn);
+                }
+            }
+            if (!managed.known && fromPolicies.length === 0) {
+                report(unverifiable(role.label, managed.path, `grant ${subject} ${BROAD}`), role.urn);
+            }
+            const inline = knownOutput(role, "inlinePolicies", (p) => p.inlinePolicies);
+            if (!inline.known) {
+                report(unverifiable(role.label, inline.path, `grant ${subject} ${BROAD}`), role.urn);
+            } else {
+                asArray(snapshot(() => inline.value)).forEach((p, i) =>
+                    document(role.label, () => asRecord(p).policy, `inlinePolicies.${asString(asRecord(p).name) ?? i}.policy`));
+            }
+            for (const attachment of attachments.filter((a) => refersTo(a, "role", role, [(p) => p.name, (p) => p.id]))) {
+                const arn = known(() => attachment.props.policyArn, "policyArn");
+                const source = policies.filter((p) => refersTo(attachment, "policyArn", p, [(q) => q.arn]));
+                if (arn.known && typeof arn.value === "string") {
+                    managedArn(arn.value, `${attachment.label} policyArn`);
+                }
+                source.forEach(customer);
+                if (!arn.known && source.length === 0) {
+                    report(unverifiable(attachment.label, arn.path, `name a policy that grants ${subject} ${BROAD}`), role.urn);
+                }
+            }
+            for (const rolePolicy of rolePolicies.filter((p) => refersTo(p, "role", role, [(q) => q.name, (q) => q.id]))) {
+                document(rolePolicy.label, () => rolePolicy.props.policy, "policy");
+            }
+        }
+    },
+});

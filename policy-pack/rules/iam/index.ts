@@ -1,0 +1,5 @@
+/** IAM rules (the roles behind the API), in pack order. */
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { iamBackendRoleLeastPrivilege } from "./iam-backend-role-least-privilege";
+
+export const iamRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [iamBackendRoleLeastPrivilege];

@@ -1,0 +1,6 @@
+/** Lambda rules, in pack order. */
+import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
+import { lambdaPermissionScoped } from "./lambda-permission-scoped";
+import { lambdaRuntimeSupported } from "./lambda-runtime-supported";
+
+export const lambdaRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [lambdaPermissionScoped, lambdaRuntimeSupported];

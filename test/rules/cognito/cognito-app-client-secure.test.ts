@@ -1,0 +1,94 @@
+import * as aws from "@pulumi/aws";
+import * as assert from "assert";
+import { REFRESH_TOKEN_VALIDITY_DAYS } from "../../../policy-pack/baseline";
+import { appClientConfig, cognitoAppClientSecure } from "../../../policy-pack/rules/cognito/cognito-app-client-secure";
+import { ruleFindings } from "../../rule-harness";
+import { userPool } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "cognito-app-client-secure";
+
+type ClientArgs = Partial<aws.cognito.UserPoolClientArgs>;
+const client = (name: string, args: ClientArgs = {}) => new aws.cognito.UserPoolClient(name, {
+    userPoolId: userPool(`${name}-pool`).id,
+    allowedOauthFlows: ["code"], allowedOauthFlowsUserPoolClient: true, allowedOauthScopes: ["openid"], callbackUrls: ["https://app.example.com/cb"],
+    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], supportedIdentityProviders: ["COGNITO"],
+    preventUserExistenceErrors: "ENABLED", enableTokenRevocation: true,
+    refreshTokenValidity: 30, tokenValidityUnits: { refreshToken: "days" },
+    ...args,
+});
+const program = (args: ClientArgs = {}) => () => { client("app", args); };
+
+describe(RULE, () => {
+    it("pins the default config to the baseline (30 days, no password flows)", () => {
+        assert.strictEqual(appClientConfig.defaults.maxRefreshTokenDays, REFRESH_TOKEN_VALIDITY_DAYS.max);
+        assert.strictEqual(cognitoAppClientSecure.configSchema?.properties.maxRefreshTokenDays.default, 30);
+        assert.deepStrictEqual(appClientConfig.defaults.allowedPasswordAuthFlows, []);
+    });
+
+    it("passes the compliant baseline (code flow, SRP, existence errors hidden, revocable 30-day refresh tokens)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program()));
+    });
+
+    it("rejects the implicit grant", async () => {
+        assertFindings(await ruleFindings(RULE, program({ allowedOauthFlows: ["code", "implicit"] })), RULE, "mandatory", [
+            { resource: "app", message: [/allowedOauthFlows includes "implicit"/, /"code" flow/] },
+        ]);
+    });
+
+    it("rejects password auth flows, and accepts a configured one", async () => {
+        assertFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] })), RULE, "mandatory", [
+            { resource: "app", message: [/ALLOW_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH \(explicitAuthFlows\)/, /ALLOW_USER_SRP_AUTH/] },
+        ]);
+        assertNoFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }), { config: { [RULE]: { allowedPasswordAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] } } }));
+    });
+
+    it("rejects LEGACY or unset preventUserExistenceErrors", async () => {
+        assertFindings(await ruleFindings(RULE, program({ preventUserExistenceErrors: "LEGACY" })), RULE, "mandatory", [
+            { resource: "app", message: [/preventUserExistenceErrors is LEGACY/, /"ENABLED"/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ preventUserExistenceErrors: undefined })), RULE, "mandatory", [
+            { resource: "app", message: [/preventUserExistenceErrors is not set/] },
+        ]);
+    });
+
+    it("rejects enableTokenRevocation: false", async () => {
+        assertFindings(await ruleFindings(RULE, program({ enableTokenRevocation: false })), RULE, "mandatory", [
+            { resource: "app", message: [/enableTokenRevocation: false/] },
+        ]);
+    });
+
+    it("refresh token validity: the maximum passes, one more fails, in days and in hours; the minimum passes", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 30 })));
+        assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 720, tokenValidityUnits: { refreshToken: "hours" } })));
+        assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 60, tokenValidityUnits: { refreshToken: "minutes" } })));
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 31 })), RULE, "mandatory", [
+            { resource: "app", message: [/31 days \(refreshTokenValidity\)/, /allowed 30 days/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 721, tokenValidityUnits: { refreshToken: "hours" } })), RULE, "mandatory", [
+            { resource: "app", message: [/721 hours \(refreshTokenValidity\)/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 31, tokenValidityUnits: undefined })), RULE, "mandatory", [
+            { resource: "app", message: [/31 days/] },
+        ]);
+    });
+
+    it("a smaller configured maximum changes the verdict; unset validity counts as Cognito's 30 days", async () => {
+        const config = { [RULE]: { maxRefreshTokenDays: 7 } };
+        assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 7 }), { config }));
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 8 }), { config }), RULE, "mandatory", [{ resource: "app", message: [/8 days/, /allowed 7 days/] }]);
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: undefined }), { config }), RULE, "mandatory", [
+            { resource: "app", message: [/default 30 days \(refreshTokenValidity is not set\)/] },
+        ]);
+    });
+
+    it("judges every client of the stack", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            client("one", { allowedOauthFlows: ["implicit"] });
+            client("two", { enableTokenRevocation: false });
+        }), RULE, "mandatory", [
+            { resource: "one", message: [/implicit/] },
+            { resource: "two", message: [/enableTokenRevocation/] },
+        ]);
+    });
+});

@@ -1,0 +1,124 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { FORBIDDEN_AWS_MANAGED_POLICIES } from "../../../policy-pack/baseline";
+import { backendRoleConfig, forbiddenManagedPolicy, iamBackendRoleLeastPrivilege } from "../../../policy-pack/rules/iam/iam-backend-role-least-privilege";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, logGroup, restApi } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "iam-backend-role-least-privilege";
+const LOGS = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:fn:*`;
+const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
+
+const doc = (action: string | string[], resource: string | string[] = LOGS) =>
+    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
+const NARROW = doc(["logs:CreateLogStream", "logs:PutLogEvents"]);
+
+const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) => new aws.iam.Role(name, {
+    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    ...args,
+});
+const fn = (name: string, r: aws.iam.Role) => new aws.lambda.Function(name, {
+    role: r.arn, runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "code", s3Key: "fn.zip",
+});
+/** A Lambda execution role with one inline RolePolicy. */
+const lambdaWith = (policy: pulumi.Input<string>, roleArgs: Partial<aws.iam.RoleArgs> = {}) => () => {
+    const r = role("exec", roleArgs);
+    new aws.iam.RolePolicy("exec-policy", { role: r.id, policy });
+    fn("backend", r);
+};
+
+describe(RULE, () => {
+    it("pins the forbidden AWS-managed policies and the default config to the baseline", () => {
+        assert.deepStrictEqual(FORBIDDEN_AWS_MANAGED_POLICIES, { names: ["AdministratorAccess", "PowerUserAccess"], suffix: "FullAccess" });
+        assert.deepStrictEqual(backendRoleConfig.defaults, { allowedPolicyArns: [], allowedActions: [] });
+        assert.deepStrictEqual(iamBackendRoleLeastPrivilege.configSchema?.properties.allowedActions.default, []);
+        assert.strictEqual(forbiddenManagedPolicy("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"), undefined);
+        assert.strictEqual(forbiddenManagedPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess"), "AmazonS3FullAccess");
+        assert.strictEqual(forbiddenManagedPolicy(`arn:aws:iam::${ACCOUNT}:policy/AdministratorAccess`), undefined);
+    });
+
+    it("passes the compliant baseline (execution role with a narrow inline policy)", async () => {
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(NARROW)));
+    });
+
+    it("rejects Action \"*\" and \"service:*\" on Resource \"*\" in a RolePolicy", async () => {
+        assertFindings(await ruleFindings(RULE, lambdaWith(doc(["*", "s3:*", "logs:PutLogEvents"], "*"))), RULE, "mandatory", [
+            { resource: "exec", message: [/Role "exec" \(execution role of Function "backend"\)/, /"\*" and "s3:\*" on Resource "\*"/, /RolePolicy "exec-policy" \(policy\)/] },
+        ]);
+    });
+
+    it("passes a service wildcard on specific resources, and NotAction counts as broad", async () => {
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("logs:*"))));
+        const notAction = JSON.stringify({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] });
+        assertFindings(await ruleFindings(RULE, lambdaWith(notAction)), RULE, "mandatory", [{ resource: "exec", message: [/NotAction/] }]);
+    });
+
+    it("rejects AWS-managed AdministratorAccess, PowerUserAccess and *FullAccess, attached or in managedPolicyArns", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const a = role("attached");
+            new aws.iam.RolePolicyAttachment("admin", { role: a.name, policyArn: ADMIN });
+            fn("fa", a);
+            fn("fb", role("listed", { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess", "arn:aws:iam::aws:policy/AmazonDynamoDBFullAccess"] }));
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "attached", message: [/AWS-managed AdministratorAccess/, /RolePolicyAttachment "admin" policyArn/] },
+            { resource: "listed", message: [/PowerUserAccess \(managedPolicyArns/] },
+            { resource: "listed", message: [/AmazonDynamoDBFullAccess \(managedPolicyArns/] },
+        ]);
+    });
+
+    it("judges inline policies and customer managed policies, attached or listed", async () => {
+        const found = await ruleFindings(RULE, () => {
+            fn("fi", role("inline", { inlinePolicies: [{ name: "all", policy: doc("*", "*") }] }));
+            const broad = new aws.iam.Policy("broad", { policy: doc("dynamodb:*", "*") });
+            const c = role("customer");
+            new aws.iam.RolePolicyAttachment("broad-attachment", { role: c.name, policyArn: broad.arn });
+            fn("fc", c);
+            fn("fl", role("listed", { managedPolicyArns: [broad.arn] }));
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "inline", message: [/"\*" on Resource "\*"/, /inlinePolicies\.all\.policy/] },
+            { resource: "customer", message: [/"dynamodb:\*"/, /Policy "broad" \(policy\)/] },
+            { resource: "listed", message: [/"dynamodb:\*"/, /Policy "broad" \(policy\)/] },
+        ]);
+    });
+
+    it("judges integration credentials and authorizer credentials roles", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const api = restApi("api");
+            const i = role("integration-role", { managedPolicyArns: [ADMIN] });
+            new aws.apigateway.Integration("integration", { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", type: "AWS", integrationHttpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:sqs:path/q", credentials: i.arn });
+            const a = role("authorizer-role", { managedPolicyArns: [ADMIN] });
+            new aws.apigateway.Authorizer("authorizer", { restApi: api.id, type: "TOKEN", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:a/invocations", authorizerCredentials: a.arn });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "integration-role", message: [/credentials of Integration "integration"/, /AdministratorAccess/] },
+            { resource: "authorizer-role", message: [/authorizerCredentials of Authorizer "authorizer"/, /AdministratorAccess/] },
+        ]);
+    });
+
+    it("does not judge roles the API does not use", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => { role("unused", { managedPolicyArns: [ADMIN] }); }));
+    });
+
+    it("allowedPolicyArns and allowedActions change the verdict for exactly what they list", async () => {
+        const config = { [RULE]: { allowedPolicyArns: [ADMIN], allowedActions: ["xray:*"] } };
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("xray:*", "*"), { managedPolicyArns: [ADMIN] }), { config }));
+        assertFindings(await ruleFindings(RULE, lambdaWith(doc(["xray:*", "s3:*"], "*"), { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] }), { config }), RULE, "mandatory", [
+            { resource: "exec", message: [/PowerUserAccess/] },
+            { resource: "exec", message: [/"s3:\*"/] },
+        ]);
+    });
+
+    it("a policy built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const program = () => {
+            const group = logGroup("fn-logs");
+            lambdaWith(group.arn.apply((arn) => doc("logs:PutLogEvents", arn)))();
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertNoFindings(found.update);
+        assertFindings(found.preview, RULE, "mandatory", [{ resource: "exec", message: [/cannot be verified at preview: RolePolicy "exec-policy"\.policy is unknown/] }]);
+    });
+});

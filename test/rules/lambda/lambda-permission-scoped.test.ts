@@ -1,0 +1,78 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { lambdaPermissionConfig, lambdaPermissionScoped } from "../../../policy-pack/rules/lambda/lambda-permission-scoped";
+import { ruleFindings } from "../../rule-harness";
+import { ACCOUNT, restApi } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "lambda-permission-scoped";
+const SCOPED = `arn:aws:execute-api:us-east-1:${ACCOUNT}:abc123/*/*`;
+
+type PermissionArgs = Partial<aws.lambda.PermissionArgs>;
+const permission = (name: string, args: PermissionArgs = {}) =>
+    new aws.lambda.Permission(name, { action: "lambda:InvokeFunction", function: "backend", principal: "apigateway.amazonaws.com", sourceArn: SCOPED, ...args });
+const program = (args: PermissionArgs = {}) => () => { permission("perm", args); };
+
+describe(RULE, () => {
+    it("pins the default config: no service is scoped by sourceAccount alone", () => {
+        assert.deepStrictEqual(lambdaPermissionConfig.defaults.accountScopedServices, []);
+        assert.deepStrictEqual(lambdaPermissionScoped.configSchema?.properties.accountScopedServices.default, []);
+    });
+
+    it("passes the compliant baseline (API Gateway with an API-scoped sourceArn)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program()));
+    });
+
+    it("passes a sourceArn derived from the API (unknown at preview: presence counts)", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            const api = restApi("api");
+            permission("perm", { sourceArn: pulumi.interpolate`${api.executionArn}/*/*` });
+        }));
+    });
+
+    it("rejects a service principal without sourceArn", async () => {
+        assertFindings(await ruleFindings(RULE, program({ sourceArn: undefined })), RULE, "mandatory", [
+            { resource: "perm", message: [/apigateway\.amazonaws\.com/, /sourceArn is not set/, /Set sourceArn/] },
+        ]);
+    });
+
+    it("rejects every unscoped permission of the stack, for any service principal", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            permission("apigw", { sourceArn: undefined });
+            permission("events", { principal: "events.amazonaws.com", sourceArn: undefined, sourceAccount: ACCOUNT });
+        }), RULE, "mandatory", [
+            { resource: "apigw", message: [/sourceArn is not set/] },
+            { resource: "events", message: [/events\.amazonaws\.com/, /sourceArn is not set/] },
+        ]);
+    });
+
+    it("rejects API Gateway source ARNs with a wildcard region, account or API id", async () => {
+        for (const arn of ["arn:aws:execute-api:*", `arn:aws:execute-api:*:${ACCOUNT}:abc123/*`, "arn:aws:execute-api:us-east-1:*:abc123/*", `arn:aws:execute-api:us-east-1:${ACCOUNT}:*/*/*`, `arn:aws:execute-api:us-east-1:${ACCOUNT}:*`]) {
+            assertFindings(await ruleFindings(RULE, program({ sourceArn: arn })), RULE, "mandatory", [
+                { resource: "perm", message: [/sourceArn/, /not scoped to one API/] },
+            ]);
+        }
+    });
+
+    it("rejects principal \"*\" without conditions, and passes it with principalOrgId, sourceAccount or sourceArn", async () => {
+        assertFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined })), RULE, "mandatory", [
+            { resource: "perm", message: [/anyone/, /principal "\*"/, /principalOrgId/] },
+        ]);
+        assertNoFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined, principalOrgId: "o-abc123" })));
+        assertNoFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined, sourceAccount: ACCOUNT })));
+        assertNoFindings(await ruleFindings(RULE, program({ principal: "*" })));
+    });
+
+    it("does not judge account principals", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ principal: ACCOUNT, sourceArn: undefined })));
+    });
+
+    it("a configured account-scoped service passes with sourceAccount, and only with it", async () => {
+        const config = { [RULE]: { accountScopedServices: ["events.amazonaws.com"] } };
+        assertNoFindings(await ruleFindings(RULE, program({ principal: "events.amazonaws.com", sourceArn: undefined, sourceAccount: ACCOUNT }), { config }));
+        assertFindings(await ruleFindings(RULE, program({ principal: "events.amazonaws.com", sourceArn: undefined }), { config }), RULE, "mandatory", [
+            { resource: "perm", message: [/sourceArn is not set/] },
+        ]);
+    });
+});
