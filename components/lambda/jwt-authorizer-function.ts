@@ -223,9 +223,15 @@ export class JwtAuthorizerFunction extends pulumi.ComponentResource {
             assumeRolePolicy: JSON.stringify(assumeRolePolicy("lambda.amazonaws.com")),
             tags: args.tags,
         }, parent);
+        // ARNs built from names the program gives (and the account and region), not from computed outputs:
+        // the policy is then known at a first preview, so the pack can check it there too.
+        const partition = aws.getPartitionOutput({}, parent).partition;
+        const region = aws.getRegionOutput({}, parent).region;
+        const account = aws.getCallerIdentityOutput({}, parent).accountId;
+        const logGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:${logs.logGroupName}`;
         const policy = new aws.iam.RolePolicy(`${name}-role`, {
             role: role.id,
-            policy: logs.logGroupArn.apply((arn) => JSON.stringify(jwtAuthorizerRolePolicy(arn))),
+            policy: logGroupArn.apply((arn) => JSON.stringify(jwtAuthorizerRolePolicy(arn))),
         }, parent);
         const fn = new aws.lambda.Function(name, {
             name: functionName,
@@ -243,7 +249,8 @@ export class JwtAuthorizerFunction extends pulumi.ComponentResource {
             loggingConfig: { logFormat: "JSON", logGroup: logs.logGroupName, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
             tags: args.tags,
         }, { parent: this, dependsOn: [logs, policy] });
-        this.functionArn = fn.arn;
+        // The function's ARN from its name (an input, so known at a first preview), depending on the function.
+        this.functionArn = pulumi.interpolate`arn:${partition}:lambda:${region}:${account}:function:${fn.name}`;
         this.functionName = fn.name;
         this.roleArn = role.arn;
         this.logGroupName = logs.logGroupName;
