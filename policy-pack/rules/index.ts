@@ -11,6 +11,7 @@ import { apigatewayRules } from "./apigateway";
 import { cloudtrailRules } from "./cloudtrail";
 import { cloudwatchRules } from "./cloudwatch";
 import { cognitoRules } from "./cognito";
+import { lambdaRules } from "./lambda";
 import { renderRuleTable } from "./lib/catalog";
 import { metadataOf, RuleMetadata, Service, SERVICES } from "./lib/rule";
 import { s3Rules } from "./s3";
@@ -29,6 +30,7 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     cloudtrail: cloudtrailRules,
     s3: s3Rules,
     wafv2: wafv2Rules,
+    lambda: lambdaRules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

@@ -28,7 +28,7 @@ import type {
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 
 /** The AWS services rules are grouped by (one directory each). */
-export const SERVICES = ["apigateway", "cognito", "cloudwatch", "cloudtrail", "s3", "wafv2"] as const;
+export const SERVICES = ["apigateway", "cognito", "cloudwatch", "cloudtrail", "s3", "wafv2", "lambda"] as const;
 export type Service = (typeof SERVICES)[number];
 
 /** Peer controls a rule implements: it rejects what each of them rejects. */
