@@ -14,6 +14,7 @@ import { apigwPublicStageWaf } from "./apigw-public-stage-waf";
 import { apigwRequestValidation } from "./apigw-request-validation";
 import { apigwStageAccessLogging } from "./apigw-stage-access-logging";
 import { apigwStageThrottling } from "./apigw-stage-throttling";
+import { apigwStageVariableSecrets } from "./apigw-stage-variable-secrets";
 import { apigwStageXrayTracing } from "./apigw-stage-xray-tracing";
 import { apigwUsagePlanLimits } from "./apigw-usage-plan-limits";
 
@@ -34,4 +35,5 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwMtlsTruststoreBucket,
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
+    apigwStageVariableSecrets,
 ];
