@@ -124,3 +124,14 @@ export const DEFAULT_BASELINE: EnvironmentBaseline = ENVIRONMENT_BASELINE.prod;
 export function logRetentionValues(environment: Environment): number[] {
     return LOG_RETENTION_DAYS.filter((d) => d >= ENVIRONMENT_BASELINE[environment].minLogRetentionDays);
 }
+
+// ---------------------------------------------------------------------------
+// Secrets (rules apigw-api-key-generated, cognito-identity-provider-https).
+// ---------------------------------------------------------------------------
+
+/**
+ * Imported API key values (ApiKey.value). API Gateway accepts 20-128
+ * characters and generates 40-character keys; an imported key must be at
+ * least as long as a generated one by default.
+ */
+export const API_KEY_VALUE = { minLength: 20, maxLength: 128, defaultMinimumLength: 40 } as const;

@@ -1,6 +1,7 @@
 /** API Gateway (REST) rules, in pack order. */
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigwApiKeyAttached } from "./apigw-api-key-attached";
+import { apigwApiKeyGenerated } from "./apigw-api-key-generated";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
@@ -36,4 +37,5 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
     apigwStageVariableSecrets,
+    apigwApiKeyGenerated,
 ];
