@@ -126,7 +126,7 @@ export function logRetentionValues(environment: Environment): number[] {
 }
 
 // ---------------------------------------------------------------------------
-// Secrets (rules apigw-api-key-generated, cognito-identity-provider-https).
+// Secrets (rule apigw-api-key-generated).
 // ---------------------------------------------------------------------------
 
 /**
