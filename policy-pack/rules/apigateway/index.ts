@@ -11,6 +11,7 @@ import { apigwMethodRequiresAuthorization } from "./apigw-method-requires-author
 import { apigwMethodSettingsThrottling } from "./apigw-method-settings-throttling";
 import { apigwMtlsTruststoreBucket } from "./apigw-mtls-truststore-bucket";
 import { apigwPrivateApiResourcePolicy } from "./apigw-private-api-resource-policy";
+import { apigwPublicApiResourcePolicy } from "./apigw-public-api-resource-policy";
 import { apigwPublicStageWaf } from "./apigw-public-stage-waf";
 import { apigwRequestValidation } from "./apigw-request-validation";
 import { apigwStageAccessLogging } from "./apigw-stage-access-logging";
@@ -38,4 +39,5 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwApiKeyAttached,
     apigwStageVariableSecrets,
     apigwApiKeyGenerated,
+    apigwPublicApiResourcePolicy,
 ];
