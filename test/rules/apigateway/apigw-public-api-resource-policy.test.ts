@@ -85,9 +85,12 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, inline(doc(allow()), { endpointConfiguration: { types: "PRIVATE" } })));
     });
 
-    it("an API allow-listed with a reason passes; an empty reason does not count", async () => {
+    it("an API allow-listed with a reason passes; another API's entry or a blank reason does not count", async () => {
         assertNoFindings(await ruleFindings(RULE, inline(doc(allow())), { config: { [RULE]: { allowOpenApis: { api: "public status page" } } } }));
         assertFindings(await ruleFindings(RULE, inline(doc(allow())), { config: { [RULE]: { allowOpenApis: { other: "not this one" } } } }), RULE, "advisory", [
+            { resource: "api", message: [OPEN] },
+        ]);
+        assertFindings(await ruleFindings(RULE, inline(doc(allow())), { config: { [RULE]: { allowOpenApis: { api: " " } } } }), RULE, "advisory", [
             { resource: "api", message: [OPEN] },
         ]);
     });
