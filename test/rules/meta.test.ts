@@ -18,11 +18,13 @@ const PACK_ORDER = [
     "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
     "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
     "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached",
-    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security",
+    "apigw-stage-variable-secrets", "apigw-api-key-generated", "apigw-public-api-resource-policy",
+    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-identity-provider-https",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
     "waf-managed-rules-and-rate-limit", "waf-logging",
+    "lambda-env-plaintext-secrets",
 ];
 
 function sourceFiles(dir: string): string[] {

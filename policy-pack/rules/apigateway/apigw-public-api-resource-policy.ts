@@ -35,12 +35,12 @@ export const publicApiResourcePolicyConfig = ruleConfig<PublicApiResourcePolicyC
 });
 
 const KEYS = listing([...SCOPING_CONDITION_KEYS]);
-const MUST = `scope execute-api:Invoke to given callers (a ${KEYS.replace(" and ", " or ")} condition on each Allow of "*", or a Deny of callers outside them)`;
+const MUST = `scope execute-api:Invoke to given callers (an ${KEYS.replace(" and ", " or ")} condition on each Allow of "*", or a Deny of callers outside them)`;
 
 export const apigwPublicApiResourcePolicy = stackRule({
     name: "apigw-public-api-resource-policy",
     service: "apigateway",
-    description: `Resource policies of public (EDGE or REGIONAL) REST APIs should not allow execute-api:Invoke to every principal without a ${KEYS.replace(" and ", " or ")} condition (APIs meant to be open are allow-listed in allowOpenApis).`,
+    description: `Resource policies of public (EDGE or REGIONAL) REST APIs should not allow execute-api:Invoke to every principal without an ${KEYS.replace(" and ", " or ")} condition (APIs meant to be open are allow-listed in allowOpenApis).`,
     remediationSteps: "Add an aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpc condition to the Allow (or a Deny of callers outside it), or list the API in allowOpenApis with the reason it is open.",
     severity: "medium",
     enforcementLevel: "advisory",
