@@ -14,7 +14,7 @@ import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
 import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, RuleError } from "./engine";
 import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
 import { loadProgram } from "./program";
-import { PlanReport, toJson, toSarif, toText } from "./report";
+import { counted, PlanReport, toJson, toSarif, toText } from "./report";
 import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks, settleLeftovers } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
@@ -133,7 +133,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     } else {
         write(rendered);
     }
-    return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+    return counted(violations).some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
 function fail(err: unknown): never {
