@@ -8,8 +8,8 @@ import { runProgram } from "./harness";
 
 describe("policy engine", () => {
     it("applies schema defaults, then the config file, and lets a string set the level", () => {
-        assert.deepStrictEqual(resolvePolicyConfig(logGroupRetention), { level: "mandatory", config: { minRetentionDays: 90 } });
-        assert.deepStrictEqual(resolvePolicyConfig(logGroupRetention, { "log-group-retention": { minRetentionDays: 14 } }), { level: "mandatory", config: { minRetentionDays: 14 } });
+        assert.deepStrictEqual(resolvePolicyConfig(logGroupRetention), { level: "mandatory", config: { minRetentionDays: 90, waivers: [] } });
+        assert.deepStrictEqual(resolvePolicyConfig(logGroupRetention, { "log-group-retention": { minRetentionDays: 14 } }), { level: "mandatory", config: { minRetentionDays: 14, waivers: [] } });
         assert.strictEqual(resolvePolicyConfig(logGroupRetention, { "log-group-retention": "advisory" }).level, "advisory");
         assert.strictEqual(resolvePolicyConfig(logGroupRetention, { all: "disabled" }).level, "disabled");
     });

@@ -9,7 +9,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import { expired, waiverOutcome, waives } from "../../policy-pack/rules/lib/waivers";
 import { ruleFindingsByMode, assertAgreement } from "../rule-harness";
-import { plan, tmp } from "../support/cli";
+import { planHere, tmp } from "../support/cli";
 
 const PROGRAM = "test/fixtures/waivers/open-health";
 const RULE = "apigw-method-requires-authorization";
@@ -26,40 +26,41 @@ const waiver = (resource: string, expires = "2099-12-31") => ({ resource, reason
 describe("gate: waivers", function () {
     this.timeout(120_000);
 
-    it("without a waiver, exactly one mandatory finding exits 1", () => {
-        const r = plan("--program", PROGRAM, "--json");
+    it("without a waiver, exactly one mandatory finding exits 1", async () => {
+        const r = await planHere("--program", PROGRAM, "--json");
         assert.strictEqual(r.code, 1);
         const report = JSON.parse(r.stdout);
         assert.deepStrictEqual(report.summary, { resources: 3, mandatory: 1, advisory: 0, waived: 0 });
     });
 
     for (const resource of ["GET /health", "probe-get-health", URN]) {
-        it(`a waiver by ${resource.startsWith("urn:") ? "URN" : resource.includes(" ") ? "route" : "resource name"} is shown as waived in text, JSON and SARIF and not counted (exit 0)`, () => {
+        it(`a waiver by ${resource.startsWith("urn:") ? "URN" : resource.includes(" ") ? "route" : "resource name"} is shown as waived in text, JSON and SARIF and not counted (exit 0)`, async () => {
             const file = config([waiver(resource)]);
-            const text = plan("--program", PROGRAM, "--policy-config", file);
+            const text = await planHere("--program", PROGRAM, "--policy-config", file);
             assert.strictEqual(text.code, 0, text.stdout + text.stderr);
             assert.match(text.stdout, /^Waived \(accepted in the policy config, not counted\): 1$/m);
             assert.match(text.stdout, /waived: probes call it anonymously; static MOCK body \(until 2099-12-31\)/);
             assert.match(text.stdout, /0 mandatory and 0 advisory policy violations — the plan passes policy\./);
-            const json = JSON.parse(plan("--program", PROGRAM, "--policy-config", file, "--json").stdout);
+            const json = JSON.parse((await planHere("--program", PROGRAM, "--policy-config", file, "--json")).stdout);
             assert.deepStrictEqual(json.summary, { resources: 3, mandatory: 0, advisory: 0, waived: 1 });
             assert.deepStrictEqual(json.violations[0].waived, { reason: "probes call it anonymously; static MOCK body", expires: "2099-12-31" });
-            const sarif = JSON.parse(plan("--program", PROGRAM, "--policy-config", file, "--sarif").stdout);
+            const sarif = JSON.parse((await planHere("--program", PROGRAM, "--policy-config", file, "--sarif")).stdout);
             assert.deepStrictEqual(sarif.runs[0].results[0].suppressions, [{ kind: "external", status: "accepted", justification: "probes call it anonymously; static MOCK body" }]);
         });
     }
 
-    it("an expired waiver is a finding again, saying so (exit 1)", () => {
-        const r = plan("--program", PROGRAM, "--policy-config", config([waiver("GET /health", "2020-01-31")]));
+    it("an expired waiver is a finding again, saying so (exit 1)", async () => {
+        const r = await planHere("--program", PROGRAM, "--policy-config", config([waiver("GET /health", "2020-01-31")]));
         assert.strictEqual(r.code, 1);
         assert.match(r.stdout, /the waiver for GET \/health expired on 2020-01-31 \(it said: probes call it anonymously; static MOCK body\); Method "probe-get-health" \(GET\) has authorization NONE/);
     });
 
-    it("a waiver for another resource or route waives nothing", () => {
-        assert.strictEqual(plan("--program", PROGRAM, "--policy-config", config([waiver("GET /status"), waiver("other-method")])).code, 1);
+    it("a waiver for another resource or route waives nothing", async () => {
+        const r = await planHere("--program", PROGRAM, "--policy-config", config([waiver("GET /status"), waiver("other-method")]));
+        assert.strictEqual(r.code, 1);
     });
 
-    it("refuses waivers without a reason, with a too short one, with unknown keys or a bad date", () => {
+    it("refuses waivers without a reason, with a too short one, with unknown keys or a bad date", async () => {
         const cases: [unknown, RegExp][] = [
             [{ resource: "GET /health" }, /waivers\[0\]\.reason: is required/],
             [{ resource: "GET /health", reason: "ok" }, /waivers\[0\]\.reason: must be at least 12 characters/],
@@ -67,7 +68,7 @@ describe("gate: waivers", function () {
             [{ resource: "GET /health", reason: "because it is public", expires: "2030-02-30" }, /waivers\[0\]\.expires: must be a date \(YYYY-MM-DD\)/],
         ];
         for (const [w, message] of cases) {
-            const r = plan("--program", PROGRAM, "--policy-config", config([w]));
+            const r = await planHere("--program", PROGRAM, "--policy-config", config([w]));
             assert.strictEqual(r.code, 2);
             assert.match(r.stderr, message);
         }
@@ -88,7 +89,7 @@ describe("gate: waivers", function () {
         }
     });
 
-    it("matches by URN, name and route, and expires after its last day", () => {
+    it("matches by URN, name and route, and expires after its last day", async () => {
         const target = { urn: URN, name: "api-get-health", type: "aws:apigateway/method:Method" };
         assert.ok(waives(waiver("GET /health"), target));
         assert.ok(!waives(waiver("POST /health"), target));

@@ -8,6 +8,7 @@
  * route whose route key it is). An active waiver silences that rule on that
  * resource; an expired one turns back into the finding, saying it expired.
  */
+import * as aws from "@pulumi/aws";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { HTTP_METHODS, slug } from "../../baseline";
 
@@ -61,7 +62,7 @@ export function waives(waiver: Waiver, target: WaiverTarget): boolean {
     if (!route) {
         return false;
     }
-    if (target.type === "aws:apigateway/method:Method") {
+    if (target.type === (aws.apigateway.Method as unknown as { __pulumiType: string }).__pulumiType) {
         const suffix = slug(route[1], route[2]);
         return target.name === suffix || target.name.endsWith(`-${suffix}`);
     }
