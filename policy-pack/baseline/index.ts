@@ -168,3 +168,14 @@ export const REFRESH_TOKEN_VALIDITY_DAYS = { max: 30, cognitoDefault: 30 } as co
 
 /** Cognito app client auth flows that send the password itself (no SRP): accepted only when configured. */
 export const PASSWORD_AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"] as const;
+
+// ---------------------------------------------------------------------------
+// Secrets (rule apigw-api-key-generated).
+// ---------------------------------------------------------------------------
+
+/**
+ * Imported API key values (ApiKey.value). API Gateway accepts 20-128
+ * characters and generates 40-character keys; an imported key must be at
+ * least as long as a generated one by default.
+ */
+export const API_KEY_VALUE = { minLength: 20, maxLength: 128, defaultMinimumLength: 40 } as const;

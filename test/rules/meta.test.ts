@@ -18,7 +18,8 @@ const PACK_ORDER = [
     "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
     "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
     "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-component-routes-authorized", "apigw-integration-https",
-    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure",
+    "apigw-stage-variable-secrets", "apigw-api-key-generated", "apigw-public-api-resource-policy",
+    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure", "cognito-identity-provider-https",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
     "s3-log-bucket-public-access-block",
@@ -27,7 +28,7 @@ const PACK_ORDER = [
     "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
     "apigwv2-integration-tls", "apigwv2-cors-wildcard-methods-headers", "apigwv2-mtls-truststore-bucket", "apigwv2-default-endpoint-disabled",
     "remote-component-unverified",
-    "lambda-permission-scoped", "lambda-runtime-supported",
+    "lambda-permission-scoped", "lambda-runtime-supported", "lambda-env-plaintext-secrets",
     "iam-backend-role-least-privilege",
 ];
 

@@ -2,6 +2,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigwApiKeyAttached } from "./apigw-api-key-attached";
 import { apigwComponentRoutesAuthorized } from "./apigw-component-routes-authorized";
+import { apigwApiKeyGenerated } from "./apigw-api-key-generated";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
@@ -12,10 +13,12 @@ import { apigwMethodRequiresAuthorization } from "./apigw-method-requires-author
 import { apigwMethodSettingsThrottling } from "./apigw-method-settings-throttling";
 import { apigwMtlsTruststoreBucket } from "./apigw-mtls-truststore-bucket";
 import { apigwPrivateApiResourcePolicy } from "./apigw-private-api-resource-policy";
+import { apigwPublicApiResourcePolicy } from "./apigw-public-api-resource-policy";
 import { apigwPublicStageWaf } from "./apigw-public-stage-waf";
 import { apigwRequestValidation } from "./apigw-request-validation";
 import { apigwStageAccessLogging } from "./apigw-stage-access-logging";
 import { apigwStageThrottling } from "./apigw-stage-throttling";
+import { apigwStageVariableSecrets } from "./apigw-stage-variable-secrets";
 import { apigwStageXrayTracing } from "./apigw-stage-xray-tracing";
 import { apigwUsagePlanLimits } from "./apigw-usage-plan-limits";
 
@@ -38,4 +41,7 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwApiKeyAttached,
     apigwComponentRoutesAuthorized,
     apigwIntegrationHttps,
+    apigwStageVariableSecrets,
+    apigwApiKeyGenerated,
+    apigwPublicApiResourcePolicy,
 ];

@@ -1,0 +1,42 @@
+/**
+ * REST and HTTP API stage variables must not hold credentials in plaintext.
+ *
+ * Stage variables are configuration, not secret storage: anyone allowed
+ * `apigateway:GET` on the stage reads them, and they are rendered into
+ * integration requests and logs. The scan is the one of
+ * `lambda-env-plaintext-secrets` (`lib/secrets.ts`): `@pulumi/policy`
+ * unwraps Pulumi secrets, so a literal and a `config.requireSecret` value are
+ * judged alike; a value unknown at preview (another resource's output) is a
+ * reference to something the program creates and is not judged.
+ */
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import { knownEntries } from "../lambda/lambda-env-plaintext-secrets";
+import { snapshot } from "../lib/known";
+import { describe } from "../lib/messages";
+import { resourceRule } from "../lib/rule";
+import { plaintextSecrets } from "../lib/secrets";
+
+function findings(label: string, property: string, value: unknown): string[] {
+    return plaintextSecrets(knownEntries(value)).map(({ variable, reason }) =>
+        `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
+        `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`);
+}
+
+export const apigwStageVariableSecrets = resourceRule({
+    name: "apigw-stage-variable-secrets",
+    service: "apigateway",
+    description: "REST (Stage.variables) and HTTP (apigatewayv2 Stage.stageVariables) stage variables must not hold credentials; keep secrets in Secrets Manager or SSM.",
+    remediationSteps: "Remove the credential from the stage variables; store it in Secrets Manager or SSM and let the integration's backend read it (pass only its ARN or parameter name).",
+    severity: "high",
+    enforcementLevel: "mandatory",
+    controls: {},
+    validateResource: [
+        validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
+            findings(describe(args), "variables", snapshot(() => stage.variables)).forEach((m) => report(m));
+        }),
+        validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
+            findings(describe(args), "stageVariables", snapshot(() => stage.stageVariables)).forEach((m) => report(m));
+        }),
+    ],
+});

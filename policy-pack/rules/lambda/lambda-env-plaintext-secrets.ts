@@ -1,0 +1,46 @@
+/**
+ * Lambda environment variables must not hold credentials in plaintext.
+ *
+ * Anyone allowed `lambda:GetFunctionConfiguration` (read-only roles, the
+ * console, CI logs of `pulumi preview`) reads a function's environment in
+ * clear, whichever way the value got there: `@pulumi/policy` unwraps Pulumi
+ * secrets before a rule sees them, so a literal and a value read with
+ * `config.requireSecret` look the same, and both are findings. The fix is the
+ * same for both: pass a Secrets Manager secret ARN or an SSM parameter name
+ * and read the secret at runtime.
+ *
+ * A value unknown at preview (built from another resource's output, e.g. a
+ * secret's ARN) refers to something the program creates and is not judged,
+ * even under a secret-like name: flagging every such reference would make the
+ * recommended pattern (`DB_SECRET_ARN: secret.arn`) a finding. Known values
+ * are judged in preview and update alike.
+ */
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import { isUnknown, snapshot } from "../lib/known";
+import { describe } from "../lib/messages";
+import { resourceRule } from "../lib/rule";
+import { plaintextSecrets } from "../lib/secrets";
+import { asRecord } from "../lib/values";
+
+/** Known entries of a plain snapshot of a name/value map (unknown values left out). */
+export function knownEntries(value: unknown): Record<string, unknown> {
+    return Object.fromEntries(Object.entries(asRecord(value)).filter(([, v]) => !isUnknown(v)));
+}
+
+export const lambdaEnvPlaintextSecrets = resourceRule({
+    name: "lambda-env-plaintext-secrets",
+    service: "lambda",
+    description: "Lambda environment variables must not hold credentials (AWS keys, private keys, API tokens, JWTs, or literal values of secret-named variables); pass Secrets Manager or SSM references instead.",
+    remediationSteps: "Store the secret in Secrets Manager (or an SSM SecureString), pass its ARN or parameter name in the variable (e.g. DB_SECRET_ARN), grant the function's role read access, and read it at runtime.",
+    severity: "critical",
+    enforcementLevel: "mandatory",
+    controls: {},
+    validateResource: validateResourceOfType(aws.lambda.Function, (fn, args, report) => {
+        const variables = knownEntries(snapshot(() => fn.environment?.variables));
+        for (const { variable, reason } of plaintextSecrets(variables)) {
+            report(`${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +
+                `Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in environment.variables.${variable} instead, read at runtime.`);
+        }
+    }),
+});

@@ -1,0 +1,85 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { ruleFindings } from "../../rule-harness";
+import { ACCOUNT } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+import { HARMLESS, SAMPLES, SECRET_ACCESS_KEY } from "../secret-samples";
+
+const RULE = "lambda-env-plaintext-secrets";
+const ROLE = `arn:aws:iam::${ACCOUNT}:role/fn`;
+
+type Variables = Record<string, pulumi.Input<string>>;
+const fn = (name: string, variables?: Variables) => new aws.lambda.Function(name, {
+    runtime: "nodejs22.x", handler: "index.handler", role: ROLE,
+    ...(variables ? { environment: { variables } } : {}),
+});
+const program = (variables?: Variables) => () => { fn("fn", variables); };
+
+describe(RULE, () => {
+    it("passes the compliant baseline (references, settings and harmless secret-named variables)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ ...HARMLESS, REGION: "us-east-1" })));
+    });
+
+    it("passes a function without an environment", async () => {
+        assertNoFindings(await ruleFindings(RULE, program()));
+    });
+
+    it("passes a secret-named variable built from another resource's output (unknown at preview)", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            const key = new aws.kms.Key("key", {});
+            fn("fn", { DB_SECRET_ARN: key.arn, API_TOKEN_KEY: key.arn });
+        }));
+    });
+
+    for (const { value, reason } of SAMPLES) {
+        it(`rejects a value matching /${reason.source}/, whatever the variable is called, without printing it`, async () => {
+            const found = await ruleFindings(RULE, program({ ...HARMLESS, UPSTREAM: value }));
+            assertFindings(found, RULE, "mandatory", [
+                { resource: "fn", message: [/environment\.variables\.UPSTREAM/, reason, /Secrets Manager or SSM/] },
+            ]);
+            assert.ok(!found[0].message.includes(value) && !found[0].message.includes(value.slice(0, 12)), "the message must not print the value");
+        });
+    }
+
+    it("rejects a 40-character secret access key next to an access key id", async () => {
+        const found = await ruleFindings(RULE, program({ KEY_ID: SAMPLES[0].value, KEY: SECRET_ACCESS_KEY }));
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "fn", message: [/environment\.variables\.KEY_ID /, /AWS access key id/] },
+            { resource: "fn", message: [/environment\.variables\.KEY /, /AWS secret access key/] },
+        ]);
+        assert.ok(found.every((v) => !v.message.includes(SECRET_ACCESS_KEY) && !v.message.includes(SAMPLES[0].value)));
+    });
+
+    it("does not take a lone 40-character value under a neutral name for a secret key", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ COMMIT: SECRET_ACCESS_KEY })));
+    });
+
+    for (const name of ["DB_PASSWORD", "db_passwd", "ClientSecret", "AUTH_TOKEN", "STRIPE_API_KEY", "apikey", "SIGNING_PRIVATE_KEY"]) {
+        it(`rejects a literal in the secret-named variable ${name}, without printing it`, async () => {
+            const found = await ruleFindings(RULE, program({ [name]: "correct-horse-battery" }));
+            assertFindings(found, RULE, "mandatory", [
+                { resource: "fn", message: [new RegExp(`environment\\.variables\\.${name} is named like a credential`), /not a Secrets Manager or SSM reference/] },
+            ]);
+            assert.ok(!found[0].message.includes("correct-horse"), "the message must not print the value");
+        });
+    }
+
+    it("rejects a Pulumi secret too: the policy sees it unwrapped, and so does anyone reading the function's configuration", async () => {
+        assertFindings(await ruleFindings(RULE, program({ DB_PASSWORD: pulumi.secret("correct-horse-battery") })), RULE, "mandatory", [
+            { resource: "fn", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
+        ]);
+    });
+
+    it("reports every offending variable of every function", async () => {
+        const found = await ruleFindings(RULE, () => {
+            fn("a", { DB_PASSWORD: "p4ssw0rd!", SLACK: SAMPLES[7].value, LOG_LEVEL: "DEBUG" });
+            fn("b", { GITHUB_TOKEN: SAMPLES[5].value });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "a", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
+            { resource: "a", message: [/environment\.variables\.SLACK looks like a Slack token/] },
+            { resource: "b", message: [/environment\.variables\.GITHUB_TOKEN looks like a GitHub token/] },
+        ]);
+    });
+});
