@@ -11,6 +11,8 @@
 export * from "../policy-pack/baseline";
 
 export * from "./apigateway/access-log";
+export * from "./apigateway/api-key-rotation";
+export * from "./apigateway/api-key-secret";
 export * from "./apigateway/api-route";
 export * from "./apigateway/cors";
 export * from "./apigateway/deployment-trigger";

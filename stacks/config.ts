@@ -9,7 +9,9 @@ import {
     EXECUTION_LOG_LEVELS, HTTP_METHODS, INTEGRATION_TIMEOUT_MS, ipv4CidrProblem, LOG_RETENTION_DAYS, MFA_MODES, parseIpv4Cidr, PASSWORD, QUOTA,
     THROTTLE, WAF,
 } from "../policy-pack/baseline";
-import { advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, mfaChoices } from "../components";
+import {
+    advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, PREVIOUS_GENERATION_ACTIONS,
+} from "../components";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, str, tagged } from "./config-schema";
 
 export const PROJECT = "secure-api-platform";
@@ -121,7 +123,13 @@ export const CONFIG_KEYS = {
             quotaLimit: int(QUOTA.minLimit, QUOTA.maxLimit),
             quotaPeriod: oneOf(QUOTA.periods),
         }), /^[a-z0-9-]{1,64}$/, "a lower-case tier name"),
-        clients: arr(obj({ name: str(), tier: str() })),
+        clients: arr(obj({
+            name: str(),
+            tier: str(),
+            generation: optional(int(1, MAX_KEY_GENERATION)),
+            previousGeneration: optional(oneOf(PREVIOUS_GENERATION_ACTIONS)),
+            secret: optional(obj({ readerRoleArn: str(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN") })),
+        })),
         methodThrottles: optional(arr(obj({
             path: str(/^\//, "a path starting with /"),
             method: oneOf(HTTP_METHODS),

@@ -25,6 +25,11 @@ export function configuredArns(config: PlatformConfig): [key: string, arn: strin
             arns.push([`routes[${i}].integration.functionArn`, r.integration.functionArn]);
         }
     });
+    (config.usagePlans?.clients ?? []).forEach((c, i) => {
+        if (c.secret) {
+            arns.push([`usagePlans.clients[${i}].secret.readerRoleArn`, c.secret.readerRoleArn]);
+        }
+    });
     (config.alarms?.alarmTopicArns ?? []).forEach((arn, i) => arns.push([`alarms.alarmTopicArns[${i}]`, arn]));
     if (config.domain?.certificateArn) {
         arns.push(["domain.certificateArn", config.domain.certificateArn]);

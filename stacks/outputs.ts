@@ -4,7 +4,7 @@
  * endpoint values (`restApiId`, `executionArn`, `stageName`, `invokeUrl`,
  * `accessLogGroupName`) come from the API's `ApiEndpoint` (`endpointOutputs`).
  */
-import type { CorsArgs, StageSettings } from "../components";
+import type { ApiKeyStatus, CorsArgs, StageSettings } from "../components";
 
 export interface PlatformOutputs {
     /** dev or prod. */
@@ -57,6 +57,8 @@ export interface PlatformOutputs {
     usagePlanIds?: Record<string, string>;
     /** Client to API key id. */
     apiKeyIds?: Record<string, string>;
+    /** Client to its current key: id, generation, whether the previous generation is still live (and its id), Secrets Manager ARN. */
+    apiKeys?: Record<string, ApiKeyStatus>;
     /** Client to API key value (secret). */
     apiKeyValues?: Record<string, string>;
     /** The web ACL in front of public stages (app-team stages are associated with it). */

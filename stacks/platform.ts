@@ -88,6 +88,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         vpcEndpointId: api.privateApi?.vpcEndpointId,
         usagePlanIds: api.usagePlans?.usagePlanIds,
         apiKeyIds: api.usagePlans?.apiKeyIds,
+        apiKeys: api.usagePlans?.apiKeys,
         apiKeyValues: api.usagePlans ? pulumi.secret(api.usagePlans.apiKeyValues) : undefined,
         wafWebAclArn: api.webAcl?.webAclArn,
         accessLogGroupName: endpoint.accessLogGroupName,

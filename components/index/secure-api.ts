@@ -117,6 +117,7 @@ export class SecureApi extends pulumi.ComponentResource {
                 ...args.usagePlans,
                 restApiId: this.api.apiId,
                 stageName: this.api.stageName,
+                secretsKmsKeyArn: this.key.keyArn,
                 tags,
             }, parent);
         }
