@@ -14,6 +14,7 @@ export * from "./apigateway/access-log";
 export * from "./apigateway/api-key-rotation";
 export * from "./apigateway/api-key-secret";
 export * from "./apigateway/api-route";
+export * from "./apigateway/canary";
 export * from "./apigateway/cors";
 export * from "./apigateway/deployment-trigger";
 export * from "./apigateway/endpoint";

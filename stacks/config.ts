@@ -102,6 +102,13 @@ export const CONFIG_KEYS = {
         resultTtlSeconds: optional(int(AUTHORIZER_TTL.min, AUTHORIZER_TTL.max)),
         identityValidationExpression: optional(str()),
     })),
+    canary: optional(obj({
+        percentTraffic: num(0, 100),
+        stageVariableOverrides: optional(record(str(/^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/, "1-512 letters, digits or -._~:/?#&=,"), /^[A-Za-z0-9_]{1,64}$/, "a stage variable name (letters, digits, _)")),
+        useStageCache: optional(bool()),
+        promote: optional(bool()),
+        rollback: optional(bool()),
+    })),
     waf: optional(obj({
         enabled: optional(bool()),
         rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),

@@ -103,6 +103,7 @@ const CONFIG_KEY_OF_COMPONENT: Record<string, (argument: string) => string> = {
     RestApi: (a) => a.replace(/^authorizers\.lambda\b/, "lambdaAuthorizer"),
     "RestApi authorizers.lambda": (a) => `lambdaAuthorizer.${a}`,
     PrivateApi: (a) => a,
+    RestStage: (a) => a,
     CognitoUserPool: (a) => `cognito.${a}`,
     WebAcl: (a) => (a === "logRetentionInDays" ? "logging.retentionInDays" : `waf.${a}`),
     CustomDomain: (a) => `domain.${a}`,

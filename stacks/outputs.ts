@@ -27,6 +27,8 @@ export interface PlatformOutputs {
     apiUrl: string;
     /** The platform stage's current deployment: app-team stages redeploy when it changes. */
     deploymentId: string;
+    /** The candidate deployment a canary on the platform stage serves, while one is tested. */
+    canaryDeploymentId?: string;
     /** Throttling, execution log level, X-Ray and log retention of the platform's stage, for app-team stages to copy. */
     stageSettings: StageSettings;
     /** The platform's CORS settings, when it has any: app-team routes answer preflights the same way. */

@@ -82,6 +82,7 @@ export class SecureApi extends pulumi.ComponentResource {
             throttle: args.throttle,
             logging: { ...args.logging, kmsKeyArn: this.key.keyArn },
             disableExecuteApiEndpoint: args.domain !== undefined,
+            canary: args.canary,
             tags,
         };
         const apiOpts = { parent: this, dependsOn: this.accountSettings ? [this.accountSettings] : [] };
@@ -129,7 +130,7 @@ export class SecureApi extends pulumi.ComponentResource {
                 description: `Invoke the AWS_IAM routes of ${args.apiName} (${stageName})`,
             }, parent);
         }
-        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, tags }, parent);
+        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, canary: this.api.canaryActive, tags }, parent);
         if (args.audit?.enabled !== false) {
             this.auditTrail = new AuditTrail(`${name}-audit`, {
                 trailName,
