@@ -26,6 +26,7 @@ export * from "./apigateway/route-builder";
 export * from "./apigateway/routes";
 export * from "./apigateway/usage-plans";
 export * from "./audit/audit-trail";
+export * from "./config/detective-controls";
 export * from "./auth/cognito-authorizer";
 export * from "./auth/cognito-user-pool";
 export * from "./auth/iam-invoke-policy";

@@ -10,7 +10,7 @@ import {
     THROTTLE, WAF,
 } from "../policy-pack/baseline";
 import {
-    advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, PREVIOUS_GENERATION_ACTIONS,
+    advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS,
 } from "../components";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, str, tagged } from "./config-schema";
 
@@ -153,6 +153,11 @@ export const CONFIG_KEYS = {
     })),
     audit: optional(obj({ enabled: optional(bool()), trailName: optional(str()) })),
     manageAccountSettings: optional(bool()),
+    detectiveControls: optional(obj({
+        enabled: optional(bool()),
+        recorder: optional(oneOf(OWNERSHIP)),
+        securityHub: optional(oneOf(OWNERSHIP)),
+    })),
     tags: optional(record(str(/^.{0,256}$/, "a tag value"), /^[\w .:/=+@-]{1,128}$/, "a tag key")),
 };
 

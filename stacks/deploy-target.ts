@@ -110,6 +110,7 @@ const CONFIG_KEY_OF_COMPONENT: Record<string, (argument: string) => string> = {
     MtlsTruststore: () => "domain.mtlsCaBundleFile",
     UsagePlans: (a) => `usagePlans.${a}`,
     ApiAlarms: (a) => `alarms.${a}`,
+    DetectiveControls: (a) => (a === "alarmTopicArns" ? "alarms.alarmTopicArns" : `detectiveControls.${a}`),
     AuditTrail: (a) => (a === "logRetentionInDays" ? "logging.retentionInDays" : `audit.${a}`),
 };
 

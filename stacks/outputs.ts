@@ -73,6 +73,8 @@ export interface PlatformOutputs {
     auditTrailArn?: string;
     /** CloudWatch copy of the trail. */
     auditLogGroupName?: string;
+    /** AWS Config rule names by managed rule identifier, when `detectiveControls.enabled`. */
+    configRuleNames?: Record<string, string>;
     /** The platform KMS key: app teams encrypt their log groups with it. */
     kmsKeyArn: string;
 }

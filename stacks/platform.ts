@@ -5,7 +5,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { endpointOutputs, RouteArgs, SecureApi } from "../components";
+import { DetectiveControls, DetectiveControlsArgs, endpointOutputs, EXECUTION_LOG_LEVELS, RouteArgs, SecureApi, validateDetectiveControlsArgs } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { PlatformOutputs } from "./outputs";
 
@@ -42,6 +42,19 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
             mtlsCaBundlePem: config.domain.mtlsCaBundleFile ? readCaBundle(config.domain.mtlsCaBundleFile, source) : undefined,
         }
         : undefined;
+    const detective: Omit<DetectiveControlsArgs, "kmsKeyArn"> | undefined = config.detectiveControls?.enabled
+        ? {
+            endpointTypes: [config.exposure === "private" ? "PRIVATE" : "REGIONAL"],
+            loggingLevels: [...EXECUTION_LOG_LEVELS],
+            alarmTopicArns: config.alarms?.alarmTopicArns ?? [],
+            scopeTag: { key: "project", value: PROJECT },
+            recorder: config.detectiveControls.recorder,
+            securityHub: config.detectiveControls.securityHub,
+        }
+        : undefined;
+    if (detective) {
+        validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
+    }
     const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
         environment: config.environment,
         apiName: config.apiName,
@@ -62,6 +75,9 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         manageAccountSettings: config.manageAccountSettings,
         tags: { project: PROJECT, ...config.tags },
     });
+    const controls = detective
+        ? new DetectiveControls(`${config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-detective`, { ...detective, kmsKeyArn: api.key.keyArn, tags: { project: PROJECT, ...config.tags } })
+        : undefined;
     const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
@@ -98,5 +114,6 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         auditTrailArn: api.auditTrail?.trailArn,
         auditLogGroupName: api.auditTrail?.logGroupName,
         kmsKeyArn: api.key.keyArn,
+        configRuleNames: controls?.ruleNames,
     };
 }
