@@ -9,6 +9,8 @@ export interface Spec<T> {
     readonly expected: string;
     /** true when the key may be left out. */
     readonly optional: boolean;
+    /** true when the value is a string: a top-level config value is then taken as written, never JSON-decoded. */
+    readonly text?: boolean;
     parse(value: unknown, path: string, errors: string[]): T | undefined;
 }
 
@@ -28,8 +30,10 @@ function spec<T>(expected: string, check: (value: unknown) => T | undefined): Sp
     };
 }
 
-export const str = (pattern?: RegExp, expected = "a non-empty string"): Spec<string> =>
-    spec(expected, (v) => (typeof v === "string" && v.length > 0 && (!pattern || pattern.test(v)) ? v : undefined));
+export const str = (pattern?: RegExp, expected = "a non-empty string"): Spec<string> => ({
+    ...spec(expected, (v) => (typeof v === "string" && v.length > 0 && (!pattern || pattern.test(v)) ? v : undefined)),
+    text: true,
+});
 
 export const num = (min = -Infinity, max = Infinity): Spec<number> =>
     spec(`a number${min > -Infinity ? ` >= ${min}` : ""}${max < Infinity ? ` and <= ${max}` : ""}`,
@@ -51,6 +55,7 @@ export function checkedStr(expected: string, problem: (value: string) => string 
     return {
         expected,
         optional: false,
+        text: true,
         parse(value, path, errors) {
             const why = typeof value === "string" ? problem(value) : "is not a string";
             if (why !== undefined) {
@@ -80,8 +85,10 @@ export function refined<T>(inner: Spec<T>, problems: (value: T) => string[]): Sp
 
 export const bool = (): Spec<boolean> => spec("true or false", (v) => (typeof v === "boolean" ? v : undefined));
 
-export const oneOf = <T extends string>(values: readonly T[]): Spec<T> =>
-    spec(`one of ${values.join(", ")}`, (v) => ((values as readonly unknown[]).includes(v) ? (v as T) : undefined));
+export const oneOf = <T extends string>(values: readonly T[]): Spec<T> => ({
+    ...spec(`one of ${values.join(", ")}`, (v) => ((values as readonly unknown[]).includes(v) ? (v as T) : undefined)),
+    text: true,
+});
 
 /** Any JSON object (e.g. a JSON schema), unchecked inside. */
 export const jsonObject = (): Spec<Record<string, unknown>> =>

@@ -12,7 +12,8 @@ import {
 import {
     advancedSecurityChoices, LAMBDA_AUTHORIZER_TYPES, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS,
 } from "../components";
-import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, str, tagged } from "./config-schema";
+import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
+import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
 
 export const PROJECT = "secure-api-platform";
 
@@ -166,15 +167,6 @@ const platformSpec = obj(CONFIG_KEYS);
 /** The typed stack config. */
 export type PlatformConfig = Infer<typeof platformSpec>;
 
-/** Config values arrive as strings; structured ones as JSON. */
-function decode(raw: string): unknown {
-    try {
-        return JSON.parse(raw);
-    } catch {
-        return raw;
-    }
-}
-
 /**
  * Parses the raw config map (`namespace:key` to string, as Pulumi hands it to a
  * program) into a PlatformConfig. Throws ConfigError naming each bad key.
@@ -183,15 +175,21 @@ export function parsePlatformConfig(raw: Record<string, string>, source: string,
     const errors: string[] = [];
     const values: Record<string, unknown> = {};
     for (const [fullKey, value] of Object.entries(raw)) {
-        const [namespace, key] = fullKey.includes(":") ? fullKey.split(/:(.*)/s, 2) : [project, fullKey];
+        const [namespace, key] = splitConfigKey(fullKey, project);
+        const misplaced = namespaceProblem(fullKey, project);
+        if (misplaced) {
+            errors.push(misplaced);
+            continue;
+        }
         if (namespace !== project) {
             continue;
         }
         if (!(key in CONFIG_KEYS)) {
-            errors.push(`${project}:${key}: unknown key; allowed keys: ${Object.keys(CONFIG_KEYS).join(", ")}`);
+            const suggestion = didYouMean(key, Object.keys(CONFIG_KEYS));
+            errors.push(`${project}:${key}: unknown key; allowed keys: ${Object.keys(CONFIG_KEYS).join(", ")}${suggestion ? `; did you mean ${project}:${suggestion}?` : ""}`);
             continue;
         }
-        values[key] = decode(value);
+        values[key] = decodeConfigValue(value, CONFIG_KEYS[key as keyof typeof CONFIG_KEYS] as Spec<unknown>);
     }
     if (!raw["aws:region"]) {
         errors.push("aws:region: is required (expected an AWS region such as us-east-1)");

@@ -16,6 +16,10 @@ export const PROJECT_ROOT = path.resolve(__dirname, "..");
 
 function readCaBundle(file: string, source: string): string {
     const resolved = path.resolve(PROJECT_ROOT, file);
+    // Only files of the project: a stack file must not be able to make the program read /etc/... or a sibling repository.
+    if (path.isAbsolute(file) || !resolved.startsWith(PROJECT_ROOT + path.sep)) {
+        throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: must be a path inside the project, relative to ${PROJECT_ROOT} (got ${JSON.stringify(file)})`]);
+    }
     if (!fs.existsSync(resolved)) {
         throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: file ${file} does not exist (paths are relative to ${PROJECT_ROOT})`]);
     }

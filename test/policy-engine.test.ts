@@ -3,7 +3,7 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { evaluatePolicies, PolicyConfigError, resolvePolicyConfig } from "../policy-pack/gate/engine";
 import { policies } from "../policy-pack/rules";
-import { logGroupRetention } from "../policy-pack/rules/logging";
+import { logGroupRetention } from "../policy-pack/rules/cloudwatch/log-group-retention";
 import { runProgram } from "./harness";
 
 describe("policy engine", () => {

@@ -85,6 +85,7 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
     }
     const seen = new Set<string>();
     const prefixBySlug = new Map<string, string>();
+    const variableByParent = new Map<string, string>();
     routes.forEach((route, i) => {
         const at = `routes[${i}]`;
         if (typeof route.path !== "string" || !route.path.startsWith("/") || route.path === "/" ||
@@ -110,6 +111,23 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
             throw new ComponentArgumentError(component, at, `duplicates route ${key}`);
         }
         seen.add(key);
+        // API Gateway's path rules: one variable segment per parent (/orders/{id} beside /orders/{orderId} is refused
+        // at deploy: "A sibling ({id}) of this resource already has a variable path part"), and nothing below a greedy {proxy+}.
+        const segments = route.path.slice(1).split("/");
+        segments.forEach((segment, depth) => {
+            const parent = "/" + segments.slice(0, depth).join("/");
+            if (/^\{.+\}$/.test(segment)) {
+                const sibling = variableByParent.get(parent);
+                if (sibling !== undefined && sibling !== segment) {
+                    throw new ComponentArgumentError(component, `${at}.path`,
+                        `${JSON.stringify(route.path)} has ${segment} where another route has ${sibling} under ${JSON.stringify(parent)}; API Gateway allows one variable segment per parent, so use the same name`);
+                }
+                variableByParent.set(parent, segment);
+            }
+            if (/\+\}$/.test(segment) && depth < segments.length - 1) {
+                throw new ComponentArgumentError(component, `${at}.path`, `${JSON.stringify(route.path)} has segments below the greedy ${segment}, which API Gateway does not allow`);
+            }
+        });
         // Resource names are slugs of path prefixes, so /a/{b} and /a/b would collide.
         for (const prefix of pathPrefixes(route.path)) {
             const other = prefixBySlug.get(slug(prefix));

@@ -14,6 +14,7 @@ import { ThrottleSettings } from "../shared/throttle";
 import { ComponentArgumentError, Environment, ENVIRONMENTS, oneOf } from "../shared/validation";
 import { CustomDomainSettings, validateCustomDomainArgs } from "../tls/custom-domain";
 import { validateWebAclArgs, WebAclSettings } from "../waf/web-acl";
+import { validateRouteReferences } from "./route-references";
 
 /** Public: REGIONAL endpoint behind WAF. Private: reachable only through an execute-api VPC endpoint. */
 export type ExposureArgs = { type: "public" } | { type: "private"; network: PrivateNetworkArgs };
@@ -170,6 +171,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
             throw new ComponentArgumentError(C, "usagePlans", "are configured but no route sets apiKeyRequired, so keys would never be checked");
         }
     }
+    validateRouteReferences(args);
     validateAlarmThresholds(args.alarms ?? {});
     if (args.audit?.enabled !== false) {
         validateAuditTrailArgs({ trailName: defaultsOf(args).trailName, logRetentionInDays: args.logging.retentionInDays, environment: args.environment });

@@ -15,6 +15,7 @@ import { slug } from "../shared/naming";
 import { CustomDomain } from "../tls/custom-domain";
 import { WebAcl } from "../waf/web-acl";
 import { defaultsOf, SecureApiArgs, validateSecureApiArgs } from "./secure-api-args";
+import { withFullScopes } from "./route-references";
 
 export * from "./secure-api-args";
 
@@ -73,7 +74,8 @@ export class SecureApi extends pulumi.ComponentResource {
             apiName: args.apiName,
             description: args.description,
             stageName,
-            routes: args.routes,
+            // Cognito access tokens carry resource-server scopes as "<identifier>/<name>": the method must require that form.
+            routes: withFullScopes(args),
             authorizers: {
                 cognito: this.userPool ? { userPoolArns: [this.userPool.userPoolArn] } : undefined,
                 lambda: args.lambdaAuthorizer,

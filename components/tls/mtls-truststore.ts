@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import { X509Certificate } from "crypto";
 import * as pulumi from "@pulumi/pulumi";
 import { SecureBucket } from "../storage/secure-bucket";
 import { ComponentArgumentError } from "../shared/validation";
@@ -26,6 +27,15 @@ export function countPemCertificates(pem: string): number {
         throw new ComponentArgumentError("MtlsTruststore", "caBundlePem",
             "must be one or more PEM blocks '-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----' and nothing else (no private keys)");
     }
+    blocks.forEach((block, i) => {
+        // Each block must really be an X.509 certificate: API Gateway rejects a truststore it cannot parse at deploy time.
+        try {
+            new X509Certificate(block);
+        } catch (err) {
+            throw new ComponentArgumentError("MtlsTruststore", "caBundlePem",
+                `certificate ${i + 1} of ${blocks.length} is not a valid X.509 certificate (${(err as Error).message})`);
+        }
+    });
     return blocks.length;
 }
 

@@ -124,3 +124,16 @@ export const DEFAULT_BASELINE: EnvironmentBaseline = ENVIRONMENT_BASELINE.prod;
 export function logRetentionValues(environment: Environment): number[] {
     return LOG_RETENTION_DAYS.filter((d) => d >= ENVIRONMENT_BASELINE[environment].minLogRetentionDays);
 }
+
+/**
+ * Naming the platform's components use and the pack relies on (route
+ * waivers): a slug is lower-case and dash-separated, and the methods of a
+ * route are named `<api>-<slug(method, path)>`.
+ */
+export function slug(...parts: string[]): string {
+    return parts
+        .join("-")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}

@@ -10,13 +10,37 @@ import * as path from "path";
 /** A file the plan cannot use: missing, unreadable or malformed. */
 export class StackFileError extends Error {}
 
+/** Largest project or stack file read, in bytes. */
+export const MAX_STACK_FILE_BYTES = 1024 * 1024;
+/** Most values one config key may expand to: YAML aliases can make a small file expand exponentially. */
+export const MAX_CONFIG_VALUES = 100_000;
+
+/** Number of values (scalars, lists and maps) `value` expands to, counting what aliases repeat; stops past `limit`. */
+export function expandedSize(value: unknown, limit: number): number {
+    let count = 0;
+    const stack: unknown[] = [value];
+    while (stack.length > 0 && count <= limit) {
+        const v = stack.pop();
+        count++;
+        if (Array.isArray(v)) {
+            stack.push(...v);
+        } else if (v !== null && typeof v === "object") {
+            stack.push(...Object.values(v));
+        }
+    }
+    return count;
+}
+
 function readYaml(absolute: string): unknown {
     const file = path.relative(process.cwd(), absolute) || absolute;
     let text: string;
     try {
+        if (fs.statSync(absolute).size > MAX_STACK_FILE_BYTES) {
+            throw new StackFileError(`${file} is larger than ${MAX_STACK_FILE_BYTES} bytes; a Pulumi project or stack file never needs to be`);
+        }
         text = fs.readFileSync(absolute, "utf8");
-    } catch {
-        throw new StackFileError(`cannot read ${file}: no such file`);
+    } catch (err) {
+        throw err instanceof StackFileError ? err : new StackFileError(`cannot read ${file}: no such file`);
     }
     try {
         return yaml.load(text);
@@ -69,6 +93,9 @@ export function readStackConfig(file: string, project: string): StackConfig {
             config[fullKey] = "[secret]";
             secretKeys.push(fullKey);
             continue;
+        }
+        if (expandedSize(value, MAX_CONFIG_VALUES) > MAX_CONFIG_VALUES) {
+            throw new StackFileError(`${path.relative(process.cwd(), file) || file}: ${fullKey} expands to more than ${MAX_CONFIG_VALUES} values (YAML aliases repeating each other?); write the value out instead`);
         }
         config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
     }

@@ -1,43 +1,45 @@
 /**
  * Every rule of the pack, as data. The real CLI loads them through
- * `policy-pack/index.ts`; the offline plan and the tests import them from here.
+ * `policy-pack/index.ts`; the offline gate and the tests import them from here.
+ *
+ * Rules live one per file in a directory per AWS service
+ * (`<service>/<rule-name>.ts`, see `lib/rule.ts` for the shape); each service's
+ * `index.ts` lists its rules in pack order, and `policies` concatenates them.
  */
 import type { Policies } from "@pulumi/policy";
-import * as apiGateway from "./api-gateway";
-import * as exposure from "./exposure";
-import * as identity from "./identity";
-import * as logging from "./logging";
-import * as tls from "./tls";
-import * as usagePlans from "./usage-plans";
-import * as waf from "./waf";
+import { apigatewayRules } from "./apigateway";
+import { cloudtrailRules } from "./cloudtrail";
+import { cloudwatchRules } from "./cloudwatch";
+import { cognitoRules } from "./cognito";
+import { renderRuleTable } from "./lib/catalog";
+import { metadataOf, RuleMetadata, Service, SERVICES } from "./lib/rule";
+import { s3Rules } from "./s3";
+import { wafv2Rules } from "./wafv2";
+
+export type { PeerControls, RuleConfigKey, RuleMetadata, Service } from "./lib/rule";
+export { renderRuleTable, renderRuleTableSection, RULE_TABLE_BEGIN, RULE_TABLE_END } from "./lib/catalog";
 
 export const POLICY_PACK_NAME = "secure-api-platform";
 
-export const policies: Policies = [
-    apiGateway.methodAuthorization,
-    apiGateway.stageAccessLogging,
-    apiGateway.stageXrayTracing,
-    apiGateway.stageThrottling,
-    apiGateway.methodSettingsThrottling,
-    apiGateway.executionLogging,
-    apiGateway.authorizerCacheTtl,
-    apiGateway.requestValidation,
-    exposure.publicStageWaf,
-    exposure.privateApiResourcePolicy,
-    exposure.defaultEndpointDisabled,
-    exposure.corsOrigins,
-    tls.domainTls12,
-    tls.truststoreBucket,
-    usagePlans.usagePlanLimits,
-    usagePlans.apiKeyAttached,
-    identity.cognitoPasswordPolicy,
-    identity.cognitoMfa,
-    identity.cognitoAdvancedSecurity,
-    logging.logGroupRetention,
-    logging.logGroupKms,
-    logging.cloudTrailSecure,
-    logging.cloudTrailCloudWatch,
-    logging.logBucketPublicAccess,
-    waf.wafManagedRules,
-    waf.wafLogging,
-];
+/** The rules of each service, in pack order. */
+export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
+    apigateway: apigatewayRules,
+    cognito: cognitoRules,
+    cloudwatch: cloudwatchRules,
+    cloudtrail: cloudtrailRules,
+    s3: s3Rules,
+    wafv2: wafv2Rules,
+};
+
+/** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */
+export const policies: Policies = SERVICES.flatMap((service) => RULES_BY_SERVICE[service]);
+
+/** The metadata of every rule, in the order of `policies`: for reports, docs and the gate. */
+export function ruleCatalog(): RuleMetadata[] {
+    return policies.map(metadataOf);
+}
+
+/** The README's rule table, rendered from the metadata. */
+export function ruleTable(): string {
+    return renderRuleTable(ruleCatalog());
+}

@@ -1,0 +1,56 @@
+/** Lambda authorizers must not cache their decision for long. */
+import * as aws from "@pulumi/aws";
+import { validateResourceOfType } from "@pulumi/policy";
+import { AUTHORIZER_TTL } from "../../baseline";
+import { known } from "../lib/known";
+import { describe, unverifiable } from "../lib/messages";
+import { resourceRule, ruleConfig } from "../lib/rule";
+
+/** Config of `apigw-authorizer-cache-ttl`. */
+export interface AuthorizerCacheTtlConfig {
+    /** Largest allowed authorizer result cache TTL, seconds: a revoked token keeps working this long. */
+    maxTtlSeconds: number;
+}
+
+export const authorizerCacheTtlConfig = ruleConfig<AuthorizerCacheTtlConfig>({
+    maxTtlSeconds: {
+        type: "integer",
+        minimum: AUTHORIZER_TTL.min,
+        maximum: AUTHORIZER_TTL.max,
+        default: AUTHORIZER_TTL.max,
+        description: "Largest allowed authorizer result cache TTL, in seconds.",
+    },
+});
+
+export const apigwAuthorizerCacheTtl = resourceRule({
+    name: "apigw-authorizer-cache-ttl",
+    service: "apigateway",
+    description: `Lambda authorizers must not cache results longer than the configured maximum (${AUTHORIZER_TTL.max} s by default).`,
+    remediationSteps: `Set authorizerResultTtlInSeconds between ${AUTHORIZER_TTL.min} and maxTtlSeconds.`,
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    controls: {},
+    config: authorizerCacheTtlConfig,
+    validateResource: validateResourceOfType(aws.apigateway.Authorizer, (authorizer, args, report) => {
+        const label = describe(args);
+        const type = known(() => authorizer.type, "type");
+        if (type.known && (type.value ?? "TOKEN").toUpperCase() === "COGNITO_USER_POOLS") {
+            return;
+        }
+        const { maxTtlSeconds } = authorizerCacheTtlConfig.read(args);
+        const ttl = known(() => authorizer.authorizerResultTtlInSeconds, "authorizerResultTtlInSeconds");
+        if (!ttl.known) {
+            report(unverifiable(label, ttl.path, `be between ${AUTHORIZER_TTL.min} and ${maxTtlSeconds}`));
+            return;
+        }
+        // API Gateway caches for 300 s when the TTL is not set.
+        const seconds = ttl.value ?? AUTHORIZER_TTL.apiGatewayDefault;
+        const given = ttl.value === undefined ? ` (authorizerResultTtlInSeconds is not set, so API Gateway caches ${AUTHORIZER_TTL.apiGatewayDefault} s)` : "";
+        if (seconds > maxTtlSeconds) {
+            report(`${label} caches its decision for ${seconds} s${given}, longer than the allowed ${maxTtlSeconds} s: a revoked token keeps working that long. ` +
+                `Set authorizerResultTtlInSeconds to at most ${maxTtlSeconds}.`);
+        } else if (seconds < AUTHORIZER_TTL.min) {
+            report(`${label} sets authorizerResultTtlInSeconds to ${seconds}, below ${AUTHORIZER_TTL.min}. Set it between ${AUTHORIZER_TTL.min} and ${maxTtlSeconds}.`);
+        }
+    }),
+});

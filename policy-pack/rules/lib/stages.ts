@@ -1,0 +1,33 @@
+/** Links between API Gateway stages, their APIs and their method settings. */
+import * as aws from "@pulumi/aws";
+import { Known } from "./known";
+import { derivedFrom, knownOutput, OutputsOf, refersTo, sameKnownString, sameOrigin, StackResource } from "./resources";
+
+export type RestApiResource = StackResource<OutputsOf<aws.apigateway.RestApi>>;
+export type StageResource = StackResource<OutputsOf<aws.apigateway.Stage>>;
+export type MethodSettingsResource = StackResource<OutputsOf<aws.apigateway.MethodSettings>>;
+
+/** True when method settings belong to the stage: their stageName came from it, or the same stage name on the same API. */
+export function appliesToStage(settings: MethodSettingsResource, stage: StageResource): boolean {
+    return derivedFrom(settings, "stageName", stage) ||
+        (sameKnownString(() => settings.props.stageName, () => stage.props.stageName) &&
+            (sameOrigin(settings, "restApi", stage, "restApi") || sameKnownString(() => settings.props.restApi, () => stage.props.restApi)));
+}
+
+/** The REST API of a stage, when it is in the stack. */
+export function apiOfStage(stage: StageResource, apis: readonly RestApiResource[]): RestApiResource | undefined {
+    return apis.find((api) => refersTo(stage, "restApi", api, [(a) => a.id]));
+}
+
+/** The endpoint type of a REST API (EDGE when not set, as API Gateway does). */
+export function endpointTypeOf(api: RestApiResource): Known<string> {
+    const types = knownOutput(api, "endpointConfiguration", (p) => {
+        const t: unknown = p.endpointConfiguration?.types;
+        return Array.isArray(t) ? t[0] : t;
+    });
+    if (!types.known) {
+        return { known: false, path: "endpointConfiguration.types" };
+    }
+    const first = types.value;
+    return { known: true, value: (typeof first === "string" && first !== "" ? first : "EDGE").toUpperCase() };
+}

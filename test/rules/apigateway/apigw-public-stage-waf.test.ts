@@ -1,0 +1,52 @@
+import * as aws from "@pulumi/aws";
+import { ruleFindings } from "../../rule-harness";
+import { restApi, stage, webAcl } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "apigw-public-stage-waf";
+const associate = (name: string, resourceArn: aws.wafv2.WebAclAssociationArgs["resourceArn"], acl: aws.wafv2.WebAcl) =>
+    new aws.wafv2.WebAclAssociation(name, { resourceArn, webAclArn: acl.arn });
+
+describe(RULE, () => {
+    it("passes the compliant baseline: a REGIONAL stage with a web ACL association, and a PRIVATE stage without", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            const s = stage("protected", restApi("public"));
+            associate("assoc", s.arn, webAcl("acl"));
+            stage("private-stage", restApi("private", { endpointConfiguration: { types: "PRIVATE" } }));
+        }));
+    });
+
+    it("accepts an association by a literal stage ARN", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+            new aws.apigateway.Stage("v1", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+            associate("assoc", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1", webAcl("acl"));
+        }));
+    });
+
+    it("rejects every public stage without an association: REGIONAL, and EDGE (the default)", async () => {
+        const found = await ruleFindings(RULE, () => {
+            stage("exposed", restApi("regional"));
+            stage("edge", restApi("edge-api", { endpointConfiguration: undefined }));
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "exposed", message: [/Stage "exposed" serves a REGIONAL API with no WAFv2 web ACL/, /resourceArn/] },
+            { resource: "edge", message: [/serves a EDGE API with no WAFv2 web ACL/] },
+        ]);
+    });
+
+    it("an association with another resource does not protect the stage", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            const api = restApi("public");
+            stage("unprotected", api);
+            associate("assoc", stage("other", api).arn, webAcl("acl"));
+        }), RULE, "mandatory", [{ resource: "unprotected", message: [/no WAFv2 web ACL/] }]);
+    });
+
+    it("fails closed when the stage's API is not in the stack", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+            new aws.apigateway.Stage("foreign", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+        }), RULE, "mandatory", [{ resource: "foreign", message: [/possibly public/] }]);
+    });
+});

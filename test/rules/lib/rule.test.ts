@@ -1,0 +1,57 @@
+import * as aws from "@pulumi/aws";
+import * as assert from "assert";
+import { validateResourceOfType } from "@pulumi/policy";
+import { renderRuleTable } from "../../../policy-pack/rules/lib/catalog";
+import { metadataOf, pulumiTypeOf, resourceRule, ruleConfig, stackRule, tagsOf } from "../../../policy-pack/rules/lib/rule";
+
+interface ExampleConfig {
+    limit: number;
+    names: string[];
+}
+
+describe("lib/rule: rule definitions, metadata and config", () => {
+    const config = ruleConfig<ExampleConfig>({
+        limit: { type: "integer", minimum: 1, default: 10, description: "A limit for the example." },
+        names: { type: "array", items: { type: "string" }, default: ["a"], description: "Names for the example." },
+    });
+    const rule = resourceRule({
+        name: "example-rule", service: "apigateway", description: "An example rule, for the tests.", remediationSteps: "Do the thing.",
+        severity: "low", enforcementLevel: "advisory", controls: { checkov: ["CKV_AWS_1"], securityHub: ["X.1"] }, config,
+        validateResource: validateResourceOfType(aws.apigateway.Stage, () => undefined),
+    });
+
+    it("ruleConfig: the SDK schema, the defaults, and a reader that fills in what the config omits", () => {
+        assert.deepStrictEqual(config.defaults, { limit: 10, names: ["a"] });
+        assert.deepStrictEqual(config.schema.properties.limit, { type: "integer", minimum: 1, default: 10, description: "A limit for the example." });
+        assert.deepStrictEqual(config.read({ getConfig: <T extends object>() => ({ limit: 3 }) as T }), { limit: 3, names: ["a"] });
+        assert.deepStrictEqual(config.read({ getConfig: <T extends object>() => ({}) as T }), { limit: 10, names: ["a"] });
+    });
+
+    it("resourceRule: an SDK policy with severity, tags and schema, and its metadata", () => {
+        assert.strictEqual(rule.severity, "low");
+        assert.deepStrictEqual(rule.tags, ["service:apigateway", "securityhub:X.1", "checkov:CKV_AWS_1"]);
+        assert.strictEqual(rule.configSchema, config.schema);
+        const meta = metadataOf(rule);
+        assert.deepStrictEqual([meta.kind, meta.resourceTypes, meta.config.map((c) => c.key)], ["resource", ["aws:apigateway/stage:Stage"], ["limit", "names"]]);
+    });
+
+    it("stackRule: resource types from the classes it inspects", () => {
+        const stack = stackRule({
+            name: "example-stack-rule", service: "s3", description: "An example stack rule.", remediationSteps: "Fix it.",
+            severity: "high", enforcementLevel: "mandatory", controls: {}, inspects: [aws.s3.Bucket, aws.s3.BucketV2], validateStack: () => undefined,
+        });
+        assert.deepStrictEqual(metadataOf(stack).resourceTypes, ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
+        assert.strictEqual(stack.configSchema, undefined);
+    });
+
+    it("metadataOf refuses a policy not defined here; pulumiTypeOf a class without a type", () => {
+        assert.throws(() => metadataOf({ name: "x", description: "y" }), /not defined with resourceRule\/stackRule/);
+        assert.throws(() => pulumiTypeOf({}), /no __pulumiType/);
+        assert.deepStrictEqual(tagsOf("wafv2", {}), ["service:wafv2"]);
+    });
+
+    it("renderRuleTable escapes table and emphasis characters", () => {
+        const table = renderRuleTable([{ ...metadataOf(rule), description: "a | b with */*" }]);
+        assert.match(table, /\| `example-rule` \| advisory \| low \| apigateway \/ resource \| a \\\| b with \\\*\/\\\* \| `limit` \(default `10`\), `names` \(default `\["a"\]`\) \| Security Hub: `X\.1`; Checkov: `CKV_AWS_1` \|/);
+    });
+});

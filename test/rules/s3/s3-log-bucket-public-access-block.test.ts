@@ -1,0 +1,58 @@
+import * as aws from "@pulumi/aws";
+import { ruleFindings } from "../../rule-harness";
+import { bucket, BucketSpec, trail } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "s3-log-bucket-public-access-block";
+const LOG_BUCKET: BucketSpec = { encryption: true, publicAccessBlock: true };
+const logged = (name: string, spec: BucketSpec) => { trail(`${name}-trail`, { s3BucketName: bucket(name, spec).bucket }); };
+
+describe(RULE, () => {
+    it("passes the compliant baseline: public access blocked and encrypted", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => logged("logs", LOG_BUCKET)));
+    });
+
+    it("passes a BucketV2 with the V2 encryption resource", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, kind: "BucketV2", v2Companions: true })));
+    });
+
+    it("does not judge buckets no trail writes to", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => { bucket("other"); trail("t"); }));
+    });
+
+    it("rejects a log bucket without a public access block", async () => {
+        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, publicAccessBlock: false })), RULE, "mandatory", [
+            { resource: "logs", message: [/Log Bucket "logs" \(used by Trail "logs-trail"\) does not block public access/, /BucketPublicAccessBlock/] },
+        ]);
+    });
+
+    it("rejects a public access block with one setting false", async () => {
+        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, blockSettings: { ignorePublicAcls: false } })), RULE, "mandatory", [
+            { resource: "logs", message: [/does not block public access/] },
+        ]);
+    });
+
+    it("rejects a log bucket without default encryption", async () => {
+        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, encryption: false })), RULE, "mandatory", [
+            { resource: "logs", message: [/has no default encryption; add a BucketServerSideEncryptionConfiguration/] },
+        ]);
+    });
+
+    it("rejects a BucketV2 log bucket without V2 encryption", async () => {
+        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, kind: "BucketV2", v2Companions: true, encryption: false })), RULE, "mandatory", [
+            { resource: "logs", message: [/Log BucketV2 "logs"/, /no default encryption/] },
+        ]);
+    });
+
+    it("rejects every unprotected log bucket, also one named by a literal name", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            logged("a", { encryption: true });
+            new aws.s3.Bucket("named", { bucket: "audit-logs" });
+            trail("literal", { s3BucketName: "audit-logs" });
+        }), RULE, "mandatory", [
+            { resource: "a", message: [/does not block public access/] },
+            { resource: "named", message: [/used by Trail "literal"/, /does not block public access/] },
+            { resource: "named", message: [/no default encryption/] },
+        ]);
+    });
+});

@@ -1,0 +1,87 @@
+import * as assert from "assert";
+import { WAF } from "../../../policy-pack/baseline";
+import { wafManagedRulesAndRateLimit, wafManagedRulesConfig } from "../../../policy-pack/rules/wafv2/waf-managed-rules-and-rate-limit";
+import { ruleFindings } from "../../rule-harness";
+import { MANAGED_GROUPS, managedRule, rateRule, WafRule, wafRules, webAcl } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "waf-managed-rules-and-rate-limit";
+const program = (rules: WafRule[]) => () => { webAcl("acl", rules); };
+const withoutGroup = (group: string) => wafRules().filter((r) => r.name !== group);
+
+describe(RULE, () => {
+    it("pins the defaults to the baseline: the four managed groups and a 10000 limit", () => {
+        assert.deepStrictEqual(wafManagedRulesConfig.defaults.requiredRuleGroups, [...WAF.requiredManagedRuleGroups]);
+        assert.deepStrictEqual(wafManagedRulesAndRateLimit.configSchema?.properties.requiredRuleGroups.default, MANAGED_GROUPS);
+        assert.strictEqual(wafManagedRulesConfig.defaults.maxRateLimit, WAF.maxRateLimit);
+        assert.strictEqual(wafManagedRulesAndRateLimit.configSchema?.properties.maxRateLimit.default, 10000);
+    });
+
+    it("passes the compliant baseline: every group blocking and a blocking rate rule", async () => {
+        assertNoFindings(await ruleFindings(RULE, program(wafRules())));
+    });
+
+    it("passes exactly at the maximum rate limit (10000)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program(wafRules(10000))));
+    });
+
+    it("rejects a rate limit of 10001, one above the maximum", async () => {
+        assertFindings(await ruleFindings(RULE, program(wafRules(10001))), RULE, "mandatory", [
+            { resource: "acl", message: [/rate limit 10001 \(statement\.rateBasedStatement\.limit\) exceeds the allowed 10000/] },
+        ]);
+    });
+
+    for (const group of MANAGED_GROUPS) {
+        it(`rejects an ACL without ${group}, naming only it`, async () => {
+            assertFindings(await ruleFindings(RULE, program(withoutGroup(group))), RULE, "mandatory", [
+                { resource: "acl", message: [new RegExp(`does not block with ${group} \\(missing`)] },
+            ]);
+        });
+    }
+
+    it("a group in count mode does not block", async () => {
+        const rules = wafRules().map((r) => (r.name === "AWSManagedRulesSQLiRuleSet" ? managedRule(r.name, r.priority as number, true) : r));
+        assertFindings(await ruleFindings(RULE, program(rules)), RULE, "mandatory", [
+            { resource: "acl", message: [/does not block with AWSManagedRulesSQLiRuleSet \(missing from rules, or in count mode\)/] },
+        ]);
+    });
+
+    it("rejects an ACL without a blocking rate rule (none, or counting)", async () => {
+        const groups = MANAGED_GROUPS.map((g, i) => managedRule(g, i + 1));
+        assertFindings(await ruleFindings(RULE, () => { webAcl("none", groups); webAcl("counting", [rateRule(100, 0, true), ...groups]); }), RULE, "mandatory", [
+            { resource: "none", message: [/has no blocking rate-based rule/, /rateBasedStatement/] },
+            { resource: "counting", message: [/has no blocking rate-based rule/] },
+        ]);
+    });
+
+    it("rejects a weak ACL with one finding per problem", async () => {
+        assertFindings(await ruleFindings(RULE, program([managedRule("AWSManagedRulesCommonRuleSet", 1), managedRule("AWSManagedRulesSQLiRuleSet", 2, true)])), RULE, "mandatory", [
+            { resource: "acl", message: [/does not block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet/] },
+            { resource: "acl", message: [/no blocking rate-based rule/] },
+        ]);
+    });
+
+    it("reads rules given as ruleJson (PascalCase)", async () => {
+        const json = JSON.stringify([
+            { Name: "rate", Priority: 0, Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 100, AggregateKeyType: "IP" } } },
+            ...MANAGED_GROUPS.map((g, i) => ({ Name: g, Priority: i + 1, OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: g } } })),
+        ]);
+        assertNoFindings(await ruleFindings(RULE, () => { webAcl("acl", [], { rules: undefined, ruleJson: json }); }));
+    });
+
+    it("the config changes the verdict: a lower maximum, and another required group", async () => {
+        assertFindings(await ruleFindings(RULE, program(wafRules(2000)), { config: { [RULE]: { maxRateLimit: 1999 } } }), RULE, "mandatory", [
+            { resource: "acl", message: [/rate limit 2000 .* exceeds the allowed 1999/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program(wafRules()), { config: { [RULE]: { requiredRuleGroups: [...MANAGED_GROUPS, "AWSManagedRulesAnonymousIpList"] } } }), RULE, "mandatory", [
+            { resource: "acl", message: [/does not block with AWSManagedRulesAnonymousIpList \(/] },
+        ]);
+    });
+
+    it("rejects every weak ACL", async () => {
+        assertFindings(await ruleFindings(RULE, () => { webAcl("a", wafRules(20000)); webAcl("b", wafRules(20000)); }), RULE, "mandatory", [
+            { resource: "a", message: [/exceeds/] },
+            { resource: "b", message: [/exceeds/] },
+        ]);
+    });
+});
