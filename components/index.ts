@@ -11,7 +11,10 @@
 export * from "../policy-pack/baseline";
 
 export * from "./apigateway/access-log";
+export * from "./apigateway/api-key-rotation";
+export * from "./apigateway/api-key-secret";
 export * from "./apigateway/api-route";
+export * from "./apigateway/canary";
 export * from "./apigateway/cors";
 export * from "./apigateway/deployment-trigger";
 export * from "./apigateway/endpoint";
@@ -24,6 +27,7 @@ export * from "./apigateway/route-builder";
 export * from "./apigateway/routes";
 export * from "./apigateway/usage-plans";
 export * from "./audit/audit-trail";
+export * from "./config/detective-controls";
 export * from "./auth/cognito-authorizer";
 export * from "./auth/cognito-user-pool";
 export * from "./auth/iam-invoke-policy";

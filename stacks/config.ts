@@ -9,7 +9,9 @@ import {
     EXECUTION_LOG_LEVELS, HTTP_METHODS, INTEGRATION_TIMEOUT_MS, ipv4CidrProblem, LOG_RETENTION_DAYS, MFA_MODES, parseIpv4Cidr, PASSWORD, QUOTA,
     THROTTLE, WAF,
 } from "../policy-pack/baseline";
-import { advancedSecurityChoices, logRetentionChoices, mfaChoices } from "../components";
+import {
+    advancedSecurityChoices, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS,
+} from "../components";
 import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
 import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
@@ -100,6 +102,13 @@ export const CONFIG_KEYS = {
     lambdaAuthorizer: lambdaAuthorizerSpec,
     resourcePolicy: resourcePolicySpec,
     partners: partnersSpec,
+    canary: optional(obj({
+        percentTraffic: num(0, 100),
+        stageVariableOverrides: optional(record(str(/^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/, "1-512 letters, digits or -._~:/?#&=,"), /^[A-Za-z0-9_]{1,64}$/, "a stage variable name (letters, digits, _)")),
+        useStageCache: optional(bool()),
+        promote: optional(bool()),
+        rollback: optional(bool()),
+    })),
     waf: optional(obj({
         enabled: optional(bool()),
         rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),
@@ -121,7 +130,13 @@ export const CONFIG_KEYS = {
             quotaLimit: int(QUOTA.minLimit, QUOTA.maxLimit),
             quotaPeriod: oneOf(QUOTA.periods),
         }), /^[a-z0-9-]{1,64}$/, "a lower-case tier name"),
-        clients: arr(obj({ name: str(), tier: str() })),
+        clients: arr(obj({
+            name: str(),
+            tier: str(),
+            generation: optional(int(1, MAX_KEY_GENERATION)),
+            previousGeneration: optional(oneOf(PREVIOUS_GENERATION_ACTIONS)),
+            secret: optional(obj({ readerRoleArn: str(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN") })),
+        })),
         methodThrottles: optional(arr(obj({
             path: str(/^\//, "a path starting with /"),
             method: oneOf(HTTP_METHODS),
@@ -138,6 +153,11 @@ export const CONFIG_KEYS = {
     })),
     audit: optional(obj({ enabled: optional(bool()), trailName: optional(str()) })),
     manageAccountSettings: optional(bool()),
+    detectiveControls: optional(obj({
+        enabled: optional(bool()),
+        recorder: optional(oneOf(OWNERSHIP)),
+        securityHub: optional(oneOf(OWNERSHIP)),
+    })),
     tags: optional(record(str(/^.{0,256}$/, "a tag value"), /^[\w .:/=+@-]{1,128}$/, "a tag key")),
 };
 

@@ -25,6 +25,11 @@ export function configuredArns(config: PlatformConfig): [key: string, arn: strin
             arns.push([`routes[${i}].integration.functionArn`, r.integration.functionArn]);
         }
     });
+    (config.usagePlans?.clients ?? []).forEach((c, i) => {
+        if (c.secret) {
+            arns.push([`usagePlans.clients[${i}].secret.readerRoleArn`, c.secret.readerRoleArn]);
+        }
+    });
     (config.alarms?.alarmTopicArns ?? []).forEach((arn, i) => arns.push([`alarms.alarmTopicArns[${i}]`, arn]));
     if (config.domain?.certificateArn) {
         arns.push(["domain.certificateArn", config.domain.certificateArn]);
@@ -112,12 +117,14 @@ const CONFIG_KEY_OF_COMPONENT: Record<string, (argument: string) => string> = {
     PrivateApi: (a) => a,
     PublicApi: (a) => a,
     JwtAuthorizerFunction: (a) => `lambdaAuthorizer.reference.${a}`,
+    RestStage: (a) => a,
     CognitoUserPool: (a) => `cognito.${a}`,
     WebAcl: (a) => (a === "logRetentionInDays" ? "logging.retentionInDays" : `waf.${a}`),
     CustomDomain: (a) => `domain.${a}`,
     MtlsTruststore: () => "domain.mtlsCaBundleFile",
     UsagePlans: (a) => `usagePlans.${a}`,
     ApiAlarms: (a) => `alarms.${a}`,
+    DetectiveControls: (a) => (a === "alarmTopicArns" ? "alarms.alarmTopicArns" : `detectiveControls.${a}`),
     AuditTrail: (a) => (a === "logRetentionInDays" ? "logging.retentionInDays" : `audit.${a}`),
 };
 

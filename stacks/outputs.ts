@@ -4,7 +4,7 @@
  * endpoint values (`restApiId`, `executionArn`, `stageName`, `invokeUrl`,
  * `accessLogGroupName`) come from the API's `ApiEndpoint` (`endpointOutputs`).
  */
-import type { CorsArgs, StageSettings } from "../components";
+import type { ApiKeyStatus, CorsArgs, StageSettings } from "../components";
 
 export interface PlatformOutputs {
     /** dev or prod. */
@@ -27,6 +27,8 @@ export interface PlatformOutputs {
     apiUrl: string;
     /** The platform stage's current deployment: app-team stages redeploy when it changes. */
     deploymentId: string;
+    /** The candidate deployment a canary on the platform stage serves, while one is tested. */
+    canaryDeploymentId?: string;
     /** Throttling, execution log level, X-Ray and log retention of the platform's stage, for app-team stages to copy. */
     stageSettings: StageSettings;
     /** The platform's CORS settings, when it has any: app-team routes answer preflights the same way. */
@@ -57,6 +59,8 @@ export interface PlatformOutputs {
     usagePlanIds?: Record<string, string>;
     /** Client to API key id. */
     apiKeyIds?: Record<string, string>;
+    /** Client to its current key: id, generation, whether the previous generation is still live (and its id), Secrets Manager ARN. */
+    apiKeys?: Record<string, ApiKeyStatus>;
     /** Client to API key value (secret). */
     apiKeyValues?: Record<string, string>;
     /** The web ACL in front of public stages (app-team stages are associated with it). */
@@ -69,6 +73,8 @@ export interface PlatformOutputs {
     auditTrailArn?: string;
     /** CloudWatch copy of the trail. */
     auditLogGroupName?: string;
+    /** AWS Config rule names by managed rule identifier, when `detectiveControls.enabled`. */
+    configRuleNames?: Record<string, string>;
     /** The platform KMS key: app teams encrypt their log groups with it. */
     kmsKeyArn: string;
     /** Partner name to the ARN of the role it assumes (with its external id) to call its granted AWS_IAM routes. */

@@ -5,7 +5,9 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
-import { CognitoUserPoolSettings, endpointOutputs, IdentityProviderArgs, RouteArgs, SecureApi } from "../components";
+import {
+    CognitoUserPoolSettings, DetectiveControls, DetectiveControlsArgs, endpointOutputs, EXECUTION_LOG_LEVELS, IdentityProviderArgs, RouteArgs, SecureApi, validateDetectiveControlsArgs,
+} from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { PlatformOutputs } from "./outputs";
 
@@ -89,6 +91,19 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
             mtlsCaBundlePem: config.domain.mtlsCaBundleFile ? readCaBundle(config.domain.mtlsCaBundleFile, source) : undefined,
         }
         : undefined;
+    const detective: Omit<DetectiveControlsArgs, "kmsKeyArn"> | undefined = config.detectiveControls?.enabled
+        ? {
+            endpointTypes: [config.exposure === "private" ? "PRIVATE" : "REGIONAL"],
+            loggingLevels: [...EXECUTION_LOG_LEVELS],
+            alarmTopicArns: config.alarms?.alarmTopicArns ?? [],
+            scopeTag: { key: "project", value: PROJECT },
+            recorder: config.detectiveControls.recorder,
+            securityHub: config.detectiveControls.securityHub,
+        }
+        : undefined;
+    if (detective) {
+        validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
+    }
     const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
         environment: config.environment,
         apiName: config.apiName,
@@ -102,6 +117,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         cors: config.cors,
         throttle: config.throttle,
         logging: config.logging,
+        canary: config.canary,
         waf: config.waf,
         domain,
         usagePlans: config.usagePlans,
@@ -110,6 +126,9 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         manageAccountSettings: config.manageAccountSettings,
         tags: { project: PROJECT, ...config.tags },
     });
+    const controls = detective
+        ? new DetectiveControls(`${config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-detective`, { ...detective, kmsKeyArn: api.key.keyArn, tags: { project: PROJECT, ...config.tags } })
+        : undefined;
     const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
@@ -122,6 +141,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         invokeUrl: endpoint.invokeUrl,
         apiUrl: api.domain ? api.domain.url : endpoint.invokeUrl,
         deploymentId: api.api.deployment.id,
+        canaryDeploymentId: api.api.candidateDeployment?.id,
         stageSettings: api.stageSettings,
         cors: config.cors,
         customDomainName: api.domain?.domainName,
@@ -137,6 +157,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         vpcEndpointId: api.privateApi?.vpcEndpointId,
         usagePlanIds: api.usagePlans?.usagePlanIds,
         apiKeyIds: api.usagePlans?.apiKeyIds,
+        apiKeys: api.usagePlans?.apiKeys,
         apiKeyValues: api.usagePlans ? pulumi.secret(api.usagePlans.apiKeyValues) : undefined,
         wafWebAclArn: api.webAcl?.webAclArn,
         accessLogGroupName: endpoint.accessLogGroupName,
@@ -146,5 +167,6 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         kmsKeyArn: api.key.keyArn,
         partnerRoleArns: config.partners?.length ? api.partnerRoleArns : undefined,
         jwtAuthorizerFunctionArn: api.jwtAuthorizer?.functionArn,
+        configRuleNames: controls?.ruleNames,
     };
 }

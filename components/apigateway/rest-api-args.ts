@@ -1,4 +1,5 @@
 /** Arguments of {@link RestApi} and their validation, shared with the components that wrap it. */
+import { canaryPhase, CanarySettings } from "./canary";
 import * as pulumi from "@pulumi/pulumi";
 import {
     API_NAME, AuthKind, ENVIRONMENTS, EXECUTION_LOG_LEVELS, ExecutionLogLevel, STAGE_NAME,
@@ -82,6 +83,11 @@ export interface RestApiBaseArgs {
      */
     disableExecuteApiEndpoint?: boolean;
     /**
+     * A canary release on the stage (`canary.ts`: testing, promote, rollback).
+     * @default undefined (no canary)
+     */
+    canary?: CanarySettings;
+    /**
      * Tags for taggable resources.
      * @default {}
      */
@@ -126,6 +132,7 @@ export function validateRestApiArgs(args: RestApiBaseArgs & Pick<RestApiArgs, "e
     oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
     matches(C, "apiName", args.apiName, API_NAME.pattern, API_NAME.expected);
     matches(C, "stageName", args.stageName, STAGE_NAME.pattern, STAGE_NAME.expected);
+    canaryPhase(C, "canary", args.canary);
     const available = new Set<AuthKind>(["iam"]);
     if (args.authorizers?.cognito) {
         if (!args.authorizers.cognito.userPoolArns?.length) {

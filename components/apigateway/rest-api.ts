@@ -41,6 +41,10 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
     public readonly deployment: aws.apigateway.Deployment;
     /** The stage. */
     public readonly stage: aws.apigateway.Stage;
+    /** The candidate deployment a canary serves, while one is tested. */
+    public readonly candidateDeployment?: aws.apigateway.Deployment;
+    /** Whether the stage has a canary under test (its metrics use the `<stage>/Canary` Stage dimension). */
+    public readonly canaryActive: boolean;
     /** Stage-wide method settings (throttling, execution logging, metrics). */
     public readonly stageSettings: aws.apigateway.MethodSettings;
     /** The Cognito authorizer, when `authorizers.cognito` is given. */
@@ -144,10 +148,13 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
             xrayTracing: args.xrayTracing ?? true,
             snapshot,
             deploymentDependencies: routes.deploymentDependencies,
+            canary: args.canary,
             tags: args.tags,
         });
         this.deployment = published.deployment;
         this.stage = published.stage;
+        this.candidateDeployment = published.candidateDeployment;
+        this.canaryActive = published.canaryPhase === "testing";
         this.stageSettings = published.stageSettings;
         this.methods = routes.methods;
         this.snapshotCovers = snapshot.covered;

@@ -13,6 +13,7 @@ import { EncryptedLogGroup } from "../observability/encrypted-log-group";
 import { methodSettingsPath, slug } from "../shared/naming";
 import { ThrottleSettings } from "../shared/throttle";
 import { accessLogFormat } from "./access-log";
+import { CanaryPhase, canaryPhase, CanarySettings } from "./canary";
 import { DeploymentSnapshot } from "./deployment-trigger";
 
 /** A per-method throttle on the stage. */
@@ -51,6 +52,11 @@ export interface RestStageArgs {
     snapshot: DeploymentSnapshot;
     deploymentDependencies: pulumi.Resource[];
     /**
+     * A canary release on the stage (see `canary.ts` for the phases).
+     * @default undefined (no canary: one deployment that follows the API)
+     */
+    canary?: CanarySettings;
+    /**
      * Tags.
      * @default {}
      */
@@ -73,15 +79,27 @@ export class RestStage {
     readonly methodSettings: Map<string, aws.apigateway.MethodSettings> = new Map();
     /** The redeployment trigger. */
     readonly trigger: pulumi.Output<string>;
+    /** The candidate deployment the canary serves, while a canary is tested. */
+    readonly candidateDeployment?: aws.apigateway.Deployment;
+    /** Canary phase from the config: none, testing, promote or rollback. */
+    readonly canaryPhase: CanaryPhase;
+    /** Canary execution log group `API-Gateway-Execution-Logs_<apiId>/<stage>/Canary`, while a canary block is configured. */
+    readonly canaryExecutionLogs?: EncryptedLogGroup;
 
     constructor(args: RestStageArgs) {
         const { name, parent } = args;
         this.trigger = args.snapshot.trigger();
-        this.deployment = new aws.apigateway.Deployment(`${name}-deployment`, {
+        this.canaryPhase = canaryPhase("RestStage", "canary", args.canary);
+        const deployment = (n: string, pinned: boolean) => new aws.apigateway.Deployment(n, {
             restApi: args.restApiId,
             description: this.trigger.apply((t) => `Routes ${t.slice(0, 12)}`),
             triggers: { redeployment: this.trigger },
-        }, { parent, dependsOn: args.deploymentDependencies });
+        }, { parent, dependsOn: args.deploymentDependencies, ...(pinned ? { ignoreChanges: ["triggers", "description"] } : {}) });
+        // While a canary is tested or rolled back the stable deployment is pinned: it keeps the API it was created with.
+        this.deployment = deployment(`${name}-deployment`, this.canaryPhase === "testing" || this.canaryPhase === "rollback");
+        if (this.canaryPhase === "testing") {
+            this.candidateDeployment = deployment(`${name}-canary-deployment`, false);
+        }
 
         const logs = (suffix: string, logGroupName: pulumi.Input<string>) => new EncryptedLogGroup(`${name}-${suffix}`, {
             logGroupName,
@@ -93,6 +111,12 @@ export class RestStage {
         // API Gateway writes execution logs to this group; created here (not on first
         // write by API Gateway) so it is KMS-encrypted and expires like the access logs.
         this.executionLogs = logs("execution-logs", pulumi.interpolate`API-Gateway-Execution-Logs_${args.restApiId}/${args.stageName}`);
+        if (this.canaryPhase !== "none") {
+            // Canary requests also log to a canary-specific group (canary-release.html): pre-created for the same reasons.
+            this.canaryExecutionLogs = logs("canary-execution-logs", pulumi.interpolate`API-Gateway-Execution-Logs_${args.restApiId}/${args.stageName}/Canary`);
+        }
+        const candidate = this.candidateDeployment;
+        const canary = args.canary;
 
         this.stage = new aws.apigateway.Stage(`${name}-stage`, {
             restApi: args.restApiId,
@@ -100,8 +124,17 @@ export class RestStage {
             stageName: args.stageName,
             xrayTracingEnabled: args.xrayTracing,
             accessLogSettings: { destinationArn: this.accessLogs.logGroupArn, format: accessLogFormat() },
+            // Absent (not an empty object) without a tested canary, so the provider removes the stage's canary.
+            ...(candidate && canary ? {
+                canarySettings: {
+                    deploymentId: candidate.id,
+                    percentTraffic: canary.percentTraffic,
+                    stageVariableOverrides: canary.stageVariableOverrides ?? {},
+                    useStageCache: canary.useStageCache ?? false,
+                },
+            } : {}),
             tags: args.tags,
-        }, { parent, dependsOn: [this.executionLogs] });
+        }, { parent, dependsOn: [this.executionLogs, ...(this.canaryExecutionLogs ? [this.canaryExecutionLogs] : [])] });
 
         const base = { loggingLevel: args.executionLevel, metricsEnabled: true, dataTraceEnabled: false };
         const settings = (n: string, methodPath: string, t: ThrottleSettings) => new aws.apigateway.MethodSettings(n, {

@@ -1,4 +1,5 @@
 /** Arguments of {@link SecureApi} and their validation (every part's, before anything is created). */
+import { CanarySettings } from "../apigateway/canary";
 import { CorsArgs } from "../apigateway/cors";
 import { PrivateNetworkArgs, validatePrivateNetwork } from "../apigateway/private-api";
 import { LoggingSettings, validateRestApiArgs } from "../apigateway/rest-api";
@@ -97,6 +98,11 @@ export interface SecureApiArgs {
     /** Log retention (days) and execution log level. */
     logging: LoggingSettings;
     /**
+     * A canary release on the stage (testing, promote, rollback; see `apigateway/canary.ts`).
+     * @default undefined (no canary)
+     */
+    canary?: CanarySettings;
+    /**
      * WAF settings. Public APIs always get a web ACL; private APIs only when `enabled` is true.
      * @default {} (rate limit 2000, the managed groups, no IP lists)
      */
@@ -167,6 +173,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
         cors: args.cors,
         throttle: args.throttle,
         logging: { ...args.logging, kmsKeyArn: "(created by SecureApi)" },
+        canary: args.canary,
     });
     if (args.cognito) {
         validateCognitoUserPoolArgs({ ...args.cognito, environment: args.environment });

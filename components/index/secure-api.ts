@@ -101,6 +101,7 @@ export class SecureApi extends pulumi.ComponentResource {
             throttle: args.throttle,
             logging: { ...args.logging, kmsKeyArn: this.key.keyArn },
             disableExecuteApiEndpoint: args.domain !== undefined,
+            canary: args.canary,
             tags,
         };
         const apiOpts = { parent: this, dependsOn: this.accountSettings ? [this.accountSettings] : [] };
@@ -140,6 +141,7 @@ export class SecureApi extends pulumi.ComponentResource {
                 ...args.usagePlans,
                 restApiId: this.api.apiId,
                 stageName: this.api.stageName,
+                secretsKmsKeyArn: this.key.keyArn,
                 tags,
             }, parent);
         }
@@ -151,7 +153,7 @@ export class SecureApi extends pulumi.ComponentResource {
                 description: `Invoke the AWS_IAM routes of ${args.apiName} (${stageName})`,
             }, parent);
         }
-        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, tags }, parent);
+        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, canary: this.api.canaryActive, tags }, parent);
         if (args.audit?.enabled !== false) {
             this.auditTrail = new AuditTrail(`${name}-audit`, {
                 trailName,

@@ -43,6 +43,12 @@ export interface ApiAlarmsArgs extends ApiAlarmSettings {
     /** Name used in the throttled-requests metric (`<metricPrefix>-throttled`), usually the API name. */
     metricPrefix: string;
     /**
+     * Also watch the stage's canary: its 5XX errors and p99 latency, separately (API Gateway publishes
+     * canary metrics with the `Stage` dimension `<stage>/Canary`; see `apigateway/canary.ts`).
+     * @default false
+     */
+    canary?: boolean;
+    /**
      * Tags.
      * @default {}
      */
@@ -67,6 +73,8 @@ export function validateAlarmThresholds(args: ApiAlarmThresholds): Required<ApiA
 export class ApiAlarms extends pulumi.ComponentResource {
     /** The alarms by kind: `4xx`, `5xx`, `latency`, `throttled`. */
     public readonly alarms: Record<"4xx" | "5xx" | "latency" | "throttled", aws.cloudwatch.MetricAlarm>;
+    /** The canary's alarms (`5xx`, `latency`), when `canary` is true. */
+    public readonly canaryAlarms?: Record<"5xx" | "latency", aws.cloudwatch.MetricAlarm>;
     /** Alarm names by kind. */
     public readonly alarmNames: pulumi.Output<Record<string, string>>;
 
@@ -111,7 +119,24 @@ export class ApiAlarms extends pulumi.ComponentResource {
             }, parent),
         };
         this.alarms = alarms;
-        this.alarmNames = pulumi.all(Object.fromEntries(Object.entries(alarms).map(([k, a]) => [k, a.name])));
+        const named: Record<string, pulumi.Output<string>> = Object.fromEntries(Object.entries(alarms).map(([k, a]) => [k, a.name]));
+        if (args.canary === true) {
+            const canaryDimensions = dimensions.apply((d): Record<string, string> => ({ ...d, Stage: `${d.Stage}/Canary` }));
+            this.canaryAlarms = {
+                "5xx": new aws.cloudwatch.MetricAlarm(`${name}-canary-5xx`, {
+                    ...common, namespace: "AWS/ApiGateway", metricName: "5XXError", statistic: "Sum", threshold: serverErrors, dimensions: canaryDimensions,
+                    alarmDescription: `Canary: more than ${serverErrors} server errors in 5 minutes (roll back: canary.rollback)`,
+                }, parent),
+                latency: new aws.cloudwatch.MetricAlarm(`${name}-canary-latency-p99`, {
+                    ...common, namespace: "AWS/ApiGateway", metricName: "Latency", extendedStatistic: "p99", threshold: latency, dimensions: canaryDimensions,
+                    evaluationPeriods: 3, datapointsToAlarm: 2,
+                    alarmDescription: `Canary: p99 latency above ${latency} ms (roll back: canary.rollback)`,
+                }, parent),
+            };
+            named["canary-5xx"] = this.canaryAlarms["5xx"].name;
+            named["canary-latency"] = this.canaryAlarms.latency.name;
+        }
+        this.alarmNames = pulumi.all(named);
         this.registerOutputs({ alarmNames: this.alarmNames });
     }
 }

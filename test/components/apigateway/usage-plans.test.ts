@@ -30,7 +30,7 @@ describe("UsagePlans", () => {
             return { values: plans.apiKeyValues, ids: plans.apiKeyIds, plans: plans.usagePlanIds };
         });
         const planKeys = plan.ofType("aws:apigateway/usagePlanKey:UsagePlanKey");
-        const keyUrn = (client: string) => plan.one("aws:apigateway/apiKey:ApiKey", `plans-${client}`).urn;
+        const keyUrn = (client: string) => plan.one("aws:apigateway/apiKey:ApiKey", `plans-${client}-g1`).urn;
         const planUrn = (tier: string) => plan.one("aws:apigateway/usagePlan:UsagePlan", `plans-${tier}`).urn;
         for (const [client, tier] of [["acme", "premium"], ["trial", "free"]]) {
             const link = planKeys.find((k) => k.propertyDependencies.keyId.includes(keyUrn(client)))!;
