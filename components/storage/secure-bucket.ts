@@ -67,7 +67,8 @@ export class SecureBucket extends pulumi.ComponentResource {
         }, parent);
         const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
             bucket: bucket.id,
-            policy: bucket.arn.apply((arn) =>
+            // From the name (known at preview, unlike the ARN) so policy rules can read the document before deployment.
+            policy: bucket.bucket.apply((bucketName) => `arn:aws:s3:::${bucketName}`).apply((arn) =>
                 pulumi.output(args.policyStatements ? args.policyStatements(arn) : []).apply((extra) =>
                     JSON.stringify(document(denyInsecureTransport(arn), ...extra)))),
         }, { parent: this, dependsOn: [publicAccess, ownership] });

@@ -124,3 +124,10 @@ export const DEFAULT_BASELINE: EnvironmentBaseline = ENVIRONMENT_BASELINE.prod;
 export function logRetentionValues(environment: Environment): number[] {
     return LOG_RETENTION_DAYS.filter((d) => d >= ENVIRONMENT_BASELINE[environment].minLogRetentionDays);
 }
+
+// ---------------------------------------------------------------------------
+// S3 buckets (rules under policy-pack/rules/s3)
+// ---------------------------------------------------------------------------
+
+/** Bucket purposes that must use SSE-KMS with a customer-managed key by default. */
+export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
