@@ -87,7 +87,9 @@ export function publicAclsOf(resources: readonly PolicyResource[], bucket: Bucke
     }];
     for (const a of companionsOf([...resourcesOf(resources, aws.s3.BucketAclV2), ...resourcesOf(resources, aws.s3.BucketAcl)], bucket)) {
         const acl = knownDeep(() => a.props.acl, "acl");
-        const uris = knownDeep(() => (a.props.accessControlPolicy?.grants ?? []).map((g) => g.grantee?.uri), "accessControlPolicy.grants");
+        // accessControlPolicy is computed when the program gives a canned acl: unknown at preview, and no grant of the program's.
+        const read = knownDeep(() => (a.props.accessControlPolicy?.grants ?? []).map((g) => g.grantee?.uri), "accessControlPolicy.grants");
+        const uris: Known<(string | undefined)[]> = read.known || !leftUnset(a, "accessControlPolicy") ? read : { known: true, value: [] };
         out.push({ where: a.label, value: !acl.known ? acl : !uris.known ? uris : { known: true, value: publicParts(acl.value, uris.value) } });
     }
     return out;
