@@ -202,3 +202,10 @@ export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: Bu
     }
     return unknown ?? awsManaged ?? { state: "sse-s3" };
 }
+
+/** The Sids (or positions) of statements that Allow `service` without an aws:SourceArn or aws:SourceAccount condition. */
+export function unscopedServiceStatements(statements: readonly Props[], service: string): string[] {
+    return statements.flatMap((s, i) => (s.Effect === "Allow" && asArray(asRecord(s.Principal).Service).includes(service) &&
+        !conditionKeysOf(s).some((k) => k === "aws:sourcearn" || k === "aws:sourceaccount")
+        ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`] : []));
+}
