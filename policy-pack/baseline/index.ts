@@ -131,3 +131,6 @@ export function logRetentionValues(environment: Environment): number[] {
 
 /** Bucket purposes that must use SSE-KMS with a customer-managed key by default. */
 export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
+
+/** Whether every bucket (except access-log targets) must have server access logging by default (the platform's buckets do not yet). */
+export const S3_REQUIRE_ACCESS_LOGGING = false;

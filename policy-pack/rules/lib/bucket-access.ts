@@ -209,3 +209,54 @@ export function unscopedServiceStatements(statements: readonly Props[], service:
         !conditionKeysOf(s).some((k) => k === "aws:sourcearn" || k === "aws:sourceaccount")
         ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`] : []));
 }
+
+/** yes / no / unknown, as in `buckets.ts`. */
+type Answer = { readonly state: "yes" | "no" } | { readonly state: "unknown"; readonly what: string };
+
+/** Object ownership BucketOwnerEnforced (ACLs disabled), by a BucketOwnershipControls of the bucket. */
+export function ownerEnforcedOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
+    let answer: Answer = { state: "no" };
+    for (const o of companionsOf(resourcesOf(resources, aws.s3.BucketOwnershipControls), bucket)) {
+        const v = known(() => o.props.rule?.objectOwnership, "rule.objectOwnership");
+        if (v.known && v.value === "BucketOwnerEnforced") {
+            return { state: "yes" };
+        }
+        answer = v.known ? answer : { state: "unknown", what: `${o.label}.${v.path}` };
+    }
+    return answer;
+}
+
+/** An enabled lifecycle rule: a BucketLifecycleConfiguration(V2) of the bucket, or the bucket's inline lifecycleRules. */
+export function lifecycleOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
+    let answer: Answer = { state: "no" };
+    for (const l of companionsOf([...resourcesOf(resources, aws.s3.BucketLifecycleConfigurationV2), ...resourcesOf(resources, aws.s3.BucketLifecycleConfiguration)], bucket)) {
+        const v = knownDeep(() => (l.props.rules ?? []).map((r) => r.status), "rules");
+        if (v.known && v.value.includes("Enabled")) {
+            return { state: "yes" };
+        }
+        answer = v.known ? answer : { state: "unknown", what: `${l.label}.${v.path}` };
+    }
+    const inline = knownOutput(typedOf(bucket), "lifecycleRules", (b) => (b.lifecycleRules ?? []).map((r) => r.enabled));
+    if (inline.known && (inline.value ?? []).includes(true)) {
+        return { state: "yes" };
+    }
+    return inline.known ? answer : { state: "unknown", what: `${bucket.common.label}.lifecycleRules` };
+}
+
+/** Server access logging: a BucketLogging(V2) of the bucket, or the bucket's inline logging. */
+export function accessLoggingOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
+    if (companionsOf([...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)], bucket).length > 0) {
+        return { state: "yes" };
+    }
+    const inline = knownOutput(typedOf(bucket), "logging", (b) => b.logging?.targetBucket);
+    if (!inline.known) {
+        return { state: "yes" }; // set from another bucket's name: a target is given
+    }
+    return typeof inline.value === "string" && inline.value !== "" ? { state: "yes" } : { state: "no" };
+}
+
+/** True when the bucket receives server access logs (the target of a BucketLogging(V2)). */
+export function isAccessLogTarget(resources: readonly PolicyResource[], bucket: BucketResource): boolean {
+    return [...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)]
+        .some((l) => refersTo(l, "targetBucket", bucket.common, [(b) => b.bucket, (b) => b.id]));
+}
