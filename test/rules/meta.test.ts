@@ -21,7 +21,7 @@ const PACK_ORDER = [
     "cognito-password-policy", "cognito-mfa", "cognito-advanced-security",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
-    "s3-log-bucket-public-access-block",
+    "s3-log-bucket-public-access-block", "s3-bucket-public-access", "s3-bucket-tls-only", "s3-bucket-kms-encryption", "s3-bucket-durability",
     "waf-managed-rules-and-rate-limit", "waf-logging",
 ];
 

@@ -144,7 +144,7 @@ export function isTlsOnlyDeny(s: Props, bucketArns: readonly string[]): boolean 
     const resources = asArray(s.Resource).filter((r): r is string => typeof r === "string");
     const secureTransportFalse = Object.entries(asRecord(s.Condition)).some(([op, operands]) =>
         op === "Bool" && Object.entries(asRecord(operands)).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && asArray(v).some((x) => x === false || x === "false")));
-    const coversBucket = resources.includes("*") || bucketArns.some((arn) => resources.includes(arn) && (resources.includes(`${arn}/*`)));
+    const coversBucket = bucketArns.some((arn) => resources.includes(arn) && resources.includes(`${arn}/*`));
     return s.Effect === "Deny" && isEveryone(s.Principal) && (actions.includes("s3:*") || actions.includes("*")) && secureTransportFalse && coversBucket;
 }
 
