@@ -5,10 +5,12 @@ import {
     methodSettingsPath, modelName, originEchoTemplate, pathPrefixes, preflightHeaders, privateApiPolicy, routeKey, slug,
     validateCors, validateRoutes, wafLogGroupName, apiGatewayTrustPolicy, cloudTrailTrustPolicy, cidrs,
 } from "../components";
-import { REQUIRED_ACCESS_LOG_FIELDS } from "../policy-pack/rules/api-gateway";
-import { privateApiPolicyProblems, summarizeWafRules } from "../policy-pack/rules/documents";
-import { originOf } from "../policy-pack/rules/exposure";
-import { isTls12OrAbove, s3BucketOfUri } from "../policy-pack/rules/tls";
+import { REQUIRED_ACCESS_LOG_FIELDS } from "../policy-pack/baseline";
+import { originOf } from "../policy-pack/rules/apigateway/apigw-cors-restricted-origins";
+import { isTls12OrAbove } from "../policy-pack/rules/apigateway/apigw-domain-tls-1-2";
+import { s3BucketOfUri } from "../policy-pack/rules/lib/buckets";
+import { privateApiPolicyProblems } from "../policy-pack/rules/lib/resource-policy";
+import { summarizeWafRules } from "../policy-pack/rules/lib/waf-rules";
 
 describe("naming", () => {
     it("slugs, route keys and method paths", () => {

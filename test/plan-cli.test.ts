@@ -6,7 +6,7 @@ import * as assert from "assert";
 import * as fs from "fs";
 import * as path from "path";
 import { policies } from "../policy-pack/rules";
-import { fixture, plan, tmp } from "./support/cli";
+import { fixture, plan, planHere, tmp } from "./support/cli";
 
 /** Rule ids of the mandatory violations in a text report. */
 function mandatoryRules(text: string): string[] {
@@ -17,8 +17,16 @@ function mandatoryRules(text: string): string[] {
 describe("offline plan command", function () {
     this.timeout(120_000);
 
-    it("plans the dev stack: resource tree, counts by type, no mandatory violation, exit 0", () => {
-        const r = plan("--stack", "dev", "--mode", "update");
+    it("as a process, the way CI runs it: exit 0 on a passing stack, 1 on mandatory findings, 2 on bad usage", () => {
+        assert.strictEqual(plan("--stack", "dev").code, 0);
+        assert.strictEqual(plan("--program", fixture("open-api")).code, 1);
+        const usage = plan("--stack", "staging");
+        assert.strictEqual(usage.code, 2);
+        assert.match(usage.stderr, /^error: unknown stack "staging"/);
+    });
+
+    it("plans the dev stack: resource tree, counts by type, no mandatory violation, exit 0", async () => {
+        const r = await planHere("--stack", "dev", "--mode", "update");
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /Offline plan of stack "dev" \(project secure-api-platform/);
         assert.match(r.stdout, /^Mode: update — every value known/m);
@@ -31,8 +39,8 @@ describe("offline plan command", function () {
         assert.match(r.stdout, /apiKeyValues: "\[secret\]"/);
     });
 
-    it("prod as JSON: resources with parents, counts, secret outputs masked, summary", () => {
-        const r = plan("--stack", "prod", "--json", "--mode", "update");
+    it("prod as JSON: resources with parents, counts, secret outputs masked, summary", async () => {
+        const r = await planHere("--stack", "prod", "--json", "--mode", "update");
         assert.strictEqual(r.code, 0, r.stderr);
         const report = JSON.parse(r.stdout);
         assert.strictEqual(report.stack, "prod");
@@ -44,11 +52,12 @@ describe("offline plan command", function () {
         assert.strictEqual(report.resourceCountsByType["aws:apigateway/domainName:DomainName"], 1);
         assert.deepStrictEqual(report.outputs.apiKeyValues, { value: "[secret]", secret: true, known: true });
         assert.strictEqual(report.outputs.apiUrl.value, "https://api.example.com/v1");
-        assert.deepStrictEqual(report.violations, []);
+        // The health check is the one finding, waived in policy-pack/config/prod.json with its reason.
+        assert.deepStrictEqual(report.violations.map((v: { resourceName: string; waived?: object }) => [v.resourceName, v.waived !== undefined]), [["orders-prod-get-health", true]]);
     });
 
-    it("exits 1 on an insecure program and names the rules it breaks", () => {
-        const r = plan("--program", fixture("open-api"));
+    it("exits 1 on an insecure program and names the rules it breaks", async () => {
+        const r = await planHere("--program", fixture("open-api"));
         assert.strictEqual(r.code, 1, r.stderr);
         assert.deepStrictEqual(mandatoryRules(r.stdout), [
             "apigw-api-key-attached", "apigw-cors-restricted-origins", "apigw-method-requires-authorization",
@@ -58,8 +67,8 @@ describe("offline plan command", function () {
         assert.match(r.stdout, /fix: Set authorization to COGNITO_USER_POOLS/);
     });
 
-    it("reads a program's stack config with --config and reports every weakness of the edge", () => {
-        const r = plan("--program", fixture("weak-edge"), "--config", path.join(fixture("weak-edge"), "Pulumi.ci.yaml"));
+    it("reads a program's stack config with --config and reports every weakness of the edge", async () => {
+        const r = await planHere("--program", fixture("weak-edge"), "--config", path.join(fixture("weak-edge"), "Pulumi.ci.yaml"));
         assert.strictEqual(r.code, 1, r.stderr);
         assert.deepStrictEqual(mandatoryRules(r.stdout), [
             "apigw-default-endpoint-disabled", "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-stage-access-logging",
@@ -68,9 +77,9 @@ describe("offline plan command", function () {
         ]);
     });
 
-    it("writes SARIF 2.1.0: rules of the pack, one result per violation with rule, level, message and URN", () => {
+    it("writes SARIF 2.1.0: rules of the pack, one result per violation with rule, level, message and URN", async () => {
         const out = tmp("plan.sarif");
-        const r = plan("--program", fixture("leaky-private-api"), "--sarif", "--out", out);
+        const r = await planHere("--program", fixture("leaky-private-api"), "--sarif", "--out", out);
         assert.strictEqual(r.code, 1, r.stderr);
         assert.match(r.stdout, /Report written to/);
         const sarif = JSON.parse(fs.readFileSync(out, "utf8"));
@@ -96,8 +105,8 @@ describe("offline plan command", function () {
     });
 
     for (const mode of ["preview", "update"]) {
-        it(`exits 0 on a secure program built from raw resources (${mode})`, () => {
-            const r = plan("--program", fixture("secure-api"), "--json", "--mode", mode);
+        it(`exits 0 on a secure program built from raw resources (${mode})`, async () => {
+            const r = await planHere("--program", fixture("secure-api"), "--json", "--mode", mode);
             assert.strictEqual(r.code, 0, r.stderr);
             const report = JSON.parse(r.stdout);
             assert.strictEqual(report.mode, mode);
@@ -106,30 +115,31 @@ describe("offline plan command", function () {
         });
     }
 
-    it("runs as a first preview by default, says so, and passes dev and prod with nothing left unverified", () => {
+    it("runs as a first preview by default, says so, and passes dev and prod with nothing left unverified", async () => {
         for (const stack of ["dev", "prod"]) {
-            const text = plan("--stack", stack);
+            const text = await planHere("--stack", stack);
             assert.strictEqual(text.code, 0, text.stdout + text.stderr);
             assert.match(text.stdout, /^Mode: preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown$/m);
             assert.doesNotMatch(text.stdout, /not verified/);
-            const json = JSON.parse(plan("--stack", stack, "--json").stdout);
+            const json = JSON.parse((await planHere("--stack", stack, "--json")).stdout);
             assert.strictEqual(json.mode, "preview");
-            assert.deepStrictEqual(json.violations, []);
+            assert.deepStrictEqual(json.violations.filter((v: { waived?: object }) => !v.waived), []);
+            assert.deepStrictEqual(json.violations.map((v: { resourceName: string }) => v.resourceName), [`orders-${stack}-get-health`]);
             // Outputs derived from ids are unknown at a first preview, and the report says so instead of inventing them.
             assert.deepStrictEqual(json.outputs.restApiId, { value: "(known after deployment)", secret: false, known: false });
         }
     });
 
-    it("rejects --mode values it does not know", () => {
-        const r = plan("--stack", "dev", "--mode", "dry-run");
+    it("rejects --mode values it does not know", async () => {
+        const r = await planHere("--stack", "dev", "--mode", "dry-run");
         assert.strictEqual(r.code, 2);
         assert.match(r.stderr, /--mode must be preview or update \(got "dry-run"\)/);
     });
 
-    it("a policy config can waive rules: the insecure program then passes", () => {
+    it("a policy config can waive rules: the insecure program then passes", async () => {
         const config = tmp("policy.json");
         fs.writeFileSync(config, JSON.stringify({ all: "advisory" }));
-        const r = plan("--program", fixture("open-api"), "--policy-config", config);
+        const r = await planHere("--program", fixture("open-api"), "--policy-config", config);
         assert.strictEqual(r.code, 0, r.stderr);
         assert.match(r.stdout, /Mandatory policy violations: 0/);
     });
@@ -145,8 +155,8 @@ describe("offline plan command", function () {
             ["a policy config naming an unknown rule", ["--stack", "dev", "--policy-config", "test/fixtures/configs/unknown-rule.json"], /policy config names unknown policy "apigw-everything"/],
         ];
         for (const [what, args, message] of cases) {
-            it(what, () => {
-                const r = plan(...args);
+            it(what, async () => {
+                const r = await planHere(...args);
                 assert.strictEqual(r.code, 2, `stdout: ${r.stdout}\nstderr: ${r.stderr}`);
                 assert.match(r.stderr, message);
                 assert.doesNotMatch(r.stderr, /^\s+at /m, "no stack trace");

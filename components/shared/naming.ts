@@ -1,13 +1,9 @@
 /** Pure naming helpers: stable logical names and AWS-compatible physical names. */
 
-/** Lower-case, dash-separated slug of the parts: `slug("Orders API", "GET /a/{id}")` is `orders-api-get-a-id`. */
-export function slug(...parts: string[]): string {
-    return parts
-        .join("-")
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, "-")
-        .replace(/^-+|-+$/g, "");
-}
+import { slug } from "../../policy-pack/baseline";
+
+/** Lower-case, dash-separated slug of the parts: `slug("Orders API", "GET /a/{id}")` is `orders-api-get-a-id` (defined in the baseline: the pack's route waivers rely on it). */
+export { slug };
 
 /** The canonical key of a route: `GET /orders/{id}`. */
 export function routeKey(method: string, path: string): string {

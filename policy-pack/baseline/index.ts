@@ -125,6 +125,19 @@ export function logRetentionValues(environment: Environment): number[] {
     return LOG_RETENTION_DAYS.filter((d) => d >= ENVIRONMENT_BASELINE[environment].minLogRetentionDays);
 }
 
+/**
+ * Naming the platform's components use and the pack relies on (route
+ * waivers): a slug is lower-case and dash-separated, and the methods of a
+ * route are named `<api>-<slug(method, path)>`.
+ */
+export function slug(...parts: string[]): string {
+    return parts
+        .join("-")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+}
+
 // ---------------------------------------------------------------------------
 // S3 buckets (rules under policy-pack/rules/s3)
 // ---------------------------------------------------------------------------

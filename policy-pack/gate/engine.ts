@@ -14,6 +14,7 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import { unknownCheckingProxy, UnknownValueError } from "@pulumi/policy";
+import { expiredMessage, Waiver, waiverOutcome } from "../rules/lib/waivers";
 import { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, resolvePolicyConfig } from "./policy-config";
 
 export { policyConfigErrors, PolicyConfigError, PolicyPackConfigFile, policyConfigWarnings, resolvePolicyConfig } from "./policy-config";
@@ -48,6 +49,8 @@ export interface Violation {
      * rule's own level instead, so nothing passes unseen.
      */
     unverified?: boolean;
+    /** Accepted on purpose by a waiver in the policy config: reported, never counted. */
+    waived?: { reason: string; expires?: string };
     urn?: string;
     /** Pulumi type and name of the resource, where the violation is about one. */
     resourceType?: string;
@@ -153,18 +156,24 @@ export async function evaluatePolicies(
             continue;
         }
         const enforcementLevel = level === "remediate" ? "mandatory" : level;
+        // The gate applies waivers itself, so a waived finding is shown as waived (with its reason) instead of vanishing.
+        const waivers = Array.isArray(config.waivers) ? (config.waivers as Waiver[]) : [];
+        const ruleConfig = "waivers" in config ? { ...config, waivers: [] } : config;
         const report = (fallback?: PlainResource) => (message: string, urn?: string) => {
             const target = (urn ? byUrn.get(urn) : undefined) ?? fallback;
+            const routeKey = target?.props.routeKey;
+            const outcome = waiverOutcome(waivers, target && { urn: target.urn, name: target.name, type: target.type, routeKey: typeof routeKey === "string" ? routeKey : undefined });
             violations.push({
                 policyName: policy.name,
                 enforcementLevel,
-                message,
+                message: outcome.kind === "expired" ? expiredMessage(outcome.waiver, message) : message,
                 urn: urn ?? fallback?.urn,
                 resourceType: target?.type,
                 resourceName: target?.name,
+                ...(outcome.kind === "waived" ? { waived: { reason: outcome.waiver.reason, expires: outcome.waiver.expires } } : {}),
             });
         };
-        const getConfig = <T extends object>(): T => config as T;
+        const getConfig = <T extends object>(): T => ruleConfig as T;
         /** Turns what a rule threw into the gate's answer: skipped (not applicable), unverified (unknown value) or a failed run. */
         const handle = (err: unknown, target?: PlainResource) => {
             if (err instanceof NotApplicable) {

@@ -14,8 +14,8 @@ import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
 import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, RuleError } from "./engine";
 import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
 import { loadProgram } from "./program";
-import { PlanReport, toJson, toSarif, toText } from "./report";
-import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks, settleLeftovers } from "./runtime";
+import { counted, PlanReport, toJson, toSarif, toText } from "./report";
+import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
 
@@ -84,8 +84,6 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
             if (!own) {
                 throw new MissingStackReferenceError(missing, stackOutputsRemedy(missing, readProjectFile(ROOT)?.name, listStacks(ROOT)));
             }
-            // The failed attempt's registrations may still be rejecting: let them finish before the next run.
-            await settleLeftovers();
             references[missing] = await planOwnStack(own, options);
         }
     }
@@ -133,31 +131,40 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     } else {
         write(rendered);
     }
-    return violations.some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
+    return counted(violations).some((v) => v.enforcementLevel === "mandatory") ? 1 : 0;
 }
 
-function fail(err: unknown): never {
+/** The message the command prints for an error (exit 2): known errors as they are, anything else as the program's failure. */
+export function errorMessage(err: unknown): string {
     const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError || err instanceof IncompleteRunError || err instanceof RuleError ||
         err instanceof MissingStackReferenceError || (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`error: ${known ? message : `the program failed: ${message}`}\n`);
-    if (err instanceof UsageError) {
-        process.stderr.write(`\n${USAGE}\n`);
+    return `error: ${known ? message : `the program failed: ${message}`}` + (err instanceof UsageError ? `\n\n${USAGE}` : "");
+}
+
+/** The whole command: parses `argv`, plans, and returns the exit code; never throws. */
+export async function main(argv: string[], out: (text: string) => void, err: (text: string) => void): Promise<number> {
+    try {
+        const options = parseArgs(argv);
+        if (options === "help") {
+            out(USAGE);
+            return 0;
+        }
+        return await plan(options, out);
+    } catch (e) {
+        err(errorMessage(e));
+        return 2;
     }
-    process.exit(2);
 }
 
 if (require.main === module) {
+    const fail = (e: unknown) => {
+        process.stderr.write(`${errorMessage(e)}\n`);
+        process.exit(2);
+    };
     // During a program run the run's own watch records these (and fails the run); outside one they are the gate's own.
-    process.on("unhandledRejection", (err) => isRunActive() || fail(err));
-    process.on("uncaughtException", (err) => isRunActive() || fail(err));
-    (async () => {
-        const options = parseArgs(process.argv.slice(2));
-        if (options === "help") {
-            process.stdout.write(`${USAGE}\n`);
-            process.exit(0);
-        }
-        const code = await plan(options, (text) => process.stdout.write(`${text}\n`));
-        process.exit(code);
-    })().catch(fail);
+    process.on("unhandledRejection", (e) => isRunActive() || fail(e));
+    process.on("uncaughtException", (e) => isRunActive() || fail(e));
+    main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`))
+        .then((code) => process.exit(code), fail);
 }

@@ -54,11 +54,18 @@ export function countByType(resources: RecordedResource[]): Record<string, numbe
     return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-export function summary(report: PlanReport): { resources: number; mandatory: number; advisory: number } {
+/** Findings that count (a waived finding is reported, never counted). */
+export function counted(violations: Violation[]): Violation[] {
+    return violations.filter((v) => !v.waived);
+}
+
+export function summary(report: PlanReport): { resources: number; mandatory: number; advisory: number; waived: number } {
+    const live = counted(report.violations);
     return {
         resources: report.resources.filter((r) => r.custom).length,
-        mandatory: report.violations.filter((v) => v.enforcementLevel === "mandatory").length,
-        advisory: report.violations.filter((v) => v.enforcementLevel === "advisory").length,
+        mandatory: live.filter((v) => v.enforcementLevel === "mandatory").length,
+        advisory: live.filter((v) => v.enforcementLevel === "advisory").length,
+        waived: report.violations.length - live.length,
     };
 }
 
@@ -129,10 +136,22 @@ export function toText(report: PlanReport, policies: Policies): string {
         lines.push("", `WARNING: ${warning}`);
     }
     const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
-    for (const level of ["mandatory", "advisory"] as const) {
-        const found = report.violations.filter((v) => v.enforcementLevel === level);
-        lines.push("", `${level === "mandatory" ? "Mandatory" : "Advisory"} policy violations: ${found.length}`);
+    const sections: [string, Violation[]][] = [
+        ["Mandatory policy violations", counted(report.violations).filter((v) => v.enforcementLevel === "mandatory")],
+        ["Advisory policy violations", counted(report.violations).filter((v) => v.enforcementLevel === "advisory")],
+    ];
+    const waived = report.violations.filter((v) => v.waived);
+    if (waived.length > 0) {
+        sections.push(["Waived (accepted in the policy config, not counted)", waived]);
+    }
+    for (const [title, found] of sections) {
+        lines.push("", `${title}: ${found.length}`);
         for (const v of found) {
+            if (v.waived) {
+                lines.push(`  [${v.policyName}] ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}waived: ${v.waived.reason}${v.waived.expires ? ` (until ${v.waived.expires})` : ""}`);
+                lines.push(`      finding: ${v.message}`);
+                continue;
+            }
             lines.push(`  [${v.policyName}]${v.unverified ? " (not verified)" : ""} ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
             const at = sourceOf(report, v.urn);
             if (at) {
@@ -170,6 +189,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 },
             },
             results: report.violations.map((v) => ({
+                ...(v.waived ? { suppressions: [{ kind: "external", status: "accepted", justification: v.waived.reason }] } : {}),
                 ruleId: v.policyName,
                 ruleIndex: index.get(v.policyName) ?? -1,
                 level: v.enforcementLevel === "mandatory" ? "error" : "warning",
@@ -181,7 +201,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                     logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
                 }],
                 partialFingerprints: { "policyFinding/v1": fingerprint(v) },
-                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true },
+                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true, ...(v.waived?.expires ? { waiverExpires: v.waived.expires } : {}) },
             })),
             properties: { mode: report.mode, stackReferences: report.references },
             invocations: [{

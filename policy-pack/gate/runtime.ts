@@ -226,12 +226,15 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
         // The runtime's outstanding calls must finish too: one that never settles is an incomplete run.
         await watch.race("finishing the program's outstanding calls", pulumi.runtime.disconnect());
     } catch (err) {
-        // A failed run is not waited for: its failed registrations may never settle.
+        // A failed run is not waited for: its failed registrations may never settle. What they still reject
+        // in the next moments belongs to this run, not to the next one in the same process.
         pulumi.runtime.disconnectSync();
-        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
-    } finally {
         unguard();
         watch.stop();
+        await settleLeftovers();
+        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
     }
+    unguard();
+    watch.stop();
     return { mode, resources: monitor.recorded, outputs };
 }

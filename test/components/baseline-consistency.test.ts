@@ -14,7 +14,7 @@ import {
     accessLogFormat, advancedSecurityChoices, lambdaAuthorizerIdentitySource, logRetention, logRetentionChoices, mfaChoices,
     PROD_POLICY_MIN_LOG_RETENTION_DAYS, validateCognitoUserPoolArgs, validateWebAclArgs, webAclRules, ENVIRONMENT_BASELINE,
 } from "../../components";
-import { REQUIRED_ACCESS_LOG_FIELDS as RULE_ACCESS_LOG_FIELDS } from "../../policy-pack/rules/api-gateway";
+import { REQUIRED_ACCESS_LOG_FIELDS as RULE_ACCESS_LOG_FIELDS } from "../../policy-pack/baseline";
 import { policies } from "../../policy-pack/rules";
 import { ConfigError, parsePlatformConfig } from "../../stacks/config";
 import { ROOT, stackConfig } from "../harness";

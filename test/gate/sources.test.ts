@@ -1,6 +1,6 @@
 /** Findings point at the program line that created the resource, with fingerprints stable across runs. */
 import * as assert from "assert";
-import { fixture, plan } from "../support/cli";
+import { fixture, planHere } from "../support/cli";
 
 interface SarifResult {
     ruleId: string;
@@ -8,13 +8,13 @@ interface SarifResult {
     partialFingerprints: Record<string, string>;
 }
 
-const results = (...args: string[]): SarifResult[] => JSON.parse(plan(...args).stdout).runs[0].results;
+const results = async (...args: string[]): Promise<SarifResult[]> => JSON.parse((await planHere(...args)).stdout).runs[0].results;
 
 describe("gate: findings at source lines", function () {
     this.timeout(120_000);
 
-    it("SARIF locates each finding at the file, line and column that created the resource", () => {
-        const found = results("--program", fixture("open-api"), "--sarif", "--mode", "update");
+    it("SARIF locates each finding at the file, line and column that created the resource", async () => {
+        const found = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
         const method = found.find((r) => r.ruleId === "apigw-method-requires-authorization")!;
         assert.deepStrictEqual(method.locations[0].physicalLocation, {
             artifactLocation: { uri: "test/fixtures/programs/open-api/index.ts" },
@@ -24,19 +24,19 @@ describe("gate: findings at source lines", function () {
         assert.deepStrictEqual(stage.locations[0].physicalLocation.region, { startLine: 19, startColumn: 15 });
     });
 
-    it("fingerprints are stable across runs and differ between findings", () => {
-        const first = results("--program", fixture("open-api"), "--sarif", "--mode", "update");
-        const second = results("--program", fixture("open-api"), "--sarif", "--mode", "update");
+    it("fingerprints are stable across runs and differ between findings", async () => {
+        const first = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
+        const second = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
         assert.deepStrictEqual(first.map((r) => r.partialFingerprints), second.map((r) => r.partialFingerprints));
         const prints = first.map((r) => r.partialFingerprints["policyFinding/v1"]);
         assert.ok(prints.every((p) => /^[0-9a-f]{32}$/.test(p)));
         assert.strictEqual(new Set(prints).size, prints.length);
     });
 
-    it("a resource created inside a component points at the component's call site in the program", () => {
-        const text = plan("--program", fixture("open-api"), "--mode", "update").stdout;
+    it("a resource created inside a component points at the component's call site in the program", async () => {
+        const text = (await planHere("--program", fixture("open-api"), "--mode", "update")).stdout;
         assert.match(text, /^ {6}at test\/fixtures\/programs\/open-api\/index\.ts:\d+:\d+$/m);
-        const stack = plan("--stack", "dev", "--mode", "update", "--policy-config", "test/fixtures/configs/long-retention.json");
+        const stack = await planHere("--stack", "dev", "--mode", "update", "--policy-config", "test/fixtures/configs/long-retention.json");
         // Every dev finding comes from resources the SecureApi component builds: they point at its construction in stacks/platform.ts.
         const locations = [...stack.stdout.matchAll(/^ {6}at (.+)$/gm)].map((m) => m[1]);
         assert.ok(locations.length > 0, stack.stdout + stack.stderr);

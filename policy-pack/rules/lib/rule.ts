@@ -26,6 +26,9 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
+import type { ReportViolation } from "@pulumi/policy";
+import { known } from "./known";
+import { expiredMessage, Waiver, waiverOutcome, WAIVERS_SCHEMA, WaiverTarget } from "./waivers";
 
 /** The AWS services rules are grouped by (one directory each). */
 export const SERVICES = ["apigateway", "cognito", "cloudwatch", "cloudtrail", "s3", "wafv2"] as const;
@@ -149,11 +152,57 @@ export function tagsOf(service: Service, controls: PeerControls): string[] {
     return [`service:${service}`, ...peers];
 }
 
+/** The rule's waivers, from its effective config. */
+function waiversOf(args: { getConfig<T extends object>(): T }): readonly Waiver[] {
+    return args.getConfig<{ waivers?: Waiver[] }>().waivers ?? [];
+}
+
+/** A report function that leaves out findings an active waiver covers, and says so when a waiver has expired. */
+function waivable(report: ReportViolation, waivers: readonly Waiver[], targetOf: (urn?: string) => WaiverTarget | undefined): ReportViolation {
+    if (waivers.length === 0) {
+        return report;
+    }
+    return (message, urn) => {
+        const outcome = waiverOutcome(waivers, targetOf(urn));
+        if (outcome.kind === "waived") {
+            return;
+        }
+        report(outcome.kind === "expired" ? expiredMessage(outcome.waiver, message) : message, urn);
+    };
+}
+
+/** Wraps a typed validation so waivers apply, keeping the type tag the SDK's fast path reads. */
+function withWaivers(validation: ResourceValidation): ResourceValidation {
+    const wrapped: ResourceValidation = (args, report) => {
+        const routeKey = known(() => (args.props as { routeKey?: unknown }).routeKey);
+        const target: WaiverTarget = { urn: args.urn, name: args.name, type: args.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
+        return validation(args, waivable(report, waiversOf(args), () => target));
+    };
+    const type = (validation as { __pulumiType?: string }).__pulumiType;
+    return type === undefined ? wrapped : Object.assign(wrapped, { __pulumiType: type });
+}
+
+function withStackWaivers(validation: StackValidation): StackValidation {
+    return (args, report) => validation(args, waivable(report, waiversOf(args), (urn) => {
+        const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
+        if (!r) {
+            return undefined;
+        }
+        const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
+        return { urn: r.urn, name: r.name, type: r.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
+    }));
+}
+
+/** Every rule's config schema: its own keys, plus `waivers`. */
+function schemaWithWaivers(schema: PolicyConfigSchema | undefined): PolicyConfigSchema {
+    return { ...schema, properties: { ...schema?.properties, waivers: WAIVERS_SCHEMA } };
+}
+
 function register<P extends ResourceValidationPolicy | StackValidationPolicy, C>(
     def: RuleDefinition<C>, kind: RuleMetadata["kind"], resourceTypes: string[], policy: P,
 ): P {
     const tags = tagsOf(def.service, def.controls);
-    const full = { ...policy, severity: def.severity, tags, ...(def.config ? { configSchema: def.config.schema } : {}) };
+    const full = { ...policy, severity: def.severity, tags, configSchema: schemaWithWaivers(def.config?.schema) };
     const config = def.config
         ? (Object.entries(def.config.keys) as [string, ConfigKeySchema<unknown>][]).map(([key, s]) => ({ key, description: s.description, default: s.default }))
         : [];
@@ -180,12 +229,13 @@ function base<C>(def: RuleDefinition<C>): Policy {
 /** Defines a resource rule (an SDK `ResourceValidationPolicy`) and records its metadata. */
 export function resourceRule<C = Record<string, never>>(def: ResourceRuleDefinition<C>): ResourceValidationPolicy {
     const validations = Array.isArray(def.validateResource) ? def.validateResource : [def.validateResource];
-    return register(def, "resource", validations.map(pulumiTypeOf), { ...base(def), validateResource: def.validateResource });
+    const validateResource = Array.isArray(def.validateResource) ? validations.map(withWaivers) : withWaivers(def.validateResource);
+    return register(def, "resource", validations.map(pulumiTypeOf), { ...base(def), validateResource });
 }
 
 /** Defines a stack rule (an SDK `StackValidationPolicy`) and records its metadata. */
 export function stackRule<C = Record<string, never>>(def: StackRuleDefinition<C>): StackValidationPolicy {
-    return register(def, "stack", def.inspects.map(pulumiTypeOf), { ...base(def), validateStack: def.validateStack });
+    return register(def, "stack", def.inspects.map(pulumiTypeOf), { ...base(def), validateStack: withStackWaivers(def.validateStack) });
 }
 
 /** The metadata of a rule defined with {@link resourceRule} or {@link stackRule}. */

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import { PrivateApi, PrivateApiArgs } from "../../../components";
-import { privateApiPolicyProblems } from "../../../policy-pack/rules/documents";
+import { privateApiPolicyProblems } from "../../../policy-pack/rules/lib/resource-policy";
 import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
 import { restApiArgs } from "../fixtures";
 

@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { MANAGED_RULE_GROUPS, WebAcl, WebAclArgs } from "../../../components";
-import { summarizeWafRules } from "../../../policy-pack/rules/documents";
+import { summarizeWafRules } from "../../../policy-pack/rules/lib/waf-rules";
 import { assertRejectsBeforeCreating, names, runProgram } from "../../harness";
 import { KMS_ARN } from "../fixtures";
 

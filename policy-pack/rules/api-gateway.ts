@@ -1,7 +1,0 @@
-/**
- * Compatibility re-exports for callers outside policy-pack/rules that still
- * import helpers from the old module layout (tests of components and helpers).
- * New code imports from the rule files and lib/ directly; delete this file once
- * no caller uses it.
- */
-export { REQUIRED_ACCESS_LOG_FIELDS } from "../baseline";
