@@ -65,9 +65,15 @@ export class SecureBucket extends pulumi.ComponentResource {
             bucket: bucket.id,
             rule: { objectOwnership: "BucketOwnerEnforced" },
         }, parent);
+        // Drops the parts of uploads never completed; deletes no object or version.
+        new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
+            bucket: bucket.id,
+            rules: [{ id: "abort-incomplete-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }],
+        }, parent);
         const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
             bucket: bucket.id,
-            policy: bucket.arn.apply((arn) =>
+            // From the name (known at preview, unlike the ARN) so policy rules can read the document before deployment.
+            policy: bucket.bucket.apply((bucketName) => `arn:aws:s3:::${bucketName}`).apply((arn) =>
                 pulumi.output(args.policyStatements ? args.policyStatements(arn) : []).apply((extra) =>
                     JSON.stringify(document(denyInsecureTransport(arn), ...extra)))),
         }, { parent: this, dependsOn: [publicAccess, ownership] });

@@ -179,3 +179,13 @@ export const PASSWORD_AUTH_FLOWS = ["ALLOW_USER_PASSWORD_AUTH", "USER_PASSWORD_A
  * least as long as a generated one by default.
  */
 export const API_KEY_VALUE = { minLength: 20, maxLength: 128, defaultMinimumLength: 40 } as const;
+
+// ---------------------------------------------------------------------------
+// S3 buckets (rules under policy-pack/rules/s3)
+// ---------------------------------------------------------------------------
+
+/** Bucket purposes that must use SSE-KMS with a customer-managed key by default. */
+export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
+
+/** Whether every bucket (except access-log targets) must have server access logging by default (the platform's buckets do not yet). */
+export const S3_REQUIRE_ACCESS_LOGGING = false;

@@ -148,3 +148,28 @@ export function domainName(name: string, args: Partial<aws.apigateway.DomainName
 export function s3Uri(b: aws.s3.Bucket | aws.s3.BucketV2, key: string): pulumi.Output<string> {
     return pulumi.interpolate`s3://${b.bucket}/${key}`;
 }
+
+// --- S3 bucket policies and full bucket protection (rules under s3/) ---
+
+/** One statement of a bucket policy. */
+export type BucketStatement = Record<string, unknown>;
+
+/** The TLS-only Deny of a bucket ARN. */
+export function tlsDeny(arn: string): BucketStatement {
+    return { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": false } } };
+}
+
+/** A BucketPolicy for `b`, built from its name (known at preview): the TLS-only Deny by default. */
+export function bucketPolicy(name: string, b: aws.s3.Bucket | aws.s3.BucketV2, statements: (arn: string) => BucketStatement[] = (arn) => [tlsDeny(arn)]): aws.s3.BucketPolicy {
+    return new aws.s3.BucketPolicy(`${name}-policy`, {
+        bucket: b.id,
+        policy: b.bucket.apply((n) => JSON.stringify({ Version: "2012-10-17", Statement: statements(`arn:aws:s3:::${n}`) })),
+    });
+}
+
+/** A bucket with every protection (PROTECTED) and the TLS-only policy. */
+export function tlsBucket(name: string, spec: BucketSpec = {}, statements?: (arn: string) => BucketStatement[]): aws.s3.Bucket | aws.s3.BucketV2 {
+    const b = bucket(name, { ...PROTECTED, ...spec });
+    bucketPolicy(name, b, statements);
+    return b;
+}

@@ -22,7 +22,7 @@ const PACK_ORDER = [
     "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure", "cognito-identity-provider-https",
     "log-group-retention", "log-group-kms-encryption",
     "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
-    "s3-log-bucket-public-access-block",
+    "s3-log-bucket-public-access-block", "s3-bucket-public-access", "s3-bucket-tls-only", "s3-bucket-kms-encryption", "s3-bucket-durability",
     "waf-managed-rules-and-rate-limit", "waf-logging",
     "apigwv2-route-authorization", "apigwv2-jwt-authorizer", "apigwv2-stage-access-logging", "apigwv2-stage-throttling",
     "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",

@@ -1,11 +1,16 @@
 import * as aws from "@pulumi/aws";
 import { ruleFindings } from "../../rule-harness";
-import { bucket, BucketSpec, trail } from "../builders";
+import { bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-log-bucket-public-access-block";
-const LOG_BUCKET: BucketSpec = { encryption: true, publicAccessBlock: true };
+const LOG_BUCKET: BucketSpec = { encryption: true, publicAccessBlock: true, versioning: true };
 const logged = (name: string, spec: BucketSpec) => { trail(`${name}-trail`, { s3BucketName: bucket(name, spec).bucket }); };
+
+const cloudTrailStatement = (arn: string, condition?: Record<string, Record<string, string>>) => ({
+    Sid: "CloudTrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/AWSLogs/*`,
+    ...(condition ? { Condition: condition } : {}),
+});
 
 describe(RULE, () => {
     it("passes the compliant baseline: public access blocked and encrypted", async () => {
@@ -46,13 +51,47 @@ describe(RULE, () => {
 
     it("rejects every unprotected log bucket, also one named by a literal name", async () => {
         assertFindings(await ruleFindings(RULE, () => {
-            logged("a", { encryption: true });
+            logged("a", { encryption: true, versioning: true });
             new aws.s3.Bucket("named", { bucket: "audit-logs" });
             trail("literal", { s3BucketName: "audit-logs" });
         }), RULE, "mandatory", [
             { resource: "a", message: [/does not block public access/] },
             { resource: "named", message: [/used by Trail "literal"/, /does not block public access/] },
             { resource: "named", message: [/no default encryption/] },
+            { resource: "named", message: [/is not versioned/] },
+        ]);
+    });
+
+    it("rejects a log bucket without versioning (BucketVersioning or BucketVersioningV2 Enabled)", async () => {
+        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, versioning: false })), RULE, "mandatory", [
+            { resource: "logs", message: [/is not versioned/, /versioningConfiguration.status "Enabled"/] },
+        ]);
+        assertNoFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, v2Companions: true })));
+    });
+
+    it("does not count an account-level public access block for a log bucket", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            new aws.s3.AccountPublicAccessBlock("account", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
+            logged("logs", { ...LOG_BUCKET, publicAccessBlock: false });
+        }), RULE, "mandatory", [
+            { resource: "logs", message: [/does not block public access/] },
+        ]);
+    });
+
+    it("passes CloudTrail statements scoped by aws:SourceArn or aws:SourceAccount, rejects an unscoped one", async () => {
+        for (const key of ["aws:SourceArn", "aws:SourceAccount"]) {
+            assertNoFindings(await ruleFindings(RULE, () => {
+                const b = bucket("logs", LOG_BUCKET);
+                bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { [key]: "x" } })]);
+                trail("t", { s3BucketName: b.bucket });
+            }));
+        }
+        assertFindings(await ruleFindings(RULE, () => {
+            const b = bucket("logs", LOG_BUCKET);
+            bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } })]);
+            trail("t", { s3BucketName: b.bucket });
+        }), RULE, "mandatory", [
+            { resource: "logs", message: [/BucketPolicy "logs-policy" policy statement "CloudTrailWrite" allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition/] },
         ]);
     });
 });

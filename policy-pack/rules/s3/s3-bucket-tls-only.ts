@@ -1,0 +1,42 @@
+/** Every S3 bucket refuses requests that do not use TLS (a bucket policy Deny on aws:SecureTransport false). */
+import * as aws from "@pulumi/aws";
+import { bucketArnsOf, bucketPoliciesOf, isTlsOnlyDeny } from "../lib/bucket-access";
+import { bucketsIn } from "../lib/buckets";
+import { stackRule } from "../lib/rule";
+
+const DENY = `a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket ARN, bucket ARN + "/*"], Condition: { Bool: { "aws:SecureTransport": false } } }`;
+
+export const s3BucketTlsOnly = stackRule({
+    name: "s3-bucket-tls-only",
+    service: "s3",
+    description: "Every S3 bucket's policy denies all S3 actions on the bucket and its objects to requests without TLS (aws:SecureTransport false).",
+    remediationSteps: `Give the bucket an aws.s3.BucketPolicy with ${DENY}.`,
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    controls: { cdkNag: ["AwsSolutions-S10"], securityHub: ["S3.5"] },
+    inspects: [aws.s3.Bucket, aws.s3.BucketV2, aws.s3.BucketPolicy],
+    validateStack: (args, report) => {
+        for (const bucket of bucketsIn(args.resources)) {
+            const subject = bucket.common.label;
+            const docs = bucketPoliciesOf(args.resources, bucket);
+            if (docs.length === 0) {
+                report(`${subject} has no bucket policy, so it accepts requests without TLS; add a BucketPolicy with ${DENY}.`, bucket.common.urn);
+                continue;
+            }
+            const unknown = docs.find((d) => !d.statements.known);
+            const arns = bucketArnsOf(bucket);
+            const denies = docs.some((d) => d.statements.known && d.statements.value.some((s) => isTlsOnlyDeny(s, arns.known ? arns.value : [])));
+            if (denies) {
+                continue;
+            }
+            if (unknown && !unknown.statements.known) {
+                report(`${subject}: cannot be verified at preview: ${unknown.where} is unknown; it must contain ${DENY}.`, bucket.common.urn);
+            } else if (!arns.known) {
+                report(`${subject}: cannot be verified at preview: its ${arns.path} is unknown, so the policy's Resource cannot be matched; it must contain ${DENY}.`, bucket.common.urn);
+            } else {
+                report(`${subject} accepts requests without TLS: ${docs.map((d) => d.where).join(" and ")} has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. ` +
+                    `Add ${DENY}.`, bucket.common.urn);
+            }
+        }
+    },
+});

@@ -1,0 +1,83 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { S3_KMS_REQUIRED_FOR } from "../../../policy-pack/baseline";
+import { s3BucketKmsEncryption, s3BucketKmsEncryptionConfig } from "../../../policy-pack/rules/s3/s3-bucket-kms-encryption";
+import { ruleFindings } from "../../rule-harness";
+import { bucket, BucketSpec, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "s3-bucket-kms-encryption";
+type Sse = { sseAlgorithm: string; kmsMasterKeyId?: pulumi.Input<string> };
+
+/** A trail bucket whose encryption is `sse` (none: no encryption resource). */
+function auditBucket(name: string, sse?: Sse, spec: BucketSpec = {}, v2 = false) {
+    const b = bucket(name, { ...PROTECTED, encryption: false, ...spec });
+    if (sse) {
+        const args = { bucket: b.id, rules: [{ applyServerSideEncryptionByDefault: sse }] };
+        if (v2) {
+            new aws.s3.BucketServerSideEncryptionConfigurationV2(`${name}-encryption`, args);
+        } else {
+            new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, args);
+        }
+    }
+    trail(`${name}-trail`, { s3BucketName: b.bucket });
+    return b;
+}
+
+describe(RULE, () => {
+    it("pins the default purposes to the baseline (audit and truststore)", () => {
+        assert.deepStrictEqual(s3BucketKmsEncryptionConfig.defaults.requireKmsFor, [...S3_KMS_REQUIRED_FOR]);
+        assert.deepStrictEqual(s3BucketKmsEncryption.configSchema?.properties.requireKmsFor.default, ["audit", "truststore"]);
+    });
+
+    it("passes the compliant baseline: an audit bucket with SSE-KMS under a customer-managed key", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => auditBucket("logs", { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS_ARN })));
+    });
+
+    it("passes a BucketV2 with the V2 resource, aws:kms:dsse, and a key ARN unknown at preview", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => {
+            const key = new aws.kms.Key("key", { enableKeyRotation: true });
+            auditBucket("logs", { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: key.arn }, { kind: "BucketV2" }, true);
+        }));
+    });
+
+    it("rejects an audit bucket without encryption config as SSE-S3, not as unencrypted", async () => {
+        assertFindings(await ruleFindings(RULE, () => auditBucket("logs")), RULE, "mandatory", [
+            { resource: "logs", message: [/audit Bucket "logs" uses S3-managed keys \(SSE-S3\), not a customer-managed KMS key/, /kmsMasterKeyId/] },
+        ]);
+    });
+
+    it("rejects AES256 and aws:kms without a key (the AWS-managed aws/s3 key)", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            auditBucket("a", { sseAlgorithm: "AES256" });
+            auditBucket("b", { sseAlgorithm: "aws:kms" }, {}, true);
+            auditBucket("c", { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" });
+        }), RULE, "mandatory", [
+            { resource: "a", message: [/uses S3-managed keys \(SSE-S3\)/] },
+            { resource: "b", message: [/uses the AWS-managed key aws\/s3 \(BucketServerSideEncryptionConfigurationV2 "b-encryption" sets sseAlgorithm aws:kms without a customer-managed kmsMasterKeyId\)/] },
+            { resource: "c", message: [/uses the AWS-managed key aws\/s3/] },
+        ]);
+    });
+
+    it("judges truststore buckets", async () => {
+        assertFindings(await ruleFindings(RULE, () => {
+            const b = bucket("trust", { ...PROTECTED, encryption: false });
+            domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
+        }), RULE, "mandatory", [
+            { resource: "trust", message: [/truststore Bucket "trust" uses S3-managed keys/] },
+        ]);
+    });
+
+    it("does not judge other buckets by default; requireKmsFor all does", async () => {
+        const program = () => { bucket("data", { ...PROTECTED, encryption: false }); };
+        assertNoFindings(await ruleFindings(RULE, program));
+        assertFindings(await ruleFindings(RULE, program, { config: { [RULE]: { requireKmsFor: ["all"] } } }), RULE, "mandatory", [
+            { resource: "data", message: [/^Bucket "data" uses S3-managed keys/, /requireKmsFor: all/] },
+        ]);
+    });
+
+    it("requireKmsFor truststore no longer judges audit buckets", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => auditBucket("logs"), { config: { [RULE]: { requireKmsFor: ["truststore"] } } }));
+    });
+});
