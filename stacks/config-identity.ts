@@ -13,8 +13,13 @@ export const OFFLINE_SECRET_PLACEHOLDER = "[secret]";
 
 /** A `{ secure: "v1:..." }` envelope: an encrypted value nobody decrypted (the offline gate reads the file itself). */
 function isSecureEnvelope(value: unknown): boolean {
-    return value !== null && typeof value === "object" && !Array.isArray(value) &&
-        Object.keys(value).length === 1 && typeof (value as Record<string, unknown>).secure === "string";
+    return (
+        value !== null &&
+        typeof value === "object" &&
+        !Array.isArray(value) &&
+        Object.keys(value).length === 1 &&
+        typeof (value as Record<string, unknown>).secure === "string"
+    );
 }
 
 /** A secret value: decrypted by Pulumi (a string), or still encrypted offline (its placeholder). */
@@ -32,7 +37,9 @@ export const secretValue = (pattern?: RegExp, expected?: string): Spec<string> =
         if (isSecureEnvelope(value)) {
             return OFFLINE_SECRET_PLACEHOLDER;
         }
-        errors.push(`${path}: expected a secret value (pulumi config set --secret --path ...), got ${value === undefined ? "nothing" : "a value that is not a string"}`);
+        errors.push(
+            `${path}: expected a secret value (pulumi config set --secret --path ...), got ${value === undefined ? "nothing" : "a value that is not a string"}`,
+        );
         return undefined;
     },
 });
@@ -47,61 +54,85 @@ const scopes = optional(arr(str(/^[\x21-\x7e]+$/, "a scope without spaces"), 1))
 const social = { name: str(), clientId: str(), clientSecret: secretValue(), scopes, attributeMapping };
 
 /** `cognito.identityProviders`: one entry per provider, by `type`. */
-export const identityProvidersSpec = optional(arr(tagged("type", {
-    OIDC: obj({ name: str(), issuer: httpsUrl, clientId: str(), clientSecret: secretValue(), scopes, attributeMapping, attributesRequestMethod: optional(oneOf(["GET", "POST"] as const)) }),
-    SAML: obj({
-        name: str(),
-        metadataUrl: optional(httpsUrl),
-        metadataFile: optional(str(/\.xml$/, "a path to a .xml metadata file, relative to the project")),
-        signRequests: optional(bool()),
-        idpSignout: optional(bool()),
-        attributeMapping,
-    }),
-    Google: obj(social),
-    Facebook: obj({ ...social, apiVersion: optional(str(/^v\d+\.\d+$/, "a Graph API version such as v17.0")) }),
-    LoginWithAmazon: obj(social),
-    SignInWithApple: obj({ name: str(), clientId: str(), teamId: str(), keyId: str(), privateKey: secretValue(), scopes, attributeMapping }),
-}), 1));
+export const identityProvidersSpec = optional(
+    arr(
+        tagged("type", {
+            OIDC: obj({
+                name: str(),
+                issuer: httpsUrl,
+                clientId: str(),
+                clientSecret: secretValue(),
+                scopes,
+                attributeMapping,
+                attributesRequestMethod: optional(oneOf(["GET", "POST"] as const)),
+            }),
+            SAML: obj({
+                name: str(),
+                metadataUrl: optional(httpsUrl),
+                metadataFile: optional(str(/\.xml$/, "a path to a .xml metadata file, relative to the project")),
+                signRequests: optional(bool()),
+                idpSignout: optional(bool()),
+                attributeMapping,
+            }),
+            Google: obj(social),
+            Facebook: obj({ ...social, apiVersion: optional(str(/^v\d+\.\d+$/, "a Graph API version such as v17.0")) }),
+            LoginWithAmazon: obj(social),
+            SignInWithApple: obj({ name: str(), clientId: str(), teamId: str(), keyId: str(), privateKey: secretValue(), scopes, attributeMapping }),
+        }),
+        1,
+    ),
+);
 
 /** `resourcePolicy`. */
-export const resourcePolicySpec = optional(obj({
-    allowedSourceCidrs: optional(cidrList(1)),
-    deniedSourceCidrs: optional(cidrList()),
-    organizationId: optional(str(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id such as o-a1b2c3d4e5")),
-    partnerAccountIds: optional(arr(accountId, 1)),
-    vpcEndpointIds: optional(arr(vpcEndpointId, 1)),
-}));
+export const resourcePolicySpec = optional(
+    obj({
+        allowedSourceCidrs: optional(cidrList(1)),
+        deniedSourceCidrs: optional(cidrList()),
+        organizationId: optional(str(/^o-[a-z0-9]{10,32}$/, "an AWS Organizations id such as o-a1b2c3d4e5")),
+        partnerAccountIds: optional(arr(accountId, 1)),
+        vpcEndpointIds: optional(arr(vpcEndpointId, 1)),
+    }),
+);
 
 /** `partners`. */
-export const partnersSpec = optional(arr(obj({
-    name: str(/^[A-Za-z0-9_-]{1,40}$/, "1-40 letters, digits, - or _"),
-    accountIds: arr(accountId, 1),
-    externalId: secretValue(/^[\w+=,.@:/-]{2,1224}$/, "2-1224 letters, digits or +=,.@:/-_ (an sts:ExternalId)"),
-    requireMfa: optional(bool()),
-    maxSessionDurationSeconds: optional(int(3600, 43200)),
-    routes: arr(str(/^[A-Z]+ \/\S*$/, "a route key such as \"GET /internal/reports\""), 1),
-    vpcEndpointIds: optional(arr(vpcEndpointId, 1)),
-}), 1));
+export const partnersSpec = optional(
+    arr(
+        obj({
+            name: str(/^[A-Za-z0-9_-]{1,40}$/, "1-40 letters, digits, - or _"),
+            accountIds: arr(accountId, 1),
+            externalId: secretValue(/^[\w+=,.@:/-]{2,1224}$/, "2-1224 letters, digits or +=,.@:/-_ (an sts:ExternalId)"),
+            requireMfa: optional(bool()),
+            maxSessionDurationSeconds: optional(int(3600, 43200)),
+            routes: arr(str(/^[A-Z]+ \/\S*$/, 'a route key such as "GET /internal/reports"'), 1),
+            vpcEndpointIds: optional(arr(vpcEndpointId, 1)),
+        }),
+        1,
+    ),
+);
 
 /** `lambdaAuthorizer`: `functionArn` (yours) or `reference` (the platform's JWT authorizer). */
-export const lambdaAuthorizerSpec = optional(obj({
-    functionArn: optional(str(/^arn:aws[a-z-]*:lambda:/, "a Lambda function ARN")),
-    reference: optional(obj({
-        issuer: httpsUrl,
-        audience: str(),
-        jwksUri: optional(httpsUrl),
-        routeScopes: optional(record(arr(str()), /^[A-Z]+ \/\S*$/, "a route key such as \"POST /partners/events\"")),
-        allowedAlgorithms: optional(arr(oneOf(JWT_ALGORITHMS), 1)),
-        clockSkewSeconds: optional(int(0, 300)),
-        memorySize: optional(int(128, 10240)),
-        timeoutSeconds: optional(int(1, 9)),
-        reservedConcurrentExecutions: optional(int(1, 1000)),
-    })),
-    type: oneOf(LAMBDA_AUTHORIZER_TYPES),
-    identitySources: optional(arr(str(), 1)),
-    resultTtlSeconds: optional(int(AUTHORIZER_TTL.min, AUTHORIZER_TTL.max)),
-    identityValidationExpression: optional(str()),
-}));
+export const lambdaAuthorizerSpec = optional(
+    obj({
+        functionArn: optional(str(/^arn:aws[a-z-]*:lambda:/, "a Lambda function ARN")),
+        reference: optional(
+            obj({
+                issuer: httpsUrl,
+                audience: str(),
+                jwksUri: optional(httpsUrl),
+                routeScopes: optional(record(arr(str()), /^[A-Z]+ \/\S*$/, 'a route key such as "POST /partners/events"')),
+                allowedAlgorithms: optional(arr(oneOf(JWT_ALGORITHMS), 1)),
+                clockSkewSeconds: optional(int(0, 300)),
+                memorySize: optional(int(128, 10240)),
+                timeoutSeconds: optional(int(1, 9)),
+                reservedConcurrentExecutions: optional(int(1, 1000)),
+            }),
+        ),
+        type: oneOf(LAMBDA_AUTHORIZER_TYPES),
+        identitySources: optional(arr(str(), 1)),
+        resultTtlSeconds: optional(int(AUTHORIZER_TTL.min, AUTHORIZER_TTL.max)),
+        identityValidationExpression: optional(str()),
+    }),
+);
 
 /** Where secrets sit in the raw (decoded) config: top-level key and the paths below it. */
 function secretPaths(values: Record<string, unknown>): [key: string, path: string, value: unknown][] {

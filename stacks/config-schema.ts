@@ -36,12 +36,14 @@ export const str = (pattern?: RegExp, expected = "a non-empty string"): Spec<str
 });
 
 export const num = (min = -Infinity, max = Infinity): Spec<number> =>
-    spec(`a number${min > -Infinity ? ` >= ${min}` : ""}${max < Infinity ? ` and <= ${max}` : ""}`,
-        (v) => (typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? v : undefined));
+    spec(`a number${min > -Infinity ? ` >= ${min}` : ""}${max < Infinity ? ` and <= ${max}` : ""}`, (v) =>
+        typeof v === "number" && Number.isFinite(v) && v >= min && v <= max ? v : undefined,
+    );
 
 export const int = (min = -Infinity, max = Infinity): Spec<number> =>
-    spec(`an integer${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`,
-        (v) => (typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : undefined));
+    spec(`an integer${min > -Infinity ? ` from ${min}` : ""}${max < Infinity ? ` to ${max}` : ""}`, (v) =>
+        typeof v === "number" && Number.isInteger(v) && v >= min && v <= max ? v : undefined,
+    );
 
 /** One of a fixed set of numbers (e.g. the retention periods CloudWatch accepts). */
 export const numOneOf = (values: readonly number[]): Spec<number> =>
@@ -114,9 +116,9 @@ export function arr<T>(item: Spec<T>, minItems = 0): Spec<T[]> {
 }
 
 type Fields = Record<string, Spec<unknown>>;
-type ObjectOf<F extends Fields> =
-    { [K in keyof F as F[K]["optional"] extends true ? never : K]: Infer<F[K]> } &
-    { [K in keyof F as F[K]["optional"] extends true ? K : never]?: Infer<F[K]> };
+type ObjectOf<F extends Fields> = { [K in keyof F as F[K]["optional"] extends true ? never : K]: Infer<F[K]> } & {
+    [K in keyof F as F[K]["optional"] extends true ? K : never]?: Infer<F[K]>;
+};
 
 /** An object with known fields; unknown fields are errors (they are usually typos). */
 export function obj<F extends Fields>(fields: F): Spec<ObjectOf<F>> {
@@ -178,7 +180,10 @@ export function record<T>(item: Spec<T>, keyPattern: RegExp, keyExpected: string
 }
 
 /** A union discriminated by a `kind`-like field. */
-export function tagged<K extends string, V extends Record<string, Spec<unknown>>>(tag: K, variants: V): Spec<{ [N in keyof V]: Infer<V[N]> & Record<K, N> }[keyof V]> {
+export function tagged<K extends string, V extends Record<string, Spec<unknown>>>(
+    tag: K,
+    variants: V,
+): Spec<{ [N in keyof V]: Infer<V[N]> & Record<K, N> }[keyof V]> {
     const names = Object.keys(variants);
     return {
         expected: `an object with ${tag}: ${names.join(" | ")}`,

@@ -45,8 +45,10 @@ export function namespaceProblem(fullKey: string, project: string): string | und
         return undefined;
     }
     const suggestion = didYouMean(namespace, [project, ...PROVIDER_NAMESPACES]);
-    return `${fullKey}: unknown namespace "${namespace}"${suggestion ? `; did you mean ${suggestion}:${splitConfigKey(fullKey, project)[1]}?` : ""} ` +
-        `(allowed: ${project} and the providers ${PROVIDER_NAMESPACES.join(", ")})`;
+    return (
+        `${fullKey}: unknown namespace "${namespace}"${suggestion ? `; did you mean ${suggestion}:${splitConfigKey(fullKey, project)[1]}?` : ""} ` +
+        `(allowed: ${project} and the providers ${PROVIDER_NAMESPACES.join(", ")})`
+    );
 }
 
 /**

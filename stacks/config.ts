@@ -5,13 +5,26 @@
  * the key, what is expected and the file.
  */
 import {
-    ADVANCED_SECURITY_MODES, allowListProblems, API_NAME, AUTH_KINDS, CORS_MAX_AGE, ENVIRONMENT_BASELINE, ENVIRONMENTS,
-    EXECUTION_LOG_LEVELS, HTTP_METHODS, INTEGRATION_TIMEOUT_MS, ipv4CidrProblem, LOG_RETENTION_DAYS, MFA_MODES, parseIpv4Cidr, PASSWORD, QUOTA,
-    THROTTLE, WAF,
+    ADVANCED_SECURITY_MODES,
+    allowListProblems,
+    API_NAME,
+    AUTH_KINDS,
+    CORS_MAX_AGE,
+    ENVIRONMENTS,
+    EXECUTION_LOG_LEVELS,
+    HTTP_METHODS,
+    INTEGRATION_TIMEOUT_MS,
+    ipv4CidrProblem,
+    LOG_RETENTION_DAYS,
+    MFA_MODES,
+    parseIpv4Cidr,
+    PASSWORD,
+    QUOTA,
+    THROTTLE,
+    WAF,
 } from "../policy-pack/baseline";
-import {
-    advancedSecurityChoices, logRetentionChoices, MAX_KEY_GENERATION, mfaChoices, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS,
-} from "../components";
+import { MAX_KEY_GENERATION, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS } from "../components";
+import { environmentProblems } from "./config-environment";
 import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
 import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
@@ -20,7 +33,10 @@ export const PROJECT = "secure-api-platform";
 
 /** Raised for invalid stack config; lists every problem. */
 export class ConfigError extends Error {
-    constructor(readonly source: string, readonly problems: string[]) {
+    constructor(
+        readonly source: string,
+        readonly problems: string[],
+    ) {
         super(`invalid stack config in ${source}:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
         this.name = "ConfigError";
     }
@@ -66,98 +82,135 @@ export const CONFIG_KEYS = {
     apiName: str(API_NAME.pattern, API_NAME.expected),
     description: optional(str()),
     exposure: oneOf(["public", "private"] as const),
-    network: optional(obj({
-        allowedCidrs: cidrList(1),
-        vpcId: optional(str(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123")),
-        subnetIds: optional(arr(str(/^subnet-[0-9a-f]+$/, "a subnet id such as subnet-0abc123"), 1)),
-        vpcCidr: optional(vpcCidr),
-    })),
+    network: optional(
+        obj({
+            allowedCidrs: cidrList(1),
+            vpcId: optional(str(/^vpc-[0-9a-f]+$/, "a VPC id such as vpc-0abc123")),
+            subnetIds: optional(arr(str(/^subnet-[0-9a-f]+$/, "a subnet id such as subnet-0abc123"), 1)),
+            vpcCidr: optional(vpcCidr),
+        }),
+    ),
     routes: arr(route, 1),
-    cors: optional(obj({
-        allowedOrigins: arr(str(), 1),
-        allowWildcard: optional(bool()),
-        allowHeaders: optional(arr(str())),
-        maxAgeSeconds: optional(int(0, CORS_MAX_AGE.max)),
-    })),
+    cors: optional(
+        obj({
+            allowedOrigins: arr(str(), 1),
+            allowWildcard: optional(bool()),
+            allowHeaders: optional(arr(str())),
+            maxAgeSeconds: optional(int(0, CORS_MAX_AGE.max)),
+        }),
+    ),
     throttle,
     logging: obj({ retentionInDays: numOneOf(LOG_RETENTION_DAYS), executionLevel: optional(oneOf(EXECUTION_LOG_LEVELS)) }),
-    cognito: optional(obj({
-        mfa: optional(oneOf(poolMfaModes)),
-        passwordMinimumLength: optional(int(PASSWORD.minLength, PASSWORD.maxLength)),
-        advancedSecurityMode: optional(oneOf(poolSecurityModes)),
-        resourceServerIdentifier: str(),
-        scopes: arr(obj({ name: str(), description: str() }), 1),
-        clients: arr(obj({
-            name: str(),
-            kind: oneOf(["spa", "m2m"] as const),
-            callbackUrls: optional(arr(str())),
-            logoutUrls: optional(arr(str())),
-            scopes: optional(arr(str())),
-            identityProviders: optional(arr(str(), 1)),
-        }), 1),
-        domainPrefix: optional(str()),
-        tokenValidityMinutes: optional(int(5, 1440)),
-        identityProviders: identityProvidersSpec,
-    })),
+    cognito: optional(
+        obj({
+            mfa: optional(oneOf(poolMfaModes)),
+            passwordMinimumLength: optional(int(PASSWORD.minLength, PASSWORD.maxLength)),
+            advancedSecurityMode: optional(oneOf(poolSecurityModes)),
+            resourceServerIdentifier: str(),
+            scopes: arr(obj({ name: str(), description: str() }), 1),
+            clients: arr(
+                obj({
+                    name: str(),
+                    kind: oneOf(["spa", "m2m"] as const),
+                    callbackUrls: optional(arr(str())),
+                    logoutUrls: optional(arr(str())),
+                    scopes: optional(arr(str())),
+                    identityProviders: optional(arr(str(), 1)),
+                }),
+                1,
+            ),
+            domainPrefix: optional(str()),
+            tokenValidityMinutes: optional(int(5, 1440)),
+            identityProviders: identityProvidersSpec,
+        }),
+    ),
     lambdaAuthorizer: lambdaAuthorizerSpec,
     resourcePolicy: resourcePolicySpec,
     partners: partnersSpec,
-    canary: optional(obj({
-        percentTraffic: num(0, 100),
-        stageVariableOverrides: optional(record(str(/^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/, "1-512 letters, digits or -._~:/?#&=,"), /^[A-Za-z0-9_]{1,64}$/, "a stage variable name (letters, digits, _)")),
-        useStageCache: optional(bool()),
-        promote: optional(bool()),
-        rollback: optional(bool()),
-    })),
-    waf: optional(obj({
-        enabled: optional(bool()),
-        rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),
-        allowedIpCidrs: optional(cidrList()),
-        blockedIpCidrs: optional(cidrList()),
-        countOnlyManagedRules: optional(arr(str())),
-    })),
-    domain: optional(obj({
-        domainName: str(),
-        hostedZoneId: optional(str(/^Z[A-Z0-9]+$/, "a Route 53 hosted zone id such as Z0123456789ABC")),
-        certificateArn: optional(str(/^arn:aws[a-z-]*:acm:/, "an ACM certificate ARN")),
-        basePath: optional(str()),
-        mtlsCaBundleFile: optional(str(/\.pem$/, "a path to a .pem file, relative to the project")),
-    })),
-    usagePlans: optional(obj({
-        tiers: record(obj({
-            rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
-            burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
-            quotaLimit: int(QUOTA.minLimit, QUOTA.maxLimit),
-            quotaPeriod: oneOf(QUOTA.periods),
-        }), /^[a-z0-9-]{1,64}$/, "a lower-case tier name"),
-        clients: arr(obj({
-            name: str(),
-            tier: str(),
-            generation: optional(int(1, MAX_KEY_GENERATION)),
-            previousGeneration: optional(oneOf(PREVIOUS_GENERATION_ACTIONS)),
-            secret: optional(obj({ readerRoleArn: str(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN") })),
-        })),
-        methodThrottles: optional(arr(obj({
-            path: str(/^\//, "a path starting with /"),
-            method: oneOf(HTTP_METHODS),
-            rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
-            burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
-        }))),
-    })),
-    alarms: optional(obj({
-        clientErrors: optional(int(1)),
-        serverErrors: optional(int(1)),
-        latencyP99Ms: optional(num(1)),
-        throttledRequests: optional(int(1)),
-        alarmTopicArns: optional(arr(str(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN"))),
-    })),
+    canary: optional(
+        obj({
+            percentTraffic: num(0, 100),
+            stageVariableOverrides: optional(
+                record(
+                    str(/^[A-Za-z0-9\-._~:/?#&=,]{1,512}$/, "1-512 letters, digits or -._~:/?#&=,"),
+                    /^[A-Za-z0-9_]{1,64}$/,
+                    "a stage variable name (letters, digits, _)",
+                ),
+            ),
+            useStageCache: optional(bool()),
+            promote: optional(bool()),
+            rollback: optional(bool()),
+        }),
+    ),
+    waf: optional(
+        obj({
+            enabled: optional(bool()),
+            rateLimit: optional(int(WAF.minRateLimit, WAF.maxRateLimit)),
+            allowedIpCidrs: optional(cidrList()),
+            blockedIpCidrs: optional(cidrList()),
+            countOnlyManagedRules: optional(arr(str())),
+        }),
+    ),
+    domain: optional(
+        obj({
+            domainName: str(),
+            hostedZoneId: optional(str(/^Z[A-Z0-9]+$/, "a Route 53 hosted zone id such as Z0123456789ABC")),
+            certificateArn: optional(str(/^arn:aws[a-z-]*:acm:/, "an ACM certificate ARN")),
+            basePath: optional(str()),
+            mtlsCaBundleFile: optional(str(/\.pem$/, "a path to a .pem file, relative to the project")),
+        }),
+    ),
+    usagePlans: optional(
+        obj({
+            tiers: record(
+                obj({
+                    rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
+                    burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
+                    quotaLimit: int(QUOTA.minLimit, QUOTA.maxLimit),
+                    quotaPeriod: oneOf(QUOTA.periods),
+                }),
+                /^[a-z0-9-]{1,64}$/,
+                "a lower-case tier name",
+            ),
+            clients: arr(
+                obj({
+                    name: str(),
+                    tier: str(),
+                    generation: optional(int(1, MAX_KEY_GENERATION)),
+                    previousGeneration: optional(oneOf(PREVIOUS_GENERATION_ACTIONS)),
+                    secret: optional(obj({ readerRoleArn: str(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/, "an IAM role ARN") })),
+                }),
+            ),
+            methodThrottles: optional(
+                arr(
+                    obj({
+                        path: str(/^\//, "a path starting with /"),
+                        method: oneOf(HTTP_METHODS),
+                        rateLimit: num(MIN_RATE, THROTTLE.maxRateLimit),
+                        burstLimit: int(THROTTLE.minBurstLimit, THROTTLE.maxBurstLimit),
+                    }),
+                ),
+            ),
+        }),
+    ),
+    alarms: optional(
+        obj({
+            clientErrors: optional(int(1)),
+            serverErrors: optional(int(1)),
+            latencyP99Ms: optional(num(1)),
+            throttledRequests: optional(int(1)),
+            alarmTopicArns: optional(arr(str(/^arn:aws[a-z-]*:sns:/, "an SNS topic ARN"))),
+        }),
+    ),
     audit: optional(obj({ enabled: optional(bool()), trailName: optional(str()) })),
     manageAccountSettings: optional(bool()),
-    detectiveControls: optional(obj({
-        enabled: optional(bool()),
-        recorder: optional(oneOf(OWNERSHIP)),
-        securityHub: optional(oneOf(OWNERSHIP)),
-    })),
+    detectiveControls: optional(
+        obj({
+            enabled: optional(bool()),
+            recorder: optional(oneOf(OWNERSHIP)),
+            securityHub: optional(oneOf(OWNERSHIP)),
+        }),
+    ),
     tags: optional(record(str(/^.{0,256}$/, "a tag value"), /^[\w .:/=+@-]{1,128}$/, "a tag key")),
 };
 
@@ -171,7 +224,10 @@ export type PlatformConfig = Infer<typeof platformSpec>;
  * program) into a PlatformConfig. Throws ConfigError naming each bad key.
  */
 export function parsePlatformConfig(
-    raw: Record<string, string>, source: string, project: string = PROJECT, isSecretKey: (fullKey: string) => boolean = () => false,
+    raw: Record<string, string>,
+    source: string,
+    project: string = PROJECT,
+    isSecretKey: (fullKey: string) => boolean = () => false,
 ): PlatformConfig {
     const errors: string[] = [];
     const values: Record<string, unknown> = {};
@@ -187,7 +243,9 @@ export function parsePlatformConfig(
         }
         if (!(key in CONFIG_KEYS)) {
             const suggestion = didYouMean(key, Object.keys(CONFIG_KEYS));
-            errors.push(`${project}:${key}: unknown key; allowed keys: ${Object.keys(CONFIG_KEYS).join(", ")}${suggestion ? `; did you mean ${project}:${suggestion}?` : ""}`);
+            errors.push(
+                `${project}:${key}: unknown key; allowed keys: ${Object.keys(CONFIG_KEYS).join(", ")}${suggestion ? `; did you mean ${project}:${suggestion}?` : ""}`,
+            );
             continue;
         }
         values[key] = decodeConfigValue(value, CONFIG_KEYS[key as keyof typeof CONFIG_KEYS] as Spec<unknown>);
@@ -198,7 +256,10 @@ export function parsePlatformConfig(
     errors.push(...plaintextSecretProblems(values, isSecretKey, project, source));
     const parsed = platformSpec.parse(values, project, errors);
     if (parsed === undefined || errors.length > 0) {
-        throw new ConfigError(source, errors.map((e) => e.replace(new RegExp(`^${project}\\.`), `${project}:`)));
+        throw new ConfigError(
+            source,
+            errors.map((e) => e.replace(new RegExp(`^${project}\\.`), `${project}:`)),
+        );
     }
     const problems: string[] = [];
     if (parsed.exposure === "private" && !parsed.network) {
@@ -214,32 +275,4 @@ export function parsePlatformConfig(
     return parsed;
 }
 
-/**
- * What the config's environment does not allow, by the baseline
- * (`ENVIRONMENT_BASELINE`, `logRetentionValues`), named by config key.
- */
-export function environmentProblems(config: PlatformConfig, project: string = PROJECT): string[] {
-    const env = config.environment;
-    const baseline = ENVIRONMENT_BASELINE[env];
-    const problems: string[] = [];
-    const retention = logRetentionChoices(env);
-    if (!retention.includes(config.logging.retentionInDays)) {
-        problems.push(`${project}:logging.retentionInDays: expected one of ${retention.join(", ")} in ${env}, got ${config.logging.retentionInDays}`);
-    }
-    if (env === "prod" && config.cors?.allowWildcard) {
-        problems.push(`${project}:cors.allowWildcard: must not be true in prod`);
-    }
-    config.cors?.allowedOrigins.forEach((origin, i) => {
-        if (!baseline.allowLocalhostOrigins && /^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?$/.test(origin)) {
-            problems.push(`${project}:cors.allowedOrigins[${i}]: localhost origins are not allowed in ${env}, got ${JSON.stringify(origin)}`);
-        }
-    });
-    if (config.cognito?.mfa !== undefined && !(mfaChoices(env) as string[]).includes(config.cognito.mfa)) {
-        problems.push(`${project}:cognito.mfa: expected ${mfaChoices(env).join(" or ")} in ${env}, got ${JSON.stringify(config.cognito.mfa)}`);
-    }
-    const security = config.cognito?.advancedSecurityMode;
-    if (security !== undefined && !(advancedSecurityChoices(env) as string[]).includes(security)) {
-        problems.push(`${project}:cognito.advancedSecurityMode: expected ${advancedSecurityChoices(env).join(" or ")} in ${env}, got ${JSON.stringify(security)}`);
-    }
-    return problems;
-}
+export { environmentProblems } from "./config-environment";

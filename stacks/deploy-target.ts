@@ -48,7 +48,9 @@ export function accountProblems(config: PlatformConfig, accountId: string, proje
     return configuredArns(config).flatMap(([key, arn]) => {
         const account = accountOfArn(arn);
         return account !== undefined && account !== accountId
-            ? [`${project}:${key}: ${arn} is in account ${account}, but this stack deploys into account ${accountId}; set it to a resource of account ${accountId}`]
+            ? [
+                  `${project}:${key}: ${arn} is in account ${account}, but this stack deploys into account ${accountId}; set it to a resource of account ${accountId}`,
+              ]
             : [];
     });
 }
@@ -89,7 +91,10 @@ export function exampleValueProblems(config: PlatformConfig, accountId: string, 
         }
     });
     const reference = config.lambdaAuthorizer?.reference;
-    for (const [key, url] of [["lambdaAuthorizer.reference.issuer", reference?.issuer], ["lambdaAuthorizer.reference.jwksUri", reference?.jwksUri]] as const) {
+    for (const [key, url] of [
+        ["lambdaAuthorizer.reference.issuer", reference?.issuer],
+        ["lambdaAuthorizer.reference.jwksUri", reference?.jwksUri],
+    ] as const) {
         if (url !== undefined && EXAMPLE_HOST.test(hostOf(url) ?? "")) {
             placeholder(key, url, "a reserved example domain");
         }

@@ -6,7 +6,15 @@ import * as pulumi from "@pulumi/pulumi";
 import * as fs from "fs";
 import * as path from "path";
 import {
-    CognitoUserPoolSettings, DetectiveControls, DetectiveControlsArgs, endpointOutputs, EXECUTION_LOG_LEVELS, IdentityProviderArgs, RouteArgs, SecureApi, validateDetectiveControlsArgs,
+    CognitoUserPoolSettings,
+    DetectiveControls,
+    DetectiveControlsArgs,
+    endpointOutputs,
+    EXECUTION_LOG_LEVELS,
+    IdentityProviderArgs,
+    RouteArgs,
+    SecureApi,
+    validateDetectiveControlsArgs,
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { PlatformOutputs } from "./outputs";
@@ -20,7 +28,9 @@ function readCaBundle(file: string, source: string): string {
     const resolved = path.resolve(PROJECT_ROOT, file);
     // Only files of the project: a stack file must not be able to make the program read /etc/... or a sibling repository.
     if (path.isAbsolute(file) || !resolved.startsWith(PROJECT_ROOT + path.sep)) {
-        throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: must be a path inside the project, relative to ${PROJECT_ROOT} (got ${JSON.stringify(file)})`]);
+        throw new ConfigError(source, [
+            `${PROJECT}:domain.mtlsCaBundleFile: must be a path inside the project, relative to ${PROJECT_ROOT} (got ${JSON.stringify(file)})`,
+        ]);
     }
     if (!fs.existsSync(resolved)) {
         throw new ConfigError(source, [`${PROJECT}:domain.mtlsCaBundleFile: file ${file} does not exist (paths are relative to ${PROJECT_ROOT})`]);
@@ -49,17 +59,17 @@ type ConfiguredProvider = NonNullable<NonNullable<PlatformConfig["cognito"]>["id
 /** A configured identity provider as the component takes it: secrets as Pulumi secrets, SAML metadata read from its file. */
 function identityProvider(p: ConfiguredProvider, i: number, source: string): IdentityProviderArgs {
     switch (p.type) {
-    case "SAML": {
-        const { metadataFile, ...rest } = p;
-        const key = `cognito.identityProviders[${i}].metadataFile`;
-        return { ...rest, metadataXml: metadataFile !== undefined ? readProjectFile(metadataFile, key, source) : undefined };
-    }
-    case "SignInWithApple": {
-        const { teamId, keyId, privateKey, ...rest } = p;
-        return { ...rest, apple: { teamId, keyId, privateKey: pulumi.secret(privateKey) } };
-    }
-    default:
-        return { ...p, clientSecret: pulumi.secret(p.clientSecret) };
+        case "SAML": {
+            const { metadataFile, ...rest } = p;
+            const key = `cognito.identityProviders[${i}].metadataFile`;
+            return { ...rest, metadataXml: metadataFile !== undefined ? readProjectFile(metadataFile, key, source) : undefined };
+        }
+        case "SignInWithApple": {
+            const { teamId, keyId, privateKey, ...rest } = p;
+            return { ...rest, apple: { teamId, keyId, privateKey: pulumi.secret(privateKey) } };
+        }
+        default:
+            return { ...p, clientSecret: pulumi.secret(p.clientSecret) };
     }
 }
 
@@ -84,22 +94,22 @@ function withoutUndefined(outputs: Outputs): Outputs {
 function buildPlatform(config: PlatformConfig, region: string, source: string): Outputs {
     const domain = config.domain
         ? {
-            domainName: config.domain.domainName,
-            hostedZoneId: config.domain.hostedZoneId,
-            certificateArn: config.domain.certificateArn,
-            basePath: config.domain.basePath,
-            mtlsCaBundlePem: config.domain.mtlsCaBundleFile ? readCaBundle(config.domain.mtlsCaBundleFile, source) : undefined,
-        }
+              domainName: config.domain.domainName,
+              hostedZoneId: config.domain.hostedZoneId,
+              certificateArn: config.domain.certificateArn,
+              basePath: config.domain.basePath,
+              mtlsCaBundlePem: config.domain.mtlsCaBundleFile ? readCaBundle(config.domain.mtlsCaBundleFile, source) : undefined,
+          }
         : undefined;
     const detective: Omit<DetectiveControlsArgs, "kmsKeyArn"> | undefined = config.detectiveControls?.enabled
         ? {
-            endpointTypes: [config.exposure === "private" ? "PRIVATE" : "REGIONAL"],
-            loggingLevels: [...EXECUTION_LOG_LEVELS],
-            alarmTopicArns: config.alarms?.alarmTopicArns ?? [],
-            scopeTag: { key: "project", value: PROJECT },
-            recorder: config.detectiveControls.recorder,
-            securityHub: config.detectiveControls.securityHub,
-        }
+              endpointTypes: [config.exposure === "private" ? "PRIVATE" : "REGIONAL"],
+              loggingLevels: [...EXECUTION_LOG_LEVELS],
+              alarmTopicArns: config.alarms?.alarmTopicArns ?? [],
+              scopeTag: { key: "project", value: PROJECT },
+              recorder: config.detectiveControls.recorder,
+              securityHub: config.detectiveControls.securityHub,
+          }
         : undefined;
     if (detective) {
         validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
@@ -127,7 +137,11 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         tags: { project: PROJECT, ...config.tags },
     });
     const controls = detective
-        ? new DetectiveControls(`${config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-detective`, { ...detective, kmsKeyArn: api.key.keyArn, tags: { project: PROJECT, ...config.tags } })
+        ? new DetectiveControls(`${config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}-detective`, {
+              ...detective,
+              kmsKeyArn: api.key.keyArn,
+              tags: { project: PROJECT, ...config.tags },
+          })
         : undefined;
     const endpoint = endpointOutputs(api.api);
     return {

@@ -6,7 +6,11 @@ import { platformProgram } from "../stacks/program";
 import { Plan, runProgram, runStack, stackConfig } from "./harness";
 import { ProgramError } from "../policy-pack/gate/runtime";
 
-const devCognito = () => JSON.parse(stackConfig("dev")["secure-api-platform:cognito"]) as Record<string, unknown> & { identityProviders: Record<string, unknown>[]; clients: Record<string, unknown>[] };
+const devCognito = () =>
+    JSON.parse(stackConfig("dev")["secure-api-platform:cognito"]) as Record<string, unknown> & {
+        identityProviders: Record<string, unknown>[];
+        clients: Record<string, unknown>[];
+    };
 const prodPartners = () => JSON.parse(stackConfig("prod")["secure-api-platform:partners"]) as Record<string, unknown>[];
 
 function problems(stack: string, overrides: Record<string, unknown>, isSecretKey?: (key: string) => boolean): string[] {
@@ -39,48 +43,109 @@ describe("stack config: who may call", () => {
         assert.deepStrictEqual(problems("dev", plain), [
             "secure-api-platform:cognito.identityProviders[0].clientSecret: is plain text in Pulumi.dev.yaml; store it encrypted: pulumi config set --secret --path 'cognito.identityProviders[0].clientSecret' <value>",
         ]);
-        assert.deepStrictEqual(problems("dev", plain, (k) => k === "secure-api-platform:cognito"), []);
+        assert.deepStrictEqual(
+            problems("dev", plain, (k) => k === "secure-api-platform:cognito"),
+            [],
+        );
         const partners = [{ ...prodPartners()[0], externalId: "plain-id" }];
         assert.match(problems("prod", { partners }).join("\n"), /^secure-api-platform:partners\[0\]\.externalId: is plain text in Pulumi\.prod\.yaml/m);
     });
 
     const cases: [string, Record<string, unknown>, RegExp][] = [
-        ["an http issuer", withProvider({ issuer: "http://login.example.com" }), /^secure-api-platform:cognito\.identityProviders\[0\]\.issuer: expected an https:\/\/ URL/],
-        ["a missing client secret", withProvider({ clientSecret: undefined }), /^secure-api-platform:cognito\.identityProviders\[0\]\.clientSecret: is required/],
+        [
+            "an http issuer",
+            withProvider({ issuer: "http://login.example.com" }),
+            /^secure-api-platform:cognito\.identityProviders\[0\]\.issuer: expected an https:\/\/ URL/,
+        ],
+        [
+            "a missing client secret",
+            withProvider({ clientSecret: undefined }),
+            /^secure-api-platform:cognito\.identityProviders\[0\]\.clientSecret: is required/,
+        ],
         ["an unknown provider type", withProvider({ type: "LDAP" }), /cognito\.identityProviders\[0\]\.type: expected one of OIDC, SAML, Google/],
-        ["an http SAML metadata URL", { cognito: { ...devCognito(), identityProviders: [{ type: "SAML", name: "S", metadataUrl: "http://idp.example.com/m" }] } }, /identityProviders\[0\]\.metadataUrl: expected an https:\/\/ URL/],
-        ["a resource policy open to all of IPv4", { resourcePolicy: { allowedSourceCidrs: ["0.0.0.0/1", "128.0.0.0/1"] } }, /^secure-api-platform:resourcePolicy\.allowedSourceCidrs: together cover every IPv4 address/],
-        ["a partner session above 43200", { "aws:region": "us-east-1", partners: [{ ...prodPartners()[0], maxSessionDurationSeconds: 86400 }] }, /partners\[0\]\.maxSessionDurationSeconds: expected an integer from 3600 to 43200/],
+        [
+            "an http SAML metadata URL",
+            { cognito: { ...devCognito(), identityProviders: [{ type: "SAML", name: "S", metadataUrl: "http://idp.example.com/m" }] } },
+            /identityProviders\[0\]\.metadataUrl: expected an https:\/\/ URL/,
+        ],
+        [
+            "a resource policy open to all of IPv4",
+            { resourcePolicy: { allowedSourceCidrs: ["0.0.0.0/1", "128.0.0.0/1"] } },
+            /^secure-api-platform:resourcePolicy\.allowedSourceCidrs: together cover every IPv4 address/,
+        ],
+        [
+            "a partner session above 43200",
+            { "aws:region": "us-east-1", partners: [{ ...prodPartners()[0], maxSessionDurationSeconds: 86400 }] },
+            /partners\[0\]\.maxSessionDurationSeconds: expected an integer from 3600 to 43200/,
+        ],
     ];
     for (const [what, overrides, message] of cases) {
         it(`rejects ${what}`, () => {
             const found = problems(what.includes("partner") ? "prod" : "dev", overrides);
-            assert.ok(found.some((p) => message.test(p)), `expected ${message}, got:\n${found.join("\n")}`);
+            assert.ok(
+                found.some((p) => message.test(p)),
+                `expected ${message}, got:\n${found.join("\n")}`,
+            );
         });
     }
 
     const programCases: [string, string, Record<string, unknown>, RegExp][] = [
-        ["a client naming an undefined provider", "dev", { cognito: { ...devCognito(), clients: [{ ...devCognito().clients[0], identityProviders: ["COGNITO", "Nope"] }, devCognito().clients[1]] } },
-            /secure-api-platform:cognito\.clients\[0\]\.identityProviders\[1\]: must be COGNITO or a provider of identityProviders \(CorpOIDC\)/],
-        ["a SAML metadata file outside the project", "dev", { cognito: { ...devCognito(), identityProviders: [{ type: "SAML", name: "S", metadataFile: "../../etc/idp.xml", attributeMapping: { email: "mail" } }] } },
-            /secure-api-platform:cognito\.identityProviders\[0\]\.metadataFile: \.\.\/\.\.\/etc\/idp\.xml is outside the project/],
-        ["a partner granted a cognito route", "prod", { partners: [{ ...prodPartners()[0], routes: ["GET /orders"] }] }, /secure-api-platform:partners\[0\]\.routes\[0\]: must be an AWS_IAM route/],
-        ["a TTL with the reference authorizer", "dev", { lambdaAuthorizer: { ...JSON.parse(stackConfig("dev")["secure-api-platform:lambdaAuthorizer"]), resultTtlSeconds: 60 } }, /secure-api-platform:lambdaAuthorizer\.resultTtlSeconds: must be 0 with the reference authorizer/],
+        [
+            "a client naming an undefined provider",
+            "dev",
+            { cognito: { ...devCognito(), clients: [{ ...devCognito().clients[0], identityProviders: ["COGNITO", "Nope"] }, devCognito().clients[1]] } },
+            /secure-api-platform:cognito\.clients\[0\]\.identityProviders\[1\]: must be COGNITO or a provider of identityProviders \(CorpOIDC\)/,
+        ],
+        [
+            "a SAML metadata file outside the project",
+            "dev",
+            {
+                cognito: {
+                    ...devCognito(),
+                    identityProviders: [{ type: "SAML", name: "S", metadataFile: "../../etc/idp.xml", attributeMapping: { email: "mail" } }],
+                },
+            },
+            /secure-api-platform:cognito\.identityProviders\[0\]\.metadataFile: \.\.\/\.\.\/etc\/idp\.xml is outside the project/,
+        ],
+        [
+            "a partner granted a cognito route",
+            "prod",
+            { partners: [{ ...prodPartners()[0], routes: ["GET /orders"] }] },
+            /secure-api-platform:partners\[0\]\.routes\[0\]: must be an AWS_IAM route/,
+        ],
+        [
+            "a TTL with the reference authorizer",
+            "dev",
+            { lambdaAuthorizer: { ...JSON.parse(stackConfig("dev")["secure-api-platform:lambdaAuthorizer"]), resultTtlSeconds: 60 } },
+            /secure-api-platform:lambdaAuthorizer\.resultTtlSeconds: must be 0 with the reference authorizer/,
+        ],
     ];
     for (const [what, stack, overrides, message] of programCases) {
         it(`the program refuses ${what} before creating anything, naming the key`, async () => {
-            const error = await runProgram(platformProgram, { stack, config: stackConfig(stack, overrides) }).then(() => undefined, (err: unknown) => err);
+            const error = await runProgram(platformProgram, { stack, config: stackConfig(stack, overrides) }).then(
+                () => undefined,
+                (err: unknown) => err,
+            );
             assert.ok(error instanceof ProgramError, String(error));
             assert.match(error.message, message);
-            assert.deepStrictEqual(error.resources.filter((r) => r.custom).map((r) => r.name), []);
+            assert.deepStrictEqual(
+                error.resources.filter((r) => r.custom).map((r) => r.name),
+                [],
+            );
         });
     }
     it("the program refuses a plain-text secret before creating anything", async () => {
         const config = stackConfig("dev", withProvider({ clientSecret: "hunter2" }));
-        const error = await runProgram(platformProgram, { stack: "dev", config }).then(() => undefined, (err: unknown) => err);
+        const error = await runProgram(platformProgram, { stack: "dev", config }).then(
+            () => undefined,
+            (err: unknown) => err,
+        );
         assert.ok(error instanceof ProgramError);
         assert.match(error.message, /cognito\.identityProviders\[0\]\.clientSecret: is plain text/);
-        assert.deepStrictEqual(error.resources.filter((r) => r.custom), []);
+        assert.deepStrictEqual(
+            error.resources.filter((r) => r.custom),
+            [],
+        );
     });
 });
 
@@ -110,7 +175,9 @@ describe("stacks: who may call", () => {
     });
 
     it("prod: a public resource policy limited to the configured ranges, and partner acme's role", () => {
-        const policy = JSON.parse(String(plans.prod.props("aws:apigateway/restApi:RestApi").policy)) as { Statement: { Sid: string; Condition?: Record<string, Record<string, unknown>> }[] };
+        const policy = JSON.parse(String(plans.prod.props("aws:apigateway/restApi:RestApi").policy)) as {
+            Statement: { Sid: string; Condition?: Record<string, Record<string, unknown>> }[];
+        };
         const allowList = policy.Statement.find((s) => s.Sid === "DenySourceIpsOutsideAllowList")!;
         assert.deepStrictEqual(allowList.Condition, { NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24", "192.0.2.0/24"] } });
         assert.strictEqual(plans.dev.props("aws:apigateway/restApi:RestApi").policy, undefined);

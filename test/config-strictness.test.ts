@@ -30,7 +30,11 @@ async function programError(overrides: Record<string, unknown>, stack = "dev"): 
         await runProgram(platformProgram, { stack, config: stackConfig(stack, overrides) });
     } catch (err) {
         assert.ok(err instanceof ProgramError, String(err));
-        assert.deepStrictEqual(err.resources.filter((r) => r.custom).map((r) => r.name), [], "nothing may be created");
+        assert.deepStrictEqual(
+            err.resources.filter((r) => r.custom).map((r) => r.name),
+            [],
+            "nothing may be created",
+        );
         return err.message;
     }
     return assert.fail("the program ran");
@@ -44,7 +48,10 @@ describe("stack config strictness", () => {
             'secure-api-platfrom:waf: unknown namespace "secure-api-platfrom"; did you mean secure-api-platform:waf? (allowed: secure-api-platform and the providers aws, awsx, pulumi, aws-apigateway, random, tls)',
         ]);
         assert.match(problems({ "ws:region": "eu-west-1" })[0], /^ws:region: unknown namespace "ws"; did you mean aws:region\?/);
-        assert.match(problems({ wafs: { rateLimit: 100 } })[0], /^secure-api-platform:wafs: unknown key; allowed keys: .*; did you mean secure-api-platform:waf\?$/);
+        assert.match(
+            problems({ wafs: { rateLimit: 100 } })[0],
+            /^secure-api-platform:wafs: unknown key; allowed keys: .*; did you mean secure-api-platform:waf\?$/,
+        );
         assert.strictEqual(editDistance("platfrom", "platform"), 2);
         assert.strictEqual(didYouMean("zzzzzz", ["aws", "pulumi"]), undefined);
     });
@@ -56,8 +63,16 @@ describe("stack config strictness", () => {
     });
 
     it("refuses routes API Gateway rejects at deploy: sibling variable segments, children of a greedy segment", async () => {
-        const sibling = await programError({ routes: [{ ...ROUTE, path: "/orders/{id}" }, { ...ROUTE, path: "/orders/{orderId}/items" }] });
-        assert.match(sibling, /secure-api-platform:routes\[1\]\.path: "\/orders\/\{orderId\}\/items" has \{orderId\} where another route has \{id\} under "\/orders"; API Gateway allows one variable segment per parent/);
+        const sibling = await programError({
+            routes: [
+                { ...ROUTE, path: "/orders/{id}" },
+                { ...ROUTE, path: "/orders/{orderId}/items" },
+            ],
+        });
+        assert.match(
+            sibling,
+            /secure-api-platform:routes\[1\]\.path: "\/orders\/\{orderId\}\/items" has \{orderId\} where another route has \{id\} under "\/orders"; API Gateway allows one variable segment per parent/,
+        );
         const greedy = await programError({ routes: [{ ...ROUTE, path: "/files/{proxy+}/meta" }] });
         assert.match(greedy, /secure-api-platform:routes\[0\]\.path: "\/files\/\{proxy\+\}\/meta" has segments below the greedy \{proxy\+\}/);
     });
@@ -65,10 +80,17 @@ describe("stack config strictness", () => {
     it("refuses route scopes the user pool does not define, and method throttles for routes that do not exist", async () => {
         const dev = (key: string) => JSON.parse(stackConfig("dev")[`secure-api-platform:${key}`]);
         const routes = dev("routes").map((r: { path: string; method: string; scopes?: string[] }) =>
-            (r.path === "/orders" && r.method === "GET" ? { ...r, scopes: ["orders.delete"] } : r));
-        assert.match(await programError({ routes }), /secure-api-platform:routes\[1\]\.scopes\[0\]: is "orders\.delete", which the user pool does not define \(cognito\.scopes: orders\.read, orders\.write\)/);
+            r.path === "/orders" && r.method === "GET" ? { ...r, scopes: ["orders.delete"] } : r,
+        );
+        assert.match(
+            await programError({ routes }),
+            /secure-api-platform:routes\[1\]\.scopes\[0\]: is "orders\.delete", which the user pool does not define \(cognito\.scopes: orders\.read, orders\.write\)/,
+        );
         const usagePlans = { ...dev("usagePlans"), methodThrottles: [{ path: "/nowhere", method: "GET", rateLimit: 1, burstLimit: 1 }] };
-        assert.match(await programError({ usagePlans }), /secure-api-platform:usagePlans\.methodThrottles\[0\]: names GET \/nowhere, which is not a route of the API/);
+        assert.match(
+            await programError({ usagePlans }),
+            /secure-api-platform:usagePlans\.methodThrottles\[0\]: names GET \/nowhere, which is not a route of the API/,
+        );
     });
 
     it("requires Cognito routes in the form tokens carry (<identifier>/<scope>)", async () => {
@@ -88,8 +110,11 @@ describe("stack config strictness", () => {
 
     it("refuses YAML whose aliases expand without bound, naming file and key", () => {
         const file = path.join(ROOT, "test", "fixtures", "configs", "Pulumi.aliasbomb.yaml");
-        assert.throws(() => readStackConfig(file, "secure-api-platform"), (err: Error) =>
-            err instanceof StackFileError && /Pulumi\.aliasbomb\.yaml: secure-api-platform:tags expands to more than 100000 values/.test(err.message));
+        assert.throws(
+            () => readStackConfig(file, "secure-api-platform"),
+            (err: Error) =>
+                err instanceof StackFileError && /Pulumi\.aliasbomb\.yaml: secure-api-platform:tags expands to more than 100000 values/.test(err.message),
+        );
         assert.ok(fs.statSync(file).size < 2000, "the bomb itself is tiny");
     });
 });

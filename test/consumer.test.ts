@@ -63,7 +63,10 @@ describe("consumer example (app team)", () => {
     it("answers CORS preflights like the platform's routes", () => {
         const options = plan.props(T.method, "shipments-options-shipments");
         assert.deepStrictEqual([options.httpMethod, options.authorization], ["OPTIONS", "NONE"]);
-        const headers = plan.props("aws:apigateway/integrationResponse:IntegrationResponse", "shipments-options-shipments-200").responseParameters as Record<string, string>;
+        const headers = plan.props("aws:apigateway/integrationResponse:IntegrationResponse", "shipments-options-shipments-200").responseParameters as Record<
+            string,
+            string
+        >;
         assert.strictEqual(headers["method.response.header.Access-Control-Allow-Origin"], "'https://app.dev.example.com'");
     });
 
@@ -104,7 +107,9 @@ describe("consumer example (app team)", () => {
     it("redeploys when the platform deploys, so its stage also serves the platform's latest routes", async () => {
         const outputs = Object.fromEntries(Object.entries(platform.outputs).map(([k, o]) => [k, o.value]));
         const moved = await runProgram(consumerProgram, {
-            project: "orders-app-team", stack: "dev", config: TEAM_CONFIG,
+            project: "orders-app-team",
+            stack: "dev",
+            config: TEAM_CONFIG,
             stackOutputs: { "acme/secure-api-platform/dev": { ...outputs, deploymentId: "redeployed" } },
         });
         const trigger = (p: Plan) => (p.props(T.deployment).triggers as Record<string, string>).redeployment;
@@ -115,13 +120,26 @@ describe("consumer example (app team)", () => {
         const platformStages = platform.ofType(T.stage).map((s) => s.props.stageName);
         assert.ok(plan.ofType(T.stage).every((s) => !platformStages.includes(s.props.stageName)));
         assert.ok(plan.ofType(T.settings).every((s) => s.props.stageName === "shipments"));
-        for (const type of ["aws:apigateway/restApi:RestApi", "aws:apigateway/response:Response", "aws:apigateway/authorizer:Authorizer", "aws:apigateway/account:Account", "aws:apigateway/domainName:DomainName", "aws:wafv2/webAcl:WebAcl"]) {
+        for (const type of [
+            "aws:apigateway/restApi:RestApi",
+            "aws:apigateway/response:Response",
+            "aws:apigateway/authorizer:Authorizer",
+            "aws:apigateway/account:Account",
+            "aws:apigateway/domainName:DomainName",
+            "aws:wafv2/webAcl:WebAcl",
+        ]) {
             assert.strictEqual(plan.ofType(type).length, 0, `the team creates no ${type}`);
         }
-        const platformPaths = platform.ofType(T.resource).filter((r) => r.props.parentId === platform.outputs.rootResourceId.value).map((r) => r.props.pathPart);
+        const platformPaths = platform
+            .ofType(T.resource)
+            .filter((r) => r.props.parentId === platform.outputs.rootResourceId.value)
+            .map((r) => r.props.pathPart);
         assert.ok(plan.ofType(T.resource).every((r) => !platformPaths.includes(r.props.pathPart)));
         const teamNames = new Set(plan.cloudResources.map((r) => `${r.type} ${r.name}`));
-        assert.deepStrictEqual(platform.cloudResources.filter((r) => teamNames.has(`${r.type} ${r.name}`)).map((r) => r.name), []);
+        assert.deepStrictEqual(
+            platform.cloudResources.filter((r) => teamNames.has(`${r.type} ${r.name}`)).map((r) => r.name),
+            [],
+        );
     });
 
     it("the platform's plan does not change with the team's route", async () => {
@@ -132,21 +150,38 @@ describe("consumer example (app team)", () => {
 
     it("under prod's custom domain, maps its stage there (prod disables the execute-api endpoint)", async () => {
         const prod = await runStack("prod");
-        const config = { ...TEAM_CONFIG, "orders-app-team:platformStack": "acme/secure-api-platform/prod", "orders-app-team:logRetentionInDays": "365", "orders-app-team:scopes": JSON.stringify(["https://api.example.com/orders.read"]) };
+        const config = {
+            ...TEAM_CONFIG,
+            "orders-app-team:platformStack": "acme/secure-api-platform/prod",
+            "orders-app-team:logRetentionInDays": "365",
+            "orders-app-team:scopes": JSON.stringify(["https://api.example.com/orders.read"]),
+        };
         const team = await teamPlan(prod, config);
         const mapping = team.props(T.mapping);
-        assert.deepStrictEqual([mapping.domainName, mapping.restApi, mapping.stageName, mapping.basePath], ["api.example.com", prod.outputs.restApiId.value, "shipments", "shipments"]);
+        assert.deepStrictEqual(
+            [mapping.domainName, mapping.restApi, mapping.stageName, mapping.basePath],
+            ["api.example.com", prod.outputs.restApiId.value, "shipments", "shipments"],
+        );
         assert.strictEqual(team.outputs.routeUrl.value, "https://api.example.com/shipments/shipments");
         assert.ok(team.ofType("aws:cloudwatch/logGroup:LogGroup").every((g) => g.props.retentionInDays === 365 || g.name === "shipments-fn"));
-        assert.deepStrictEqual(names((await team.violations({ config: { "log-group-retention": { minRetentionDays: 365 } } })).filter((v) => v.enforcementLevel === "mandatory")), []);
+        assert.deepStrictEqual(
+            names((await team.violations({ config: { "log-group-retention": { minRetentionDays: 365 } } })).filter((v) => v.enforcementLevel === "mandatory")),
+            [],
+        );
     });
 
     it("names the team's config key when its value is refused", async () => {
-        const error = await teamPlan(platform, { ...TEAM_CONFIG, "orders-app-team:stageName": "no spaces" }).then(() => undefined, (e: unknown) => e);
+        const error = await teamPlan(platform, { ...TEAM_CONFIG, "orders-app-team:stageName": "no spaces" }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
         assert.match(String(error), /orders-app-team:stageName: must be 1-128 letters, digits, _ or - \(got "no spaces"\) \(ApiRoute\)/);
     });
 
     it("passes the policy pack", async () => {
-        assert.deepStrictEqual(names((await plan.violations({ config: { "log-group-retention": { minRetentionDays: 14 } } })).filter((v) => v.enforcementLevel === "mandatory")), []);
+        assert.deepStrictEqual(
+            names((await plan.violations({ config: { "log-group-retention": { minRetentionDays: 14 } } })).filter((v) => v.enforcementLevel === "mandatory")),
+            [],
+        );
     });
 });

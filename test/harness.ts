@@ -18,7 +18,10 @@ export const ROOT = path.resolve(__dirname, "..");
 
 /** What a program created. */
 export class Plan {
-    constructor(readonly resources: RecordedResource[], readonly outputs: Record<string, ResolvedOutput>) {}
+    constructor(
+        readonly resources: RecordedResource[],
+        readonly outputs: Record<string, ResolvedOutput>,
+    ) {}
 
     /** Resources of a type (e.g. `aws:apigateway/stage:Stage`). */
     ofType(type: string): RecordedResource[] {
@@ -56,7 +59,13 @@ export class Plan {
 /** Runs a program (a function creating resources) under mocks. */
 export async function runProgram(
     program: () => unknown,
-    options: { project?: string; stack?: string; config?: Record<string, string>; stackOutputs?: Record<string, Record<string, unknown>>; mode?: PlanMode } = {},
+    options: {
+        project?: string;
+        stack?: string;
+        config?: Record<string, string>;
+        stackOutputs?: Record<string, Record<string, unknown>>;
+        mode?: PlanMode;
+    } = {},
 ): Promise<Plan> {
     const result = await runUnderMocks(program, {
         project: options.project ?? PROJECT,
@@ -101,7 +110,11 @@ export async function assertRejectsBeforeCreating(program: () => unknown, ...pat
         assert.match(error.message, pattern);
     }
     const created = error.resources.filter((r) => r.custom);
-    assert.deepStrictEqual(created.map((r) => `${r.type} ${r.name}`), [], "no cloud resource may be created before the error");
+    assert.deepStrictEqual(
+        created.map((r) => `${r.type} ${r.name}`),
+        [],
+        "no cloud resource may be created before the error",
+    );
     return error;
 }
 

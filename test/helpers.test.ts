@@ -1,9 +1,27 @@
 /** Pure helpers, tested on their own: naming, policy documents, CORS, routes, access log, rule document analysis. */
 import * as assert from "assert";
 import {
-    accessLogFormat, ACCESS_LOG_FIELDS, cloudTrailBucketStatements, denyInsecureTransport, invokePolicy, lambdaInvokeUri, methodArn,
-    methodSettingsPath, modelName, originEchoTemplate, pathPrefixes, preflightHeaders, privateApiPolicy, routeKey, slug,
-    validateCors, validateRoutes, wafLogGroupName, apiGatewayTrustPolicy, cloudTrailTrustPolicy, cidrs,
+    accessLogFormat,
+    ACCESS_LOG_FIELDS,
+    cloudTrailBucketStatements,
+    denyInsecureTransport,
+    invokePolicy,
+    lambdaInvokeUri,
+    methodArn,
+    methodSettingsPath,
+    modelName,
+    originEchoTemplate,
+    pathPrefixes,
+    preflightHeaders,
+    privateApiPolicy,
+    routeKey,
+    slug,
+    validateCors,
+    validateRoutes,
+    wafLogGroupName,
+    apiGatewayTrustPolicy,
+    cloudTrailTrustPolicy,
+    cidrs,
 } from "../components";
 import { REQUIRED_ACCESS_LOG_FIELDS } from "../policy-pack/baseline";
 import { originOf } from "../policy-pack/rules/apigateway/apigw-cors-restricted-origins";
@@ -26,10 +44,13 @@ describe("naming", () => {
 describe("policy documents", () => {
     it("private API policy allows and denies on the same endpoints, and passes the pack's own analysis", () => {
         const doc = privateApiPolicy("arn:aws:execute-api:us-east-1:1:*", ["vpce-1", "vpce-2"]);
-        assert.deepStrictEqual(doc.Statement.map((s) => [s.Effect, s.Condition]), [
-            ["Allow", { StringEquals: { "aws:SourceVpce": ["vpce-1", "vpce-2"] } }],
-            ["Deny", { StringNotEquals: { "aws:SourceVpce": ["vpce-1", "vpce-2"] } }],
-        ]);
+        assert.deepStrictEqual(
+            doc.Statement.map((s) => [s.Effect, s.Condition]),
+            [
+                ["Allow", { StringEquals: { "aws:SourceVpce": ["vpce-1", "vpce-2"] } }],
+                ["Deny", { StringNotEquals: { "aws:SourceVpce": ["vpce-1", "vpce-2"] } }],
+            ],
+        );
         assert.deepStrictEqual(privateApiPolicyProblems(JSON.stringify(doc)), []);
         assert.throws(() => privateApiPolicy("arn", []), /at least one VPC endpoint/);
     });
@@ -65,10 +86,14 @@ describe("trust policies (AWS's documented forms)", () => {
 
     it("CloudTrail's delivery role admits one trail of one account", () => {
         // "CloudTrail: Sending events to CloudWatch Logs": CloudTrail sends aws:SourceArn and aws:SourceAccount.
-        assert.deepStrictEqual(cloudTrailTrustPolicy("arn:aws:cloudtrail:us-east-1:111:trail/t", "111").Statement, [{
-            Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "sts:AssumeRole",
-            Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111:trail/t", "aws:SourceAccount": "111" } },
-        }]);
+        assert.deepStrictEqual(cloudTrailTrustPolicy("arn:aws:cloudtrail:us-east-1:111:trail/t", "111").Statement, [
+            {
+                Effect: "Allow",
+                Principal: { Service: "cloudtrail.amazonaws.com" },
+                Action: "sts:AssumeRole",
+                Condition: { StringEquals: { "aws:SourceArn": "arn:aws:cloudtrail:us-east-1:111:trail/t", "aws:SourceAccount": "111" } },
+            },
+        ]);
     });
 });
 
@@ -90,7 +115,10 @@ describe("CORS helpers", () => {
         assert.throws(() => validateCors("C", { allowedOrigins: ["*"], allowWildcard: true }, "prod"), /must not be "\*" in prod/);
         assert.throws(() => validateCors("C", { allowedOrigins: ["https://a.example.com/path"] }, "dev"), /https origin without a path/);
         assert.throws(() => validateCors("C", { allowedOrigins: [] }, "dev"), /at least one origin/);
-        assert.throws(() => validateCors("C", { allowedOrigins: ["https://a.example.com"], maxAgeSeconds: 9000 }, "dev"), /maxAgeSeconds must be an integer from 0 to 7200/);
+        assert.throws(
+            () => validateCors("C", { allowedOrigins: ["https://a.example.com"], maxAgeSeconds: 9000 }, "dev"),
+            /maxAgeSeconds must be an integer from 0 to 7200/,
+        );
     });
 
     it("preflight headers list the path's methods and the first origin; the template echoes the others", () => {
@@ -114,12 +142,43 @@ describe("route validation", () => {
         assert.throws(() => validateRoutes("R", [{ ...ok, scopes: ["x"] }], new Set(["iam"])), /routes\[0\]\.scopes are only valid with auth "cognito"/);
         assert.throws(() => validateRoutes("R", [{ ...ok, requiredParameters: ["querystring.x"] }], new Set(["iam"])), /requiredParameters\[0\]/);
         assert.throws(() => validateRoutes("R", [{ ...ok, throttle: { rateLimit: 1, burstLimit: 0 } }], new Set(["iam"])), /throttle\.burstLimit/);
-        assert.throws(() => validateRoutes("R", [{ ...ok, integration: { kind: "http", uri: "https://x", timeoutMs: 40000 } }], new Set(["iam"])), /timeoutMs must be an integer from 50 to 29000/);
-        assert.throws(() => validateRoutes("R", [{ ...ok, path: "/a/{b}" }, { ...ok, method: "POST", path: "/a/b" }], new Set(["iam"])),
-            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/);
-        assert.throws(() => validateRoutes("R", [{ ...ok, path: "/a/{b}/c" }, { ...ok, path: "/a/b" }], new Set(["iam"])),
-            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/);
-        validateRoutes("R", [{ ...ok, path: "/a" }, { ...ok, method: "POST", path: "/a" }, { ...ok, path: "/a/b" }], new Set(["iam"]));
+        assert.throws(
+            () => validateRoutes("R", [{ ...ok, integration: { kind: "http", uri: "https://x", timeoutMs: 40000 } }], new Set(["iam"])),
+            /timeoutMs must be an integer from 50 to 29000/,
+        );
+        assert.throws(
+            () =>
+                validateRoutes(
+                    "R",
+                    [
+                        { ...ok, path: "/a/{b}" },
+                        { ...ok, method: "POST", path: "/a/b" },
+                    ],
+                    new Set(["iam"]),
+                ),
+            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/,
+        );
+        assert.throws(
+            () =>
+                validateRoutes(
+                    "R",
+                    [
+                        { ...ok, path: "/a/{b}/c" },
+                        { ...ok, path: "/a/b" },
+                    ],
+                    new Set(["iam"]),
+                ),
+            /routes\[1\]\.path "\/a\/b" gives the same resource names as "\/a\/\{b\}"/,
+        );
+        validateRoutes(
+            "R",
+            [
+                { ...ok, path: "/a" },
+                { ...ok, method: "POST", path: "/a" },
+                { ...ok, path: "/a/b" },
+            ],
+            new Set(["iam"]),
+        );
     });
 });
 
@@ -142,17 +201,35 @@ describe("rule document analysis", () => {
     it("private API policies: wildcard allows need a VPC condition unless a Deny covers them", () => {
         const allowAll = { Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "*" }] };
         assert.match(privateApiPolicyProblems(allowAll)[0], /allows principal "\*" without an aws:SourceVpce/);
-        const withDeny = { Statement: [...allowAll.Statement, { Effect: "Deny", Principal: { AWS: "*" }, Action: "execute-api:Invoke", Resource: "*", Condition: { StringNotEquals: { "aws:sourceVpc": "vpc-1" } } }] };
+        const withDeny = {
+            Statement: [
+                ...allowAll.Statement,
+                {
+                    Effect: "Deny",
+                    Principal: { AWS: "*" },
+                    Action: "execute-api:Invoke",
+                    Resource: "*",
+                    Condition: { StringNotEquals: { "aws:sourceVpc": "vpc-1" } },
+                },
+            ],
+        };
         assert.deepStrictEqual(privateApiPolicyProblems(withDeny), []);
         assert.match(privateApiPolicyProblems("{not json")[0], /missing or is not valid JSON/);
         assert.match(privateApiPolicyProblems({ Statement: [] })[0], /allows nothing/);
     });
 
     it("WAF rules are read from rules (camelCase) and ruleJson (PascalCase), with count mode detected", () => {
-        const fromJson = summarizeWafRules(undefined, JSON.stringify([
-            { Name: "sqli", Statement: { ManagedRuleGroupStatement: { Name: "AWSManagedRulesSQLiRuleSet", VendorName: "AWS" } }, OverrideAction: { Count: {} } },
-            { Name: "rate", Statement: { RateBasedStatement: { Limit: 100, AggregateKeyType: "IP" } }, Action: { Block: {} } },
-        ]));
+        const fromJson = summarizeWafRules(
+            undefined,
+            JSON.stringify([
+                {
+                    Name: "sqli",
+                    Statement: { ManagedRuleGroupStatement: { Name: "AWSManagedRulesSQLiRuleSet", VendorName: "AWS" } },
+                    OverrideAction: { Count: {} },
+                },
+                { Name: "rate", Statement: { RateBasedStatement: { Limit: 100, AggregateKeyType: "IP" } }, Action: { Block: {} } },
+            ]),
+        );
         assert.deepStrictEqual(fromJson, [
             { name: "sqli", managedRuleGroup: "AWSManagedRulesSQLiRuleSet", rateLimit: undefined, countOnly: true },
             { name: "rate", managedRuleGroup: undefined, rateLimit: 100, countOnly: false },

@@ -53,15 +53,22 @@ describe("offline plan command", function () {
         assert.deepStrictEqual(report.outputs.apiKeyValues, { value: "[secret]", secret: true, known: true });
         assert.strictEqual(report.outputs.apiUrl.value, "https://api.example.com/v1");
         // The health check is the one finding, waived in policy-pack/config/prod.json with its reason.
-        assert.deepStrictEqual(report.violations.map((v: { resourceName: string; waived?: object }) => [v.resourceName, v.waived !== undefined]), [["orders-prod-get-health", true]]);
+        assert.deepStrictEqual(
+            report.violations.map((v: { resourceName: string; waived?: object }) => [v.resourceName, v.waived !== undefined]),
+            [["orders-prod-get-health", true]],
+        );
     });
 
     it("exits 1 on an insecure program and names the rules it breaks", async () => {
         const r = await planHere("--program", fixture("open-api"));
         assert.strictEqual(r.code, 1, r.stderr);
         assert.deepStrictEqual(mandatoryRules(r.stdout), [
-            "apigw-api-key-attached", "apigw-cors-restricted-origins", "apigw-method-requires-authorization",
-            "apigw-public-stage-waf", "apigw-stage-access-logging", "apigw-stage-throttling",
+            "apigw-api-key-attached",
+            "apigw-cors-restricted-origins",
+            "apigw-method-requires-authorization",
+            "apigw-public-stage-waf",
+            "apigw-stage-access-logging",
+            "apigw-stage-throttling",
         ]);
         assert.match(r.stdout, /the plan FAILS policy/);
         assert.match(r.stdout, /fix: Set authorization to COGNITO_USER_POOLS/);
@@ -71,8 +78,14 @@ describe("offline plan command", function () {
         const r = await planHere("--program", fixture("weak-edge"), "--config", path.join(fixture("weak-edge"), "Pulumi.ci.yaml"));
         assert.strictEqual(r.code, 1, r.stderr);
         assert.deepStrictEqual(mandatoryRules(r.stdout), [
-            "apigw-default-endpoint-disabled", "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-stage-access-logging",
-            "apigw-stage-throttling", "apigw-usage-plan-limits", "cloudtrail-secure-trail", "s3-log-bucket-public-access-block",
+            "apigw-default-endpoint-disabled",
+            "apigw-domain-tls-1-2",
+            "apigw-mtls-truststore-bucket",
+            "apigw-stage-access-logging",
+            "apigw-stage-throttling",
+            "apigw-usage-plan-limits",
+            "cloudtrail-secure-trail",
+            "s3-log-bucket-public-access-block",
             "waf-managed-rules-and-rate-limit",
         ]);
     });
@@ -88,11 +101,25 @@ describe("offline plan command", function () {
         assert.strictEqual(sarif.runs.length, 1);
         const driver = sarif.runs[0].tool.driver;
         assert.strictEqual(driver.name, "secure-api-platform-policy");
-        assert.deepStrictEqual(driver.rules.map((rule: { id: string }) => rule.id), policies.map((p) => p.name));
-        const results = sarif.runs[0].results as { ruleId: string; ruleIndex: number; level: string; message: { text: string }; locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: { fullyQualifiedName: string }[] }[] }[];
+        assert.deepStrictEqual(
+            driver.rules.map((rule: { id: string }) => rule.id),
+            policies.map((p) => p.name),
+        );
+        const results = sarif.runs[0].results as {
+            ruleId: string;
+            ruleIndex: number;
+            level: string;
+            message: { text: string };
+            locations: { physicalLocation: { artifactLocation: { uri: string } }; logicalLocations: { fullyQualifiedName: string }[] }[];
+        }[];
         assert.deepStrictEqual([...new Set(results.map((x) => x.ruleId))].sort(), [
-            "apigw-authorizer-cache-ttl", "apigw-private-api-resource-policy", "cognito-advanced-security", "cognito-mfa",
-            "cognito-password-policy", "log-group-kms-encryption", "log-group-retention",
+            "apigw-authorizer-cache-ttl",
+            "apigw-private-api-resource-policy",
+            "cognito-advanced-security",
+            "cognito-mfa",
+            "cognito-password-policy",
+            "log-group-kms-encryption",
+            "log-group-retention",
         ]);
         for (const result of results) {
             assert.strictEqual(driver.rules[result.ruleIndex].id, result.ruleId);
@@ -123,8 +150,14 @@ describe("offline plan command", function () {
             assert.doesNotMatch(text.stdout, /not verified/);
             const json = JSON.parse((await planHere("--stack", stack, "--json")).stdout);
             assert.strictEqual(json.mode, "preview");
-            assert.deepStrictEqual(json.violations.filter((v: { waived?: object }) => !v.waived), []);
-            assert.deepStrictEqual(json.violations.map((v: { resourceName: string }) => v.resourceName), [`orders-${stack}-get-health`]);
+            assert.deepStrictEqual(
+                json.violations.filter((v: { waived?: object }) => !v.waived),
+                [],
+            );
+            assert.deepStrictEqual(
+                json.violations.map((v: { resourceName: string }) => v.resourceName),
+                [`orders-${stack}-get-health`],
+            );
             // Outputs derived from ids are unknown at a first preview, and the report says so instead of inventing them.
             assert.deepStrictEqual(json.outputs.restApiId, { value: "(known after deployment)", secret: false, known: false });
         }
@@ -149,10 +182,22 @@ describe("offline plan command", function () {
             ["an unknown stack", ["--stack", "staging"], /unknown stack "staging"; this project has: dev, prod/],
             ["an unknown flag", ["--stack", "dev", "--verbose"], /unknown argument "--verbose"/],
             ["no stack or program", [], /give --stack \(one of: dev, prod\) or --program/],
-            ["a config value out of range", ["--program", ".", "--config", "test/fixtures/configs/Pulumi.badvalue.yaml"], /invalid stack config in Pulumi\.badvalue\.yaml:\n {2}- secure-api-platform:environment: expected one of dev, prod, got "staging"/],
-            ["a malformed config file", ["--program", ".", "--config", "test/fixtures/configs/Pulumi.malformed.yaml"], /test\/fixtures\/configs\/Pulumi\.malformed\.yaml is not valid YAML/],
+            [
+                "a config value out of range",
+                ["--program", ".", "--config", "test/fixtures/configs/Pulumi.badvalue.yaml"],
+                /invalid stack config in Pulumi\.badvalue\.yaml:\n {2}- secure-api-platform:environment: expected one of dev, prod, got "staging"/,
+            ],
+            [
+                "a malformed config file",
+                ["--program", ".", "--config", "test/fixtures/configs/Pulumi.malformed.yaml"],
+                /test\/fixtures\/configs\/Pulumi\.malformed\.yaml is not valid YAML/,
+            ],
             ["a program that throws", ["--program", fixture("broken")], /the program failed: backend URL is not configured \(set backendUrl\)/],
-            ["a policy config naming an unknown rule", ["--stack", "dev", "--policy-config", "test/fixtures/configs/unknown-rule.json"], /policy config names unknown policy "apigw-everything"/],
+            [
+                "a policy config naming an unknown rule",
+                ["--stack", "dev", "--policy-config", "test/fixtures/configs/unknown-rule.json"],
+                /policy config names unknown policy "apigw-everything"/,
+            ],
         ];
         for (const [what, args, message] of cases) {
             it(what, async () => {

@@ -42,21 +42,27 @@ const subjects: Subject[] = [
         policyConfig: JSON.parse(fs.readFileSync(path.join(ROOT, "policy-pack", "config", `${stack}.json`), "utf8")) as PolicyPackConfigFile,
     })),
     // "broken" throws by design; the plan CLI tests cover it.
-    ...fs.readdirSync(FIXTURES).filter((d) => d !== "broken").map((dir) => {
-        const at = path.join(FIXTURES, dir);
-        const config = fs.readdirSync(at).find((f) => /^Pulumi\..+\.yaml$/.test(f));
-        return {
-            name: `fixture ${dir}`,
-            project: readProjectFile(at)?.name ?? dir,
-            stack: config ? /^Pulumi\.(.+)\.yaml$/.exec(config)![1] : "offline",
-            program: () => loadProgram(at),
-            configFile: config ? path.join(at, config) : undefined,
-        };
-    }),
+    ...fs
+        .readdirSync(FIXTURES)
+        .filter((d) => d !== "broken")
+        .map((dir) => {
+            const at = path.join(FIXTURES, dir);
+            const config = fs.readdirSync(at).find((f) => /^Pulumi\..+\.yaml$/.test(f));
+            return {
+                name: `fixture ${dir}`,
+                project: readProjectFile(at)?.name ?? dir,
+                stack: config ? /^Pulumi\.(.+)\.yaml$/.exec(config)![1] : "offline",
+                program: () => loadProgram(at),
+                configFile: config ? path.join(at, config) : undefined,
+            };
+        }),
 ];
 
 const mandatory = (fs: { enforcementLevel: string; policyName: string; urn?: string; message: string; waived?: object }[]) =>
-    fs.filter((f) => f.enforcementLevel === "mandatory" && !f.waived).map(findingKey).sort();
+    fs
+        .filter((f) => f.enforcementLevel === "mandatory" && !f.waived)
+        .map(findingKey)
+        .sort();
 
 describe("preview parity through the real analyzer protocol", function () {
     this.timeout(300_000);
@@ -70,7 +76,11 @@ describe("preview parity through the real analyzer protocol", function () {
                 offline[mode] = await evaluatePolicies(policies, run.resources, { config: subject.policyConfig });
                 analyzer[mode] = await analyzeWithPack(run.resources, { mode, config: subject.policyConfig, project: subject.project, stack: subject.stack });
                 assert.deepStrictEqual(offline[mode]!.filter((v) => v.unverified).map(findingKey), [], `${mode}: unverified offline`);
-                assert.deepStrictEqual(analyzer[mode]!.filter((f) => f.cantRun).map((f) => `${f.policyName} ${f.urn}: ${f.message}`), [], `${mode}: skipped by the analyzer`);
+                assert.deepStrictEqual(
+                    analyzer[mode]!.filter((f) => f.cantRun).map((f) => `${f.policyName} ${f.urn}: ${f.message}`),
+                    [],
+                    `${mode}: skipped by the analyzer`,
+                );
                 assert.deepStrictEqual(mandatory(analyzer[mode]!), mandatory(offline[mode]!), `${mode}: analyzer and offline engine disagree`);
             }
             assert.deepStrictEqual(mandatory(offline.preview!), mandatory(offline.update!), "preview and update verdicts differ");

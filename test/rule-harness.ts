@@ -65,10 +65,17 @@ export function assertAgreement(rule: string, found: FindingsByMode): void {
         const unverified = found[mode].filter((v) => v.unverified);
         assert.deepStrictEqual(unverified.map(findingKey), [], `${rule} left values unverified offline in ${mode} mode`);
         const skipped = found.analyzer[mode].filter((f) => f.cantRun);
-        assert.deepStrictEqual(skipped.map((f) => f.message), [], `the real analyzer skipped ${rule} in ${mode} mode`);
+        assert.deepStrictEqual(
+            skipped.map((f) => f.message),
+            [],
+            `the real analyzer skipped ${rule} in ${mode} mode`,
+        );
         // A waived finding is shown offline (as waived) and left out by the real analyzer.
-        assert.deepStrictEqual(sortedKeys(found.analyzer[mode]), sortedKeys(found[mode].filter((v) => !v.waived)),
-            `${rule}: the real analyzer and the offline engine disagree in ${mode} mode`);
+        assert.deepStrictEqual(
+            sortedKeys(found.analyzer[mode]),
+            sortedKeys(found[mode].filter((v) => !v.waived)),
+            `${rule}: the real analyzer and the offline engine disagree in ${mode} mode`,
+        );
     }
     assert.deepStrictEqual(sortedKeys(found.preview), sortedKeys(found.update), `${rule}: preview and update verdicts differ`);
 }

@@ -6,13 +6,30 @@ import { join } from "path";
 import { PolicyPackConfigFile } from "../policy-pack/gate/engine";
 import { ROOT } from "./harness";
 
-const policyConfig = (stack: string) =>
-    JSON.parse(readFileSync(join(ROOT, "policy-pack", "config", `${stack}.json`), "utf8")) as PolicyPackConfigFile;
+const policyConfig = (stack: string) => JSON.parse(readFileSync(join(ROOT, "policy-pack", "config", `${stack}.json`), "utf8")) as PolicyPackConfigFile;
 
 const REQUIRED_OUTPUTS = [
-    "restApiId", "rootResourceId", "executionArn", "stageName", "invokeUrl", "apiUrl", "userPoolId", "userPoolClientIds",
-    "cognitoAuthorizerId", "lambdaAuthorizerId", "iamInvokePolicyArn", "usagePlanIds", "apiKeyIds", "apiKeyValues",
-    "wafWebAclArn", "accessLogGroupName", "wafLogGroupName", "auditTrailArn", "kmsKeyArn", "deploymentId", "stageSettings",
+    "restApiId",
+    "rootResourceId",
+    "executionArn",
+    "stageName",
+    "invokeUrl",
+    "apiUrl",
+    "userPoolId",
+    "userPoolClientIds",
+    "cognitoAuthorizerId",
+    "lambdaAuthorizerId",
+    "iamInvokePolicyArn",
+    "usagePlanIds",
+    "apiKeyIds",
+    "apiKeyValues",
+    "wafWebAclArn",
+    "accessLogGroupName",
+    "wafLogGroupName",
+    "auditTrailArn",
+    "kmsKeyArn",
+    "deploymentId",
+    "stageSettings",
 ];
 
 /** The one trust statement AWS documents for roles API Gateway assumes as credentials. */
@@ -32,10 +49,15 @@ describe("stacks", function () {
         describe(stack, () => {
             it("produces no mandatory policy violation with its policy config", async () => {
                 const violations = await plans[stack].violations({ config: policyConfig(stack) });
-                assert.deepStrictEqual(violations.filter((v) => v.enforcementLevel === "mandatory" && !v.waived).map((v) => `${v.policyName}: ${v.message}`), []);
+                assert.deepStrictEqual(
+                    violations.filter((v) => v.enforcementLevel === "mandatory" && !v.waived).map((v) => `${v.policyName}: ${v.message}`),
+                    [],
+                );
                 // The one accepted finding: the anonymous health check, waived with a reason and an expiry.
-                assert.deepStrictEqual(violations.filter((v) => v.waived).map((v) => [v.policyName, v.resourceName, v.waived?.expires]),
-                    [["apigw-method-requires-authorization", `orders-${stack}-get-health`, "2027-06-30"]]);
+                assert.deepStrictEqual(
+                    violations.filter((v) => v.waived).map((v) => [v.policyName, v.resourceName, v.waived?.expires]),
+                    [["apigw-method-requires-authorization", `orders-${stack}-get-health`, "2027-06-30"]],
+                );
             });
 
             it("exports what application teams need", () => {
@@ -62,8 +84,16 @@ describe("stacks", function () {
                 const stageUrn = plan.one("aws:apigateway/stage:Stage").urn;
                 assert.ok(association.propertyDependencies.resourceArn.includes(stageUrn));
                 const rules = plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string }[];
-                for (const group of ["AWSManagedRulesSQLiRuleSet", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesAmazonIpReputationList"]) {
-                    assert.ok(rules.some((r) => r.name === group), `missing ${group}`);
+                for (const group of [
+                    "AWSManagedRulesSQLiRuleSet",
+                    "AWSManagedRulesCommonRuleSet",
+                    "AWSManagedRulesKnownBadInputsRuleSet",
+                    "AWSManagedRulesAmazonIpReputationList",
+                ]) {
+                    assert.ok(
+                        rules.some((r) => r.name === group),
+                        `missing ${group}`,
+                    );
                 }
             });
         });
@@ -76,13 +106,26 @@ describe("stacks", function () {
             const role = plan.one("aws:iam/role:Role", `orders-${stack}-account-cloudwatch`);
             assert.ok(account.propertyDependencies.cloudwatchRoleArn.includes(role.urn));
             assert.deepStrictEqual(JSON.parse(String(role.props.assumeRolePolicy)), API_GATEWAY_TRUST);
-            assert.deepStrictEqual(JSON.parse(String(plan.props("aws:iam/role:Role", `orders-${stack}-lambda-authorizer-invoke`).assumeRolePolicy)), API_GATEWAY_TRUST);
+            assert.deepStrictEqual(
+                JSON.parse(String(plan.props("aws:iam/role:Role", `orders-${stack}-lambda-authorizer-invoke`).assumeRolePolicy)),
+                API_GATEWAY_TRUST,
+            );
         }
     });
 
     it("exports the stage settings app-team stages copy", () => {
-        assert.deepStrictEqual(plans.dev.outputs.stageSettings.value, { throttle: { rateLimit: 50, burstLimit: 100 }, executionLevel: "INFO", xrayTracing: true, logRetentionInDays: 14 });
-        assert.deepStrictEqual(plans.prod.outputs.stageSettings.value, { throttle: { rateLimit: 500, burstLimit: 1000 }, executionLevel: "ERROR", xrayTracing: true, logRetentionInDays: 365 });
+        assert.deepStrictEqual(plans.dev.outputs.stageSettings.value, {
+            throttle: { rateLimit: 50, burstLimit: 100 },
+            executionLevel: "INFO",
+            xrayTracing: true,
+            logRetentionInDays: 14,
+        });
+        assert.deepStrictEqual(plans.prod.outputs.stageSettings.value, {
+            throttle: { rateLimit: 500, burstLimit: 1000 },
+            executionLevel: "ERROR",
+            xrayTracing: true,
+            logRetentionInDays: 365,
+        });
         assert.match(String(plans.dev.outputs.deploymentId.value), /^[0-9a-z]{5,}$/);
     });
 
@@ -94,7 +137,11 @@ describe("stacks", function () {
         const retention = (p: Plan) => p.ofType("aws:cloudwatch/logGroup:LogGroup").map((g) => g.props.retentionInDays);
         assert.ok(retention(plans.dev).every((r) => r === 14));
         assert.ok(retention(plans.prod).every((r) => r === 365));
-        const settings = (p: Plan) => p.props("aws:apigateway/methodSettings:MethodSettings", `${p === plans.dev ? "orders-dev" : "orders-prod"}-stage-settings`).settings as Record<string, unknown>;
+        const settings = (p: Plan) =>
+            p.props("aws:apigateway/methodSettings:MethodSettings", `${p === plans.dev ? "orders-dev" : "orders-prod"}-stage-settings`).settings as Record<
+                string,
+                unknown
+            >;
         assert.strictEqual(settings(plans.dev).loggingLevel, "INFO");
         assert.strictEqual(settings(plans.prod).loggingLevel, "ERROR");
     });
@@ -113,7 +160,10 @@ describe("stacks", function () {
     it("the health check is the only anonymous method, and only because the policy config allow-lists it", async () => {
         const withoutConfig = await plans.dev.violations();
         const anonymous = withoutConfig.filter((v) => v.policyName === "apigw-method-requires-authorization");
-        assert.deepStrictEqual(anonymous.map((v) => v.resourceName), ["orders-dev-get-health"]);
+        assert.deepStrictEqual(
+            anonymous.map((v) => v.resourceName),
+            ["orders-dev-get-health"],
+        );
         assert.ok(names(withoutConfig).includes("cognito-mfa"), "dev's OPTIONAL MFA is only accepted with the dev policy config");
     });
 });

@@ -50,12 +50,18 @@ export function liveGenerations(component: string, argument: string, args: KeyRo
     const current = intInRange(component, `${argument}.generation`, args.generation ?? 1, 1, MAX_KEY_GENERATION);
     const action = args.previousGeneration;
     if (action !== undefined && !(PREVIOUS_GENERATION_ACTIONS as readonly string[]).includes(action)) {
-        throw new ComponentArgumentError(component, `${argument}.previousGeneration`,
-            `must be one of ${PREVIOUS_GENERATION_ACTIONS.join(", ")} (got ${JSON.stringify(action)})`);
+        throw new ComponentArgumentError(
+            component,
+            `${argument}.previousGeneration`,
+            `must be one of ${PREVIOUS_GENERATION_ACTIONS.join(", ")} (got ${JSON.stringify(action)})`,
+        );
     }
     if (current === 1 && action !== undefined) {
-        throw new ComponentArgumentError(component, `${argument}.previousGeneration`,
-            `is ${JSON.stringify(action)} but generation 1 has no previous generation; remove it (or raise generation to rotate)`);
+        throw new ComponentArgumentError(
+            component,
+            `${argument}.previousGeneration`,
+            `is ${JSON.stringify(action)} but generation 1 has no previous generation; remove it (or raise generation to rotate)`,
+        );
     }
     return current > 1 && (action ?? "keep") === "keep" ? { current, previous: current - 1 } : { current };
 }

@@ -42,27 +42,44 @@ export interface ApiKeySecretStore {
 
 /** Creates the secret, its current version and its policy under `parent`; returns the secret's ARN. */
 export function storeKeyInSecretsManager(name: string, args: ApiKeySecretStore, parent: pulumi.Resource): pulumi.Output<string> {
-    const secret = new aws.secretsmanager.Secret(`${name}-key-secret`, {
-        name: args.secretName,
-        description: `Current API key of ${args.client}`,
-        kmsKeyId: args.kmsKeyArn,
-        tags: { ...args.tags, client: args.client },
-    }, { parent });
-    new aws.secretsmanager.SecretVersion(`${name}-key-secret-value`, {
-        secretId: secret.id,
-        secretString: pulumi.secret(pulumi.all([args.key.id, args.key.value]).apply(([keyId, value]) =>
-            JSON.stringify({ client: args.client, generation: args.generation, keyId, value }))),
-    }, { parent });
-    new aws.secretsmanager.SecretPolicy(`${name}-key-secret-policy`, {
-        secretArn: secret.arn,
-        blockPublicPolicy: true,
-        policy: JSON.stringify(document({
-            Sid: "ClientTeamReads",
-            Effect: "Allow",
-            Principal: { AWS: args.readerRoleArn },
-            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
-            Resource: "*",
-        })),
-    }, { parent });
+    const secret = new aws.secretsmanager.Secret(
+        `${name}-key-secret`,
+        {
+            name: args.secretName,
+            description: `Current API key of ${args.client}`,
+            kmsKeyId: args.kmsKeyArn,
+            tags: { ...args.tags, client: args.client },
+        },
+        { parent },
+    );
+    new aws.secretsmanager.SecretVersion(
+        `${name}-key-secret-value`,
+        {
+            secretId: secret.id,
+            secretString: pulumi.secret(
+                pulumi
+                    .all([args.key.id, args.key.value])
+                    .apply(([keyId, value]) => JSON.stringify({ client: args.client, generation: args.generation, keyId, value })),
+            ),
+        },
+        { parent },
+    );
+    new aws.secretsmanager.SecretPolicy(
+        `${name}-key-secret-policy`,
+        {
+            secretArn: secret.arn,
+            blockPublicPolicy: true,
+            policy: JSON.stringify(
+                document({
+                    Sid: "ClientTeamReads",
+                    Effect: "Allow",
+                    Principal: { AWS: args.readerRoleArn },
+                    Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+                    Resource: "*",
+                }),
+            ),
+        },
+        { parent },
+    );
     return secret.arn;
 }

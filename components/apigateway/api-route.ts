@@ -158,8 +158,14 @@ export class ApiRoute extends pulumi.ComponentResource {
             snapshot.follow("platform deployment", api.deploymentId);
         }
         const routes = new RouteBuilder({
-            name, parent: this, restApiId: api.restApiId, rootResourceId: api.rootResourceId, executionArn: api.executionArn,
-            authorizerIds: api.authorizerIds ?? {}, cors, snapshot,
+            name,
+            parent: this,
+            restApiId: api.restApiId,
+            rootResourceId: api.rootResourceId,
+            executionArn: api.executionArn,
+            authorizerIds: api.authorizerIds ?? {},
+            cors,
+            snapshot,
         });
         args.routes.forEach((route) => routes.addRoute(route));
         routes.addPreflights();
@@ -184,19 +190,27 @@ export class ApiRoute extends pulumi.ComponentResource {
         this.stage = published.stage;
         this.methods = routes.methods;
         if (api.webAclArn !== undefined) {
-            this.webAclAssociation = new aws.wafv2.WebAclAssociation(`${name}-waf`, {
-                resourceArn: this.stage.arn,
-                webAclArn: api.webAclArn,
-            }, { parent: this });
+            this.webAclAssociation = new aws.wafv2.WebAclAssociation(
+                `${name}-waf`,
+                {
+                    resourceArn: this.stage.arn,
+                    webAclArn: api.webAclArn,
+                },
+                { parent: this },
+            );
         }
         const basePath = args.basePath ?? args.stageName;
         if (api.customDomainName !== undefined) {
-            this.basePathMapping = new aws.apigateway.BasePathMapping(`${name}-mapping`, {
-                domainName: api.customDomainName,
-                restApi: api.restApiId,
-                stageName: this.stage.stageName,
-                basePath,
-            }, { parent: this });
+            this.basePathMapping = new aws.apigateway.BasePathMapping(
+                `${name}-mapping`,
+                {
+                    domainName: api.customDomainName,
+                    restApi: api.restApiId,
+                    stageName: this.stage.stageName,
+                    basePath,
+                },
+                { parent: this },
+            );
             this.url = pulumi.interpolate`https://${this.basePathMapping.domainName}/${basePath}`;
         } else {
             this.url = this.stage.invokeUrl;

@@ -76,11 +76,18 @@ export function canaryPhase(component: string, argument: string, canary: CanaryS
     }
     for (const [name, value] of Object.entries(canary.stageVariableOverrides ?? {})) {
         if (!VARIABLE_NAME.test(name)) {
-            throw new ComponentArgumentError(component, `${argument}.stageVariableOverrides`, `has a name API Gateway refuses: ${JSON.stringify(name)} (letters, digits, _)`);
+            throw new ComponentArgumentError(
+                component,
+                `${argument}.stageVariableOverrides`,
+                `has a name API Gateway refuses: ${JSON.stringify(name)} (letters, digits, _)`,
+            );
         }
         if (typeof value !== "string" || !VARIABLE_VALUE.test(value)) {
-            throw new ComponentArgumentError(component, `${argument}.stageVariableOverrides.${name}`,
-                `must be 1-512 letters, digits or -._~:/?#&=, (got ${JSON.stringify(value)})`);
+            throw new ComponentArgumentError(
+                component,
+                `${argument}.stageVariableOverrides.${name}`,
+                `must be 1-512 letters, digits or -._~:/?#&=, (got ${JSON.stringify(value)})`,
+            );
         }
     }
     for (const flag of ["useStageCache", "promote", "rollback"] as const) {

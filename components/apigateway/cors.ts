@@ -39,23 +39,33 @@ export function validateCors(component: string, cors: CorsArgs, environment: Env
     cors.allowedOrigins.forEach((origin, i) => {
         if (origin === "*") {
             if (environment === "prod" || cors.allowWildcard !== true) {
-                throw new ComponentArgumentError(component, `cors.allowedOrigins[${i}]`,
+                throw new ComponentArgumentError(
+                    component,
+                    `cors.allowedOrigins[${i}]`,
                     environment === "prod"
-                        ? "must not be \"*\" in prod; list the exact origins of your web applications"
-                        : "is \"*\", which needs cors.allowWildcard: true (dev only)");
+                        ? 'must not be "*" in prod; list the exact origins of your web applications'
+                        : 'is "*", which needs cors.allowWildcard: true (dev only)',
+                );
             }
             return;
         }
         const localhost = ENVIRONMENT_BASELINE[environment]?.allowLocalhostOrigins === true;
         const ok = ORIGIN.test(origin) || (localhost && LOCAL_ORIGIN.test(origin));
         if (!ok) {
-            throw new ComponentArgumentError(component, `cors.allowedOrigins[${i}]`,
-                `must be an https origin without a path, e.g. https://app.example.com${localhost ? ` (or http://localhost:PORT in ${environment})` : ""} (got ${JSON.stringify(origin)})`);
+            throw new ComponentArgumentError(
+                component,
+                `cors.allowedOrigins[${i}]`,
+                `must be an https origin without a path, e.g. https://app.example.com${localhost ? ` (or http://localhost:PORT in ${environment})` : ""} (got ${JSON.stringify(origin)})`,
+            );
         }
     });
     const maxAgeSeconds = cors.maxAgeSeconds ?? CORS_MAX_AGE.default;
     if (!Number.isInteger(maxAgeSeconds) || maxAgeSeconds < 0 || maxAgeSeconds > CORS_MAX_AGE.max) {
-        throw new ComponentArgumentError(component, "cors.maxAgeSeconds", `must be an integer from 0 to ${CORS_MAX_AGE.max} (got ${JSON.stringify(maxAgeSeconds)})`);
+        throw new ComponentArgumentError(
+            component,
+            "cors.maxAgeSeconds",
+            `must be an integer from 0 to ${CORS_MAX_AGE.max} (got ${JSON.stringify(maxAgeSeconds)})`,
+        );
     }
     return {
         allowedOrigins: [...cors.allowedOrigins],

@@ -70,7 +70,6 @@ export class DeploymentSnapshot {
     /** The redeployment trigger: a SHA-256 over every recorded input. */
     trigger(): pulumi.Output<string> {
         const keys = Object.keys(this.entries).sort();
-        return pulumi.all(keys.map((k) => this.entries[k])).apply((values) =>
-            snapshotHash(Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
+        return pulumi.all(keys.map((k) => this.entries[k])).apply((values) => snapshotHash(Object.fromEntries(keys.map((k, i) => [k, values[i]]))));
     }
 }

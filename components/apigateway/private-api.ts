@@ -107,43 +107,59 @@ export class PrivateApi extends pulumi.ComponentResource {
             vpcId = args.network.vpcId;
             subnetIds = args.network.subnetIds!;
         } else {
-            const vpc = new awsx.ec2.Vpc(`${name}-vpc`, {
-                cidrBlock: args.network.vpcCidr ?? "10.0.0.0/16",
-                numberOfAvailabilityZones: 2,
-                natGateways: { strategy: awsx.ec2.NatGatewayStrategy.Single },
-                enableDnsHostnames: true,
-                enableDnsSupport: true,
-                tags: args.tags,
-            }, parent);
+            const vpc = new awsx.ec2.Vpc(
+                `${name}-vpc`,
+                {
+                    cidrBlock: args.network.vpcCidr ?? "10.0.0.0/16",
+                    numberOfAvailabilityZones: 2,
+                    natGateways: { strategy: awsx.ec2.NatGatewayStrategy.Single },
+                    enableDnsHostnames: true,
+                    enableDnsSupport: true,
+                    tags: args.tags,
+                },
+                parent,
+            );
             vpcId = vpc.vpcId;
             subnetIds = vpc.privateSubnetIds;
         }
 
-        const securityGroup = new aws.ec2.SecurityGroup(`${name}-endpoint`, {
-            vpcId,
-            description: "HTTPS to the execute-api endpoint from allowed networks only",
-            ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: args.network.allowedCidrs, description: "HTTPS from allowed networks" }],
-            egress: [],
-            tags: args.tags,
-        }, parent);
+        const securityGroup = new aws.ec2.SecurityGroup(
+            `${name}-endpoint`,
+            {
+                vpcId,
+                description: "HTTPS to the execute-api endpoint from allowed networks only",
+                ingress: [{ protocol: "tcp", fromPort: 443, toPort: 443, cidrBlocks: args.network.allowedCidrs, description: "HTTPS from allowed networks" }],
+                egress: [],
+                tags: args.tags,
+            },
+            parent,
+        );
         const region = aws.getRegionOutput({}, parent);
-        const endpoint = new aws.ec2.VpcEndpoint(`${name}-execute-api`, {
-            vpcId,
-            serviceName: pulumi.interpolate`com.amazonaws.${region.region}.execute-api`,
-            vpcEndpointType: "Interface",
-            privateDnsEnabled: true,
-            subnetIds,
-            securityGroupIds: [securityGroup.id],
-            tags: args.tags,
-        }, parent);
+        const endpoint = new aws.ec2.VpcEndpoint(
+            `${name}-execute-api`,
+            {
+                vpcId,
+                serviceName: pulumi.interpolate`com.amazonaws.${region.region}.execute-api`,
+                vpcEndpointType: "Interface",
+                privateDnsEnabled: true,
+                subnetIds,
+                securityGroupIds: [securityGroup.id],
+                tags: args.tags,
+            },
+            parent,
+        );
 
-        this.api = new RestApi(name, {
-            ...apiArgs,
-            endpointType: "PRIVATE",
-            vpcEndpointIds: [endpoint.id],
-            // Denies every call not through this endpoint (or resourcePolicy.vpcEndpointIds): apiResourcePolicy.
-            policy: resourcePolicyJson("PRIVATE", resourcePolicy ?? {}, apiArgs.routes, this, [endpoint.id]),
-        }, parent);
+        this.api = new RestApi(
+            name,
+            {
+                ...apiArgs,
+                endpointType: "PRIVATE",
+                vpcEndpointIds: [endpoint.id],
+                // Denies every call not through this endpoint (or resourcePolicy.vpcEndpointIds): apiResourcePolicy.
+                policy: resourcePolicyJson("PRIVATE", resourcePolicy ?? {}, apiArgs.routes, this, [endpoint.id]),
+            },
+            parent,
+        );
         this.vpcEndpoint = endpoint;
         this.securityGroup = securityGroup;
         this.vpcId = pulumi.output(vpcId);

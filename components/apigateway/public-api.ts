@@ -17,20 +17,27 @@ export interface PublicApiArgs extends RestApiBaseArgs {
  * route table; private APIs pass their own endpoint ids.
  */
 export function resourcePolicyJson(
-    endpointType: "REGIONAL" | "PRIVATE", settings: ResourcePolicySettings, routes: RestApiBaseArgs["routes"],
-    parent: pulumi.Resource, ownVpcEndpointIds: pulumi.Input<string>[] = [],
+    endpointType: "REGIONAL" | "PRIVATE",
+    settings: ResourcePolicySettings,
+    routes: RestApiBaseArgs["routes"],
+    parent: pulumi.Resource,
+    ownVpcEndpointIds: pulumi.Input<string>[] = [],
 ): pulumi.Output<string> {
     const region = aws.getRegionOutput({}, { parent });
     const identity = aws.getCallerIdentityOutput({}, { parent });
     const iamRoutes = routes.filter((r) => r.auth === "iam").map((r) => ({ method: r.method, path: r.path }));
-    return pulumi.all([region.region, identity.accountId, pulumi.all(ownVpcEndpointIds)]).apply(([r, account, own]) => JSON.stringify(apiResourcePolicy({
-        ...settings,
-        endpointType,
-        executeApiArn: `arn:aws:execute-api:${r}:${account}:*`,
-        accountId: account,
-        iamRoutes,
-        ownVpcEndpointIds: own,
-    })));
+    return pulumi.all([region.region, identity.accountId, pulumi.all(ownVpcEndpointIds)]).apply(([r, account, own]) =>
+        JSON.stringify(
+            apiResourcePolicy({
+                ...settings,
+                endpointType,
+                executeApiArn: `arn:aws:execute-api:${r}:${account}:*`,
+                accountId: account,
+                iamRoutes,
+                ownVpcEndpointIds: own,
+            }),
+        ),
+    );
 }
 
 /**

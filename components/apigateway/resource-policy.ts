@@ -86,16 +86,29 @@ const ORGANIZATION_ID = /^o-[a-z0-9]{10,32}$/;
 const VPC_ENDPOINT_ID = /^vpce-[0-9a-f]{8,17}$/;
 
 /** Checks resource policy settings for an endpoint type; throws a ComponentArgumentError naming `argument.<key>`. */
-export function validateResourcePolicySettings(component: string, argument: string, settings: ResourcePolicySettings, endpointType: "REGIONAL" | "PRIVATE"): void {
+export function validateResourcePolicySettings(
+    component: string,
+    argument: string,
+    settings: ResourcePolicySettings,
+    endpointType: "REGIONAL" | "PRIVATE",
+): void {
     if (settings.allowedSourceCidrs !== undefined) {
         if (settings.allowedSourceCidrs.length === 0) {
-            throw new ComponentArgumentError(component, `${argument}.allowedSourceCidrs`, "must list at least one range when given (leave it out for no source restriction)");
+            throw new ComponentArgumentError(
+                component,
+                `${argument}.allowedSourceCidrs`,
+                "must list at least one range when given (leave it out for no source restriction)",
+            );
         }
         cidrs(component, `${argument}.allowedSourceCidrs`, settings.allowedSourceCidrs);
     }
     cidrs(component, `${argument}.deniedSourceCidrs`, settings.deniedSourceCidrs ?? []);
     if (settings.organizationId !== undefined && !ORGANIZATION_ID.test(settings.organizationId)) {
-        throw new ComponentArgumentError(component, `${argument}.organizationId`, `must be an AWS Organizations id such as o-a1b2c3d4e5 (got ${JSON.stringify(settings.organizationId)})`);
+        throw new ComponentArgumentError(
+            component,
+            `${argument}.organizationId`,
+            `must be an AWS Organizations id such as o-a1b2c3d4e5 (got ${JSON.stringify(settings.organizationId)})`,
+        );
     }
     (settings.partnerAccountIds ?? []).forEach((a, i) => {
         if (!ACCOUNT_ID.test(a)) {
@@ -104,11 +117,19 @@ export function validateResourcePolicySettings(component: string, argument: stri
     });
     const endpoints = settings.vpcEndpointIds ?? [];
     if (endpoints.length > 0 && endpointType !== "PRIVATE") {
-        throw new ComponentArgumentError(component, `${argument}.vpcEndpointIds`, "only apply to private APIs (a public API is not reached through VPC endpoints)");
+        throw new ComponentArgumentError(
+            component,
+            `${argument}.vpcEndpointIds`,
+            "only apply to private APIs (a public API is not reached through VPC endpoints)",
+        );
     }
     endpoints.forEach((e, i) => {
         if (!VPC_ENDPOINT_ID.test(e)) {
-            throw new ComponentArgumentError(component, `${argument}.vpcEndpointIds[${i}]`, `must be a VPC endpoint id such as vpce-0123456789abcdef0 (got ${JSON.stringify(e)})`);
+            throw new ComponentArgumentError(
+                component,
+                `${argument}.vpcEndpointIds[${i}]`,
+                `must be a VPC endpoint id such as vpce-0123456789abcdef0 (got ${JSON.stringify(e)})`,
+            );
         }
     });
 }
@@ -153,8 +174,17 @@ export function apiResourcePolicy(input: ResourcePolicyInput): PolicyDocument {
         }
         deny("DenyIamRoutesOutsideTrustedAccounts", resources, condition);
     }
-    statements.push(input.endpointType === "PRIVATE"
-        ? { Sid: "AllowInvokeFromVpcEndpoints", Effect: "Allow", Principal: "*", Action: INVOKE, Resource: all, Condition: { StringEquals: { "aws:SourceVpce": endpoints } } }
-        : { Sid: "AllowInvoke", Effect: "Allow", Principal: "*", Action: INVOKE, Resource: all });
+    statements.push(
+        input.endpointType === "PRIVATE"
+            ? {
+                  Sid: "AllowInvokeFromVpcEndpoints",
+                  Effect: "Allow",
+                  Principal: "*",
+                  Action: INVOKE,
+                  Resource: all,
+                  Condition: { StringEquals: { "aws:SourceVpce": endpoints } },
+              }
+            : { Sid: "AllowInvoke", Effect: "Allow", Principal: "*", Action: INVOKE, Resource: all },
+    );
     return document(...statements);
 }

@@ -1,9 +1,7 @@
 /** Arguments of {@link RestApi} and their validation, shared with the components that wrap it. */
 import { canaryPhase, CanarySettings } from "./canary";
 import * as pulumi from "@pulumi/pulumi";
-import {
-    API_NAME, AuthKind, ENVIRONMENTS, EXECUTION_LOG_LEVELS, ExecutionLogLevel, STAGE_NAME,
-} from "../../policy-pack/baseline";
+import { API_NAME, AuthKind, ENVIRONMENTS, EXECUTION_LOG_LEVELS, ExecutionLogLevel, STAGE_NAME } from "../../policy-pack/baseline";
 import { LambdaAuthorizerSettings, lambdaAuthorizerIdentitySource } from "../auth/lambda-authorizer";
 import { ThrottleSettings, validateThrottle } from "../shared/throttle";
 import { ComponentArgumentError, Environment, logRetention, matches, oneOf } from "../shared/validation";

@@ -94,20 +94,28 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
         const parent = { parent: this };
         const snapshot = new DeploymentSnapshot();
 
-        this.restApi = new aws.apigateway.RestApi(name, snapshot.track("RestApi", name, {
-            name: args.apiName,
-            description: args.description,
-            endpointConfiguration: { types: args.endpointType, vpcEndpointIds: args.vpcEndpointIds },
-            policy: args.policy,
-            securityPolicy: TLS_SECURITY_POLICY,
-            disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? false,
-            apiKeySource: "HEADER",
-            tags: args.tags,
-        }), parent);
+        this.restApi = new aws.apigateway.RestApi(
+            name,
+            snapshot.track("RestApi", name, {
+                name: args.apiName,
+                description: args.description,
+                endpointConfiguration: { types: args.endpointType, vpcEndpointIds: args.vpcEndpointIds },
+                policy: args.policy,
+                securityPolicy: TLS_SECURITY_POLICY,
+                disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? false,
+                apiKeySource: "HEADER",
+                tags: args.tags,
+            }),
+            parent,
+        );
         const api = this.restApi;
 
         if (args.authorizers?.cognito) {
-            this.cognitoAuthorizer = new CognitoAuthorizer(`${name}-cognito`, { restApiId: api.id, userPoolArns: args.authorizers.cognito.userPoolArns, snapshot }, parent);
+            this.cognitoAuthorizer = new CognitoAuthorizer(
+                `${name}-cognito`,
+                { restApiId: api.id, userPoolArns: args.authorizers.cognito.userPoolArns, snapshot },
+                parent,
+            );
         }
         if (args.authorizers?.lambda) {
             this.lambdaAuthorizer = new LambdaAuthorizer(`${name}-lambda-authorizer`, { restApiId: api.id, ...args.authorizers.lambda, snapshot }, parent);
@@ -118,7 +126,14 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
         };
 
         const routes = new RouteBuilder({
-            name, parent: this, restApiId: api.id, rootResourceId: api.rootResourceId, executionArn: api.executionArn, authorizerIds, cors, snapshot,
+            name,
+            parent: this,
+            restApiId: api.id,
+            rootResourceId: api.rootResourceId,
+            executionArn: api.executionArn,
+            authorizerIds,
+            cors,
+            snapshot,
         });
         args.routes.forEach((route) => routes.addRoute(route));
         routes.addPreflights();
@@ -126,11 +141,17 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
             // Gateway responses are API-wide: only the API's owner creates them (never an ApiRoute).
             for (const type of ["DEFAULT_4XX", "DEFAULT_5XX"]) {
                 const n = `${name}-${slug(type)}`;
-                routes.deploymentDependencies.push(new aws.apigateway.Response(n, snapshot.track("Response", n, {
-                    restApiId: api.id,
-                    responseType: type,
-                    responseParameters: gatewayResponseHeaders(cors),
-                }), parent));
+                routes.deploymentDependencies.push(
+                    new aws.apigateway.Response(
+                        n,
+                        snapshot.track("Response", n, {
+                            restApiId: api.id,
+                            responseType: type,
+                            responseParameters: gatewayResponseHeaders(cors),
+                        }),
+                        parent,
+                    ),
+                );
             }
         }
 
@@ -173,8 +194,9 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
         this.cognitoAuthorizerId = this.cognitoAuthorizer?.authorizerId;
         this.lambdaAuthorizerId = this.lambdaAuthorizer?.authorizerId;
         const iamRoutes = args.routes.filter((r) => r.auth === "iam");
-        this.iamMethodArns = pulumi.all([api.executionArn, this.stage.stageName]).apply(([arn, st]) =>
-            iamRoutes.map((r) => methodArn(arn, st, r.method, r.path)));
+        this.iamMethodArns = pulumi
+            .all([api.executionArn, this.stage.stageName])
+            .apply(([arn, st]) => iamRoutes.map((r) => methodArn(arn, st, r.method, r.path)));
         this.registerOutputs({
             restApiId: this.restApiId,
             executionArn: this.executionArn,

@@ -90,23 +90,33 @@ export class RestStage {
         const { name, parent } = args;
         this.trigger = args.snapshot.trigger();
         this.canaryPhase = canaryPhase("RestStage", "canary", args.canary);
-        const deployment = (n: string, pinned: boolean) => new aws.apigateway.Deployment(n, {
-            restApi: args.restApiId,
-            description: this.trigger.apply((t) => `Routes ${t.slice(0, 12)}`),
-            triggers: { redeployment: this.trigger },
-        }, { parent, dependsOn: args.deploymentDependencies, ...(pinned ? { ignoreChanges: ["triggers", "description"] } : {}) });
+        const deployment = (n: string, pinned: boolean) =>
+            new aws.apigateway.Deployment(
+                n,
+                {
+                    restApi: args.restApiId,
+                    description: this.trigger.apply((t) => `Routes ${t.slice(0, 12)}`),
+                    triggers: { redeployment: this.trigger },
+                },
+                { parent, dependsOn: args.deploymentDependencies, ...(pinned ? { ignoreChanges: ["triggers", "description"] } : {}) },
+            );
         // While a canary is tested or rolled back the stable deployment is pinned: it keeps the API it was created with.
         this.deployment = deployment(`${name}-deployment`, this.canaryPhase === "testing" || this.canaryPhase === "rollback");
         if (this.canaryPhase === "testing") {
             this.candidateDeployment = deployment(`${name}-canary-deployment`, false);
         }
 
-        const logs = (suffix: string, logGroupName: pulumi.Input<string>) => new EncryptedLogGroup(`${name}-${suffix}`, {
-            logGroupName,
-            retentionInDays: args.retentionInDays,
-            kmsKeyArn: args.kmsKeyArn,
-            tags: args.tags,
-        }, { parent });
+        const logs = (suffix: string, logGroupName: pulumi.Input<string>) =>
+            new EncryptedLogGroup(
+                `${name}-${suffix}`,
+                {
+                    logGroupName,
+                    retentionInDays: args.retentionInDays,
+                    kmsKeyArn: args.kmsKeyArn,
+                    tags: args.tags,
+                },
+                { parent },
+            );
         this.accessLogs = logs("access-logs", args.accessLogGroupName);
         // API Gateway writes execution logs to this group; created here (not on first
         // write by API Gateway) so it is KMS-encrypted and expires like the access logs.
@@ -118,35 +128,45 @@ export class RestStage {
         const candidate = this.candidateDeployment;
         const canary = args.canary;
 
-        this.stage = new aws.apigateway.Stage(`${name}-stage`, {
-            restApi: args.restApiId,
-            deployment: this.deployment.id,
-            stageName: args.stageName,
-            xrayTracingEnabled: args.xrayTracing,
-            accessLogSettings: { destinationArn: this.accessLogs.logGroupArn, format: accessLogFormat() },
-            // Absent (not an empty object) without a tested canary, so the provider removes the stage's canary.
-            ...(candidate && canary ? {
-                canarySettings: {
-                    deploymentId: candidate.id,
-                    percentTraffic: canary.percentTraffic,
-                    stageVariableOverrides: canary.stageVariableOverrides ?? {},
-                    useStageCache: canary.useStageCache ?? false,
-                },
-            } : {}),
-            tags: args.tags,
-        }, { parent, dependsOn: [this.executionLogs, ...(this.canaryExecutionLogs ? [this.canaryExecutionLogs] : [])] });
+        this.stage = new aws.apigateway.Stage(
+            `${name}-stage`,
+            {
+                restApi: args.restApiId,
+                deployment: this.deployment.id,
+                stageName: args.stageName,
+                xrayTracingEnabled: args.xrayTracing,
+                accessLogSettings: { destinationArn: this.accessLogs.logGroupArn, format: accessLogFormat() },
+                // Absent (not an empty object) without a tested canary, so the provider removes the stage's canary.
+                ...(candidate && canary
+                    ? {
+                          canarySettings: {
+                              deploymentId: candidate.id,
+                              percentTraffic: canary.percentTraffic,
+                              stageVariableOverrides: canary.stageVariableOverrides ?? {},
+                              useStageCache: canary.useStageCache ?? false,
+                          },
+                      }
+                    : {}),
+                tags: args.tags,
+            },
+            { parent, dependsOn: [this.executionLogs, ...(this.canaryExecutionLogs ? [this.canaryExecutionLogs] : [])] },
+        );
 
         const base = { loggingLevel: args.executionLevel, metricsEnabled: true, dataTraceEnabled: false };
-        const settings = (n: string, methodPath: string, t: ThrottleSettings) => new aws.apigateway.MethodSettings(n, {
-            restApi: args.restApiId,
-            stageName: this.stage.stageName,
-            methodPath,
-            settings: { ...base, throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit },
-        }, { parent });
+        const settings = (n: string, methodPath: string, t: ThrottleSettings) =>
+            new aws.apigateway.MethodSettings(
+                n,
+                {
+                    restApi: args.restApiId,
+                    stageName: this.stage.stageName,
+                    methodPath,
+                    settings: { ...base, throttlingRateLimit: t.rateLimit, throttlingBurstLimit: t.burstLimit },
+                },
+                { parent },
+            );
         this.stageSettings = settings(`${name}-stage-settings`, "*/*", args.throttle);
         for (const t of args.methodThrottles) {
-            this.methodSettings.set(`${t.method} ${t.path}`,
-                settings(`${name}-settings-${slug(t.method, t.path)}`, methodSettingsPath(t.method, t.path), t));
+            this.methodSettings.set(`${t.method} ${t.path}`, settings(`${name}-settings-${slug(t.method, t.path)}`, methodSettingsPath(t.method, t.path), t));
         }
     }
 }

@@ -66,11 +66,15 @@ export class RouteBuilder {
             if (!this.resources.has(prefix)) {
                 const parentPath = prefix.slice(0, prefix.lastIndexOf("/"));
                 const n = `${name}-res-${slug(prefix)}`;
-                const resource = new aws.apigateway.Resource(n, snapshot.track("Resource", n, {
-                    restApi: this.args.restApiId,
-                    parentId: parentPath === "" ? this.args.rootResourceId : this.resources.get(parentPath)!.id,
-                    pathPart: prefix.slice(prefix.lastIndexOf("/") + 1),
-                }), this.opts);
+                const resource = new aws.apigateway.Resource(
+                    n,
+                    snapshot.track("Resource", n, {
+                        restApi: this.args.restApiId,
+                        parentId: parentPath === "" ? this.args.rootResourceId : this.resources.get(parentPath)!.id,
+                        pathPart: prefix.slice(prefix.lastIndexOf("/") + 1),
+                    }),
+                    this.opts,
+                );
                 this.resources.set(prefix, resource);
                 this.deploymentDependencies.push(resource);
             }
@@ -82,9 +86,16 @@ export class RouteBuilder {
         const { name, snapshot, restApiId } = this.args;
         const make = (suffix: string, validatorName: string, body: boolean) => {
             const n = `${name}-validate-${suffix}`;
-            const validator = new aws.apigateway.RequestValidator(n, snapshot.track("RequestValidator", n, {
-                restApi: restApiId, name: validatorName, validateRequestBody: body, validateRequestParameters: true,
-            }), this.opts);
+            const validator = new aws.apigateway.RequestValidator(
+                n,
+                snapshot.track("RequestValidator", n, {
+                    restApi: restApiId,
+                    name: validatorName,
+                    validateRequestBody: body,
+                    validateRequestParameters: true,
+                }),
+                this.opts,
+            );
             this.deploymentDependencies.push(validator);
             return validator;
         };
@@ -112,34 +123,48 @@ export class RouteBuilder {
         let model: aws.apigateway.Model | undefined;
         if (route.requestSchema) {
             const n = `${name}-model-${key}`;
-            model = new aws.apigateway.Model(n, snapshot.track("Model", n, {
-                restApi: restApiId,
-                name: modelName(route.method, route.path),
-                contentType: "application/json",
-                schema: JSON.stringify(route.requestSchema),
-            }), this.opts);
+            model = new aws.apigateway.Model(
+                n,
+                snapshot.track("Model", n, {
+                    restApi: restApiId,
+                    name: modelName(route.method, route.path),
+                    contentType: "application/json",
+                    schema: JSON.stringify(route.requestSchema),
+                }),
+                this.opts,
+            );
             this.deploymentDependencies.push(model);
         }
         const n = `${name}-${key}`;
-        const method = new aws.apigateway.Method(n, snapshot.track("Method", n, {
-            restApi: restApiId,
-            resourceId,
-            httpMethod: route.method,
-            authorization: AUTHORIZATION_TYPES[route.auth],
-            authorizerId: this.args.authorizerIds[route.auth],
-            authorizationScopes: route.scopes,
-            apiKeyRequired: route.apiKeyRequired ?? false,
-            requestParameters,
-            requestModels: model ? { "application/json": model.name } : undefined,
-            requestValidatorId: this.validatorFor(route),
-        }), this.opts);
+        const method = new aws.apigateway.Method(
+            n,
+            snapshot.track("Method", n, {
+                restApi: restApiId,
+                resourceId,
+                httpMethod: route.method,
+                authorization: AUTHORIZATION_TYPES[route.auth],
+                authorizerId: this.args.authorizerIds[route.auth],
+                authorizationScopes: route.scopes,
+                apiKeyRequired: route.apiKeyRequired ?? false,
+                requestParameters,
+                requestModels: model ? { "application/json": model.name } : undefined,
+                requestValidatorId: this.validatorFor(route),
+            }),
+            this.opts,
+        );
         this.methods.set(`${route.method} ${route.path}`, method);
         this.deploymentDependencies.push(method, ...this.integrate(n, resourceId, method, route, pathParams));
         return method;
     }
 
     /** The integration of one route (and its responses for mock integrations). */
-    private integrate(name: string, resourceId: pulumi.Output<string>, method: aws.apigateway.Method, route: RouteArgs, pathParams: string[]): pulumi.Resource[] {
+    private integrate(
+        name: string,
+        resourceId: pulumi.Output<string>,
+        method: aws.apigateway.Method,
+        route: RouteArgs,
+        pathParams: string[],
+    ): pulumi.Resource[] {
         const { snapshot, restApiId, cors } = this.args;
         const opts = { parent: this.args.parent, dependsOn: [method] };
         const common = { restApi: restApiId, resourceId, httpMethod: method.httpMethod };
@@ -155,27 +180,44 @@ export class RouteBuilder {
         if (integration.kind === "http") {
             const requestParameters: Record<string, string> = {};
             pathParams.forEach((p) => (requestParameters[`integration.request.path.${p}`] = `method.request.path.${p}`));
-            return [new aws.apigateway.Integration(n, snapshot.track("Integration", n, {
-                ...common,
-                type: "HTTP_PROXY",
-                integrationHttpMethod: route.method,
-                uri: integration.uri,
-                requestParameters,
-                timeoutMilliseconds: integration.timeoutMs ?? INTEGRATION_TIMEOUT_MS.max,
-            }), opts)];
+            return [
+                new aws.apigateway.Integration(
+                    n,
+                    snapshot.track("Integration", n, {
+                        ...common,
+                        type: "HTTP_PROXY",
+                        integrationHttpMethod: route.method,
+                        uri: integration.uri,
+                        requestParameters,
+                        timeoutMilliseconds: integration.timeoutMs ?? INTEGRATION_TIMEOUT_MS.max,
+                    }),
+                    opts,
+                ),
+            ];
         }
-        const permission = new aws.lambda.Permission(`${name}-invoke`, {
-            action: "lambda:InvokeFunction",
-            function: integration.functionArn,
-            principal: "apigateway.amazonaws.com",
-            sourceArn: pulumi.output(this.args.executionArn).apply((arn) => methodArn(arn, "*", route.method, route.path)),
-        }, this.opts);
-        return [permission, new aws.apigateway.Integration(n, snapshot.track("Integration", n, {
-            ...common,
-            type: "AWS_PROXY",
-            integrationHttpMethod: "POST",
-            uri: pulumi.all([this.region, integration.functionArn]).apply(([r, arn]) => lambdaInvokeUri(r, arn)),
-        }), opts)];
+        const permission = new aws.lambda.Permission(
+            `${name}-invoke`,
+            {
+                action: "lambda:InvokeFunction",
+                function: integration.functionArn,
+                principal: "apigateway.amazonaws.com",
+                sourceArn: pulumi.output(this.args.executionArn).apply((arn) => methodArn(arn, "*", route.method, route.path)),
+            },
+            this.opts,
+        );
+        return [
+            permission,
+            new aws.apigateway.Integration(
+                n,
+                snapshot.track("Integration", n, {
+                    ...common,
+                    type: "AWS_PROXY",
+                    integrationHttpMethod: "POST",
+                    uri: pulumi.all([this.region, integration.functionArn]).apply(([r, arn]) => lambdaInvokeUri(r, arn)),
+                }),
+                opts,
+            ),
+        ];
     }
 
     /** An OPTIONS method on every path routed so far, answering CORS preflights from API Gateway itself (MOCK). */
@@ -187,40 +229,67 @@ export class RouteBuilder {
         for (const [path, methods] of this.methodsByPath) {
             const n = `${name}-${slug("options", path)}`;
             const resourceId = this.resourceId(path);
-            const method = new aws.apigateway.Method(n, snapshot.track("Method", n, {
-                restApi: restApiId, resourceId, httpMethod: "OPTIONS", authorization: "NONE",
-            }), this.opts);
-            this.deploymentDependencies.push(method, ...this.mockResponse(n, resourceId, method, {
-                headers: preflightHeaders(cors, methods),
-                template: originEchoTemplate(cors.allowedOrigins),
-            }));
+            const method = new aws.apigateway.Method(
+                n,
+                snapshot.track("Method", n, {
+                    restApi: restApiId,
+                    resourceId,
+                    httpMethod: "OPTIONS",
+                    authorization: "NONE",
+                }),
+                this.opts,
+            );
+            this.deploymentDependencies.push(
+                method,
+                ...this.mockResponse(n, resourceId, method, {
+                    headers: preflightHeaders(cors, methods),
+                    template: originEchoTemplate(cors.allowedOrigins),
+                }),
+            );
         }
     }
 
     /** A MOCK integration answering 200 with the given headers and body template (routes and preflights). */
     private mockResponse(
-        name: string, resourceId: pulumi.Output<string>, method: aws.apigateway.Method,
+        name: string,
+        resourceId: pulumi.Output<string>,
+        method: aws.apigateway.Method,
         response: { headers?: Record<string, string>; template: string; responseModels?: Record<string, string> },
     ): pulumi.Resource[] {
         const { snapshot, restApiId, parent } = this.args;
         const common = { restApi: restApiId, resourceId, httpMethod: method.httpMethod };
         const n = `${name}-integration`;
-        const integration = new aws.apigateway.Integration(n, snapshot.track("Integration", n, {
-            ...common, type: "MOCK", requestTemplates: { "application/json": "{\"statusCode\": 200}" }, passthroughBehavior: "NEVER",
-        }), { parent, dependsOn: [method] });
+        const integration = new aws.apigateway.Integration(
+            n,
+            snapshot.track("Integration", n, {
+                ...common,
+                type: "MOCK",
+                requestTemplates: { "application/json": '{"statusCode": 200}' },
+                passthroughBehavior: "NEVER",
+            }),
+            { parent, dependsOn: [method] },
+        );
         const r = `${name}-200`;
-        const methodResponse = new aws.apigateway.MethodResponse(r, snapshot.track("MethodResponse", r, {
-            ...common,
-            statusCode: "200",
-            responseModels: response.responseModels,
-            responseParameters: response.headers ? Object.fromEntries(Object.keys(response.headers).map((h) => [h, true])) : undefined,
-        }), { parent, dependsOn: [method] });
-        const integrationResponse = new aws.apigateway.IntegrationResponse(r, snapshot.track("IntegrationResponse", r, {
-            ...common,
-            statusCode: "200",
-            responseParameters: response.headers,
-            responseTemplates: { "application/json": response.template },
-        }), { parent, dependsOn: [integration, methodResponse] });
+        const methodResponse = new aws.apigateway.MethodResponse(
+            r,
+            snapshot.track("MethodResponse", r, {
+                ...common,
+                statusCode: "200",
+                responseModels: response.responseModels,
+                responseParameters: response.headers ? Object.fromEntries(Object.keys(response.headers).map((h) => [h, true])) : undefined,
+            }),
+            { parent, dependsOn: [method] },
+        );
+        const integrationResponse = new aws.apigateway.IntegrationResponse(
+            r,
+            snapshot.track("IntegrationResponse", r, {
+                ...common,
+                statusCode: "200",
+                responseParameters: response.headers,
+                responseTemplates: { "application/json": response.template },
+            }),
+            { parent, dependsOn: [integration, methodResponse] },
+        );
         return [integration, methodResponse, integrationResponse];
     }
 }

@@ -88,10 +88,20 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
     const variableByParent = new Map<string, string>();
     routes.forEach((route, i) => {
         const at = `routes[${i}]`;
-        if (typeof route.path !== "string" || !route.path.startsWith("/") || route.path === "/" ||
-            !route.path.slice(1).split("/").every((s) => SEGMENT.test(s))) {
-            throw new ComponentArgumentError(component, `${at}.path`,
-                `must start with "/" and have segments of letters, digits, . _ - or {param}/{proxy+} (got ${JSON.stringify(route.path)})`);
+        if (
+            typeof route.path !== "string" ||
+            !route.path.startsWith("/") ||
+            route.path === "/" ||
+            !route.path
+                .slice(1)
+                .split("/")
+                .every((s) => SEGMENT.test(s))
+        ) {
+            throw new ComponentArgumentError(
+                component,
+                `${at}.path`,
+                `must start with "/" and have segments of letters, digits, . _ - or {param}/{proxy+} (got ${JSON.stringify(route.path)})`,
+            );
         }
         if (!(HTTP_METHODS as readonly string[]).includes(route.method)) {
             throw new ComponentArgumentError(component, `${at}.method`, `must be one of ${HTTP_METHODS.join(", ")} (got ${JSON.stringify(route.method)})`);
@@ -100,11 +110,14 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
             throw new ComponentArgumentError(component, `${at}.auth`, `must be one of ${AUTH_KINDS.join(", ")} (got ${JSON.stringify(route.auth)})`);
         }
         if (route.auth !== "none" && !available.has(route.auth)) {
-            throw new ComponentArgumentError(component, `${at}.auth`,
-                `is "${route.auth}" but the API has no ${route.auth} authorizer configured (available: ${[...available].join(", ") || "none"})`);
+            throw new ComponentArgumentError(
+                component,
+                `${at}.auth`,
+                `is "${route.auth}" but the API has no ${route.auth} authorizer configured (available: ${[...available].join(", ") || "none"})`,
+            );
         }
         if (route.scopes && route.scopes.length > 0 && route.auth !== "cognito") {
-            throw new ComponentArgumentError(component, `${at}.scopes`, "are only valid with auth \"cognito\"");
+            throw new ComponentArgumentError(component, `${at}.scopes`, 'are only valid with auth "cognito"');
         }
         const key = routeKey(route.method, route.path);
         if (seen.has(key)) {
@@ -119,28 +132,41 @@ export function validateRoutes(component: string, routes: RouteArgs[], available
             if (/^\{.+\}$/.test(segment)) {
                 const sibling = variableByParent.get(parent);
                 if (sibling !== undefined && sibling !== segment) {
-                    throw new ComponentArgumentError(component, `${at}.path`,
-                        `${JSON.stringify(route.path)} has ${segment} where another route has ${sibling} under ${JSON.stringify(parent)}; API Gateway allows one variable segment per parent, so use the same name`);
+                    throw new ComponentArgumentError(
+                        component,
+                        `${at}.path`,
+                        `${JSON.stringify(route.path)} has ${segment} where another route has ${sibling} under ${JSON.stringify(parent)}; API Gateway allows one variable segment per parent, so use the same name`,
+                    );
                 }
                 variableByParent.set(parent, segment);
             }
             if (/\+\}$/.test(segment) && depth < segments.length - 1) {
-                throw new ComponentArgumentError(component, `${at}.path`, `${JSON.stringify(route.path)} has segments below the greedy ${segment}, which API Gateway does not allow`);
+                throw new ComponentArgumentError(
+                    component,
+                    `${at}.path`,
+                    `${JSON.stringify(route.path)} has segments below the greedy ${segment}, which API Gateway does not allow`,
+                );
             }
         });
         // Resource names are slugs of path prefixes, so /a/{b} and /a/b would collide.
         for (const prefix of pathPrefixes(route.path)) {
             const other = prefixBySlug.get(slug(prefix));
             if (other !== undefined && other !== prefix) {
-                throw new ComponentArgumentError(component, `${at}.path`,
-                    `${JSON.stringify(route.path)} gives the same resource names as ${JSON.stringify(other)}; rename one of the paths`);
+                throw new ComponentArgumentError(
+                    component,
+                    `${at}.path`,
+                    `${JSON.stringify(route.path)} gives the same resource names as ${JSON.stringify(other)}; rename one of the paths`,
+                );
             }
             prefixBySlug.set(slug(prefix), prefix);
         }
         (route.requiredParameters ?? []).forEach((p, j) => {
             if (!PARAMETER.test(p)) {
-                throw new ComponentArgumentError(component, `${at}.requiredParameters[${j}]`,
-                    `must look like method.request.querystring|header|path.NAME (got ${JSON.stringify(p)})`);
+                throw new ComponentArgumentError(
+                    component,
+                    `${at}.requiredParameters[${j}]`,
+                    `must look like method.request.querystring|header|path.NAME (got ${JSON.stringify(p)})`,
+                );
             }
         });
         if (route.requestSchema !== undefined && (typeof route.requestSchema !== "object" || route.requestSchema === null)) {
@@ -161,10 +187,17 @@ function validateIntegration(component: string, at: string, integration: RouteIn
             if (!/^https:\/\/[^/\s]+/.test(integration.uri ?? "")) {
                 throw new ComponentArgumentError(component, `${at}.uri`, `must be an https:// URL (got ${JSON.stringify(integration.uri)})`);
             }
-            if (integration.timeoutMs !== undefined && (!Number.isInteger(integration.timeoutMs) ||
-                integration.timeoutMs < INTEGRATION_TIMEOUT_MS.min || integration.timeoutMs > INTEGRATION_TIMEOUT_MS.max)) {
-                throw new ComponentArgumentError(component, `${at}.timeoutMs`,
-                    `must be an integer from ${INTEGRATION_TIMEOUT_MS.min} to ${INTEGRATION_TIMEOUT_MS.max} (got ${JSON.stringify(integration.timeoutMs)})`);
+            if (
+                integration.timeoutMs !== undefined &&
+                (!Number.isInteger(integration.timeoutMs) ||
+                    integration.timeoutMs < INTEGRATION_TIMEOUT_MS.min ||
+                    integration.timeoutMs > INTEGRATION_TIMEOUT_MS.max)
+            ) {
+                throw new ComponentArgumentError(
+                    component,
+                    `${at}.timeoutMs`,
+                    `must be an integer from ${INTEGRATION_TIMEOUT_MS.min} to ${INTEGRATION_TIMEOUT_MS.max} (got ${JSON.stringify(integration.timeoutMs)})`,
+                );
             }
             return;
         case "lambda":
@@ -173,6 +206,10 @@ function validateIntegration(component: string, at: string, integration: RouteIn
             }
             return;
         default:
-            throw new ComponentArgumentError(component, `${at}.kind`, `must be one of mock, http, lambda (got ${JSON.stringify((integration as { kind?: unknown })?.kind)})`);
+            throw new ComponentArgumentError(
+                component,
+                `${at}.kind`,
+                `must be one of mock, http, lambda (got ${JSON.stringify((integration as { kind?: unknown })?.kind)})`,
+            );
     }
 }

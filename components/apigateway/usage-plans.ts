@@ -143,28 +143,41 @@ export class UsagePlans extends pulumi.ComponentResource {
     constructor(name: string, args: UsagePlansArgs, opts?: pulumi.ComponentResourceOptions) {
         const tierNames = validateUsagePlans(args);
         if (args.clients.some((c) => c.secret !== undefined) && args.secretsKmsKeyArn === undefined) {
-            throw new ComponentArgumentError("UsagePlans", "secretsKmsKeyArn", "is required when a client's key is stored in Secrets Manager (clients[*].secret)");
+            throw new ComponentArgumentError(
+                "UsagePlans",
+                "secretsKmsKeyArn",
+                "is required when a client's key is stored in Secrets Manager (clients[*].secret)",
+            );
         }
         super("secure-api:apigateway:UsagePlans", name, {}, opts);
         const parent = { parent: this };
         const plans = new Map<string, aws.apigateway.UsagePlan>();
         for (const tierName of tierNames) {
             const tier = args.tiers[tierName];
-            plans.set(tierName, new aws.apigateway.UsagePlan(`${name}-${tierName}`, {
-                description: `${tierName} tier`,
-                apiStages: [{
-                    apiId: args.restApiId,
-                    stage: args.stageName,
-                    throttles: (args.methodThrottles ?? []).map((t) => ({
-                        path: `/${methodSettingsPath(t.method, t.path)}`,
-                        rateLimit: Math.min(t.rateLimit, tier.rateLimit),
-                        burstLimit: Math.min(t.burstLimit, tier.burstLimit),
-                    })),
-                }],
-                throttleSettings: { rateLimit: tier.rateLimit, burstLimit: tier.burstLimit },
-                quotaSettings: { limit: tier.quotaLimit, period: tier.quotaPeriod },
-                tags: args.tags,
-            }, parent));
+            plans.set(
+                tierName,
+                new aws.apigateway.UsagePlan(
+                    `${name}-${tierName}`,
+                    {
+                        description: `${tierName} tier`,
+                        apiStages: [
+                            {
+                                apiId: args.restApiId,
+                                stage: args.stageName,
+                                throttles: (args.methodThrottles ?? []).map((t) => ({
+                                    path: `/${methodSettingsPath(t.method, t.path)}`,
+                                    rateLimit: Math.min(t.rateLimit, tier.rateLimit),
+                                    burstLimit: Math.min(t.burstLimit, tier.burstLimit),
+                                })),
+                            },
+                        ],
+                        throttleSettings: { rateLimit: tier.rateLimit, burstLimit: tier.burstLimit },
+                        quotaSettings: { limit: tier.quotaLimit, period: tier.quotaPeriod },
+                        tags: args.tags,
+                    },
+                    parent,
+                ),
+            );
         }
         const keys = new Map<string, aws.apigateway.ApiKey>();
         const keyOf = (client: ApiClientArgs, generation: number) => {
@@ -172,16 +185,24 @@ export class UsagePlans extends pulumi.ComponentResource {
             const n = `${base}-${generationSuffix(generation)}`;
             // Generation 1 was named without a suffix before rotation existed: the alias keeps those keys.
             const aliases = generation === 1 ? [{ name: base }] : [];
-            const key = new aws.apigateway.ApiKey(n, {
-                description: `API key of ${client.name}, generation ${generation} (${client.tier} tier)`,
-                enabled: true,
-                tags: { ...args.tags, client: client.name, tier: client.tier, generation: String(generation) },
-            }, { parent: this, aliases, additionalSecretOutputs: ["value"] });
-            new aws.apigateway.UsagePlanKey(n, {
-                keyId: key.id,
-                keyType: "API_KEY",
-                usagePlanId: plans.get(client.tier)!.id,
-            }, { parent: this, aliases });
+            const key = new aws.apigateway.ApiKey(
+                n,
+                {
+                    description: `API key of ${client.name}, generation ${generation} (${client.tier} tier)`,
+                    enabled: true,
+                    tags: { ...args.tags, client: client.name, tier: client.tier, generation: String(generation) },
+                },
+                { parent: this, aliases, additionalSecretOutputs: ["value"] },
+            );
+            new aws.apigateway.UsagePlanKey(
+                n,
+                {
+                    keyId: key.id,
+                    keyType: "API_KEY",
+                    usagePlanId: plans.get(client.tier)!.id,
+                },
+                { parent: this, aliases },
+            );
             keys.set(`${client.name} ${generationSuffix(generation)}`, key);
             return key;
         };
@@ -190,15 +211,19 @@ export class UsagePlans extends pulumi.ComponentResource {
             const current = keyOf(client, live.current);
             const previous = live.previous !== undefined ? keyOf(client, live.previous) : undefined;
             const secretArn = client.secret
-                ? storeKeyInSecretsManager(`${name}-${slug(client.name)}`, {
-                    secretName: `${name}/api-keys/${client.name}`,
-                    client: client.name,
-                    generation: live.current,
-                    key: current,
-                    readerRoleArn: client.secret.readerRoleArn,
-                    kmsKeyArn: args.secretsKmsKeyArn!,
-                    tags: args.tags,
-                }, this)
+                ? storeKeyInSecretsManager(
+                      `${name}-${slug(client.name)}`,
+                      {
+                          secretName: `${name}/api-keys/${client.name}`,
+                          client: client.name,
+                          generation: live.current,
+                          key: current,
+                          readerRoleArn: client.secret.readerRoleArn,
+                          kmsKeyArn: args.secretsKmsKeyArn!,
+                          tags: args.tags,
+                      },
+                      this,
+                  )
                 : undefined;
             const status: pulumi.Output<ApiKeyStatus> = pulumi.all([current.id, previous?.id, secretArn]).apply(([keyId, previousKeyId, arn]) => ({
                 keyId,
@@ -213,10 +238,24 @@ export class UsagePlans extends pulumi.ComponentResource {
             pulumi.all(values).apply((vs) => Object.fromEntries(vs.map((v, i) => [names[i], v])) as Record<string, T>);
         const clientNames = clients.map((c) => c.client.name);
         this.keys = keys;
-        this.usagePlanIds = record(tierNames.map((t) => plans.get(t)!.id), tierNames);
-        this.apiKeyIds = record(clients.map((c) => c.current.id), clientNames);
-        this.apiKeyValues = pulumi.secret(record(clients.map((c) => c.current.value), clientNames));
-        this.apiKeys = record(clients.map((c) => c.status), clientNames);
+        this.usagePlanIds = record(
+            tierNames.map((t) => plans.get(t)!.id),
+            tierNames,
+        );
+        this.apiKeyIds = record(
+            clients.map((c) => c.current.id),
+            clientNames,
+        );
+        this.apiKeyValues = pulumi.secret(
+            record(
+                clients.map((c) => c.current.value),
+                clientNames,
+            ),
+        );
+        this.apiKeys = record(
+            clients.map((c) => c.status),
+            clientNames,
+        );
         this.registerOutputs({ usagePlanIds: this.usagePlanIds, apiKeyIds: this.apiKeyIds, apiKeyValues: this.apiKeyValues, apiKeys: this.apiKeys });
     }
 }

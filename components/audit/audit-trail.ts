@@ -54,44 +54,63 @@ export class AuditTrail extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, parent);
         const region = aws.getRegionOutput({}, parent);
         const trailArn = pulumi.interpolate`arn:aws:cloudtrail:${region.region}:${identity.accountId}:trail/${args.trailName}`;
-        const bucket = new SecureBucket(`${name}-bucket`, {
-            kmsKeyArn: args.kmsKeyArn,
-            policyStatements: (bucketArn) => pulumi.all([identity.accountId, trailArn]).apply(([account, trail]) =>
-                cloudTrailBucketStatements(bucketArn, account, trail)),
-            tags: args.tags,
-        }, parent);
-        const logs = new EncryptedLogGroup(`${name}-logs`, {
-            retentionInDays: args.logRetentionInDays,
-            kmsKeyArn: args.kmsKeyArn,
-            environment: args.environment,
-            tags: args.tags,
-        }, parent);
+        const bucket = new SecureBucket(
+            `${name}-bucket`,
+            {
+                kmsKeyArn: args.kmsKeyArn,
+                policyStatements: (bucketArn) =>
+                    pulumi.all([identity.accountId, trailArn]).apply(([account, trail]) => cloudTrailBucketStatements(bucketArn, account, trail)),
+                tags: args.tags,
+            },
+            parent,
+        );
+        const logs = new EncryptedLogGroup(
+            `${name}-logs`,
+            {
+                retentionInDays: args.logRetentionInDays,
+                kmsKeyArn: args.kmsKeyArn,
+                environment: args.environment,
+                tags: args.tags,
+            },
+            parent,
+        );
         // CloudTrail documents that it sends the trail ARN and account when it assumes this
         // role, so the trust policy admits only this trail ("CloudTrail: Sending events to
         // CloudWatch Logs", https://docs.aws.amazon.com/awscloudtrail/latest/userguide/send-cloudtrail-events-to-cloudwatch-logs.html).
-        const role = new aws.iam.Role(`${name}-to-logs`, {
-            description: "Lets CloudTrail deliver to its log group",
-            assumeRolePolicy: pulumi.all([trailArn, identity.accountId]).apply(([trail, account]) =>
-                JSON.stringify(cloudTrailTrustPolicy(trail, account))),
-            tags: args.tags,
-        }, parent);
-        const rolePolicy = new aws.iam.RolePolicy(`${name}-to-logs`, {
-            role: role.id,
-            policy: logs.logGroupArn.apply((arn) => JSON.stringify(cloudTrailToLogsPolicy(arn))),
-        }, parent);
-        const trail = new aws.cloudtrail.Trail(name, {
-            name: args.trailName,
-            s3BucketName: bucket.bucketName,
-            isMultiRegionTrail: true,
-            includeGlobalServiceEvents: true,
-            enableLogFileValidation: true,
-            enableLogging: true,
-            kmsKeyId: args.kmsKeyArn,
-            cloudWatchLogsGroupArn: pulumi.interpolate`${logs.logGroupArn}:*`,
-            cloudWatchLogsRoleArn: role.arn,
-            eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
-            tags: args.tags,
-        }, { parent: this, dependsOn: [bucket, rolePolicy] });
+        const role = new aws.iam.Role(
+            `${name}-to-logs`,
+            {
+                description: "Lets CloudTrail deliver to its log group",
+                assumeRolePolicy: pulumi.all([trailArn, identity.accountId]).apply(([trail, account]) => JSON.stringify(cloudTrailTrustPolicy(trail, account))),
+                tags: args.tags,
+            },
+            parent,
+        );
+        const rolePolicy = new aws.iam.RolePolicy(
+            `${name}-to-logs`,
+            {
+                role: role.id,
+                policy: logs.logGroupArn.apply((arn) => JSON.stringify(cloudTrailToLogsPolicy(arn))),
+            },
+            parent,
+        );
+        const trail = new aws.cloudtrail.Trail(
+            name,
+            {
+                name: args.trailName,
+                s3BucketName: bucket.bucketName,
+                isMultiRegionTrail: true,
+                includeGlobalServiceEvents: true,
+                enableLogFileValidation: true,
+                enableLogging: true,
+                kmsKeyId: args.kmsKeyArn,
+                cloudWatchLogsGroupArn: pulumi.interpolate`${logs.logGroupArn}:*`,
+                cloudWatchLogsRoleArn: role.arn,
+                eventSelectors: [{ readWriteType: "All", includeManagementEvents: true }],
+                tags: args.tags,
+            },
+            { parent: this, dependsOn: [bucket, rolePolicy] },
+        );
         this.trail = trail;
         this.deliveryRole = role;
         this.trailArn = trail.arn;

@@ -53,8 +53,9 @@ export class IamInvokePolicy extends pulumi.ComponentResource {
                 throw new ComponentArgumentError("IamInvokePolicy", "routes", "must list at least one route of the endpoint");
             }
             const { endpoint, routes } = args;
-            methodArns = pulumi.all([endpoint.executionArn, endpoint.stageName]).apply(([arn, stage]) =>
-                routes.map((r) => methodArn(arn, stage, r.method, r.path)));
+            methodArns = pulumi
+                .all([endpoint.executionArn, endpoint.stageName])
+                .apply(([arn, stage]) => routes.map((r) => methodArn(arn, stage, r.method, r.path)));
         } else {
             if (!args.methodArns || (Array.isArray(args.methodArns) && args.methodArns.length === 0)) {
                 throw new ComponentArgumentError("IamInvokePolicy", "methodArns", "must list at least one method ARN");
@@ -62,10 +63,14 @@ export class IamInvokePolicy extends pulumi.ComponentResource {
             methodArns = args.methodArns;
         }
         super("secure-api:auth:IamInvokePolicy", name, {}, opts);
-        this.policy = new aws.iam.Policy(name, {
-            description: args.description ?? "Invoke the API's AWS_IAM routes",
-            policy: pulumi.output(methodArns).apply((arns) => JSON.stringify(invokePolicy(arns))),
-        }, { parent: this });
+        this.policy = new aws.iam.Policy(
+            name,
+            {
+                description: args.description ?? "Invoke the API's AWS_IAM routes",
+                policy: pulumi.output(methodArns).apply((arns) => JSON.stringify(invokePolicy(arns))),
+            },
+            { parent: this },
+        );
         this.policyArn = this.policy.arn;
         this.registerOutputs({ policyArn: this.policyArn });
     }

@@ -106,8 +106,12 @@ export type IdentityProviderArgs = OidcProviderArgs | SamlProviderArgs | SocialP
 
 const C = "CognitoUserPool";
 const DEFAULT_SCOPES: Record<IdentityProviderArgs["type"], string[]> = {
-    OIDC: ["openid", "email"], SAML: [], Google: ["openid", "email", "profile"], Facebook: ["public_profile", "email"],
-    LoginWithAmazon: ["profile"], SignInWithApple: ["email", "name"],
+    OIDC: ["openid", "email"],
+    SAML: [],
+    Google: ["openid", "email", "profile"],
+    Facebook: ["public_profile", "email"],
+    LoginWithAmazon: ["profile"],
+    SignInWithApple: ["email", "name"],
 };
 /** Cognito ProviderNameType: 1-32 characters, no leading/trailing `_` or whitespace. */
 const PROVIDER_NAME = /^[^_\s][^\s]{0,30}[^_\s]$|^[^_\s]$/;
@@ -140,7 +144,11 @@ export function validateIdentityProviders(providers: readonly IdentityProviderAr
             throw new ComponentArgumentError(C, `${at}.name`, `must be unique and not COGNITO (got ${JSON.stringify(p.name)})`);
         }
         if ((SOCIAL_PROVIDER_TYPES as readonly string[]).includes(p.type) && p.name !== p.type) {
-            throw new ComponentArgumentError(C, `${at}.name`, `must be ${JSON.stringify(p.type)} for a ${p.type} provider (Cognito names social providers by their type)`);
+            throw new ComponentArgumentError(
+                C,
+                `${at}.name`,
+                `must be ${JSON.stringify(p.type)} for a ${p.type} provider (Cognito names social providers by their type)`,
+            );
         }
         names.add(p.name);
         if (p.type === "OIDC") {
@@ -180,7 +188,11 @@ export function validateIdentityProviders(providers: readonly IdentityProviderAr
         }
         Object.entries(p.attributeMapping ?? {}).forEach(([k, v]) => {
             if (!k || !v) {
-                throw new ComponentArgumentError(C, `${at}.attributeMapping`, `must map non-empty attribute names (got ${JSON.stringify(k)}: ${JSON.stringify(v)})`);
+                throw new ComponentArgumentError(
+                    C,
+                    `${at}.attributeMapping`,
+                    `must map non-empty attribute names (got ${JSON.stringify(k)}: ${JSON.stringify(v)})`,
+                );
             }
         });
     });
@@ -192,34 +204,59 @@ export function providerDetails(p: IdentityProviderArgs): Record<string, pulumi.
     const scopes = (p.scopes ?? DEFAULT_SCOPES[p.type]).join(" ");
     const secret = (v: pulumi.Input<string> | undefined) => pulumi.secret(pulumi.output(v ?? ""));
     switch (p.type) {
-    case "OIDC":
-        return {
-            client_id: p.clientId, client_secret: secret(p.clientSecret), oidc_issuer: p.issuer,
-            authorize_scopes: scopes, attributes_request_method: p.attributesRequestMethod ?? "GET",
-        };
-    case "SAML":
-        return {
-            ...(p.metadataUrl !== undefined ? { MetadataURL: p.metadataUrl } : { MetadataFile: p.metadataXml! }),
-            IDPSignout: String(p.idpSignout ?? false),
-            ...(p.signRequests ?? true ? { RequestSigningAlgorithm: "rsa-sha256" } : {}),
-        };
-    case "SignInWithApple":
-        return { client_id: p.clientId, team_id: p.apple!.teamId, key_id: p.apple!.keyId, private_key: secret(p.apple!.privateKey), authorize_scopes: scopes };
-    default:
-        return {
-            client_id: p.clientId, client_secret: secret(p.clientSecret), authorize_scopes: scopes,
-            ...(p.type === "Facebook" && p.apiVersion ? { api_version: p.apiVersion } : {}),
-        };
+        case "OIDC":
+            return {
+                client_id: p.clientId,
+                client_secret: secret(p.clientSecret),
+                oidc_issuer: p.issuer,
+                authorize_scopes: scopes,
+                attributes_request_method: p.attributesRequestMethod ?? "GET",
+            };
+        case "SAML":
+            return {
+                ...(p.metadataUrl !== undefined ? { MetadataURL: p.metadataUrl } : { MetadataFile: p.metadataXml! }),
+                IDPSignout: String(p.idpSignout ?? false),
+                ...((p.signRequests ?? true) ? { RequestSigningAlgorithm: "rsa-sha256" } : {}),
+            };
+        case "SignInWithApple":
+            return {
+                client_id: p.clientId,
+                team_id: p.apple!.teamId,
+                key_id: p.apple!.keyId,
+                private_key: secret(p.apple!.privateKey),
+                authorize_scopes: scopes,
+            };
+        default:
+            return {
+                client_id: p.clientId,
+                client_secret: secret(p.clientSecret),
+                authorize_scopes: scopes,
+                ...(p.type === "Facebook" && p.apiVersion ? { api_version: p.apiVersion } : {}),
+            };
     }
 }
 
 /** Creates the providers of a pool; returns them by name (clients depend on them). */
-export function createIdentityProviders(name: string, userPoolId: pulumi.Input<string>, providers: readonly IdentityProviderArgs[], parent: pulumi.Resource): Map<string, aws.cognito.IdentityProvider> {
-    return new Map(providers.map((p) => [p.name, new aws.cognito.IdentityProvider(`${name}-idp-${p.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`, {
-        userPoolId,
-        providerName: p.name,
-        providerType: p.type,
-        providerDetails: providerDetails(p),
-        attributeMapping: p.attributeMapping ?? { email: "email" },
-    }, { parent })]));
+export function createIdentityProviders(
+    name: string,
+    userPoolId: pulumi.Input<string>,
+    providers: readonly IdentityProviderArgs[],
+    parent: pulumi.Resource,
+): Map<string, aws.cognito.IdentityProvider> {
+    return new Map(
+        providers.map((p) => [
+            p.name,
+            new aws.cognito.IdentityProvider(
+                `${name}-idp-${p.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-")}`,
+                {
+                    userPoolId,
+                    providerName: p.name,
+                    providerType: p.type,
+                    providerDetails: providerDetails(p),
+                    attributeMapping: p.attributeMapping ?? { email: "email" },
+                },
+                { parent },
+            ),
+        ]),
+    );
 }

@@ -49,15 +49,26 @@ export function lambdaAuthorizerIdentitySource(component: string, settings: Lamb
     const type = oneOf(component, "type", settings.type, LAMBDA_AUTHORIZER_TYPES);
     const sources = settings.identitySources ?? (type === "TOKEN" ? ["method.request.header.Authorization"] : []);
     if (sources.length === 0) {
-        throw new ComponentArgumentError(component, "identitySources", "must list at least one source for a REQUEST authorizer, e.g. method.request.header.X-Partner-Token");
+        throw new ComponentArgumentError(
+            component,
+            "identitySources",
+            "must list at least one source for a REQUEST authorizer, e.g. method.request.header.X-Partner-Token",
+        );
     }
     if (type === "TOKEN" && (sources.length !== 1 || !sources[0].startsWith("method.request.header."))) {
-        throw new ComponentArgumentError(component, "identitySources", `must be exactly one method.request.header.NAME for a TOKEN authorizer (got ${JSON.stringify(sources)})`);
+        throw new ComponentArgumentError(
+            component,
+            "identitySources",
+            `must be exactly one method.request.header.NAME for a TOKEN authorizer (got ${JSON.stringify(sources)})`,
+        );
     }
     sources.forEach((s, i) => {
         if (!SOURCE.test(s)) {
-            throw new ComponentArgumentError(component, `identitySources[${i}]`,
-                `must be method.request.header|querystring.NAME, stageVariables.NAME or context.NAME (got ${JSON.stringify(s)})`);
+            throw new ComponentArgumentError(
+                component,
+                `identitySources[${i}]`,
+                `must be method.request.header|querystring.NAME, stageVariables.NAME or context.NAME (got ${JSON.stringify(s)})`,
+            );
         }
     });
     intInRange(component, "resultTtlSeconds", settings.resultTtlSeconds ?? AUTHORIZER_TTL.apiGatewayDefault, AUTHORIZER_TTL.min, AUTHORIZER_TTL.max);
@@ -91,14 +102,22 @@ export class LambdaAuthorizer extends pulumi.ComponentResource {
         // policy and no aws:SourceAccount condition (it sends none for credentials roles);
         // see apiGatewayTrustPolicy and "Use API Gateway Lambda authorizers",
         // https://docs.aws.amazon.com/apigateway/latest/developerguide/configure-api-gateway-lambda-authorization.html
-        const role = new aws.iam.Role(`${name}-invoke`, {
-            description: "Lets API Gateway invoke the authorizer function, and nothing else",
-            assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
-        }, parent);
-        new aws.iam.RolePolicy(`${name}-invoke`, {
-            role: role.id,
-            policy: pulumi.output(args.functionArn).apply((arn) => JSON.stringify(invokeFunctionPolicy(arn))),
-        }, parent);
+        const role = new aws.iam.Role(
+            `${name}-invoke`,
+            {
+                description: "Lets API Gateway invoke the authorizer function, and nothing else",
+                assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
+            },
+            parent,
+        );
+        new aws.iam.RolePolicy(
+            `${name}-invoke`,
+            {
+                role: role.id,
+                policy: pulumi.output(args.functionArn).apply((arn) => JSON.stringify(invokeFunctionPolicy(arn))),
+            },
+            parent,
+        );
         const inputs: aws.apigateway.AuthorizerArgs = {
             restApi: args.restApiId,
             type: args.type,

@@ -74,13 +74,23 @@ export function validatePartnerRoleArgs(args: Omit<PartnerRoleArgs, "endpoint">)
     if (typeof args.externalId === "string" && !EXTERNAL_ID.test(args.externalId)) {
         throw new ComponentArgumentError(C, "externalId", "must be 2-1224 characters of letters, digits and +=,.@:/-_ (value not shown)");
     }
-    intInRange(C, "maxSessionDurationSeconds", args.maxSessionDurationSeconds ?? PARTNER_SESSION_SECONDS.default, PARTNER_SESSION_SECONDS.min, PARTNER_SESSION_SECONDS.max);
+    intInRange(
+        C,
+        "maxSessionDurationSeconds",
+        args.maxSessionDurationSeconds ?? PARTNER_SESSION_SECONDS.default,
+        PARTNER_SESSION_SECONDS.min,
+        PARTNER_SESSION_SECONDS.max,
+    );
     if (!args.routes?.length) {
         throw new ComponentArgumentError(C, "routes", "must grant at least one AWS_IAM route");
     }
     args.routes.forEach((r, i) => {
         if (r.auth !== "iam") {
-            throw new ComponentArgumentError(C, `routes[${i}]`, `must be an AWS_IAM route (auth "iam"); ${r.method} ${r.path} is auth ${JSON.stringify(r.auth)}, which the role's permissions do not control`);
+            throw new ComponentArgumentError(
+                C,
+                `routes[${i}]`,
+                `must be an AWS_IAM route (auth "iam"); ${r.method} ${r.path} is auth ${JSON.stringify(r.auth)}, which the role's permissions do not control`,
+            );
         }
     });
 }
@@ -118,20 +128,29 @@ export class PartnerRole extends pulumi.ComponentResource {
         const parent = { parent: this };
         const requireMfa = args.requireMfa ?? false;
         const accounts = [...args.trustedAccountIds];
-        this.role = new aws.iam.Role(name, {
-            name: `${slug(args.partnerName)}-api-partner`.slice(0, 64),
-            description: `Partner ${args.partnerName}: invoke its granted AWS_IAM routes only`,
-            assumeRolePolicy: pulumi.secret(pulumi.output(args.externalId).apply((id) => JSON.stringify(partnerTrustPolicy(accounts, id, requireMfa)))),
-            maxSessionDuration: args.maxSessionDurationSeconds ?? PARTNER_SESSION_SECONDS.default,
-            tags: args.tags,
-        }, parent);
+        this.role = new aws.iam.Role(
+            name,
+            {
+                name: `${slug(args.partnerName)}-api-partner`.slice(0, 64),
+                description: `Partner ${args.partnerName}: invoke its granted AWS_IAM routes only`,
+                assumeRolePolicy: pulumi.secret(pulumi.output(args.externalId).apply((id) => JSON.stringify(partnerTrustPolicy(accounts, id, requireMfa)))),
+                maxSessionDuration: args.maxSessionDurationSeconds ?? PARTNER_SESSION_SECONDS.default,
+                tags: args.tags,
+            },
+            parent,
+        );
         const routes = args.routes;
-        this.methodArns = pulumi.all([args.endpoint.executionArn, args.endpoint.stageName]).apply(([arn, stage]) =>
-            routes.map((r) => methodArn(arn, stage, r.method, r.path)));
-        new aws.iam.RolePolicy(`${name}-invoke`, {
-            role: this.role.id,
-            policy: this.methodArns.apply((arns) => JSON.stringify(invokePolicy(arns))),
-        }, parent);
+        this.methodArns = pulumi
+            .all([args.endpoint.executionArn, args.endpoint.stageName])
+            .apply(([arn, stage]) => routes.map((r) => methodArn(arn, stage, r.method, r.path)));
+        new aws.iam.RolePolicy(
+            `${name}-invoke`,
+            {
+                role: this.role.id,
+                policy: this.methodArns.apply((arns) => JSON.stringify(invokePolicy(arns))),
+            },
+            parent,
+        );
         this.roleArn = this.role.arn;
         this.registerOutputs({ roleArn: this.roleArn, methodArns: this.methodArns });
     }

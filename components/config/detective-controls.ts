@@ -72,7 +72,11 @@ interface RuleSpec {
 /** The managed rules, with parameters, for the given arguments. */
 export function detectiveRules(args: Pick<DetectiveControlsArgs, "endpointTypes" | "loggingLevels">, kmsKeyArn: string): RuleSpec[] {
     return [
-        { id: "API_GW_EXECUTION_LOGGING_ENABLED", params: { loggingLevel: args.loggingLevels.join(",") }, types: ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"] },
+        {
+            id: "API_GW_EXECUTION_LOGGING_ENABLED",
+            params: { loggingLevel: args.loggingLevels.join(",") },
+            types: ["AWS::ApiGateway::Stage", "AWS::ApiGatewayV2::Stage"],
+        },
         { id: "API_GW_ASSOCIATED_WITH_WAF", types: ["AWS::ApiGateway::Stage"] },
         { id: "API_GW_XRAY_ENABLED", types: ["AWS::ApiGateway::Stage"] },
         { id: "API_GW_ENDPOINT_TYPE_CHECK", params: { endpointConfigurationTypes: args.endpointTypes.join(",") }, types: ["AWS::ApiGateway::RestApi"] },
@@ -114,38 +118,59 @@ export class DetectiveControls extends pulumi.ComponentResource {
         const rules = pulumi.output(args.kmsKeyArn).apply((arn) => detectiveRules(args, arn));
         const names: Record<string, pulumi.Output<string>> = {};
         for (const spec of detectiveRules(args, "(key)")) {
-            const rule = new aws.cfg.Rule(`${name}-${spec.id.toLowerCase().replace(/_/g, "-")}`, {
-                description: `Platform detective control (AWS Config managed rule ${spec.id})`,
-                source: { owner: "AWS", sourceIdentifier: spec.id },
-                inputParameters: spec.params ? rules.apply((all) => JSON.stringify(all.find((r) => r.id === spec.id)!.params)) : undefined,
-                ...(spec.types
-                    ? { scope: args.scopeTag ? { tagKey: args.scopeTag.key, tagValue: args.scopeTag.value } : { complianceResourceTypes: spec.types } }
-                    : { maximumExecutionFrequency: "TwentyFour_Hours" }),
-                tags: args.tags,
-            }, { parent: this, dependsOn: recorderStatus ? [recorderStatus] : [] });
+            const rule = new aws.cfg.Rule(
+                `${name}-${spec.id.toLowerCase().replace(/_/g, "-")}`,
+                {
+                    description: `Platform detective control (AWS Config managed rule ${spec.id})`,
+                    source: { owner: "AWS", sourceIdentifier: spec.id },
+                    inputParameters: spec.params ? rules.apply((all) => JSON.stringify(all.find((r) => r.id === spec.id)!.params)) : undefined,
+                    ...(spec.types
+                        ? { scope: args.scopeTag ? { tagKey: args.scopeTag.key, tagValue: args.scopeTag.value } : { complianceResourceTypes: spec.types } }
+                        : { maximumExecutionFrequency: "TwentyFour_Hours" }),
+                    tags: args.tags,
+                },
+                { parent: this, dependsOn: recorderStatus ? [recorderStatus] : [] },
+            );
             names[spec.id] = rule.name;
         }
         if ((args.securityHub ?? "existing") === "create") {
             const hub = new aws.securityhub.Account(`${name}-security-hub`, { enableDefaultStandards: false }, parent);
             const region = aws.getRegionOutput({}, parent);
             const partition = aws.getPartitionOutput({}, parent);
-            new aws.securityhub.StandardsSubscription(`${name}-fsbp`, {
-                standardsArn: pulumi.interpolate`arn:${partition.partition}:securityhub:${region.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
-            }, { parent: this, dependsOn: [hub] });
+            new aws.securityhub.StandardsSubscription(
+                `${name}-fsbp`,
+                {
+                    standardsArn: pulumi.interpolate`arn:${partition.partition}:securityhub:${region.region}::standards/aws-foundational-security-best-practices/v/1.0.0`,
+                },
+                { parent: this, dependsOn: [hub] },
+            );
         }
-        this.complianceEventRule = new aws.cloudwatch.EventRule(`${name}-non-compliant`, {
-            description: "AWS Config rule evaluations that became NON_COMPLIANT",
-            eventPattern: pulumi.all(Object.values(names)).apply((ruleNames) => JSON.stringify({
-                source: ["aws.config"],
-                "detail-type": ["Config Rules Compliance Change"],
-                detail: { configRuleName: ruleNames, newEvaluationResult: { complianceType: ["NON_COMPLIANT"] } },
-            })),
-            tags: args.tags,
-        }, parent);
-        args.alarmTopicArns.forEach((arn, i) => new aws.cloudwatch.EventTarget(`${name}-non-compliant-${i}`, {
-            rule: this.complianceEventRule.name,
-            arn,
-        }, parent));
+        this.complianceEventRule = new aws.cloudwatch.EventRule(
+            `${name}-non-compliant`,
+            {
+                description: "AWS Config rule evaluations that became NON_COMPLIANT",
+                eventPattern: pulumi.all(Object.values(names)).apply((ruleNames) =>
+                    JSON.stringify({
+                        source: ["aws.config"],
+                        "detail-type": ["Config Rules Compliance Change"],
+                        detail: { configRuleName: ruleNames, newEvaluationResult: { complianceType: ["NON_COMPLIANT"] } },
+                    }),
+                ),
+                tags: args.tags,
+            },
+            parent,
+        );
+        args.alarmTopicArns.forEach(
+            (arn, i) =>
+                new aws.cloudwatch.EventTarget(
+                    `${name}-non-compliant-${i}`,
+                    {
+                        rule: this.complianceEventRule.name,
+                        arn,
+                    },
+                    parent,
+                ),
+        );
         this.ruleNames = pulumi.all(names);
         this.registerOutputs({ ruleNames: this.ruleNames });
     }
@@ -155,36 +180,78 @@ export class DetectiveControls extends pulumi.ComponentResource {
         const parent = { parent: this };
         const identity = aws.getCallerIdentityOutput({}, parent);
         const partition = aws.getPartitionOutput({}, parent);
-        const role = new aws.iam.Role(`${name}-config-role`, {
-            assumeRolePolicy: identity.accountId.apply((a) => JSON.stringify(assumeRolePolicy("config.amazonaws.com", { StringEquals: { "aws:SourceAccount": a } }))),
-            managedPolicyArns: [pulumi.interpolate`arn:${partition.partition}:iam::aws:policy/service-role/AWS_ConfigRole`],
-            tags: args.tags,
-        }, parent);
+        const role = new aws.iam.Role(
+            `${name}-config-role`,
+            {
+                assumeRolePolicy: identity.accountId.apply((a) =>
+                    JSON.stringify(assumeRolePolicy("config.amazonaws.com", { StringEquals: { "aws:SourceAccount": a } })),
+                ),
+                managedPolicyArns: [pulumi.interpolate`arn:${partition.partition}:iam::aws:policy/service-role/AWS_ConfigRole`],
+                tags: args.tags,
+            },
+            parent,
+        );
         // Delivery to the bucket (https://docs.aws.amazon.com/config/latest/developerguide/s3-bucket-policy.html).
-        const bucket = new SecureBucket(`${name}-config-bucket`, {
-            kmsKeyArn: args.kmsKeyArn,
-            policyStatements: (bucketArn) => pulumi.all([identity.accountId, role.arn]).apply(([account, roleArn]) => [
-                { Sid: "ConfigBucketCheck", Effect: "Allow" as const, Principal: { AWS: roleArn }, Action: ["s3:GetBucketAcl", "s3:ListBucket"], Resource: bucketArn },
-                { Sid: "ConfigDelivery", Effect: "Allow" as const, Principal: { AWS: roleArn }, Action: "s3:PutObject", Resource: `${bucketArn}/AWSLogs/${account}/Config/*` },
-            ]),
-            tags: args.tags,
-        }, parent);
+        const bucket = new SecureBucket(
+            `${name}-config-bucket`,
+            {
+                kmsKeyArn: args.kmsKeyArn,
+                policyStatements: (bucketArn) =>
+                    pulumi.all([identity.accountId, role.arn]).apply(([account, roleArn]) => [
+                        {
+                            Sid: "ConfigBucketCheck",
+                            Effect: "Allow" as const,
+                            Principal: { AWS: roleArn },
+                            Action: ["s3:GetBucketAcl", "s3:ListBucket"],
+                            Resource: bucketArn,
+                        },
+                        {
+                            Sid: "ConfigDelivery",
+                            Effect: "Allow" as const,
+                            Principal: { AWS: roleArn },
+                            Action: "s3:PutObject",
+                            Resource: `${bucketArn}/AWSLogs/${account}/Config/*`,
+                        },
+                    ]),
+                tags: args.tags,
+            },
+            parent,
+        );
         // The bucket's objects are SSE-KMS with the platform key: the role needs to generate data keys with it, through S3 only.
-        new aws.iam.RolePolicy(`${name}-config-kms`, {
-            role: role.id,
-            policy: pulumi.all([args.kmsKeyArn]).apply(([key]) => JSON.stringify(document({
-                Sid: "EncryptConfigSnapshots", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: key,
-                Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
-            }))),
-        }, parent);
-        const recorder = new aws.cfg.Recorder(`${name}-recorder`, {
-            roleArn: role.arn,
-            recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
-        }, parent);
-        const channel = new aws.cfg.DeliveryChannel(`${name}-delivery`, {
-            s3BucketName: bucket.bucketName,
-            s3KmsKeyArn: args.kmsKeyArn,
-        }, { parent: this, dependsOn: [recorder, bucket] });
+        new aws.iam.RolePolicy(
+            `${name}-config-kms`,
+            {
+                role: role.id,
+                policy: pulumi.all([args.kmsKeyArn]).apply(([key]) =>
+                    JSON.stringify(
+                        document({
+                            Sid: "EncryptConfigSnapshots",
+                            Effect: "Allow",
+                            Action: ["kms:GenerateDataKey", "kms:Decrypt"],
+                            Resource: key,
+                            Condition: { StringLike: { "kms:ViaService": "s3.*.amazonaws.com" } },
+                        }),
+                    ),
+                ),
+            },
+            parent,
+        );
+        const recorder = new aws.cfg.Recorder(
+            `${name}-recorder`,
+            {
+                roleArn: role.arn,
+                recordingGroup: { allSupported: true, includeGlobalResourceTypes: true },
+            },
+            parent,
+        );
+        const channel = new aws.cfg.DeliveryChannel(
+            `${name}-delivery`,
+            {
+                s3BucketName: bucket.bucketName,
+                s3KmsKeyArn: args.kmsKeyArn,
+            },
+            { parent: this, dependsOn: [recorder, bucket] },
+        );
         return new aws.cfg.RecorderStatus(`${name}-recorder-status`, { name: recorder.name, isEnabled: true }, { parent: this, dependsOn: [channel] });
     }
 }

@@ -26,16 +26,22 @@ export function validateRouteReferences(args: SecureApiArgs): void {
         (route.scopes ?? []).forEach((scope, j) => {
             const name = identifier && scope.startsWith(`${identifier}/`) ? scope.slice(identifier.length + 1) : scope;
             if (route.auth === "cognito" && !defined.includes(name)) {
-                throw new ComponentArgumentError(C, `routes[${i}].scopes[${j}]`,
-                    `is ${JSON.stringify(scope)}, which the user pool does not define (cognito.scopes: ${defined.join(", ") || "none"}); no token could ever carry it`);
+                throw new ComponentArgumentError(
+                    C,
+                    `routes[${i}].scopes[${j}]`,
+                    `is ${JSON.stringify(scope)}, which the user pool does not define (cognito.scopes: ${defined.join(", ") || "none"}); no token could ever carry it`,
+                );
             }
         });
     });
     const routes = new Set(args.routes.map((r) => routeKey(r.method, r.path)));
     (args.usagePlans?.methodThrottles ?? []).forEach((t, i) => {
         if (!routes.has(routeKey(t.method, t.path))) {
-            throw new ComponentArgumentError(C, `usagePlans.methodThrottles[${i}]`,
-                `names ${routeKey(t.method, t.path)}, which is not a route of the API (routes: ${[...routes].join(", ")})`);
+            throw new ComponentArgumentError(
+                C,
+                `usagePlans.methodThrottles[${i}]`,
+                `names ${routeKey(t.method, t.path)}, which is not a route of the API (routes: ${[...routes].join(", ")})`,
+            );
         }
     });
 }
@@ -43,7 +49,5 @@ export function validateRouteReferences(args: SecureApiArgs): void {
 /** The routes with their Cognito scopes in the form tokens carry. */
 export function withFullScopes(args: SecureApiArgs): SecureApiArgs["routes"] {
     const identifier = args.cognito?.resourceServerIdentifier;
-    return args.routes.map((r) => (identifier && r.auth === "cognito" && r.scopes
-        ? { ...r, scopes: r.scopes.map((s) => fullScope(identifier, s)) }
-        : r));
+    return args.routes.map((r) => (identifier && r.auth === "cognito" && r.scopes ? { ...r, scopes: r.scopes.map((s) => fullScope(identifier, s)) } : r));
 }

@@ -75,16 +75,29 @@ export function referenceRouteScopes(reference: ReferenceAuthorizerArgs, routes:
 const KEY_PLACEHOLDER = "arn:aws:kms:us-east-1:123456789012:key/created-by-secure-api";
 
 /** Validates the Lambda authorizer choice; returns the settings `RestApi` validates (the ARN a placeholder when deployed). */
-export function validateLambdaAuthorizerChoice(name: string, args: SecureApiLambdaAuthorizerArgs, routes: RouteArgs[], retentionInDays: number): LambdaAuthorizerSettings {
+export function validateLambdaAuthorizerChoice(
+    name: string,
+    args: SecureApiLambdaAuthorizerArgs,
+    routes: RouteArgs[],
+    retentionInDays: number,
+): LambdaAuthorizerSettings {
     const C = "SecureApi";
     if ((args.functionArn === undefined) === (args.reference === undefined)) {
-        throw new ComponentArgumentError(C, "lambdaAuthorizer", "needs exactly one of functionArn (your function) or reference (the platform deploys JwtAuthorizerFunction)");
+        throw new ComponentArgumentError(
+            C,
+            "lambdaAuthorizer",
+            "needs exactly one of functionArn (your function) or reference (the platform deploys JwtAuthorizerFunction)",
+        );
     }
     if (args.reference === undefined) {
         return { ...args, functionArn: args.functionArn! };
     }
     if ((args.resultTtlSeconds ?? 0) !== 0) {
-        throw new ComponentArgumentError(C, "lambdaAuthorizer.resultTtlSeconds", `must be 0 with the reference authorizer (got ${args.resultTtlSeconds}): its policy names one method ARN, so a cached decision would deny the token's other routes`);
+        throw new ComponentArgumentError(
+            C,
+            "lambdaAuthorizer.resultTtlSeconds",
+            `must be 0 with the reference authorizer (got ${args.resultTtlSeconds}): its policy names one method ARN, so a cached decision would deny the token's other routes`,
+        );
     }
     jwtAuthorizerFunctionSettings(`${name}-jwt-authorizer`, {
         ...args.reference,
@@ -96,19 +109,27 @@ export function validateLambdaAuthorizerChoice(name: string, args: SecureApiLamb
 
 /** Deploys the reference authorizer when asked; returns the settings for `RestApi`'s LambdaAuthorizer. */
 export function lambdaAuthorizerFor(
-    name: string, args: SecureApiLambdaAuthorizerArgs, routes: RouteArgs[], logging: { retentionInDays: number; kmsKeyArn: pulumi.Input<string> },
-    tags: Record<string, string>, parent: pulumi.Resource,
+    name: string,
+    args: SecureApiLambdaAuthorizerArgs,
+    routes: RouteArgs[],
+    logging: { retentionInDays: number; kmsKeyArn: pulumi.Input<string> },
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
 ): { settings: LambdaAuthorizerSettings; fn?: JwtAuthorizerFunction } {
     if (args.reference === undefined) {
         return { settings: { ...args, functionArn: args.functionArn! } };
     }
     const { reference, functionArn: _none, ...settings } = args;
-    const fn = new JwtAuthorizerFunction(`${name}-jwt-authorizer`, {
-        ...reference,
-        routeScopes: referenceRouteScopes(reference, routes),
-        logging,
-        tags,
-    }, { parent });
+    const fn = new JwtAuthorizerFunction(
+        `${name}-jwt-authorizer`,
+        {
+            ...reference,
+            routeScopes: referenceRouteScopes(reference, routes),
+            logging,
+            tags,
+        },
+        { parent },
+    );
     return { settings: { ...settings, functionArn: fn.functionArn, resultTtlSeconds: 0 }, fn };
 }
 
@@ -133,7 +154,14 @@ export function validatePartners(partners: SecureApiPartnerArgs[], routes: Route
             return route;
         });
         try {
-            validatePartnerRoleArgs({ partnerName: p.name, trustedAccountIds: p.accountIds, externalId: p.externalId, requireMfa: p.requireMfa, maxSessionDurationSeconds: p.maxSessionDurationSeconds, routes: granted });
+            validatePartnerRoleArgs({
+                partnerName: p.name,
+                trustedAccountIds: p.accountIds,
+                externalId: p.externalId,
+                requireMfa: p.requireMfa,
+                maxSessionDurationSeconds: p.maxSessionDurationSeconds,
+                routes: granted,
+            });
         } catch (err) {
             if (err instanceof ComponentArgumentError) {
                 const arg = err.argument.replace(/^trustedAccountIds/, "accountIds").replace(/^partnerName/, "name");
@@ -145,15 +173,31 @@ export function validatePartners(partners: SecureApiPartnerArgs[], routes: Route
 }
 
 /** One partner role per partner. */
-export function createPartnerRoles(name: string, partners: SecureApiPartnerArgs[], routes: RouteArgs[], endpoint: ApiEndpoint, tags: Record<string, string>, parent: pulumi.Resource): Map<string, PartnerRole> {
-    return new Map(partners.map((p) => [p.name, new PartnerRole(`${name}-partner-${slug(p.name)}`, {
-        partnerName: p.name,
-        trustedAccountIds: p.accountIds,
-        externalId: p.externalId,
-        requireMfa: p.requireMfa,
-        maxSessionDurationSeconds: p.maxSessionDurationSeconds,
-        endpoint,
-        routes: p.routes.map((key) => routes.find((r) => routeKey(r) === key)!),
-        tags,
-    }, { parent })]));
+export function createPartnerRoles(
+    name: string,
+    partners: SecureApiPartnerArgs[],
+    routes: RouteArgs[],
+    endpoint: ApiEndpoint,
+    tags: Record<string, string>,
+    parent: pulumi.Resource,
+): Map<string, PartnerRole> {
+    return new Map(
+        partners.map((p) => [
+            p.name,
+            new PartnerRole(
+                `${name}-partner-${slug(p.name)}`,
+                {
+                    partnerName: p.name,
+                    trustedAccountIds: p.accountIds,
+                    externalId: p.externalId,
+                    requireMfa: p.requireMfa,
+                    maxSessionDurationSeconds: p.maxSessionDurationSeconds,
+                    endpoint,
+                    routes: p.routes.map((key) => routes.find((r) => routeKey(r) === key)!),
+                    tags,
+                },
+                { parent },
+            ),
+        ]),
+    );
 }

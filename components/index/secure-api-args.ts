@@ -150,7 +150,7 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
     const C = "SecureApi";
     oneOf(C, "environment", args.environment, ENVIRONMENTS);
     if (!args.exposure) {
-        throw new ComponentArgumentError(C, "exposure", "is required: { type: \"public\" } or { type: \"private\", network }");
+        throw new ComponentArgumentError(C, "exposure", 'is required: { type: "public" } or { type: "private", network }');
     }
     const exposure = oneOf(C, "exposure.type", args.exposure.type, ["public", "private"] as const);
     if (args.exposure.type === "private") {
@@ -159,7 +159,9 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
             throw new ComponentArgumentError(C, "domain", "is only supported for public APIs (private APIs are reached through the VPC endpoint's DNS)");
         }
     }
-    const lambda = args.lambdaAuthorizer ? validateLambdaAuthorizerChoice(slug(args.apiName), args.lambdaAuthorizer, args.routes, args.logging?.retentionInDays) : undefined;
+    const lambda = args.lambdaAuthorizer
+        ? validateLambdaAuthorizerChoice(slug(args.apiName), args.lambdaAuthorizer, args.routes, args.logging?.retentionInDays)
+        : undefined;
     validateResourcePolicySettings(C, "resourcePolicy", args.resourcePolicy ?? {}, exposure === "public" ? "REGIONAL" : "PRIVATE");
     validatePartners(args.partners ?? [], args.routes ?? [], exposure);
     validateRestApiArgs({
@@ -196,4 +198,3 @@ export function validateSecureApiArgs(args: SecureApiArgs): void {
         validateAuditTrailArgs({ trailName: defaultsOf(args).trailName, logRetentionInDays: args.logging.retentionInDays, environment: args.environment });
     }
 }
-

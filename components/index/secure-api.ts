@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { StageSettings } from "../apigateway/api-route";
-import type { ApiEndpoint } from "../apigateway/endpoint";
 import { PrivateApi } from "../apigateway/private-api";
 import { PublicApi } from "../apigateway/public-api";
 import { RestApi } from "../apigateway/rest-api";
@@ -29,7 +28,7 @@ export * from "./secure-api-args";
  * policy) REST API with logging, tracing and throttling, custom domain with
  * TLS 1.2 / mTLS, usage plans, alarms, an IAM invoke policy for SigV4 routes,
  * and a CloudTrail trail. Everything around the API depends only on its
- * {@link ApiEndpoint} (`api`).
+ * `ApiEndpoint` (`api`, see `components/apigateway/endpoint.ts`).
  */
 export class SecureApi extends pulumi.ComponentResource {
     /** The REST API and its stage: the endpoint everything else is put around. */
@@ -79,13 +78,21 @@ export class SecureApi extends pulumi.ComponentResource {
             this.userPool = new CognitoUserPool(`${name}-users`, { ...args.cognito, environment, tags }, parent);
         }
         const lambda = args.lambdaAuthorizer
-            ? lambdaAuthorizerFor(name, args.lambdaAuthorizer, args.routes, { retentionInDays: args.logging.retentionInDays, kmsKeyArn: this.key.keyArn }, tags, this)
+            ? lambdaAuthorizerFor(
+                  name,
+                  args.lambdaAuthorizer,
+                  args.routes,
+                  { retentionInDays: args.logging.retentionInDays, kmsKeyArn: this.key.keyArn },
+                  tags,
+                  this,
+              )
             : undefined;
         this.jwtAuthorizer = lambda?.fn;
         const partnerEndpoints = (args.partners ?? []).flatMap((p) => p.vpcEndpointIds ?? []);
-        const resourcePolicy = args.resourcePolicy || partnerEndpoints.length > 0
-            ? { ...args.resourcePolicy, vpcEndpointIds: [...(args.resourcePolicy?.vpcEndpointIds ?? []), ...partnerEndpoints] }
-            : undefined;
+        const resourcePolicy =
+            args.resourcePolicy || partnerEndpoints.length > 0
+                ? { ...args.resourcePolicy, vpcEndpointIds: [...(args.resourcePolicy?.vpcEndpointIds ?? []), ...partnerEndpoints] }
+                : undefined;
         const apiArgs = {
             environment,
             apiName: args.apiName,
@@ -113,8 +120,7 @@ export class SecureApi extends pulumi.ComponentResource {
         }
         this.partnerRoles = createPartnerRoles(name, args.partners ?? [], args.routes, this.api, tags, this);
         const partners = [...this.partnerRoles.entries()];
-        this.partnerRoleArns = pulumi.all(partners.map(([, r]) => r.roleArn)).apply((arns) =>
-            Object.fromEntries(arns.map((arn, i) => [partners[i][0], arn])));
+        this.partnerRoleArns = pulumi.all(partners.map(([, r]) => r.roleArn)).apply((arns) => Object.fromEntries(arns.map((arn, i) => [partners[i][0], arn])));
         this.stageSettings = {
             throttle: { rateLimit: args.throttle.rateLimit, burstLimit: args.throttle.burstLimit },
             executionLevel: args.logging.executionLevel ?? "ERROR",
@@ -124,44 +130,64 @@ export class SecureApi extends pulumi.ComponentResource {
 
         if (args.exposure.type === "public" || args.waf?.enabled) {
             const { enabled: _enabled, ...waf } = args.waf ?? {};
-            this.webAcl = new WebAcl(`${name}-waf`, {
-                ...waf,
-                endpoints: [this.api],
-                logRetentionInDays: args.logging.retentionInDays,
-                kmsKeyArn: this.key.keyArn,
-                environment,
-                tags,
-            }, parent);
+            this.webAcl = new WebAcl(
+                `${name}-waf`,
+                {
+                    ...waf,
+                    endpoints: [this.api],
+                    logRetentionInDays: args.logging.retentionInDays,
+                    kmsKeyArn: this.key.keyArn,
+                    environment,
+                    tags,
+                },
+                parent,
+            );
         }
         if (args.domain) {
             this.domain = new CustomDomain(`${name}-domain`, { ...args.domain, endpoint: this.api, kmsKeyArn: this.key.keyArn, tags }, parent);
         }
         if (args.usagePlans) {
-            this.usagePlans = new UsagePlans(`${name}-plans`, {
-                ...args.usagePlans,
-                restApiId: this.api.apiId,
-                stageName: this.api.stageName,
-                secretsKmsKeyArn: this.key.keyArn,
-                tags,
-            }, parent);
+            this.usagePlans = new UsagePlans(
+                `${name}-plans`,
+                {
+                    ...args.usagePlans,
+                    restApiId: this.api.apiId,
+                    stageName: this.api.stageName,
+                    secretsKmsKeyArn: this.key.keyArn,
+                    tags,
+                },
+                parent,
+            );
         }
         const iamRoutes = args.routes.filter((r) => r.auth === "iam");
         if (iamRoutes.length > 0) {
-            this.iamInvokePolicy = new IamInvokePolicy(`${name}-invoke`, {
-                endpoint: this.api,
-                routes: iamRoutes,
-                description: `Invoke the AWS_IAM routes of ${args.apiName} (${stageName})`,
-            }, parent);
+            this.iamInvokePolicy = new IamInvokePolicy(
+                `${name}-invoke`,
+                {
+                    endpoint: this.api,
+                    routes: iamRoutes,
+                    description: `Invoke the AWS_IAM routes of ${args.apiName} (${stageName})`,
+                },
+                parent,
+            );
         }
-        this.alarms = new ApiAlarms(`${name}-alarms`, { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, canary: this.api.canaryActive, tags }, parent);
+        this.alarms = new ApiAlarms(
+            `${name}-alarms`,
+            { ...args.alarms, endpoint: this.api, metricPrefix: args.apiName, canary: this.api.canaryActive, tags },
+            parent,
+        );
         if (args.audit?.enabled !== false) {
-            this.auditTrail = new AuditTrail(`${name}-audit`, {
-                trailName,
-                kmsKeyArn: this.key.keyArn,
-                logRetentionInDays: args.logging.retentionInDays,
-                environment,
-                tags,
-            }, parent);
+            this.auditTrail = new AuditTrail(
+                `${name}-audit`,
+                {
+                    trailName,
+                    kmsKeyArn: this.key.keyArn,
+                    logRetentionInDays: args.logging.retentionInDays,
+                    environment,
+                    tags,
+                },
+                parent,
+            );
         }
         this.registerOutputs({
             restApiId: this.api.apiId,

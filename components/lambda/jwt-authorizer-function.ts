@@ -6,8 +6,19 @@ import { assumeRolePolicy, document, PolicyDocument } from "../shared/policies";
 import { ComponentArgumentError, intInRange, oneOf } from "../shared/validation";
 import { bundleJwtAuthorizer } from "./bundle";
 import {
-    AuthorizerSettings, checkAlgorithms, checkAudience, checkClockSkew, checkIssuer, checkJwksUri, checkRouteScopes,
-    CLOCK_SKEW_SECONDS, DEFAULT_ALGORITHMS, JwtAlgorithm, RouteScopes, SettingError, toEnvironment,
+    AuthorizerSettings,
+    checkAlgorithms,
+    checkAudience,
+    checkClockSkew,
+    checkIssuer,
+    checkJwksUri,
+    checkRouteScopes,
+    CLOCK_SKEW_SECONDS,
+    DEFAULT_ALGORITHMS,
+    JwtAlgorithm,
+    RouteScopes,
+    SettingError,
+    toEnvironment,
 } from "./jwt-authorizer/settings";
 
 const C = "JwtAuthorizerFunction";
@@ -137,7 +148,11 @@ export function jwtAuthorizerFunctionSettings(name: string, args: JwtAuthorizerF
         throw new ComponentArgumentError(C, "logging", "is required (retentionInDays and kmsKeyArn)");
     }
     if (!(LOG_RETENTION_DAYS as readonly number[]).includes(args.logging.retentionInDays)) {
-        throw new ComponentArgumentError(C, "logging.retentionInDays", `must be one of ${LOG_RETENTION_DAYS.join(", ")} days (got ${JSON.stringify(args.logging.retentionInDays)})`);
+        throw new ComponentArgumentError(
+            C,
+            "logging.retentionInDays",
+            `must be one of ${LOG_RETENTION_DAYS.join(", ")} days (got ${JSON.stringify(args.logging.retentionInDays)})`,
+        );
     }
     const kms = args.logging.kmsKeyArn;
     if (typeof kms === "string" ? !KMS_KEY_ARN.test(kms) : kms === undefined || kms === null) {
@@ -157,7 +172,11 @@ export function jwtAuthorizerFunctionSettings(name: string, args: JwtAuthorizerF
     intInRange(C, "reservedConcurrentExecutions", args.reservedConcurrentExecutions ?? JWT_AUTHORIZER_CONCURRENCY.default, cMin, cMax);
     const size = Object.entries(toEnvironment(settings)).reduce((n, [k, v]) => n + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
     if (size > LAMBDA_ENVIRONMENT_MAX_BYTES) {
-        throw new ComponentArgumentError(C, "routeScopes", `makes the function environment ${size} bytes; Lambda allows ${LAMBDA_ENVIRONMENT_MAX_BYTES} (use fewer or shorter route keys)`);
+        throw new ComponentArgumentError(
+            C,
+            "routeScopes",
+            `makes the function environment ${size} bytes; Lambda allows ${LAMBDA_ENVIRONMENT_MAX_BYTES} (use fewer or shorter route keys)`,
+        );
     }
     return { functionName, settings };
 }
@@ -212,43 +231,59 @@ export class JwtAuthorizerFunction extends pulumi.ComponentResource {
         const bundle = bundleJwtAuthorizer();
         super("secure-api:lambda:JwtAuthorizerFunction", name, {}, opts);
         const parent = { parent: this };
-        const logs = new EncryptedLogGroup(`${name}-logs`, {
-            logGroupName: `/aws/lambda/${functionName}`,
-            retentionInDays: args.logging.retentionInDays,
-            kmsKeyArn: args.logging.kmsKeyArn,
-            tags: args.tags,
-        }, parent);
-        const role = new aws.iam.Role(`${name}-role`, {
-            description: `Execution role of the ${functionName} JWT authorizer: its own logs and X-Ray only`,
-            assumeRolePolicy: JSON.stringify(assumeRolePolicy("lambda.amazonaws.com")),
-            tags: args.tags,
-        }, parent);
+        const logs = new EncryptedLogGroup(
+            `${name}-logs`,
+            {
+                logGroupName: `/aws/lambda/${functionName}`,
+                retentionInDays: args.logging.retentionInDays,
+                kmsKeyArn: args.logging.kmsKeyArn,
+                tags: args.tags,
+            },
+            parent,
+        );
+        const role = new aws.iam.Role(
+            `${name}-role`,
+            {
+                description: `Execution role of the ${functionName} JWT authorizer: its own logs and X-Ray only`,
+                assumeRolePolicy: JSON.stringify(assumeRolePolicy("lambda.amazonaws.com")),
+                tags: args.tags,
+            },
+            parent,
+        );
         // ARNs built from names the program gives (and the account and region), not from computed outputs:
         // the policy is then known at a first preview, so the pack can check it there too.
         const partition = aws.getPartitionOutput({}, parent).partition;
         const region = aws.getRegionOutput({}, parent).region;
         const account = aws.getCallerIdentityOutput({}, parent).accountId;
         const logGroupArn = pulumi.interpolate`arn:${partition}:logs:${region}:${account}:log-group:${logs.logGroupName}`;
-        const policy = new aws.iam.RolePolicy(`${name}-role`, {
-            role: role.id,
-            policy: logGroupArn.apply((arn) => JSON.stringify(jwtAuthorizerRolePolicy(arn))),
-        }, parent);
-        const fn = new aws.lambda.Function(name, {
-            name: functionName,
-            description: `JWT authorizer for ${settings.issuer}`,
-            role: role.arn,
-            runtime: args.runtime ?? "nodejs24.x",
-            architectures: [args.architecture ?? "arm64"],
-            handler: "index.handler",
-            code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundle.code) }),
-            memorySize: args.memorySize ?? JWT_AUTHORIZER_MEMORY_MB.default,
-            timeout: args.timeoutSeconds ?? JWT_AUTHORIZER_TIMEOUT_SECONDS.default,
-            reservedConcurrentExecutions: args.reservedConcurrentExecutions ?? JWT_AUTHORIZER_CONCURRENCY.default,
-            tracingConfig: { mode: "Active" },
-            environment: { variables: toEnvironment(settings) },
-            loggingConfig: { logFormat: "JSON", logGroup: logs.logGroupName, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
-            tags: args.tags,
-        }, { parent: this, dependsOn: [logs, policy] });
+        const policy = new aws.iam.RolePolicy(
+            `${name}-role`,
+            {
+                role: role.id,
+                policy: logGroupArn.apply((arn) => JSON.stringify(jwtAuthorizerRolePolicy(arn))),
+            },
+            parent,
+        );
+        const fn = new aws.lambda.Function(
+            name,
+            {
+                name: functionName,
+                description: `JWT authorizer for ${settings.issuer}`,
+                role: role.arn,
+                runtime: args.runtime ?? "nodejs24.x",
+                architectures: [args.architecture ?? "arm64"],
+                handler: "index.handler",
+                code: new pulumi.asset.AssetArchive({ "index.js": new pulumi.asset.StringAsset(bundle.code) }),
+                memorySize: args.memorySize ?? JWT_AUTHORIZER_MEMORY_MB.default,
+                timeout: args.timeoutSeconds ?? JWT_AUTHORIZER_TIMEOUT_SECONDS.default,
+                reservedConcurrentExecutions: args.reservedConcurrentExecutions ?? JWT_AUTHORIZER_CONCURRENCY.default,
+                tracingConfig: { mode: "Active" },
+                environment: { variables: toEnvironment(settings) },
+                loggingConfig: { logFormat: "JSON", logGroup: logs.logGroupName, applicationLogLevel: "INFO", systemLogLevel: "WARN" },
+                tags: args.tags,
+            },
+            { parent: this, dependsOn: [logs, policy] },
+        );
         // The function's ARN from its name (an input, so known at a first preview), depending on the function.
         this.functionArn = pulumi.interpolate`arn:${partition}:lambda:${region}:${account}:function:${fn.name}`;
         this.functionName = fn.name;

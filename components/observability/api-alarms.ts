@@ -84,11 +84,15 @@ export class ApiAlarms extends pulumi.ComponentResource {
         const parent = { parent: this };
         const namespace = "SecureApi";
         const metricName = `${args.metricPrefix}-throttled`;
-        new aws.cloudwatch.LogMetricFilter(`${name}-throttled`, {
-            logGroupName: args.endpoint.accessLogGroupName,
-            pattern: "{ $.status = 429 }",
-            metricTransformation: { name: metricName, namespace, value: "1", defaultValue: "0" },
-        }, parent);
+        new aws.cloudwatch.LogMetricFilter(
+            `${name}-throttled`,
+            {
+                logGroupName: args.endpoint.accessLogGroupName,
+                pattern: "{ $.status = 429 }",
+                metricTransformation: { name: metricName, namespace, value: "1", defaultValue: "0" },
+            },
+            parent,
+        );
         const dimensions = args.endpoint.metricDimensions;
         const common = {
             period: 300,
@@ -100,38 +104,93 @@ export class ApiAlarms extends pulumi.ComponentResource {
             tags: args.tags,
         };
         const alarms = {
-            "4xx": new aws.cloudwatch.MetricAlarm(`${name}-4xx`, {
-                ...common, namespace: "AWS/ApiGateway", metricName: "4XXError", statistic: "Sum", threshold: clientErrors, dimensions,
-                alarmDescription: `More than ${clientErrors} client errors in 5 minutes (auth failures, validation, WAF blocks)`,
-            }, parent),
-            "5xx": new aws.cloudwatch.MetricAlarm(`${name}-5xx`, {
-                ...common, namespace: "AWS/ApiGateway", metricName: "5XXError", statistic: "Sum", threshold: serverErrors, dimensions,
-                alarmDescription: `More than ${serverErrors} server errors in 5 minutes`,
-            }, parent),
-            latency: new aws.cloudwatch.MetricAlarm(`${name}-latency-p99`, {
-                ...common, namespace: "AWS/ApiGateway", metricName: "Latency", extendedStatistic: "p99", threshold: latency, dimensions,
-                evaluationPeriods: 3, datapointsToAlarm: 2,
-                alarmDescription: `p99 latency above ${latency} ms`,
-            }, parent),
-            throttled: new aws.cloudwatch.MetricAlarm(`${name}-throttled`, {
-                ...common, namespace, metricName, statistic: "Sum", threshold: throttled,
-                alarmDescription: `More than ${throttled} throttled (429) requests in 5 minutes`,
-            }, parent),
+            "4xx": new aws.cloudwatch.MetricAlarm(
+                `${name}-4xx`,
+                {
+                    ...common,
+                    namespace: "AWS/ApiGateway",
+                    metricName: "4XXError",
+                    statistic: "Sum",
+                    threshold: clientErrors,
+                    dimensions,
+                    alarmDescription: `More than ${clientErrors} client errors in 5 minutes (auth failures, validation, WAF blocks)`,
+                },
+                parent,
+            ),
+            "5xx": new aws.cloudwatch.MetricAlarm(
+                `${name}-5xx`,
+                {
+                    ...common,
+                    namespace: "AWS/ApiGateway",
+                    metricName: "5XXError",
+                    statistic: "Sum",
+                    threshold: serverErrors,
+                    dimensions,
+                    alarmDescription: `More than ${serverErrors} server errors in 5 minutes`,
+                },
+                parent,
+            ),
+            latency: new aws.cloudwatch.MetricAlarm(
+                `${name}-latency-p99`,
+                {
+                    ...common,
+                    namespace: "AWS/ApiGateway",
+                    metricName: "Latency",
+                    extendedStatistic: "p99",
+                    threshold: latency,
+                    dimensions,
+                    evaluationPeriods: 3,
+                    datapointsToAlarm: 2,
+                    alarmDescription: `p99 latency above ${latency} ms`,
+                },
+                parent,
+            ),
+            throttled: new aws.cloudwatch.MetricAlarm(
+                `${name}-throttled`,
+                {
+                    ...common,
+                    namespace,
+                    metricName,
+                    statistic: "Sum",
+                    threshold: throttled,
+                    alarmDescription: `More than ${throttled} throttled (429) requests in 5 minutes`,
+                },
+                parent,
+            ),
         };
         this.alarms = alarms;
         const named: Record<string, pulumi.Output<string>> = Object.fromEntries(Object.entries(alarms).map(([k, a]) => [k, a.name]));
         if (args.canary === true) {
             const canaryDimensions = dimensions.apply((d): Record<string, string> => ({ ...d, Stage: `${d.Stage}/Canary` }));
             this.canaryAlarms = {
-                "5xx": new aws.cloudwatch.MetricAlarm(`${name}-canary-5xx`, {
-                    ...common, namespace: "AWS/ApiGateway", metricName: "5XXError", statistic: "Sum", threshold: serverErrors, dimensions: canaryDimensions,
-                    alarmDescription: `Canary: more than ${serverErrors} server errors in 5 minutes (roll back: canary.rollback)`,
-                }, parent),
-                latency: new aws.cloudwatch.MetricAlarm(`${name}-canary-latency-p99`, {
-                    ...common, namespace: "AWS/ApiGateway", metricName: "Latency", extendedStatistic: "p99", threshold: latency, dimensions: canaryDimensions,
-                    evaluationPeriods: 3, datapointsToAlarm: 2,
-                    alarmDescription: `Canary: p99 latency above ${latency} ms (roll back: canary.rollback)`,
-                }, parent),
+                "5xx": new aws.cloudwatch.MetricAlarm(
+                    `${name}-canary-5xx`,
+                    {
+                        ...common,
+                        namespace: "AWS/ApiGateway",
+                        metricName: "5XXError",
+                        statistic: "Sum",
+                        threshold: serverErrors,
+                        dimensions: canaryDimensions,
+                        alarmDescription: `Canary: more than ${serverErrors} server errors in 5 minutes (roll back: canary.rollback)`,
+                    },
+                    parent,
+                ),
+                latency: new aws.cloudwatch.MetricAlarm(
+                    `${name}-canary-latency-p99`,
+                    {
+                        ...common,
+                        namespace: "AWS/ApiGateway",
+                        metricName: "Latency",
+                        extendedStatistic: "p99",
+                        threshold: latency,
+                        dimensions: canaryDimensions,
+                        evaluationPeriods: 3,
+                        datapointsToAlarm: 2,
+                        alarmDescription: `Canary: p99 latency above ${latency} ms (roll back: canary.rollback)`,
+                    },
+                    parent,
+                ),
             };
             named["canary-5xx"] = this.canaryAlarms["5xx"].name;
             named["canary-latency"] = this.canaryAlarms.latency.name;

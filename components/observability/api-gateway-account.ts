@@ -40,15 +40,23 @@ export class ApiGatewayAccount extends pulumi.ComponentResource {
     constructor(name: string, args: ApiGatewayAccountArgs = {}, opts?: pulumi.ComponentResourceOptions) {
         super("secure-api:observability:ApiGatewayAccount", name, {}, opts);
         const retained = { parent: this, retainOnDelete: true };
-        this.role = new aws.iam.Role(`${name}-cloudwatch`, {
-            description: "Lets API Gateway write logs to CloudWatch",
-            assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
-            tags: args.tags,
-        }, retained);
-        const attachment = new aws.iam.RolePolicyAttachment(`${name}-cloudwatch`, {
-            role: this.role.name,
-            policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
-        }, retained);
+        this.role = new aws.iam.Role(
+            `${name}-cloudwatch`,
+            {
+                description: "Lets API Gateway write logs to CloudWatch",
+                assumeRolePolicy: JSON.stringify(apiGatewayTrustPolicy()),
+                tags: args.tags,
+            },
+            retained,
+        );
+        const attachment = new aws.iam.RolePolicyAttachment(
+            `${name}-cloudwatch`,
+            {
+                role: this.role.name,
+                policyArn: "arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs",
+            },
+            retained,
+        );
         this.account = new aws.apigateway.Account(name, { cloudwatchRoleArn: this.role.arn }, { ...retained, dependsOn: [attachment] });
         this.cloudwatchRoleArn = this.account.cloudwatchRoleArn;
         this.registerOutputs({ cloudwatchRoleArn: this.cloudwatchRoleArn });

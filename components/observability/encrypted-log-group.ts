@@ -37,12 +37,16 @@ export class EncryptedLogGroup extends pulumi.ComponentResource {
     constructor(name: string, args: EncryptedLogGroupArgs, opts?: pulumi.ComponentResourceOptions) {
         logRetention("EncryptedLogGroup", "retentionInDays", args.retentionInDays, args.environment);
         super("secure-api:observability:EncryptedLogGroup", name, {}, opts);
-        const group = new aws.cloudwatch.LogGroup(name, {
-            name: args.logGroupName,
-            retentionInDays: args.retentionInDays,
-            kmsKeyId: args.kmsKeyArn,
-            tags: args.tags,
-        }, { parent: this });
+        const group = new aws.cloudwatch.LogGroup(
+            name,
+            {
+                name: args.logGroupName,
+                retentionInDays: args.retentionInDays,
+                kmsKeyId: args.kmsKeyArn,
+                tags: args.tags,
+            },
+            { parent: this },
+        );
         this.logGroup = group;
         this.logGroupName = group.name;
         this.logGroupArn = group.arn;

@@ -41,18 +41,25 @@ export class PlatformKey extends pulumi.ComponentResource {
         const identity = aws.getCallerIdentityOutput({}, { parent: this });
         const region = aws.getRegionOutput({}, { parent: this });
         const partition = aws.getPartitionOutput({}, { parent: this });
-        const key = new aws.kms.Key(`${name}-key`, {
-            description: `Encrypts logs and audit data of ${name}`,
-            enableKeyRotation: true,
-            deletionWindowInDays: window,
-            policy: pulumi.all([partition.partition, region.region, identity.accountId]).apply(
-                ([p, r, a]) => JSON.stringify(platformKeyPolicy(p, r, a))),
-            tags: args.tags,
-        }, { parent: this });
-        const alias = new aws.kms.Alias(`${name}-alias`, {
-            name: `alias/${args.aliasName}`,
-            targetKeyId: key.keyId,
-        }, { parent: this });
+        const key = new aws.kms.Key(
+            `${name}-key`,
+            {
+                description: `Encrypts logs and audit data of ${name}`,
+                enableKeyRotation: true,
+                deletionWindowInDays: window,
+                policy: pulumi.all([partition.partition, region.region, identity.accountId]).apply(([p, r, a]) => JSON.stringify(platformKeyPolicy(p, r, a))),
+                tags: args.tags,
+            },
+            { parent: this },
+        );
+        const alias = new aws.kms.Alias(
+            `${name}-alias`,
+            {
+                name: `alias/${args.aliasName}`,
+                targetKeyId: key.keyId,
+            },
+            { parent: this },
+        );
         this.key = key;
         this.keyArn = key.arn;
         this.keyId = key.keyId;

@@ -4,8 +4,14 @@
  * value, with one documented exception, {@link PROD_POLICY_MIN_LOG_RETENTION_DAYS}.
  */
 import {
-    Environment, ENVIRONMENT_BASELINE, LOG_RETENTION_DAYS, logRetentionValues, MFA_MODES, ADVANCED_SECURITY_MODES,
-    MfaMode, AdvancedSecurityMode,
+    Environment,
+    ENVIRONMENT_BASELINE,
+    LOG_RETENTION_DAYS,
+    logRetentionValues,
+    MFA_MODES,
+    ADVANCED_SECURITY_MODES,
+    MfaMode,
+    AdvancedSecurityMode,
 } from "../../policy-pack/baseline";
 
 /**

@@ -19,12 +19,18 @@ export function validateThrottle(component: string, at: string, throttle: Thrott
         throw new ComponentArgumentError(component, at, "is required (rateLimit and burstLimit)");
     }
     if (typeof throttle.rateLimit !== "number" || !(throttle.rateLimit > 0) || throttle.rateLimit > THROTTLE.maxRateLimit) {
-        throw new ComponentArgumentError(component, `${at}.rateLimit`,
-            `must be a number above 0 and at most ${THROTTLE.maxRateLimit} (got ${JSON.stringify(throttle.rateLimit)})`);
+        throw new ComponentArgumentError(
+            component,
+            `${at}.rateLimit`,
+            `must be a number above 0 and at most ${THROTTLE.maxRateLimit} (got ${JSON.stringify(throttle.rateLimit)})`,
+        );
     }
     if (!Number.isInteger(throttle.burstLimit) || throttle.burstLimit < THROTTLE.minBurstLimit || throttle.burstLimit > THROTTLE.maxBurstLimit) {
-        throw new ComponentArgumentError(component, `${at}.burstLimit`,
-            `must be an integer from ${THROTTLE.minBurstLimit} to ${THROTTLE.maxBurstLimit} (got ${JSON.stringify(throttle.burstLimit)})`);
+        throw new ComponentArgumentError(
+            component,
+            `${at}.burstLimit`,
+            `must be an integer from ${THROTTLE.minBurstLimit} to ${THROTTLE.maxBurstLimit} (got ${JSON.stringify(throttle.burstLimit)})`,
+        );
     }
     return throttle;
 }

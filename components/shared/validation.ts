@@ -14,7 +14,11 @@ export { Environment, ENVIRONMENTS, LOG_RETENTION_DAYS };
 
 /** Raised for invalid component arguments. */
 export class ComponentArgumentError extends Error {
-    constructor(readonly component: string, readonly argument: string, readonly problem: string) {
+    constructor(
+        readonly component: string,
+        readonly argument: string,
+        readonly problem: string,
+    ) {
         super(`${component}: ${argument} ${problem}`);
         this.name = "ComponentArgumentError";
     }
@@ -36,8 +40,11 @@ export function intInRange(component: string, argument: string, value: number, m
 
 export function positive(component: string, argument: string, value: number, max = Infinity): number {
     if (typeof value !== "number" || !Number.isFinite(value) || value <= 0 || value > max) {
-        throw new ComponentArgumentError(component, argument,
-            `must be a number above 0${max < Infinity ? ` and at most ${max}` : ""} (got ${JSON.stringify(value)})`);
+        throw new ComponentArgumentError(
+            component,
+            argument,
+            `must be a number above 0${max < Infinity ? ` and at most ${max}` : ""} (got ${JSON.stringify(value)})`,
+        );
     }
     return value;
 }
@@ -71,8 +78,11 @@ export function cidrs(component: string, argument: string, values: readonly stri
     });
     const problems = allowListProblems(values);
     if (problems.length > 0) {
-        throw new ComponentArgumentError(component, argument,
-            `must not contain 0.0.0.0/0 or open the service to every IPv4 address; list the networks that may connect (${problems.join("; ")})`);
+        throw new ComponentArgumentError(
+            component,
+            argument,
+            `must not contain 0.0.0.0/0 or open the service to every IPv4 address; list the networks that may connect (${problems.join("; ")})`,
+        );
     }
     return values;
 }
@@ -85,8 +95,11 @@ export function cidrs(component: string, argument: string, values: readonly stri
 export function logRetention(component: string, argument: string, value: number, environment?: Environment): number {
     const allowed: readonly number[] = environment ? logRetentionChoices(environment) : LOG_RETENTION_DAYS;
     if (!allowed.includes(value)) {
-        throw new ComponentArgumentError(component, argument,
-            `must be one of ${allowed.join(", ")} days${environment ? ` in ${environment}` : ""} (got ${JSON.stringify(value)})`);
+        throw new ComponentArgumentError(
+            component,
+            argument,
+            `must be one of ${allowed.join(", ")} days${environment ? ` in ${environment}` : ""} (got ${JSON.stringify(value)})`,
+        );
     }
     return value;
 }

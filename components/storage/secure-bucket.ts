@@ -43,40 +43,70 @@ export class SecureBucket extends pulumi.ComponentResource {
         super("secure-api:storage:SecureBucket", name, {}, opts);
         const parent = { parent: this };
         const bucket = new aws.s3.Bucket(name, { forceDestroy: args.forceDestroy ?? false, tags: args.tags }, parent);
-        const versioning = new aws.s3.BucketVersioning(`${name}-versioning`, {
-            bucket: bucket.id,
-            versioningConfiguration: { status: "Enabled" },
-        }, parent);
-        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(`${name}-encryption`, {
-            bucket: bucket.id,
-            rules: [{
-                applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
-                bucketKeyEnabled: true,
-            }],
-        }, parent);
-        const publicAccess = new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
-            bucket: bucket.id,
-            blockPublicAcls: true,
-            blockPublicPolicy: true,
-            ignorePublicAcls: true,
-            restrictPublicBuckets: true,
-        }, parent);
-        const ownership = new aws.s3.BucketOwnershipControls(`${name}-ownership`, {
-            bucket: bucket.id,
-            rule: { objectOwnership: "BucketOwnerEnforced" },
-        }, parent);
+        const versioning = new aws.s3.BucketVersioning(
+            `${name}-versioning`,
+            {
+                bucket: bucket.id,
+                versioningConfiguration: { status: "Enabled" },
+            },
+            parent,
+        );
+        const encryption = new aws.s3.BucketServerSideEncryptionConfiguration(
+            `${name}-encryption`,
+            {
+                bucket: bucket.id,
+                rules: [
+                    {
+                        applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: args.kmsKeyArn },
+                        bucketKeyEnabled: true,
+                    },
+                ],
+            },
+            parent,
+        );
+        const publicAccess = new aws.s3.BucketPublicAccessBlock(
+            `${name}-public-access`,
+            {
+                bucket: bucket.id,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            },
+            parent,
+        );
+        const ownership = new aws.s3.BucketOwnershipControls(
+            `${name}-ownership`,
+            {
+                bucket: bucket.id,
+                rule: { objectOwnership: "BucketOwnerEnforced" },
+            },
+            parent,
+        );
         // Drops the parts of uploads never completed; deletes no object or version.
-        new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, {
-            bucket: bucket.id,
-            rules: [{ id: "abort-incomplete-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }],
-        }, parent);
-        const policy = new aws.s3.BucketPolicy(`${name}-policy`, {
-            bucket: bucket.id,
-            // From the name (known at preview, unlike the ARN) so policy rules can read the document before deployment.
-            policy: bucket.bucket.apply((bucketName) => `arn:aws:s3:::${bucketName}`).apply((arn) =>
-                pulumi.output(args.policyStatements ? args.policyStatements(arn) : []).apply((extra) =>
-                    JSON.stringify(document(denyInsecureTransport(arn), ...extra)))),
-        }, { parent: this, dependsOn: [publicAccess, ownership] });
+        new aws.s3.BucketLifecycleConfiguration(
+            `${name}-lifecycle`,
+            {
+                bucket: bucket.id,
+                rules: [{ id: "abort-incomplete-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }],
+            },
+            parent,
+        );
+        const policy = new aws.s3.BucketPolicy(
+            `${name}-policy`,
+            {
+                bucket: bucket.id,
+                // From the name (known at preview, unlike the ARN) so policy rules can read the document before deployment.
+                policy: bucket.bucket
+                    .apply((bucketName) => `arn:aws:s3:::${bucketName}`)
+                    .apply((arn) =>
+                        pulumi
+                            .output(args.policyStatements ? args.policyStatements(arn) : [])
+                            .apply((extra) => JSON.stringify(document(denyInsecureTransport(arn), ...extra))),
+                    ),
+            },
+            { parent: this, dependsOn: [publicAccess, ownership] },
+        );
         this.bucket = bucket;
         this.versioning = versioning;
         this.bucketName = bucket.bucket;

@@ -100,53 +100,76 @@ export class CustomDomain extends pulumi.ComponentResource {
         if (args.certificateArn !== undefined) {
             certificateArn = pulumi.output(args.certificateArn);
         } else {
-            const certificate = new aws.acm.Certificate(`${name}-cert`, {
-                domainName: args.domainName,
-                validationMethod: "DNS",
-                keyAlgorithm: "EC_prime256v1",
-                tags: args.tags,
-            }, parent);
-            const record = new aws.route53.Record(`${name}-cert-validation`, {
-                zoneId: args.hostedZoneId!,
-                name: certificate.domainValidationOptions[0].resourceRecordName,
-                type: certificate.domainValidationOptions[0].resourceRecordType,
-                records: [certificate.domainValidationOptions[0].resourceRecordValue],
-                ttl: 300,
-                allowOverwrite: true,
-            }, parent);
-            certificateArn = new aws.acm.CertificateValidation(`${name}-cert`, {
-                certificateArn: certificate.arn,
-                validationRecordFqdns: [record.fqdn],
-            }, parent).certificateArn;
+            const certificate = new aws.acm.Certificate(
+                `${name}-cert`,
+                {
+                    domainName: args.domainName,
+                    validationMethod: "DNS",
+                    keyAlgorithm: "EC_prime256v1",
+                    tags: args.tags,
+                },
+                parent,
+            );
+            const record = new aws.route53.Record(
+                `${name}-cert-validation`,
+                {
+                    zoneId: args.hostedZoneId!,
+                    name: certificate.domainValidationOptions[0].resourceRecordName,
+                    type: certificate.domainValidationOptions[0].resourceRecordType,
+                    records: [certificate.domainValidationOptions[0].resourceRecordValue],
+                    ttl: 300,
+                    allowOverwrite: true,
+                },
+                parent,
+            );
+            certificateArn = new aws.acm.CertificateValidation(
+                `${name}-cert`,
+                {
+                    certificateArn: certificate.arn,
+                    validationRecordFqdns: [record.fqdn],
+                },
+                parent,
+            ).certificateArn;
         }
 
-        const truststore = args.mtlsCaBundlePem !== undefined
-            ? new MtlsTruststore(`${name}-truststore`, { caBundlePem: args.mtlsCaBundlePem, kmsKeyArn: args.kmsKeyArn!, tags: args.tags }, parent)
-            : undefined;
+        const truststore =
+            args.mtlsCaBundlePem !== undefined
+                ? new MtlsTruststore(`${name}-truststore`, { caBundlePem: args.mtlsCaBundlePem, kmsKeyArn: args.kmsKeyArn!, tags: args.tags }, parent)
+                : undefined;
 
-        const domain = new aws.apigateway.DomainName(name, {
-            domainName: args.domainName,
-            regionalCertificateArn: certificateArn,
-            endpointConfiguration: { types: "REGIONAL" },
-            securityPolicy: TLS_SECURITY_POLICY,
-            mutualTlsAuthentication: truststore
-                ? { truststoreUri: truststore.truststoreUri, truststoreVersion: truststore.truststoreVersion }
-                : undefined,
-            tags: args.tags,
-        }, parent);
-        this.basePathMapping = new aws.apigateway.BasePathMapping(`${name}-mapping`, {
-            domainName: domain.domainName,
-            restApi: args.endpoint.apiId,
-            stageName: args.endpoint.stageName,
-            basePath: args.basePath,
-        }, parent);
+        const domain = new aws.apigateway.DomainName(
+            name,
+            {
+                domainName: args.domainName,
+                regionalCertificateArn: certificateArn,
+                endpointConfiguration: { types: "REGIONAL" },
+                securityPolicy: TLS_SECURITY_POLICY,
+                mutualTlsAuthentication: truststore ? { truststoreUri: truststore.truststoreUri, truststoreVersion: truststore.truststoreVersion } : undefined,
+                tags: args.tags,
+            },
+            parent,
+        );
+        this.basePathMapping = new aws.apigateway.BasePathMapping(
+            `${name}-mapping`,
+            {
+                domainName: domain.domainName,
+                restApi: args.endpoint.apiId,
+                stageName: args.endpoint.stageName,
+                basePath: args.basePath,
+            },
+            parent,
+        );
         if (args.hostedZoneId !== undefined) {
-            new aws.route53.Record(`${name}-alias`, {
-                zoneId: args.hostedZoneId,
-                name: args.domainName,
-                type: "A",
-                aliases: [{ name: domain.regionalDomainName, zoneId: domain.regionalZoneId, evaluateTargetHealth: false }],
-            }, parent);
+            new aws.route53.Record(
+                `${name}-alias`,
+                {
+                    zoneId: args.hostedZoneId,
+                    name: args.domainName,
+                    type: "A",
+                    aliases: [{ name: domain.regionalDomainName, zoneId: domain.regionalZoneId, evaluateTargetHealth: false }],
+                },
+                parent,
+            );
         }
         this.domain = domain;
         this.truststore = truststore;

@@ -24,16 +24,22 @@ export function countPemCertificates(pem: string): number {
     const blocks = pem.match(PEM_BLOCK) ?? [];
     const rest = pem.replace(PEM_BLOCK, "").trim();
     if (blocks.length === 0 || rest.length > 0) {
-        throw new ComponentArgumentError("MtlsTruststore", "caBundlePem",
-            "must be one or more PEM blocks '-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----' and nothing else (no private keys)");
+        throw new ComponentArgumentError(
+            "MtlsTruststore",
+            "caBundlePem",
+            "must be one or more PEM blocks '-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----' and nothing else (no private keys)",
+        );
     }
     blocks.forEach((block, i) => {
         // Each block must really be an X.509 certificate: API Gateway rejects a truststore it cannot parse at deploy time.
         try {
             new X509Certificate(block);
         } catch (err) {
-            throw new ComponentArgumentError("MtlsTruststore", "caBundlePem",
-                `certificate ${i + 1} of ${blocks.length} is not a valid X.509 certificate (${(err as Error).message})`);
+            throw new ComponentArgumentError(
+                "MtlsTruststore",
+                "caBundlePem",
+                `certificate ${i + 1} of ${blocks.length} is not a valid X.509 certificate (${(err as Error).message})`,
+            );
         }
     });
     return blocks.length;
@@ -47,9 +53,11 @@ export function countPemCertificates(pem: string): number {
  */
 export function requirePinnedVersion(versionId: string | undefined, truststoreUri: string): string {
     if (!versionId || versionId === "null") {
-        throw new Error(`MtlsTruststore: ${truststoreUri} has no S3 version id (got ${JSON.stringify(versionId)}); ` +
-            "the truststore bucket's versioning must be Enabled before the CA bundle is uploaded, or the custom domain would not be pinned to this bundle. " +
-            "Check the bucket's versioning configuration and run the update again.");
+        throw new Error(
+            `MtlsTruststore: ${truststoreUri} has no S3 version id (got ${JSON.stringify(versionId)}); ` +
+                "the truststore bucket's versioning must be Enabled before the CA bundle is uploaded, or the custom domain would not be pinned to this bundle. " +
+                "Check the bucket's versioning configuration and run the update again.",
+        );
     }
     return versionId;
 }
@@ -79,22 +87,25 @@ export class MtlsTruststore extends pulumi.ComponentResource {
         const count = countPemCertificates(args.caBundlePem ?? "");
         super("secure-api:tls:MtlsTruststore", name, {}, opts);
         this.bucket = new SecureBucket(`${name}-bucket`, { kmsKeyArn: args.kmsKeyArn, tags: args.tags }, { parent: this });
-        this.object = new aws.s3.BucketObjectv2(`${name}-bundle`, {
-            bucket: this.bucket.bucketName,
-            key: "truststore.pem",
-            content: args.caBundlePem,
-            contentType: "application/x-pem-file",
-            serverSideEncryption: "aws:kms",
-            kmsKeyId: args.kmsKeyArn,
-            tags: args.tags,
-        }, { parent: this, dependsOn: [this.bucket, this.bucket.versioning] });
+        this.object = new aws.s3.BucketObjectv2(
+            `${name}-bundle`,
+            {
+                bucket: this.bucket.bucketName,
+                key: "truststore.pem",
+                content: args.caBundlePem,
+                contentType: "application/x-pem-file",
+                serverSideEncryption: "aws:kms",
+                kmsKeyId: args.kmsKeyArn,
+                tags: args.tags,
+            },
+            { parent: this, dependsOn: [this.bucket, this.bucket.versioning] },
+        );
         this.certificateCount = count;
         this.bucketName = this.bucket.bucketName;
         this.truststoreUri = pulumi.interpolate`s3://${this.bucket.bucketName}/${this.object.key}`;
         // While a new object is previewed its version id is unknown and this does not run;
         // once the value exists (or for an existing object) a missing id stops the deployment.
-        this.truststoreVersion = pulumi.all([this.object.versionId, this.truststoreUri, this.bucket.ready]).apply(([v, uri]) =>
-            requirePinnedVersion(v, uri));
+        this.truststoreVersion = pulumi.all([this.object.versionId, this.truststoreUri, this.bucket.ready]).apply(([v, uri]) => requirePinnedVersion(v, uri));
         this.registerOutputs({ truststoreUri: this.truststoreUri, truststoreVersion: this.truststoreVersion, bucketName: this.bucketName });
     }
 }

@@ -66,36 +66,47 @@ export function webAclRules(
     const rules: aws.types.input.wafv2.WebAclRule[] = [];
     if (denySetArn) {
         rules.push({
-            name: "block-denied-ips", priority: 0, action: { block: {} },
+            name: "block-denied-ips",
+            priority: 0,
+            action: { block: {} },
             statement: { ipSetReferenceStatement: { arn: denySetArn } },
             visibilityConfig: visibility(`${name}-denied-ips`),
         });
     }
     if (allowSetArn) {
         rules.push({
-            name: "block-not-allowed-ips", priority: 1, action: { block: {} },
+            name: "block-not-allowed-ips",
+            priority: 1,
+            action: { block: {} },
             statement: { notStatement: { statement: { ipSetReferenceStatement: { arn: allowSetArn } } } },
             visibilityConfig: visibility(`${name}-not-allowed-ips`),
         });
     }
     rules.push({
-        name: "rate-limit-per-ip", priority: 10, action: { block: {} },
+        name: "rate-limit-per-ip",
+        priority: 10,
+        action: { block: {} },
         statement: { rateBasedStatement: { limit: rateLimit, aggregateKeyType: "IP", evaluationWindowSec: 300 } },
         visibilityConfig: visibility(`${name}-rate-limit`),
     });
-    MANAGED_RULE_GROUPS.forEach((group, i) => rules.push({
-        name: group, priority: 20 + i * 10, overrideAction: { none: {} },
-        statement: {
-            managedRuleGroupStatement: {
-                vendorName: "AWS",
-                name: group,
-                ruleActionOverrides: countOnly.length > 0 && group === "AWSManagedRulesCommonRuleSet"
-                    ? countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } }))
-                    : undefined,
+    MANAGED_RULE_GROUPS.forEach((group, i) =>
+        rules.push({
+            name: group,
+            priority: 20 + i * 10,
+            overrideAction: { none: {} },
+            statement: {
+                managedRuleGroupStatement: {
+                    vendorName: "AWS",
+                    name: group,
+                    ruleActionOverrides:
+                        countOnly.length > 0 && group === "AWSManagedRulesCommonRuleSet"
+                            ? countOnly.map((rule) => ({ name: rule, actionToUse: { count: {} } }))
+                            : undefined,
+                },
             },
-        },
-        visibilityConfig: visibility(`${name}-${slug(group)}`),
-    }));
+            visibilityConfig: visibility(`${name}-${slug(group)}`),
+        }),
+    );
     return rules;
 }
 
@@ -108,7 +119,11 @@ export function validateWebAclArgs(args: WebAclSettings & Pick<WebAclArgs, "logR
     logRetention(C, "logRetentionInDays", args.logRetentionInDays, args.environment);
     (args.countOnlyManagedRules ?? []).forEach((r, i) => {
         if (!/^[A-Za-z0-9_]+$/.test(r)) {
-            throw new ComponentArgumentError(C, `countOnlyManagedRules[${i}]`, `must be a managed rule name such as SizeRestrictions_BODY (got ${JSON.stringify(r)})`);
+            throw new ComponentArgumentError(
+                C,
+                `countOnlyManagedRules[${i}]`,
+                `must be a managed rule name such as SizeRestrictions_BODY (got ${JSON.stringify(r)})`,
+            );
         }
     });
     return rateLimit;
@@ -142,39 +157,62 @@ export class WebAcl extends pulumi.ComponentResource {
         });
         super("secure-api:waf:WebAcl", name, {}, opts);
         const parent = { parent: this };
-        const ipSet = (suffix: string, addresses: string[]) => new aws.wafv2.IpSet(`${name}-${suffix}`, {
-            scope: "REGIONAL", ipAddressVersion: "IPV4", addresses, tags: args.tags,
-        }, parent);
+        const ipSet = (suffix: string, addresses: string[]) =>
+            new aws.wafv2.IpSet(
+                `${name}-${suffix}`,
+                {
+                    scope: "REGIONAL",
+                    ipAddressVersion: "IPV4",
+                    addresses,
+                    tags: args.tags,
+                },
+                parent,
+            );
         const deny = args.blockedIpCidrs?.length ? ipSet("denied", args.blockedIpCidrs) : undefined;
         const allow = args.allowedIpCidrs?.length ? ipSet("allowed", args.allowedIpCidrs) : undefined;
-        const acl = new aws.wafv2.WebAcl(name, {
-            scope: "REGIONAL",
-            description: `Protects ${name}`,
-            defaultAction: { allow: {} },
-            rules: webAclRules(slug(name), rateLimit, allow?.arn, deny?.arn, args.countOnlyManagedRules),
-            visibilityConfig: visibility(slug(name)),
-            tags: args.tags,
-        }, parent);
-        const logs = new EncryptedLogGroup(`${name}-logs`, {
-            logGroupName: wafLogGroupName(name),
-            retentionInDays: args.logRetentionInDays,
-            kmsKeyArn: args.kmsKeyArn,
-            environment: args.environment,
-            tags: args.tags,
-        }, parent);
-        new aws.wafv2.WebAclLoggingConfiguration(`${name}-logging`, {
-            resourceArn: acl.arn,
-            logDestinationConfigs: [logs.logGroupArn],
-            redactedFields: [
-                { singleHeader: { name: "authorization" } },
-                { singleHeader: { name: "x-api-key" } },
-                { singleHeader: { name: "cookie" } },
-            ],
-        }, parent);
-        args.endpoints.forEach((endpoint, i) => new aws.wafv2.WebAclAssociation(`${name}-stage-${i}`, {
-            resourceArn: endpoint.stageArn,
-            webAclArn: acl.arn,
-        }, parent));
+        const acl = new aws.wafv2.WebAcl(
+            name,
+            {
+                scope: "REGIONAL",
+                description: `Protects ${name}`,
+                defaultAction: { allow: {} },
+                rules: webAclRules(slug(name), rateLimit, allow?.arn, deny?.arn, args.countOnlyManagedRules),
+                visibilityConfig: visibility(slug(name)),
+                tags: args.tags,
+            },
+            parent,
+        );
+        const logs = new EncryptedLogGroup(
+            `${name}-logs`,
+            {
+                logGroupName: wafLogGroupName(name),
+                retentionInDays: args.logRetentionInDays,
+                kmsKeyArn: args.kmsKeyArn,
+                environment: args.environment,
+                tags: args.tags,
+            },
+            parent,
+        );
+        new aws.wafv2.WebAclLoggingConfiguration(
+            `${name}-logging`,
+            {
+                resourceArn: acl.arn,
+                logDestinationConfigs: [logs.logGroupArn],
+                redactedFields: [{ singleHeader: { name: "authorization" } }, { singleHeader: { name: "x-api-key" } }, { singleHeader: { name: "cookie" } }],
+            },
+            parent,
+        );
+        args.endpoints.forEach(
+            (endpoint, i) =>
+                new aws.wafv2.WebAclAssociation(
+                    `${name}-stage-${i}`,
+                    {
+                        resourceArn: endpoint.stageArn,
+                        webAclArn: acl.arn,
+                    },
+                    parent,
+                ),
+        );
         this.webAcl = acl;
         this.webAclArn = acl.arn;
         this.webAclId = acl.id;

@@ -68,12 +68,24 @@ export function parseArgs(argv: string[]): PlanOptions | "help" {
             throw new UsageError(`${flag} needs a value`);
         }
         switch (flag) {
-            case "--stack": options.stack = value; break;
-            case "--program": options.program = value; break;
-            case "--config": options.config = value; break;
-            case "--policy-config": options.policyConfig = value; break;
-            case "--out": options.out = value; break;
-            case "--outputs-json": options.outputsJson = value; break;
+            case "--stack":
+                options.stack = value;
+                break;
+            case "--program":
+                options.program = value;
+                break;
+            case "--config":
+                options.config = value;
+                break;
+            case "--policy-config":
+                options.policyConfig = value;
+                break;
+            case "--out":
+                options.out = value;
+                break;
+            case "--outputs-json":
+                options.outputsJson = value;
+                break;
             case "--stack-outputs": {
                 let parsed: { stackName: string; file: string };
                 try {
@@ -115,4 +127,3 @@ export function parseArgs(argv: string[]): PlanOptions | "help" {
     }
     return options;
 }
-

@@ -37,7 +37,9 @@ export function coverageOf(resources: RecordedResource[], catalog: RuleMetadata[
     }
     // A rule declaring "*" inspects every component the gate cannot see inside (it reports them as not verified).
     const anyComponent = rulesByType.get("*") ?? [];
-    const inspectedBy = new Map<string, string[]>(resources.map((r) => [r.urn, [...(rulesByType.get(r.type) ?? []), ...(opaqueComponent(r, resources) ? anyComponent : [])]]));
+    const inspectedBy = new Map<string, string[]>(
+        resources.map((r) => [r.urn, [...(rulesByType.get(r.type) ?? []), ...(opaqueComponent(r, resources) ? anyComponent : [])]]),
+    );
     const counts = new Map<string, number>();
     for (const r of resources.filter((x) => x.custom && !x.read && (inspectedBy.get(x.urn) ?? []).length === 0)) {
         counts.set(r.type, (counts.get(r.type) ?? 0) + 1);

@@ -59,7 +59,11 @@ export interface Violation {
 
 /** A rule threw something other than the SDK's unknown-value error: the run cannot be trusted. */
 export class RuleError extends Error {
-    constructor(readonly policyName: string, readonly urn: string | undefined, cause: unknown) {
+    constructor(
+        readonly policyName: string,
+        readonly urn: string | undefined,
+        cause: unknown,
+    ) {
         super(`rule ${policyName} failed${urn ? ` on ${urn}` : ""}: ${cause instanceof Error ? cause.message : String(cause)}`);
         this.name = "RuleError";
     }
@@ -134,11 +138,7 @@ export interface EvaluateOptions {
 }
 
 /** Runs every policy over the resources and returns the violations, in policy order. */
-export async function evaluatePolicies(
-    policies: Policies,
-    resources: PlainResource[],
-    options: EvaluateOptions = {},
-): Promise<Violation[]> {
+export async function evaluatePolicies(policies: Policies, resources: PlainResource[], options: EvaluateOptions = {}): Promise<Violation[]> {
     const configErrors = policyConfigErrors(policies, options.config ?? {});
     if (configErrors.length > 0) {
         throw new PolicyConfigError(configErrors.join("\n"));
@@ -162,7 +162,10 @@ export async function evaluatePolicies(
         const report = (fallback?: PlainResource) => (message: string, urn?: string) => {
             const target = (urn ? byUrn.get(urn) : undefined) ?? fallback;
             const routeKey = target?.props.routeKey;
-            const outcome = waiverOutcome(waivers, target && { urn: target.urn, name: target.name, type: target.type, routeKey: typeof routeKey === "string" ? routeKey : undefined });
+            const outcome = waiverOutcome(
+                waivers,
+                target && { urn: target.urn, name: target.name, type: target.type, routeKey: typeof routeKey === "string" ? routeKey : undefined },
+            );
             violations.push({
                 policyName: policy.name,
                 enforcementLevel,

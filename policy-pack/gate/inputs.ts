@@ -76,4 +76,3 @@ export function readPolicyConfig(file: string | undefined): PolicyPackConfigFile
     }
     return parsed as PolicyPackConfigFile;
 }
-

@@ -77,7 +77,11 @@ export function renderPolicyDocument(inputs: Inputs): Record<string, unknown> {
         };
         return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined && v !== ""));
     });
-    return { Version: typeof inputs.version === "string" ? inputs.version : "2012-10-17", ...(inputs.policyId ? { Id: inputs.policyId } : {}), Statement: statements };
+    return {
+        Version: typeof inputs.version === "string" ? inputs.version : "2012-10-17",
+        ...(inputs.policyId ? { Id: inputs.policyId } : {}),
+        Statement: statements,
+    };
 }
 
 const str = (v: unknown, fallback: string) => (typeof v === "string" && v !== "" ? v : fallback);
@@ -88,27 +92,55 @@ export function mockCall(token: string, inputs: Inputs): Inputs {
         case "aws:index/getCallerIdentity:getCallerIdentity":
             return { accountId: MOCK_ACCOUNT_ID, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:user/mock`, userId: "AIDAMOCK", id: MOCK_ACCOUNT_ID };
         case "aws:index/getRegion:getRegion":
-            return { name: MOCK_REGION, region: MOCK_REGION, id: MOCK_REGION, endpoint: `ec2.${MOCK_REGION}.amazonaws.com`, description: "US East (N. Virginia)" };
+            return {
+                name: MOCK_REGION,
+                region: MOCK_REGION,
+                id: MOCK_REGION,
+                endpoint: `ec2.${MOCK_REGION}.amazonaws.com`,
+                description: "US East (N. Virginia)",
+            };
         case "aws:index/getPartition:getPartition":
             return { partition: "aws", dnsSuffix: "amazonaws.com", reverseDnsPrefix: "com.amazonaws", id: "aws" };
         case "aws:index/getAvailabilityZones:getAvailabilityZones":
-            return { names: ["a", "b", "c"].map((z) => `${MOCK_REGION}${z}`), zoneIds: [1, 2, 3].map((n) => `use1-az${n}`), id: MOCK_REGION, groupNames: [MOCK_REGION] };
+            return {
+                names: ["a", "b", "c"].map((z) => `${MOCK_REGION}${z}`),
+                zoneIds: [1, 2, 3].map((n) => `use1-az${n}`),
+                id: MOCK_REGION,
+                groupNames: [MOCK_REGION],
+            };
         case "aws:iam/getPolicyDocument:getPolicyDocument": {
             const document = renderPolicyDocument(inputs);
             return { ...inputs, json: JSON.stringify(document, null, 2), minifiedJson: JSON.stringify(document), id: "policy-document" };
         }
         case "aws:iam/getRole:getRole": {
             const name = str(inputs.name, "role");
-            return { name, arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`, id: name, uniqueId: "AROAMOCK", path: "/", assumeRolePolicy: "{}", maxSessionDuration: 3600 };
+            return {
+                name,
+                arn: `arn:aws:iam::${MOCK_ACCOUNT_ID}:role/${name}`,
+                id: name,
+                uniqueId: "AROAMOCK",
+                path: "/",
+                assumeRolePolicy: "{}",
+                maxSessionDuration: 3600,
+            };
         }
         case "aws:iam/getPolicy:getPolicy": {
             const arn = str(inputs.arn, `arn:aws:iam::${MOCK_ACCOUNT_ID}:policy/${str(inputs.name, "policy")}`);
             return { arn, name: arn.split("/").pop(), id: arn, path: "/", policy: "{}" };
         }
         case "aws:ec2/getVpc:getVpc":
-            return { id: str(inputs.id, "vpc-mock"), cidrBlock: "10.0.0.0/16", arn: `arn:aws:ec2:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:vpc/${str(inputs.id, "vpc-mock")}` };
+            return {
+                id: str(inputs.id, "vpc-mock"),
+                cidrBlock: "10.0.0.0/16",
+                arn: `arn:aws:ec2:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:vpc/${str(inputs.id, "vpc-mock")}`,
+            };
         case "aws:kms/getKey:getKey":
-            return { id: str(inputs.keyId, "key"), arn: `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:key/${str(inputs.keyId, "key")}`, keyManager: "CUSTOMER", keyState: "Enabled" };
+            return {
+                id: str(inputs.keyId, "key"),
+                arn: `arn:aws:kms:${MOCK_REGION}:${MOCK_ACCOUNT_ID}:key/${str(inputs.keyId, "key")}`,
+                keyManager: "CUSTOMER",
+                keyState: "Enabled",
+            };
         default:
             return { ...inputs };
     }

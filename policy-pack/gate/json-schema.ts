@@ -67,7 +67,7 @@ export function schemaErrors(value: unknown, schema: PolicyConfigJSONSchemaDefin
         if (s.uniqueItems && new Set(value.map((v) => JSON.stringify(v))).size !== value.length) fail("must not repeat items");
         if (s.items !== undefined) {
             value.forEach((item, i) => {
-                const itemSchema = Array.isArray(s.items) ? s.items[i] ?? s.additionalItems ?? true : s.items!;
+                const itemSchema = Array.isArray(s.items) ? (s.items[i] ?? s.additionalItems ?? true) : s.items!;
                 errors.push(...schemaErrors(item, itemSchema, `${path}[${i}]`));
             });
         }
@@ -94,9 +94,11 @@ function objectErrors(value: Record<string, unknown>, s: PolicyConfigJSONSchema,
         }
         patterned.forEach(([, ps]) => errors.push(...schemaErrors(v, ps, `${path}.${key}`)));
         if (own === undefined && patterned.length === 0 && s.additionalProperties !== undefined) {
-            errors.push(...(s.additionalProperties === false
-                ? [`${path}.${key}: unknown key; allowed: ${known.join(", ") || "(none)"}`]
-                : schemaErrors(v, s.additionalProperties, `${path}.${key}`)));
+            errors.push(
+                ...(s.additionalProperties === false
+                    ? [`${path}.${key}: unknown key; allowed: ${known.join(", ") || "(none)"}`]
+                    : schemaErrors(v, s.additionalProperties, `${path}.${key}`)),
+            );
         }
     }
     return errors;

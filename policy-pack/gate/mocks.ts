@@ -10,9 +10,6 @@ import { stackReferenceState, StackReferences } from "./stack-references";
 
 export { MOCK_ACCOUNT_ID, MOCK_REGION, mockCall } from "./invokes";
 
-
-
-
 type State = Record<string, unknown>;
 
 /** A short, stable, deterministic id derived from a resource name. */
@@ -96,12 +93,14 @@ const computed: Record<string, (name: string, id: string, inputs: State) => Stat
     "aws:s3/bucketObjectv2:BucketObjectv2": (name) => ({ versionId: `v-${mockId(name)}`, etag: mockId(name + "etag") }),
     "aws:acm/certificate:Certificate": (name, id, inputs) => ({
         arn: arn("acm", `certificate/${id}`),
-        domainValidationOptions: [{
-            domainName: str(inputs.domainName, "example.com"),
-            resourceRecordName: `_${mockId(name)}.${str(inputs.domainName, "example.com")}.`,
-            resourceRecordType: "CNAME",
-            resourceRecordValue: `_${mockId(name + "v")}.acm-validations.aws.`,
-        }],
+        domainValidationOptions: [
+            {
+                domainName: str(inputs.domainName, "example.com"),
+                resourceRecordName: `_${mockId(name)}.${str(inputs.domainName, "example.com")}.`,
+                resourceRecordType: "CNAME",
+                resourceRecordValue: `_${mockId(name + "v")}.acm-validations.aws.`,
+            },
+        ],
     }),
     "aws:route53/record:Record": (_n, _id, inputs) => ({ fqdn: str(inputs.name, "record.example.com").replace(/\.$/, "") }),
     "aws:acm/certificateValidation:CertificateValidation": (_n, _id, inputs) => ({ certificateArn: inputs.certificateArn }),
@@ -211,7 +210,9 @@ export interface PlatformMockOptions {
 
 /** Every referenced stack the options know, plain `stackOutputs` included. */
 export function allReferences(options: PlatformMockOptions): StackReferences {
-    const plain = Object.fromEntries(Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs", complete: true }]));
+    const plain = Object.fromEntries(
+        Object.entries(options.stackOutputs ?? {}).map(([name, values]) => [name, { values, secretNames: [], source: "given outputs", complete: true }]),
+    );
     return { ...plain, ...options.references };
 }
 
@@ -253,9 +254,7 @@ export function createPlatformMocks(options: PlatformMockOptions = {}): pulumi.r
                 return { id: undefined, state: plannedState(args.type, args.name, inputs, options.resolveFrom) };
             }
             const id = (idPrefix[args.type] ?? "") + mockId(`${args.type}::${args.name}`);
-            const named = AUTO_NAMED.has(args.type) && inputs.name === undefined
-                ? { ...inputs, name: autoName(args.name) }
-                : inputs;
+            const named = AUTO_NAMED.has(args.type) && inputs.name === undefined ? { ...inputs, name: autoName(args.name) } : inputs;
             const state: State = { ...named, ...(computed[args.type]?.(args.name, id, named) ?? {}) };
             if (args.custom) {
                 const info = typeInfo(args.type, options.resolveFrom);

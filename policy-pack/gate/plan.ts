@@ -92,7 +92,11 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
 
 /** The plan's stack outputs as `pulumi stack output --json` prints them: secrets hidden, unknown outputs left out. */
 export function stackOutputsJson(outputs: MockRunResult["outputs"]): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(outputs).filter(([, o]) => o.known).map(([k, o]) => [k, o.secret ? "[secret]" : o.value]));
+    return Object.fromEntries(
+        Object.entries(outputs)
+            .filter(([, o]) => o.known)
+            .map(([k, o]) => [k, o.secret ? "[secret]" : o.value]),
+    );
 }
 
 /** Runs the plan; returns the exit code. */
@@ -101,8 +105,9 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     const policyConfig = readPolicyConfig(resolved.policyConfigFile);
     const { run, references } = await runProgram(resolved, options);
     const order = new Map(policies.map((p, i) => [p.name, i]));
-    const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
-        .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
+    const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig })).sort(
+        (a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""),
+    );
     const report: PlanReport = {
         mode: run.mode,
         stack: resolved.stack,
@@ -121,11 +126,12 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");
     }
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
-    const rendered = options.format === "json"
-        ? JSON.stringify(toJson(report), null, 2)
-        : options.format === "sarif"
-            ? JSON.stringify(toSarif(report, policies, version), null, 2)
-            : toText(report, policies);
+    const rendered =
+        options.format === "json"
+            ? JSON.stringify(toJson(report), null, 2)
+            : options.format === "sarif"
+              ? JSON.stringify(toSarif(report, policies, version), null, 2)
+              : toText(report, policies);
     if (options.out) {
         fs.writeFileSync(options.out, rendered + "\n");
         write(options.format === "text" ? rendered : toText(report, policies));
@@ -138,8 +144,14 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
 
 /** The message the command prints for an error (exit 2): known errors as they are, anything else as the program's failure. */
 export function errorMessage(err: unknown): string {
-    const known = err instanceof UsageError || err instanceof StackFileError || err instanceof PolicyConfigError || err instanceof IncompleteRunError || err instanceof RuleError ||
-        err instanceof MissingStackReferenceError || (err instanceof Error && /^--stack-outputs /.test(err.message));
+    const known =
+        err instanceof UsageError ||
+        err instanceof StackFileError ||
+        err instanceof PolicyConfigError ||
+        err instanceof IncompleteRunError ||
+        err instanceof RuleError ||
+        err instanceof MissingStackReferenceError ||
+        (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
     return `error: ${known ? message : `the program failed: ${message}`}` + (err instanceof UsageError ? `\n\n${USAGE}` : "");
 }
@@ -167,6 +179,9 @@ if (require.main === module) {
     // During a program run the run's own watch records these (and fails the run); outside one they are the gate's own.
     process.on("unhandledRejection", (e) => isRunActive() || fail(e));
     process.on("uncaughtException", (e) => isRunActive() || fail(e));
-    main(process.argv.slice(2), (text) => process.stdout.write(`${text}\n`), (text) => process.stderr.write(`${text}\n`))
-        .then((code) => process.exit(code), fail);
+    main(
+        process.argv.slice(2),
+        (text) => process.stdout.write(`${text}\n`),
+        (text) => process.stderr.write(`${text}\n`),
+    ).then((code) => process.exit(code), fail);
 }

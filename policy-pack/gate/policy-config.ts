@@ -19,7 +19,9 @@ type PolicyLike = { name: string; enforcementLevel?: EnforcementLevel; configSch
 /** Every problem of one policy's entry in the config file: its level, unknown keys and each value against the schema. */
 function entryErrors(policy: PolicyLike, entry: unknown): string[] {
     if (typeof entry === "string") {
-        return (LEVELS as string[]).includes(entry) ? [] : [`${policy.name}: enforcementLevel must be one of ${LEVELS.join(", ")}, got ${JSON.stringify(entry)}`];
+        return (LEVELS as string[]).includes(entry)
+            ? []
+            : [`${policy.name}: enforcementLevel must be one of ${LEVELS.join(", ")}, got ${JSON.stringify(entry)}`];
     }
     if (entry === null || typeof entry !== "object" || Array.isArray(entry)) {
         return [`${policy.name}: expected an enforcement level (${LEVELS.join(", ")}) or an object of config keys, got ${JSON.stringify(entry)}`];

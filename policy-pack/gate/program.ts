@@ -16,8 +16,9 @@ export async function loadProgram(entry: string): Promise<unknown> {
         }
     }
     const mod: unknown = require(entry);
-    const main = mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
-        ? (mod as { default: () => unknown }).default
-        : mod;
+    const main =
+        mod !== null && typeof mod === "object" && "default" in mod && typeof (mod as { default: unknown }).default === "function"
+            ? (mod as { default: () => unknown }).default
+            : mod;
     return typeof main === "function" ? await (main as () => unknown)() : main;
 }

@@ -189,7 +189,11 @@ export class RecordingMonitor extends MockMonitor {
     /** Registrations and reads sent but not answered yet. */
     pending = 0;
 
-    constructor(mocks: ConstructorParameters<typeof MockMonitor>[0], private readonly resolveFrom?: string, private readonly programDir?: string) {
+    constructor(
+        mocks: ConstructorParameters<typeof MockMonitor>[0],
+        private readonly resolveFrom?: string,
+        private readonly programDir?: string,
+    ) {
         super(mocks);
     }
 

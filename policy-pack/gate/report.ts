@@ -46,7 +46,10 @@ function sourceOf(report: PlanReport, urn: string | undefined): { uri: string; l
 
 /** A fingerprint that follows a finding across runs and line moves: its rule and its resource. */
 function fingerprint(v: Violation): string {
-    return createHash("sha256").update(`${v.policyName}\n${v.urn ?? "(stack)"}`).digest("hex").slice(0, 32);
+    return createHash("sha256")
+        .update(`${v.policyName}\n${v.urn ?? "(stack)"}`)
+        .digest("hex")
+        .slice(0, 32);
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -95,7 +98,11 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
         resources: sorted(report.resources).map((r) => ({
-            urn: r.urn, type: r.type, name: r.name, parent: r.parent ?? null, custom: r.custom,
+            urn: r.urn,
+            type: r.type,
+            name: r.name,
+            parent: r.parent ?? null,
+            custom: r.custom,
             inspectedBy: report.coverage.inspectedBy.get(r.urn) ?? [],
             // The plain inputs, so a reader can see why it passed; secrets and credential-looking values redacted.
             inputs: redact(r.props, r.secretPaths),
@@ -163,11 +170,15 @@ export function toText(report: PlanReport, policies: Policies): string {
         lines.push("", `${title}: ${found.length}`);
         for (const v of found) {
             if (v.waived) {
-                lines.push(`  [${v.policyName}] ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}waived: ${v.waived.reason}${v.waived.expires ? ` (until ${v.waived.expires})` : ""}`);
+                lines.push(
+                    `  [${v.policyName}] ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}waived: ${v.waived.reason}${v.waived.expires ? ` (until ${v.waived.expires})` : ""}`,
+                );
                 lines.push(`      finding: ${v.message}`);
                 continue;
             }
-            lines.push(`  [${v.policyName}]${v.unverified ? " (not verified)" : ""} ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`);
+            lines.push(
+                `  [${v.policyName}]${v.unverified ? " (not verified)" : ""} ${v.resourceType ? `${v.resourceType} "${v.resourceName}": ` : ""}${v.message}`,
+            );
             const at = sourceOf(report, v.urn);
             if (at) {
                 lines.push(`      at ${at.uri}:${at.line}:${at.column}`);
@@ -183,12 +194,17 @@ export function toText(report: PlanReport, policies: Policies): string {
         lines.push("", "Not inspected by any rule:", ...uninspectedTypes.map((t) => `  ${String(t.count).padStart(4)}  ${t.type}`));
     }
     if (uninspectedSurfaces.length > 0) {
-        lines.push("", `API surfaces no rule inspected (the gate cannot vouch for them): ${uninspectedSurfaces.length}`,
-            ...uninspectedSurfaces.map((r) => `  ${r.type} "${r.name}"`));
+        lines.push(
+            "",
+            `API surfaces no rule inspected (the gate cannot vouch for them): ${uninspectedSurfaces.length}`,
+            ...uninspectedSurfaces.map((r) => `  ${r.type} "${r.name}"`),
+        );
     }
     const verdict = passes(report)
         ? " — the plan passes policy."
-        : s.mandatory > 0 ? " — the plan FAILS policy." : ` — the plan FAILS: ${uninspectedSurfaces.length} API surfaces were not inspected by any rule.`;
+        : s.mandatory > 0
+          ? " — the plan FAILS policy."
+          : ` — the plan FAILS: ${uninspectedSurfaces.length} API surfaces were not inspected by any rule.`;
     lines.push("", `${s.resources} resources, ${s.mandatory} mandatory and ${s.advisory} advisory policy violations` + verdict);
     return lines.join("\n");
 }
@@ -199,45 +215,57 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
     return {
         $schema: "https://json.schemastore.org/sarif-2.1.0.json",
         version: "2.1.0",
-        runs: [{
-            tool: {
-                driver: {
-                    name: "secure-api-platform-policy",
-                    version: toolVersion,
-                    rules: policies.map((p) => ({
-                        id: p.name,
-                        name: p.name,
-                        shortDescription: { text: p.description },
-                        help: { text: p.remediationSteps ?? p.description },
-                        defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
-                    })),
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: "secure-api-platform-policy",
+                        version: toolVersion,
+                        rules: policies.map((p) => ({
+                            id: p.name,
+                            name: p.name,
+                            shortDescription: { text: p.description },
+                            help: { text: p.remediationSteps ?? p.description },
+                            defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
+                        })),
+                    },
                 },
+                results: report.violations.map((v) => ({
+                    ...(v.waived ? { suppressions: [{ kind: "external", status: "accepted", justification: v.waived.reason }] } : {}),
+                    ruleId: v.policyName,
+                    ruleIndex: index.get(v.policyName) ?? -1,
+                    level: v.enforcementLevel === "mandatory" ? "error" : "warning",
+                    message: { text: v.message },
+                    locations: [
+                        {
+                            physicalLocation: ((at) =>
+                                at
+                                    ? { artifactLocation: { uri: at.uri }, region: { startLine: at.line, startColumn: at.column } }
+                                    : { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } })(sourceOf(report, v.urn)),
+                            logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
+                        },
+                    ],
+                    partialFingerprints: { "policyFinding/v1": fingerprint(v) },
+                    properties: {
+                        urn: v.urn ?? null,
+                        resourceType: v.resourceType ?? null,
+                        unverified: v.unverified === true,
+                        ...(v.waived?.expires ? { waiverExpires: v.waived.expires } : {}),
+                    },
+                })),
+                properties: {
+                    mode: report.mode,
+                    stackReferences: report.references,
+                    uninspectedTypes: report.coverage.uninspectedTypes,
+                    uninspectedApiSurfaces: report.coverage.uninspectedSurfaces,
+                },
+                invocations: [
+                    {
+                        executionSuccessful: true,
+                        toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
+                    },
+                ],
             },
-            results: report.violations.map((v) => ({
-                ...(v.waived ? { suppressions: [{ kind: "external", status: "accepted", justification: v.waived.reason }] } : {}),
-                ruleId: v.policyName,
-                ruleIndex: index.get(v.policyName) ?? -1,
-                level: v.enforcementLevel === "mandatory" ? "error" : "warning",
-                message: { text: v.message },
-                locations: [{
-                    physicalLocation: ((at) => at
-                        ? { artifactLocation: { uri: at.uri }, region: { startLine: at.line, startColumn: at.column } }
-                        : { artifactLocation: { uri: report.configFile ?? report.program }, region: { startLine: 1 } })(sourceOf(report, v.urn)),
-                    logicalLocations: v.urn ? [{ name: v.resourceName ?? v.urn, fullyQualifiedName: v.urn, kind: "resource" }] : [],
-                }],
-                partialFingerprints: { "policyFinding/v1": fingerprint(v) },
-                properties: { urn: v.urn ?? null, resourceType: v.resourceType ?? null, unverified: v.unverified === true, ...(v.waived?.expires ? { waiverExpires: v.waived.expires } : {}) },
-            })),
-            properties: {
-                mode: report.mode,
-                stackReferences: report.references,
-                uninspectedTypes: report.coverage.uninspectedTypes,
-                uninspectedApiSurfaces: report.coverage.uninspectedSurfaces,
-            },
-            invocations: [{
-                executionSuccessful: true,
-                toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
-            }],
-        }],
+        ],
     };
 }

@@ -48,7 +48,10 @@ export interface MockRunResult {
 
 /** The program threw; carries what it had registered by then. */
 export class ProgramError extends Error {
-    constructor(readonly error: unknown, readonly resources: RecordedResource[]) {
+    constructor(
+        readonly error: unknown,
+        readonly resources: RecordedResource[],
+    ) {
         super(error instanceof Error ? error.message : String(error));
         this.name = "ProgramError";
     }
@@ -122,8 +125,10 @@ class RunWatch {
     readonly failed: Promise<never>;
     private fail!: (message: string) => void;
     private readonly timer: NodeJS.Timeout;
-    private readonly onBeforeExit = () => this.fail(`the program never finished: nothing was left to run while ${this.phase}, so a promise it awaits never settles`);
-    private readonly onRejection = (reason: unknown) => this.seen.add(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
+    private readonly onBeforeExit = () =>
+        this.fail(`the program never finished: nothing was left to run while ${this.phase}, so a promise it awaits never settles`);
+    private readonly onRejection = (reason: unknown) =>
+        this.seen.add(`unhandled promise rejection: ${reason instanceof Error ? reason.message : String(reason)}`);
     private readonly onException = (err: unknown) => this.seen.add(`uncaught exception: ${err instanceof Error ? err.message : String(err)}`);
 
     /** Distinct unhandled rejections and exceptions so far, the first few in full. */
@@ -133,10 +138,14 @@ class RunWatch {
     }
 
     constructor(timeoutMs: number, recorded: () => RecordedResource[]) {
-        this.failed = new Promise<never>((_, reject) => (this.fail = (message) =>
-            reject(new IncompleteRunError([message, ...this.problems].join("; "), recorded()))));
+        this.failed = new Promise<never>(
+            (_, reject) => (this.fail = (message) => reject(new IncompleteRunError([message, ...this.problems].join("; "), recorded()))),
+        );
         this.failed.catch(() => undefined);
-        this.timer = setTimeout(() => this.fail(`the program did not finish within ${timeoutMs / 1000} s (while ${this.phase}); raise the limit with --timeout if it is just slow`), timeoutMs);
+        this.timer = setTimeout(
+            () => this.fail(`the program did not finish within ${timeoutMs / 1000} s (while ${this.phase}); raise the limit with --timeout if it is just slow`),
+            timeoutMs,
+        );
         // Neither the timer nor the watch keeps the process alive: an empty event loop is how a hung program shows itself.
         this.timer.unref();
         activeRuns++;
@@ -199,18 +208,20 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const resolving: Record<string, Promise<ResolvedOutput>> = {};
     const outputs: Record<string, ResolvedOutput> = {};
     try {
-        await watch.race("running the program", pulumi.runtime.runInPulumiStack(async () => {
-            const result = await program();
-            // A plain object of values becomes the stack outputs (as a program's exports do).
-            exported = result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result)
-                ? (result as Record<string, unknown>)
-                : undefined;
-            for (const [key, value] of Object.entries(exported ?? {})) {
-                watch.pendingOutputs.add(key);
-                resolving[key] = resolveOutput(value).finally(() => watch.pendingOutputs.delete(key));
-            }
-            return exported;
-        }));
+        await watch.race(
+            "running the program",
+            pulumi.runtime.runInPulumiStack(async () => {
+                const result = await program();
+                // A plain object of values becomes the stack outputs (as a program's exports do).
+                exported =
+                    result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result) ? (result as Record<string, unknown>) : undefined;
+                for (const [key, value] of Object.entries(exported ?? {})) {
+                    watch.pendingOutputs.add(key);
+                    resolving[key] = resolveOutput(value).finally(() => watch.pendingOutputs.delete(key));
+                }
+                return exported;
+            }),
+        );
         // Work the program started and did not await (timers, reads, registrations inside apply) is part of the program.
         while (monitor.pending > 0 || programStillBusy(baseline)) {
             await watch.race("waiting for work the program started (timers, reads, registrations)", new Promise((r) => setTimeout(r, 5)));

@@ -95,7 +95,9 @@ export function readStackConfig(file: string, project: string): StackConfig {
             continue;
         }
         if (expandedSize(value, MAX_CONFIG_VALUES) > MAX_CONFIG_VALUES) {
-            throw new StackFileError(`${path.relative(process.cwd(), file) || file}: ${fullKey} expands to more than ${MAX_CONFIG_VALUES} values (YAML aliases repeating each other?); write the value out instead`);
+            throw new StackFileError(
+                `${path.relative(process.cwd(), file) || file}: ${fullKey} expands to more than ${MAX_CONFIG_VALUES} values (YAML aliases repeating each other?); write the value out instead`,
+            );
         }
         config[fullKey] = typeof value === "string" ? value : JSON.stringify(value);
     }
@@ -104,7 +106,8 @@ export function readStackConfig(file: string, project: string): StackConfig {
 
 /** Names of the stacks that have a `Pulumi.<stack>.yaml` in the directory. */
 export function listStacks(dir: string): string[] {
-    return fs.readdirSync(dir)
+    return fs
+        .readdirSync(dir)
         .map((f) => /^Pulumi\.(.+)\.yaml$/.exec(f)?.[1])
         .filter((s): s is string => s !== undefined)
         .sort();

@@ -30,7 +30,10 @@ export type StackReferences = Record<string, ReferencedStack>;
 
 /** A stack the program references and nothing supplies: the run stops, naming it (exit 2). */
 export class MissingStackReferenceError extends Error {
-    constructor(readonly stackName: string, remedy: string) {
+    constructor(
+        readonly stackName: string,
+        remedy: string,
+    ) {
         super(`no outputs are known for stack reference "${stackName}"; ${remedy}`);
         this.name = "MissingStackReferenceError";
     }
@@ -38,7 +41,9 @@ export class MissingStackReferenceError extends Error {
 
 /** How a user supplies outputs for a stack the gate cannot compute. */
 export function stackOutputsRemedy(stackName: string, ownProject?: string, ownStacks: string[] = []): string {
-    const own = ownProject ? `; or reference one of this project's own stacks (${ownStacks.map((s) => `<org>/${ownProject}/${s}`).join(", ")}), which the gate plans offline itself` : "";
+    const own = ownProject
+        ? `; or reference one of this project's own stacks (${ownStacks.map((s) => `<org>/${ownProject}/${s}`).join(", ")}), which the gate plans offline itself`
+        : "";
     return `pass --stack-outputs ${stackName}=FILE with FILE written by \`pulumi stack output --json --show-secrets\` in that stack${own}`;
 }
 
@@ -102,22 +107,25 @@ interface StackReferenceLike {
 export function guardStackReferenceOutputs(sdk: typeof pulumi, references: StackReferences, preview: boolean): () => void {
     const proto = sdk.StackReference.prototype as unknown as StackReferenceLike;
     const original = { getOutput: proto.getOutput, requireOutput: proto.requireOutput };
-    const guarded = (method: "getOutput" | "requireOutput") => function (this: StackReferenceLike, name: pulumi.Input<string>): pulumi.Output<unknown> {
-        return sdk.all([this.name, name]).apply(([stack, key]) => {
-            const known = references[stack];
-            if (known && Object.prototype.hasOwnProperty.call(known.values, key)) {
-                return original[method].call(this, key);
-            }
-            if (preview && !known?.complete) {
-                return sdk.output(sdk.unknown);
-            }
-            if (method === "getOutput") {
-                return sdk.output(undefined);
-            }
-            throw new Error(`stack reference "${stack}" has no output "${key}"${known ? ` in ${known.source}` : ""}; ` +
-                "requireOutput needs every output it names to exist (at a first preview, an output a file does not list is unknown instead)");
-        });
-    };
+    const guarded = (method: "getOutput" | "requireOutput") =>
+        function (this: StackReferenceLike, name: pulumi.Input<string>): pulumi.Output<unknown> {
+            return sdk.all([this.name, name]).apply(([stack, key]) => {
+                const known = references[stack];
+                if (known && Object.prototype.hasOwnProperty.call(known.values, key)) {
+                    return original[method].call(this, key);
+                }
+                if (preview && !known?.complete) {
+                    return sdk.output(sdk.unknown);
+                }
+                if (method === "getOutput") {
+                    return sdk.output(undefined);
+                }
+                throw new Error(
+                    `stack reference "${stack}" has no output "${key}"${known ? ` in ${known.source}` : ""}; ` +
+                        "requireOutput needs every output it names to exist (at a first preview, an output a file does not list is unknown instead)",
+                );
+            });
+        };
     proto.getOutput = guarded("getOutput");
     proto.requireOutput = guarded("requireOutput");
     return () => {
@@ -130,9 +138,10 @@ export function guardStackReferenceOutputs(sdk: typeof pulumi, references: Stack
 export function stackReferenceState(stackName: string, references: StackReferences, own: (name: string) => boolean): Record<string, unknown> {
     const known = references[stackName];
     if (!known) {
-        throw new MissingStackReferenceError(stackName, own(stackName)
-            ? "it is one of this project's stacks: it is planned offline first, so this should not happen"
-            : stackOutputsRemedy(stackName));
+        throw new MissingStackReferenceError(
+            stackName,
+            own(stackName) ? "it is one of this project's stacks: it is planned offline first, so this should not happen" : stackOutputsRemedy(stackName),
+        );
     }
     const outputs = Object.fromEntries(Object.entries(known.values).map(([k, v]) => [k, known.secretNames.includes(k) ? pulumi.secret(v) : v]));
     return { name: stackName, outputs, secretOutputNames: known.secretNames };

@@ -20,8 +20,7 @@ const HANDLER = `exports.handler = async (event) => ({
 
 /** The platform's outputs as `ApiRoute` needs them; which optional ones exist decides what the team creates. */
 export async function sharedApiOf(platform: pulumi.StackReference): Promise<SharedRestApi> {
-    const value = async <K extends keyof PlatformOutputs>(key: K) =>
-        (await platform.getOutputDetails(key)).value as PlatformOutputs[K] | undefined;
+    const value = async <K extends keyof PlatformOutputs>(key: K) => (await platform.getOutputDetails(key)).value as PlatformOutputs[K] | undefined;
     const required = async <K extends keyof PlatformOutputs>(key: K) => {
         const v = await value(key);
         if (v === undefined) {
@@ -83,11 +82,14 @@ export async function consumerProgram() {
         kmsKeyId: api.kmsKeyArn,
     });
 
-    const route = withConfigKeys(() => new ApiRoute(pathPart, {
-        api,
-        stageName,
-        routes: [{ path: `/${pathPart}`, method: "GET", auth: "cognito", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
-    }));
+    const route = withConfigKeys(
+        () =>
+            new ApiRoute(pathPart, {
+                api,
+                stageName,
+                routes: [{ path: `/${pathPart}`, method: "GET", auth: "cognito", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
+            }),
+    );
     return {
         routeUrl: pulumi.interpolate`${route.url}/${pathPart}`,
         stageName: route.stageName,
@@ -96,7 +98,11 @@ export async function consumerProgram() {
 }
 
 /** Team config keys of the ApiRoute arguments this program fills from config. */
-const TEAM_KEYS: [RegExp, string][] = [[/^stageName$/, "stageName"], [/^routes\[0\]\.scopes/, "scopes"], [/^routes\[0\]\.path/, "pathPart"]];
+const TEAM_KEYS: [RegExp, string][] = [
+    [/^stageName$/, "stageName"],
+    [/^routes\[0\]\.scopes/, "scopes"],
+    [/^routes\[0\]\.path/, "pathPart"],
+];
 
 /** Restates an ApiRoute argument error with the team's stack config key, where the value came from config. */
 function withConfigKeys<T>(build: () => T): T {
@@ -105,6 +111,7 @@ function withConfigKeys<T>(build: () => T): T {
     } catch (err) {
         const key = err instanceof ComponentArgumentError ? TEAM_KEYS.find(([re]) => re.test(err.argument))?.[1] : undefined;
         if (err instanceof ComponentArgumentError && key) {
+            // eslint-disable-next-line preserve-caught-error -- the message restates the cause under the team's config key
             throw new Error(`orders-app-team:${key}: ${err.problem} (${err.component})`);
         }
         throw err;

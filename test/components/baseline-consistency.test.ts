@@ -10,9 +10,25 @@ import * as assert from "assert";
 import { readFileSync } from "fs";
 import { join } from "path";
 import {
-    ADVANCED_SECURITY_MODES, AUTHORIZER_TTL, ENVIRONMENTS, Environment, LOG_RETENTION_DAYS, MFA_MODES, PASSWORD, WAF,
-    accessLogFormat, advancedSecurityChoices, lambdaAuthorizerIdentitySource, logRetention, logRetentionChoices, mfaChoices,
-    PROD_POLICY_MIN_LOG_RETENTION_DAYS, validateCognitoUserPoolArgs, validateWebAclArgs, webAclRules, ENVIRONMENT_BASELINE,
+    ADVANCED_SECURITY_MODES,
+    AUTHORIZER_TTL,
+    ENVIRONMENTS,
+    Environment,
+    LOG_RETENTION_DAYS,
+    MFA_MODES,
+    PASSWORD,
+    WAF,
+    accessLogFormat,
+    advancedSecurityChoices,
+    lambdaAuthorizerIdentitySource,
+    logRetention,
+    logRetentionChoices,
+    mfaChoices,
+    PROD_POLICY_MIN_LOG_RETENTION_DAYS,
+    validateCognitoUserPoolArgs,
+    validateWebAclArgs,
+    webAclRules,
+    ENVIRONMENT_BASELINE,
 } from "../../components";
 import { REQUIRED_ACCESS_LOG_FIELDS as RULE_ACCESS_LOG_FIELDS } from "../../policy-pack/baseline";
 import { policies } from "../../policy-pack/rules";
@@ -31,7 +47,14 @@ function ruleValue<T>(env: Environment, rule: string, key: string): T {
     return (override ?? schema.default) as T;
 }
 
-const throwsArg = (fn: () => unknown) => { try { fn(); return false; } catch { return true; } };
+const throwsArg = (fn: () => unknown) => {
+    try {
+        fn();
+        return false;
+    } catch {
+        return true;
+    }
+};
 /** Config problems of the environment's stack file with overrides. */
 function configRefuses(env: Environment, overrides: Record<string, unknown>): boolean {
     try {
@@ -45,8 +68,11 @@ function configRefuses(env: Environment, overrides: Record<string, unknown>): bo
 const stackValue = (env: Environment, key: string) => JSON.parse(stackConfig(env)[`secure-api-platform:${key}`]);
 
 const pool = (env: Environment, extra: object = {}) => ({
-    environment: env, resourceServerIdentifier: "https://api.example.com", scopes: [{ name: "a", description: "a" }],
-    clients: [{ name: "svc", kind: "m2m" as const, scopes: ["a"] }], ...extra,
+    environment: env,
+    resourceServerIdentifier: "https://api.example.com",
+    scopes: [{ name: "a", description: "a" }],
+    clients: [{ name: "svc", kind: "m2m" as const, scopes: ["a"] }],
+    ...extra,
 });
 
 for (const env of ENVIRONMENTS) {
@@ -56,8 +82,14 @@ for (const env of ENVIRONMENTS) {
             const settings = { functionArn: "arn:aws:lambda:us-east-1:123456789012:function:f", type: "TOKEN" as const };
             assert.ok(AUTHORIZER_TTL.apiGatewayDefault <= max && AUTHORIZER_TTL.max <= max);
             assert.ok(!throwsArg(() => lambdaAuthorizerIdentitySource("C", settings)), "default TTL");
-            assert.ok(throwsArg(() => lambdaAuthorizerIdentitySource("C", { ...settings, resultTtlSeconds: max + 1 })), "component refuses max + 1");
-            assert.ok(configRefuses(env, { lambdaAuthorizer: { ...stackValue(env, "lambdaAuthorizer"), resultTtlSeconds: max + 1 } }), "config refuses max + 1");
+            assert.ok(
+                throwsArg(() => lambdaAuthorizerIdentitySource("C", { ...settings, resultTtlSeconds: max + 1 })),
+                "component refuses max + 1",
+            );
+            assert.ok(
+                configRefuses(env, { lambdaAuthorizer: { ...stackValue(env, "lambdaAuthorizer"), resultTtlSeconds: max + 1 } }),
+                "config refuses max + 1",
+            );
         });
 
         it("waf-managed-rules-and-rate-limit.maxRateLimit and requiredRuleGroups: defaults pass, higher limits are refused, every group is in the ACL", () => {
@@ -65,9 +97,14 @@ for (const env of ENVIRONMENTS) {
             const groups = ruleValue<string[]>(env, "waf-managed-rules-and-rate-limit", "requiredRuleGroups");
             assert.ok(WAF.defaultRateLimit <= max && WAF.maxRateLimit <= max);
             assert.strictEqual(validateWebAclArgs({ logRetentionInDays: 365 }), WAF.defaultRateLimit);
-            assert.ok(throwsArg(() => validateWebAclArgs({ logRetentionInDays: 365, rateLimit: max + 1 })), "component refuses max + 1");
+            assert.ok(
+                throwsArg(() => validateWebAclArgs({ logRetentionInDays: 365, rateLimit: max + 1 })),
+                "component refuses max + 1",
+            );
             assert.ok(configRefuses(env, { waf: { rateLimit: max + 1 } }), "config refuses max + 1");
-            const inAcl = webAclRules("x", WAF.defaultRateLimit, undefined, undefined).map((r) => (r.statement as { managedRuleGroupStatement?: { name: string } }).managedRuleGroupStatement?.name);
+            const inAcl = webAclRules("x", WAF.defaultRateLimit, undefined, undefined).map(
+                (r) => (r.statement as { managedRuleGroupStatement?: { name: string } }).managedRuleGroupStatement?.name,
+            );
             for (const group of groups) {
                 assert.ok(inAcl.includes(group), `the web ACL lacks ${group}`);
             }
@@ -78,15 +115,21 @@ for (const env of ENVIRONMENTS) {
             const accepted = logRetentionChoices(env);
             assert.ok(accepted.length > 0 && accepted.every((d) => d >= min), `${env} accepts ${accepted[0]} < ${min}`);
             for (const days of LOG_RETENTION_DAYS.filter((d) => d < min)) {
-                assert.ok(throwsArg(() => logRetention("C", "r", days, env)), `component refuses ${days}`);
+                assert.ok(
+                    throwsArg(() => logRetention("C", "r", days, env)),
+                    `component refuses ${days}`,
+                );
                 assert.ok(configRefuses(env, { logging: { ...stackValue(env, "logging"), retentionInDays: days } }), `config refuses ${days}`);
             }
             assert.ok(stackValue(env, "logging").retentionInDays >= min, "the stack file itself");
             // No stricter than needed: the shortest accepted value is the rule's (or the baseline's) minimum,
             // so the local PROD_POLICY_MIN_LOG_RETENTION_DAYS stays equal to prod.json.
             const expected = Math.max(min, ENVIRONMENT_BASELINE[env].minLogRetentionDays);
-            assert.strictEqual(accepted[0], LOG_RETENTION_DAYS.find((d) => d >= expected),
-                `components/shared/limits.ts (PROD_POLICY_MIN_LOG_RETENTION_DAYS = ${PROD_POLICY_MIN_LOG_RETENTION_DAYS}) no longer matches the ${env} policy config`);
+            assert.strictEqual(
+                accepted[0],
+                LOG_RETENTION_DAYS.find((d) => d >= expected),
+                `components/shared/limits.ts (PROD_POLICY_MIN_LOG_RETENTION_DAYS = ${PROD_POLICY_MIN_LOG_RETENTION_DAYS}) no longer matches the ${env} policy config`,
+            );
         });
 
         it("cognito-password-policy.minimumLength: the default and shortest accepted length are long enough", () => {
@@ -103,14 +146,23 @@ for (const env of ENVIRONMENTS) {
             const defaults = validateCognitoUserPoolArgs(pool(env));
             assert.ok(strength(MFA_MODES, defaults.mfa) >= strength(MFA_MODES, mfa));
             assert.ok(strength(ADVANCED_SECURITY_MODES, defaults.security) >= strength(ADVANCED_SECURITY_MODES, security));
-            assert.ok(mfaChoices(env).every((m) => strength(MFA_MODES, m) >= strength(MFA_MODES, mfa)), `${env} accepts MFA ${mfaChoices(env)}`);
+            assert.ok(
+                mfaChoices(env).every((m) => strength(MFA_MODES, m) >= strength(MFA_MODES, mfa)),
+                `${env} accepts MFA ${mfaChoices(env)}`,
+            );
             assert.ok(advancedSecurityChoices(env).every((m) => strength(ADVANCED_SECURITY_MODES, m) >= strength(ADVANCED_SECURITY_MODES, security)));
             for (const weaker of MFA_MODES.filter((m) => strength(MFA_MODES, m) < strength(MFA_MODES, mfa))) {
-                assert.ok(throwsArg(() => validateCognitoUserPoolArgs(pool(env, { mfa: weaker }))), `component refuses MFA ${weaker}`);
+                assert.ok(
+                    throwsArg(() => validateCognitoUserPoolArgs(pool(env, { mfa: weaker }))),
+                    `component refuses MFA ${weaker}`,
+                );
                 assert.ok(configRefuses(env, { cognito: { ...stackValue(env, "cognito"), mfa: weaker } }), `config refuses MFA ${weaker}`);
             }
             for (const weaker of ADVANCED_SECURITY_MODES.filter((m) => strength(ADVANCED_SECURITY_MODES, m) < strength(ADVANCED_SECURITY_MODES, security))) {
-                assert.ok(throwsArg(() => validateCognitoUserPoolArgs(pool(env, { advancedSecurityMode: weaker }))), `component refuses ${weaker}`);
+                assert.ok(
+                    throwsArg(() => validateCognitoUserPoolArgs(pool(env, { advancedSecurityMode: weaker }))),
+                    `component refuses ${weaker}`,
+                );
                 assert.ok(configRefuses(env, { cognito: { ...stackValue(env, "cognito"), advancedSecurityMode: weaker } }), `config refuses ${weaker}`);
             }
         });

@@ -7,15 +7,29 @@ import { fixture, planHere } from "../support/cli";
 const OPAQUE = "test/fixtures/coverage/opaque";
 
 const resource = (type: string, name: string, custom = true) => ({
-    urn: `urn:pulumi:s::p::${type}::${name}`, type, name, custom, read: false, props: {}, dependencies: [], propertyDependencies: {}, secretPaths: [],
+    urn: `urn:pulumi:s::p::${type}::${name}`,
+    type,
+    name,
+    custom,
+    read: false,
+    props: {},
+    dependencies: [],
+    propertyDependencies: {},
+    secretPaths: [],
 });
 
 describe("gate: coverage", function () {
     it("an API surface or opaque component no rule inspects is listed; a rule declaring * inspects opaque components", () => {
         const resources = [resource("aws:apigatewayv2/route:Route", "r"), resource("aws:s3/bucket:Bucket", "b"), resource("acme:index:Api", "c", false)];
         const none = coverageOf(resources, []);
-        assert.deepStrictEqual(none.uninspectedSurfaces.map((s) => s.name), ["r", "c"]);
-        assert.deepStrictEqual(none.uninspectedTypes, [{ type: "aws:apigatewayv2/route:Route", count: 1 }, { type: "aws:s3/bucket:Bucket", count: 1 }]);
+        assert.deepStrictEqual(
+            none.uninspectedSurfaces.map((s) => s.name),
+            ["r", "c"],
+        );
+        assert.deepStrictEqual(none.uninspectedTypes, [
+            { type: "aws:apigatewayv2/route:Route", count: 1 },
+            { type: "aws:s3/bucket:Bucket", count: 1 },
+        ]);
         const catalog = ruleCatalog();
         const all = coverageOf(resources, catalog);
         assert.deepStrictEqual(all.uninspectedSurfaces, []);

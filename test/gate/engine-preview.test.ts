@@ -73,13 +73,22 @@ describe("gate: the engine at a first preview", () => {
     it("reports a stack rule that reads an unknown id as unverified for the stack", async () => {
         const plan = await runProgram(program, { mode: "preview" });
         const found = await evaluatePolicies([readsIds], plan.resources);
-        assert.deepStrictEqual(found.map((f) => [f.policyName, f.enforcementLevel, f.unverified, f.urn]), [["reads-ids", "advisory", true, undefined]]);
+        assert.deepStrictEqual(
+            found.map((f) => [f.policyName, f.enforcementLevel, f.unverified, f.urn]),
+            [["reads-ids", "advisory", true, undefined]],
+        );
         assert.deepStrictEqual(await evaluatePolicies([readsIds], (await runProgram(program)).resources), []);
     });
 
     it("fails the run when a rule throws anything else, naming rule and resource", async () => {
         const plan = await runProgram(program);
-        await assert.rejects(evaluatePolicies([throws], plan.resources), (err: Error) =>
-            err instanceof RuleError && /^rule throws failed on urn:pulumi:test::secure-api-platform::pulumi:pulumi:Stack\$aws:cloudwatch\/logGroup:LogGroup::logs: boom$/.test(err.message));
+        await assert.rejects(
+            evaluatePolicies([throws], plan.resources),
+            (err: Error) =>
+                err instanceof RuleError &&
+                /^rule throws failed on urn:pulumi:test::secure-api-platform::pulumi:pulumi:Stack\$aws:cloudwatch\/logGroup:LogGroup::logs: boom$/.test(
+                    err.message,
+                ),
+        );
     });
 });

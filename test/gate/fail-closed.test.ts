@@ -23,7 +23,10 @@ describe("gate: a run is complete or it fails", function () {
         for (const format of [[], ["--json"], ["--sarif"]]) {
             const r = plan("--program", run("hang"), ...format);
             assert.strictEqual(r.code, 2, r.stdout);
-            assert.match(r.stderr, /^error: the program never finished: nothing was left to run while waiting for the stack output "never", so a promise it awaits never settles$/m);
+            assert.match(
+                r.stderr,
+                /^error: the program never finished: nothing was left to run while waiting for the stack output "never", so a promise it awaits never settles$/m,
+            );
             assert.strictEqual(r.stdout, "");
         }
         const out = tmp("report.json");
@@ -42,7 +45,10 @@ describe("gate: a run is complete or it fails", function () {
     it("a program slower than --timeout: exit 2 saying which limit passed", () => {
         const r = plan("--program", run("slow"), "--timeout", "1");
         assert.strictEqual(r.code, 2);
-        assert.match(r.stderr, /^error: the program did not finish within 1 s \(while waiting for the stack output "late"\); raise the limit with --timeout if it is just slow$/m);
+        assert.match(
+            r.stderr,
+            /^error: the program did not finish within 1 s \(while waiting for the stack output "late"\); raise the limit with --timeout if it is just slow$/m,
+        );
         assert.match(plan("--program", run("slow"), "--timeout", "soon").stderr, /--timeout must be a number of seconds above 0 \(got "soon"\)/);
     });
 
@@ -50,8 +56,17 @@ describe("gate: a run is complete or it fails", function () {
         const r = plan("--program", run("timer"), "--json", "--mode", "update");
         assert.strictEqual(r.code, 1, r.stderr);
         const report = JSON.parse(r.stdout);
-        assert.deepStrictEqual(report.resources.filter((x: { custom: boolean }) => x.custom).map((x: { name: string }) => x.name).sort(), ["after-read", "after-timer"]);
-        const late = report.violations.filter((v: { resourceName: string }) => v.resourceName === "after-timer").map((v: { policyName: string }) => v.policyName).sort();
+        assert.deepStrictEqual(
+            report.resources
+                .filter((x: { custom: boolean }) => x.custom)
+                .map((x: { name: string }) => x.name)
+                .sort(),
+            ["after-read", "after-timer"],
+        );
+        const late = report.violations
+            .filter((v: { resourceName: string }) => v.resourceName === "after-timer")
+            .map((v: { policyName: string }) => v.policyName)
+            .sort();
         assert.deepStrictEqual(late, ["log-group-kms-encryption", "log-group-retention"]);
     });
 
@@ -82,11 +97,31 @@ describe("gate: policy config is validated in full before the program runs", fun
     const cases: [string, unknown, RegExp][] = [
         ["an enum value in the wrong case", { "cognito-mfa": { requiredMfa: "on" } }, /cognito-mfa\.requiredMfa: must be one of "OPTIONAL", "ON", got "on"/],
         ["a value outside the enum", { "cognito-mfa": { requiredMfa: "OFF" } }, /cognito-mfa\.requiredMfa: must be one of "OPTIONAL", "ON", got "OFF"/],
-        ["a number below the minimum", { "log-group-retention": { minRetentionDays: -5 } }, /log-group-retention\.minRetentionDays: must be at least 1, got -5/],
-        ["a number above the maximum", { "apigw-authorizer-cache-ttl": { maxTtlSeconds: 99999 } }, /apigw-authorizer-cache-ttl\.maxTtlSeconds: must be at most 3600, got 99999/],
-        ["a list item of the wrong type", { "apigw-method-requires-authorization": { allowedAnonymousMethods: [42] } }, /allowedAnonymousMethods\[0\]: expected string, got 42/],
-        ["null for a rule", { "cognito-mfa": null }, /cognito-mfa: expected an enforcement level \(advisory, mandatory, remediate, disabled\) or an object of config keys, got null/],
-        ["a bad level", { "cognito-mfa": { enforcementLevel: "strict" } }, /cognito-mfa: enforcementLevel must be one of advisory, mandatory, remediate, disabled, got "strict"/],
+        [
+            "a number below the minimum",
+            { "log-group-retention": { minRetentionDays: -5 } },
+            /log-group-retention\.minRetentionDays: must be at least 1, got -5/,
+        ],
+        [
+            "a number above the maximum",
+            { "apigw-authorizer-cache-ttl": { maxTtlSeconds: 99999 } },
+            /apigw-authorizer-cache-ttl\.maxTtlSeconds: must be at most 3600, got 99999/,
+        ],
+        [
+            "a list item of the wrong type",
+            { "apigw-method-requires-authorization": { allowedAnonymousMethods: [42] } },
+            /allowedAnonymousMethods\[0\]: expected string, got 42/,
+        ],
+        [
+            "null for a rule",
+            { "cognito-mfa": null },
+            /cognito-mfa: expected an enforcement level \(advisory, mandatory, remediate, disabled\) or an object of config keys, got null/,
+        ],
+        [
+            "a bad level",
+            { "cognito-mfa": { enforcementLevel: "strict" } },
+            /cognito-mfa: enforcementLevel must be one of advisory, mandatory, remediate, disabled, got "strict"/,
+        ],
         ["a config file that is not an object", [1, 2], /policy config must be a JSON object/],
     ];
     for (const [what, content, message] of cases) {
@@ -100,7 +135,12 @@ describe("gate: policy config is validated in full before the program runs", fun
     }
 
     it("lists every problem, not only the first", async () => {
-        const r = await planHere("--stack", "dev", "--policy-config", policyConfig({ "cognito-mfa": { requiredMfa: "on" }, "log-group-retention": { minRetentionDays: 0 } }));
+        const r = await planHere(
+            "--stack",
+            "dev",
+            "--policy-config",
+            policyConfig({ "cognito-mfa": { requiredMfa: "on" }, "log-group-retention": { minRetentionDays: 0 } }),
+        );
         assert.strictEqual(r.code, 2);
         assert.match(r.stderr, /cognito-mfa\.requiredMfa/);
         assert.match(r.stderr, /log-group-retention\.minRetentionDays: must be at least 1, got 0/);

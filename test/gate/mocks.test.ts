@@ -12,31 +12,43 @@ describe("gate: mocks", () => {
         const plan = await runProgram(() => {
             const api = new aws.apigateway.RestApi("api", {});
             const doc = aws.iam.getPolicyDocumentOutput({
-                statements: [{
-                    effect: "Allow",
-                    actions: ["execute-api:Invoke"],
-                    principals: [{ type: "*", identifiers: ["*"] }],
-                    resources: [pulumi.interpolate`${api.executionArn}/*`],
-                    conditions: [{ test: "StringEquals", variable: "aws:SourceVpce", values: ["vpce-0abc"] }],
-                }, {
-                    sid: "Two",
-                    effect: "Deny",
-                    actions: ["s3:GetObject", "s3:PutObject"],
-                    principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }],
-                    notResources: ["arn:aws:s3:::b/*"],
-                }],
+                statements: [
+                    {
+                        effect: "Allow",
+                        actions: ["execute-api:Invoke"],
+                        principals: [{ type: "*", identifiers: ["*"] }],
+                        resources: [pulumi.interpolate`${api.executionArn}/*`],
+                        conditions: [{ test: "StringEquals", variable: "aws:SourceVpce", values: ["vpce-0abc"] }],
+                    },
+                    {
+                        sid: "Two",
+                        effect: "Deny",
+                        actions: ["s3:GetObject", "s3:PutObject"],
+                        principals: [{ type: "AWS", identifiers: ["arn:aws:iam::111111111111:root"] }],
+                        notResources: ["arn:aws:s3:::b/*"],
+                    },
+                ],
             });
             return { doc: doc.json, minified: doc.minifiedJson };
         });
         const expected = {
             Version: "2012-10-17",
-            Statement: [{
-                Effect: "Allow", Action: "execute-api:Invoke", Resource: `arn:aws:execute-api:us-east-1:123456789012:${plan.one("aws:apigateway/restApi:RestApi").outputs!.id}/*`,
-                Principal: "*", Condition: { StringEquals: { "aws:SourceVpce": "vpce-0abc" } },
-            }, {
-                Sid: "Two", Effect: "Deny", Action: ["s3:GetObject", "s3:PutObject"], NotResource: "arn:aws:s3:::b/*",
-                Principal: { AWS: "arn:aws:iam::111111111111:root" },
-            }],
+            Statement: [
+                {
+                    Effect: "Allow",
+                    Action: "execute-api:Invoke",
+                    Resource: `arn:aws:execute-api:us-east-1:123456789012:${plan.one("aws:apigateway/restApi:RestApi").outputs!.id}/*`,
+                    Principal: "*",
+                    Condition: { StringEquals: { "aws:SourceVpce": "vpce-0abc" } },
+                },
+                {
+                    Sid: "Two",
+                    Effect: "Deny",
+                    Action: ["s3:GetObject", "s3:PutObject"],
+                    NotResource: "arn:aws:s3:::b/*",
+                    Principal: { AWS: "arn:aws:iam::111111111111:root" },
+                },
+            ],
         };
         assert.deepStrictEqual(JSON.parse(plan.outputs.doc.value as string), expected);
         assert.strictEqual(plan.outputs.minified.value, JSON.stringify(expected));
@@ -75,23 +87,39 @@ describe("gate: mocks", () => {
 
     it("never builds 'undefined' into values derived from computed outputs the mocks have no rule for", async () => {
         const plan = await runProgram(() => {
-            const fn = new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "nodejs20.x", handler: "index.handler", code: new pulumi.asset.AssetArchive({}) });
+            const fn = new aws.lambda.Function("fn", {
+                role: "arn:aws:iam::123456789012:role/r",
+                runtime: "nodejs20.x",
+                handler: "index.handler",
+                code: new pulumi.asset.AssetArchive({}),
+            });
             const queue = new aws.sqs.Queue("queue", {});
             const http = new aws.apigatewayv2.Api("http", { protocolType: "HTTP" });
             return { source: pulumi.interpolate`${http.executionArn}/*/*`, url: queue.url, queueArn: queue.arn, fn: fn.arn, endpoint: http.apiEndpoint };
         });
         const values = Object.values(plan.outputs).map((o) => String(o.value));
-        assert.ok(values.every((v) => !v.includes("undefined") && v !== ""), values.join(", "));
+        assert.ok(
+            values.every((v) => !v.includes("undefined") && v !== ""),
+            values.join(", "),
+        );
         assert.match(String(plan.outputs.source.value), /^arn:aws:execute-api:us-east-1:123456789012:[a-z0-9]+\/\*\/\*$/);
         assert.match(String(plan.outputs.url.value), /^https:\/\//);
     });
 
     it("in preview, ids and computed outputs are unknown and so is what the program derives from them", async () => {
-        const plan = await runProgram(() => {
-            const api = new aws.apigateway.RestApi("api", { name: "named" });
-            return { id: api.id, arn: api.executionArn, name: api.name, derived: pulumi.interpolate`${api.executionArn}/*` };
-        }, { mode: "preview" });
-        assert.deepStrictEqual(Object.fromEntries(Object.entries(plan.outputs).map(([k, o]) => [k, o.known])), { id: false, arn: false, name: true, derived: false });
+        const plan = await runProgram(
+            () => {
+                const api = new aws.apigateway.RestApi("api", { name: "named" });
+                return { id: api.id, arn: api.executionArn, name: api.name, derived: pulumi.interpolate`${api.executionArn}/*` };
+            },
+            { mode: "preview" },
+        );
+        assert.deepStrictEqual(Object.fromEntries(Object.entries(plan.outputs).map(([k, o]) => [k, o.known])), {
+            id: false,
+            arn: false,
+            name: true,
+            derived: false,
+        });
         const api = plan.one("aws:apigateway/restApi:RestApi");
         assert.strictEqual(api.outputs!.id, UNKNOWN);
         assert.strictEqual(api.outputs!.executionArn, UNKNOWN);
@@ -113,7 +141,11 @@ describe("gate: mocks", () => {
             "    name?: pulumi.Input<string>;",
             "}",
         ].join("\n");
-        assert.deepStrictEqual(parseDeclarations(text, "Thing"), { computed: ["arn", "ids", "cb"], kinds: { arn: "string", ids: "array", cb: "object" }, autoName: "name" });
+        assert.deepStrictEqual(parseDeclarations(text, "Thing"), {
+            computed: ["arn", "ids", "cb"],
+            kinds: { arn: "string", ids: "array", cb: "object" },
+            autoName: "name",
+        });
         const restApi = typeInfo("aws:apigateway/restApi:RestApi");
         assert.ok(restApi.computed.includes("executionArn") && restApi.computed.includes("rootResourceId"));
         assert.ok(!restApi.computed.includes("body"));

@@ -4,7 +4,10 @@ import { fixture, planHere } from "../support/cli";
 
 interface SarifResult {
     ruleId: string;
-    locations: { physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } }; logicalLocations: { name: string }[] }[];
+    locations: {
+        physicalLocation: { artifactLocation: { uri: string }; region: { startLine: number; startColumn?: number } };
+        logicalLocations: { name: string }[];
+    }[];
     partialFingerprints: Record<string, string>;
 }
 
@@ -27,7 +30,10 @@ describe("gate: findings at source lines", function () {
     it("fingerprints are stable across runs and differ between findings", async () => {
         const first = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
         const second = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
-        assert.deepStrictEqual(first.map((r) => r.partialFingerprints), second.map((r) => r.partialFingerprints));
+        assert.deepStrictEqual(
+            first.map((r) => r.partialFingerprints),
+            second.map((r) => r.partialFingerprints),
+        );
         const prints = first.map((r) => r.partialFingerprints["policyFinding/v1"]);
         assert.ok(prints.every((p) => /^[0-9a-f]{32}$/.test(p)));
         assert.strictEqual(new Set(prints).size, prints.length);
@@ -40,6 +46,9 @@ describe("gate: findings at source lines", function () {
         // Every dev finding comes from resources the SecureApi component builds: they point at its construction in stacks/platform.ts.
         const locations = [...stack.stdout.matchAll(/^ {6}at (.+)$/gm)].map((m) => m[1]);
         assert.ok(locations.length > 0, stack.stdout + stack.stderr);
-        assert.ok(locations.every((l) => /^stacks\/platform\.ts:\d+:\d+$/.test(l)), locations.join(", "));
+        assert.ok(
+            locations.every((l) => /^stacks\/platform\.ts:\d+:\d+$/.test(l)),
+            locations.join(", "),
+        );
     });
 });

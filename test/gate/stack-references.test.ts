@@ -39,7 +39,10 @@ describe("gate: stack references", function () {
         const strict = path.join("test", "fixtures", "refs", "strict");
         const failed = await planHere("--program", strict, "--stack-outputs", NETWORK, "--mode", "update");
         assert.strictEqual(failed.code, 2);
-        assert.match(failed.stderr, /stack reference "other-org\/network\/prod" has no output "subnetIds" in test\/fixtures\/refs\/network-prod\.json; requireOutput needs every output it names to exist/);
+        assert.match(
+            failed.stderr,
+            /stack reference "other-org\/network\/prod" has no output "subnetIds" in test\/fixtures\/refs\/network-prod\.json; requireOutput needs every output it names to exist/,
+        );
         // At a first preview the file may simply predate the output: unknown, and the run goes on.
         assert.strictEqual((await planHere("--program", strict, "--stack-outputs", NETWORK)).code, 0);
     });
@@ -47,11 +50,17 @@ describe("gate: stack references", function () {
     it("a referenced stack nobody supplies is an error naming the stack and both remedies", async () => {
         const r = await planHere("--program", APP);
         assert.strictEqual(r.code, 2);
-        assert.match(r.stderr, /^error: no outputs are known for stack reference "other-org\/network\/prod"; pass --stack-outputs other-org\/network\/prod=FILE with FILE written by `pulumi stack output --json --show-secrets` in that stack; or reference one of this project's own stacks \(<org>\/secure-api-platform\/dev, <org>\/secure-api-platform\/prod\), which the gate plans offline itself$/m);
+        assert.match(
+            r.stderr,
+            /^error: no outputs are known for stack reference "other-org\/network\/prod"; pass --stack-outputs other-org\/network\/prod=FILE with FILE written by `pulumi stack output --json --show-secrets` in that stack; or reference one of this project's own stacks \(<org>\/secure-api-platform\/dev, <org>\/secure-api-platform\/prod\), which the gate plans offline itself$/m,
+        );
     });
 
     it("rejects malformed --stack-outputs arguments and files", async () => {
-        assert.match((await planHere("--program", APP, "--stack-outputs", "network.json")).stderr, /--stack-outputs expects ORG\/PROJECT\/STACK=FILE \(got "network\.json"\)/);
+        assert.match(
+            (await planHere("--program", APP, "--stack-outputs", "network.json")).stderr,
+            /--stack-outputs expects ORG\/PROJECT\/STACK=FILE \(got "network\.json"\)/,
+        );
         assert.match((await planHere("--program", APP, "--stack-outputs", "a/b/c=missing.json")).stderr, /--stack-outputs a\/b\/c=missing\.json: no such file/);
         const bad = tmp("outputs.json");
         fs.writeFileSync(bad, "[1]");
@@ -60,21 +69,50 @@ describe("gate: stack references", function () {
 
     it("computes this project's own stack by planning it first (as deployed, in either mode), and says so", async () => {
         for (const mode of ["preview", "update"]) {
-            const r = await planHere("--program", "stacks/consumer", "--config", "stacks/consumer/Pulumi.dev.yaml", "--policy-config", "policy-pack/config/dev.json", "--mode", mode);
+            const r = await planHere(
+                "--program",
+                "stacks/consumer",
+                "--config",
+                "stacks/consumer/Pulumi.dev.yaml",
+                "--policy-config",
+                "policy-pack/config/dev.json",
+                "--mode",
+                mode,
+            );
             assert.notStrictEqual(r.code, 2, r.stderr);
-            assert.match(r.stdout, /^Stack reference acme\/secure-api-platform\/dev: outputs computed by planning stack dev of this project offline, as deployed$/m);
+            assert.match(
+                r.stdout,
+                /^Stack reference acme\/secure-api-platform\/dev: outputs computed by planning stack dev of this project offline, as deployed$/m,
+            );
             assert.match(r.stdout, new RegExp(`^Mode: ${mode}`, "m"));
         }
     });
 
     it("the consumer passes against dev's outputs, and a copy with an anonymous route is rejected", async () => {
-        const consumer = await planHere("--program", "stacks/consumer", "--config", "stacks/consumer/Pulumi.dev.yaml", "--policy-config", "policy-pack/config/dev.json", "--json");
+        const consumer = await planHere(
+            "--program",
+            "stacks/consumer",
+            "--config",
+            "stacks/consumer/Pulumi.dev.yaml",
+            "--policy-config",
+            "policy-pack/config/dev.json",
+            "--json",
+        );
         assert.strictEqual(consumer.code, 0, consumer.stdout + consumer.stderr);
         assert.deepStrictEqual(JSON.parse(consumer.stdout).summary.mandatory, 0);
-        const anonymous = await planHere("--program", path.join("test", "fixtures", "refs", "anonymous-consumer"), "--policy-config", "policy-pack/config/dev.json", "--json");
+        const anonymous = await planHere(
+            "--program",
+            path.join("test", "fixtures", "refs", "anonymous-consumer"),
+            "--policy-config",
+            "policy-pack/config/dev.json",
+            "--json",
+        );
         assert.strictEqual(anonymous.code, 1, anonymous.stderr);
         const found = JSON.parse(anonymous.stdout).violations.filter((v: { enforcementLevel: string }) => v.enforcementLevel === "mandatory");
-        assert.deepStrictEqual(found.map((v: { policyName: string; resourceName: string }) => [v.policyName, v.resourceName]), [["apigw-method-requires-authorization", "debug-get"]]);
+        assert.deepStrictEqual(
+            found.map((v: { policyName: string; resourceName: string }) => [v.policyName, v.resourceName]),
+            [["apigw-method-requires-authorization", "debug-get"]],
+        );
     });
 
     it("--outputs-json writes the plan's outputs as `pulumi stack output --json` does: secrets hidden, unknowns left out", async () => {

@@ -45,14 +45,19 @@ describe("gate: waivers", function () {
             assert.deepStrictEqual(json.summary, { resources: 3, mandatory: 0, advisory: 0, waived: 1 });
             assert.deepStrictEqual(json.violations[0].waived, { reason: "probes call it anonymously; static MOCK body", expires: "2099-12-31" });
             const sarif = JSON.parse((await planHere("--program", PROGRAM, "--policy-config", file, "--sarif")).stdout);
-            assert.deepStrictEqual(sarif.runs[0].results[0].suppressions, [{ kind: "external", status: "accepted", justification: "probes call it anonymously; static MOCK body" }]);
+            assert.deepStrictEqual(sarif.runs[0].results[0].suppressions, [
+                { kind: "external", status: "accepted", justification: "probes call it anonymously; static MOCK body" },
+            ]);
         });
     }
 
     it("an expired waiver is a finding again, saying so (exit 1)", async () => {
         const r = await planHere("--program", PROGRAM, "--policy-config", config([waiver("GET /health", "2020-01-31")]));
         assert.strictEqual(r.code, 1);
-        assert.match(r.stdout, /the waiver for GET \/health expired on 2020-01-31 \(it said: probes call it anonymously; static MOCK body\); Method "probe-get-health" \(GET\) has authorization NONE/);
+        assert.match(
+            r.stdout,
+            /the waiver for GET \/health expired on 2020-01-31 \(it said: probes call it anonymously; static MOCK body\); Method "probe-get-health" \(GET\) has authorization NONE/,
+        );
     });
 
     it("a waiver for another resource or route waives nothing", async () => {
@@ -84,8 +89,17 @@ describe("gate: waivers", function () {
         const found = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { waivers: [waiver("GET /health")] } } });
         assertAgreement(RULE, found);
         for (const mode of ["update", "preview"] as const) {
-            assert.deepStrictEqual(found[mode].map((v) => [v.resourceName, v.waived !== undefined]), [["probe-get-health", true], ["probe-get-open", false]]);
-            assert.deepStrictEqual(found.analyzer[mode].map((f) => f.urn?.split("::").pop()), ["probe-get-open"]);
+            assert.deepStrictEqual(
+                found[mode].map((v) => [v.resourceName, v.waived !== undefined]),
+                [
+                    ["probe-get-health", true],
+                    ["probe-get-open", false],
+                ],
+            );
+            assert.deepStrictEqual(
+                found.analyzer[mode].map((f) => f.urn?.split("::").pop()),
+                ["probe-get-open"],
+            );
         }
     });
 

@@ -10,7 +10,12 @@ export const KMS_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/abc`;
 export const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:access`;
 export const CERT_ARN = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/x`;
 export const ACCESS_LOG_FORMAT = JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", status: "$context.status" });
-export const MANAGED_GROUPS = ["AWSManagedRulesAmazonIpReputationList", "AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet", "AWSManagedRulesSQLiRuleSet"];
+export const MANAGED_GROUPS = [
+    "AWSManagedRulesAmazonIpReputationList",
+    "AWSManagedRulesCommonRuleSet",
+    "AWSManagedRulesKnownBadInputsRuleSet",
+    "AWSManagedRulesSQLiRuleSet",
+];
 
 export function restApi(name: string, args: Partial<aws.apigateway.RestApiArgs> = {}): aws.apigateway.RestApi {
     return new aws.apigateway.RestApi(name, { name, endpointConfiguration: { types: "REGIONAL" }, ...args });
@@ -28,7 +33,13 @@ export function method(name: string, api: aws.apigateway.RestApi, args: Partial<
 export type Settings = aws.types.input.apigateway.MethodSettingsSettings;
 export const THROTTLED: Settings = { throttlingRateLimit: 10, throttlingBurstLimit: 20, loggingLevel: "ERROR", metricsEnabled: true, dataTraceEnabled: false };
 
-export function methodSettings(name: string, api: aws.apigateway.RestApi, s: aws.apigateway.Stage, settings: Settings = THROTTLED, methodPath = "*/*"): aws.apigateway.MethodSettings {
+export function methodSettings(
+    name: string,
+    api: aws.apigateway.RestApi,
+    s: aws.apigateway.Stage,
+    settings: Settings = THROTTLED,
+    methodPath = "*/*",
+): aws.apigateway.MethodSettings {
     return new aws.apigateway.MethodSettings(name, { restApi: api.id, stageName: s.stageName, methodPath, settings });
 }
 
@@ -38,7 +49,14 @@ export function logGroup(name: string, args: Partial<aws.cloudwatch.LogGroupArgs
 
 export function userPool(name: string, args: Partial<aws.cognito.UserPoolArgs> = {}): aws.cognito.UserPool {
     return new aws.cognito.UserPool(name, {
-        passwordPolicy: { minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 3 },
+        passwordPolicy: {
+            minimumLength: 14,
+            requireLowercase: true,
+            requireUppercase: true,
+            requireNumbers: true,
+            requireSymbols: true,
+            temporaryPasswordValidityDays: 3,
+        },
         mfaConfiguration: "ON",
         softwareTokenMfaConfiguration: { enabled: true },
         userPoolAddOns: { advancedSecurityMode: "ENFORCED" },
@@ -48,7 +66,12 @@ export function userPool(name: string, args: Partial<aws.cognito.UserPoolArgs> =
 
 export type PasswordPolicy = aws.types.input.cognito.UserPoolPasswordPolicy;
 export const STRONG_PASSWORDS: PasswordPolicy = {
-    minimumLength: 14, requireLowercase: true, requireUppercase: true, requireNumbers: true, requireSymbols: true, temporaryPasswordValidityDays: 3,
+    minimumLength: 14,
+    requireLowercase: true,
+    requireUppercase: true,
+    requireNumbers: true,
+    requireSymbols: true,
+    temporaryPasswordValidityDays: 3,
 };
 
 export type WafRule = aws.types.input.wafv2.WebAclRule;
@@ -56,15 +79,21 @@ const visibility = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sa
 
 export function managedRule(group: string, priority: number, count = false): WafRule {
     return {
-        name: group, priority, overrideAction: count ? { count: {} } : { none: {} },
-        statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } }, visibilityConfig: visibility(group),
+        name: group,
+        priority,
+        overrideAction: count ? { count: {} } : { none: {} },
+        statement: { managedRuleGroupStatement: { vendorName: "AWS", name: group } },
+        visibilityConfig: visibility(group),
     };
 }
 
 export function rateRule(limit: number, priority = 0, count = false): WafRule {
     return {
-        name: `rate-${priority}`, priority, action: count ? { count: {} } : { block: {} },
-        statement: { rateBasedStatement: { limit, aggregateKeyType: "IP" } }, visibilityConfig: visibility(`rate-${priority}`),
+        name: `rate-${priority}`,
+        priority,
+        action: count ? { count: {} } : { block: {} },
+        statement: { rateBasedStatement: { limit, aggregateKeyType: "IP" } },
+        visibilityConfig: visibility(`rate-${priority}`),
     };
 }
 
@@ -79,8 +108,12 @@ export function webAcl(name: string, rules: WafRule[] = wafRules(), args: Partia
 
 export function trail(name: string, args: Partial<aws.cloudtrail.TrailArgs> = {}): aws.cloudtrail.Trail {
     return new aws.cloudtrail.Trail(name, {
-        s3BucketName: "audit-bucket", isMultiRegionTrail: true, enableLogFileValidation: true, kmsKeyId: KMS_ARN,
-        cloudWatchLogsGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`, cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trail`,
+        s3BucketName: "audit-bucket",
+        isMultiRegionTrail: true,
+        enableLogFileValidation: true,
+        kmsKeyId: KMS_ARN,
+        cloudWatchLogsGroupArn: `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:trail:*`,
+        cloudWatchLogsRoleArn: `arn:aws:iam::${ACCOUNT}:role/trail`,
         ...args,
     });
 }
@@ -119,7 +152,12 @@ export function bucket(name: string, spec: BucketSpec = {}): aws.s3.Bucket | aws
     }
     if (spec.publicAccessBlock) {
         new aws.s3.BucketPublicAccessBlock(`${name}-public-access`, {
-            bucket: b.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true, ...spec.blockSettings,
+            bucket: b.id,
+            blockPublicAcls: true,
+            blockPublicPolicy: true,
+            ignorePublicAcls: true,
+            restrictPublicBuckets: true,
+            ...spec.blockSettings,
         });
     }
     return b;
@@ -131,16 +169,25 @@ export const PROTECTED: BucketSpec = { versioning: true, encryption: true, publi
 export function privatePolicy(withCondition: boolean): string {
     return JSON.stringify({
         Version: "2012-10-17",
-        Statement: [{
-            Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*",
-            ...(withCondition ? { Condition: { StringEquals: { "aws:SourceVpce": "vpce-123" } } } : {}),
-        }],
+        Statement: [
+            {
+                Effect: "Allow",
+                Principal: "*",
+                Action: "execute-api:Invoke",
+                Resource: "execute-api:/*",
+                ...(withCondition ? { Condition: { StringEquals: { "aws:SourceVpce": "vpce-123" } } } : {}),
+            },
+        ],
     });
 }
 
 export function domainName(name: string, args: Partial<aws.apigateway.DomainNameArgs> = {}): aws.apigateway.DomainName {
     return new aws.apigateway.DomainName(name, {
-        domainName: `${name}.example.com`, regionalCertificateArn: CERT_ARN, securityPolicy: "TLS_1_2", endpointConfiguration: { types: "REGIONAL" }, ...args,
+        domainName: `${name}.example.com`,
+        regionalCertificateArn: CERT_ARN,
+        securityPolicy: "TLS_1_2",
+        endpointConfiguration: { types: "REGIONAL" },
+        ...args,
     });
 }
 
@@ -156,11 +203,22 @@ export type BucketStatement = Record<string, unknown>;
 
 /** The TLS-only Deny of a bucket ARN. */
 export function tlsDeny(arn: string): BucketStatement {
-    return { Sid: "DenyInsecureTransport", Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [arn, `${arn}/*`], Condition: { Bool: { "aws:SecureTransport": false } } };
+    return {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [arn, `${arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": false } },
+    };
 }
 
 /** A BucketPolicy for `b`, built from its name (known at preview): the TLS-only Deny by default. */
-export function bucketPolicy(name: string, b: aws.s3.Bucket | aws.s3.BucketV2, statements: (arn: string) => BucketStatement[] = (arn) => [tlsDeny(arn)]): aws.s3.BucketPolicy {
+export function bucketPolicy(
+    name: string,
+    b: aws.s3.Bucket | aws.s3.BucketV2,
+    statements: (arn: string) => BucketStatement[] = (arn) => [tlsDeny(arn)],
+): aws.s3.BucketPolicy {
     return new aws.s3.BucketPolicy(`${name}-policy`, {
         bucket: b.id,
         policy: b.bucket.apply((n) => JSON.stringify({ Version: "2012-10-17", Statement: statements(`arn:aws:s3:::${n}`) })),

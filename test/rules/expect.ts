@@ -31,5 +31,8 @@ export function assertFindings(found: Violation[], rule: string, level: "mandato
 
 /** Asserts there is no finding. */
 export function assertNoFindings(found: Violation[]): void {
-    assert.deepStrictEqual(found.map((v) => `${v.resourceName}: ${v.message}`), []);
+    assert.deepStrictEqual(
+        found.map((v) => `${v.resourceName}: ${v.message}`),
+        [],
+    );
 }

@@ -14,32 +14,74 @@ const RULES_DIR = path.join(ROOT, "policy-pack", "rules");
 
 /** The pack's rules, in the order users and policy config files know them. */
 const PACK_ORDER = [
-    "apigw-method-requires-authorization", "apigw-stage-access-logging", "apigw-stage-xray-tracing", "apigw-stage-throttling",
-    "apigw-method-settings-throttling", "apigw-execution-logging", "apigw-authorizer-cache-ttl", "apigw-request-validation",
-    "apigw-public-stage-waf", "apigw-private-api-resource-policy", "apigw-default-endpoint-disabled", "apigw-cors-restricted-origins",
-    "apigw-domain-tls-1-2", "apigw-mtls-truststore-bucket", "apigw-usage-plan-limits", "apigw-api-key-attached", "apigw-component-routes-authorized", "apigw-integration-https",
-    "apigw-stage-variable-secrets", "apigw-api-key-generated", "apigw-public-api-resource-policy",
-    "cognito-password-policy", "cognito-mfa", "cognito-advanced-security", "cognito-app-client-secure", "cognito-identity-provider-https",
-    "log-group-retention", "log-group-kms-encryption",
-    "cloudtrail-secure-trail", "cloudtrail-cloudwatch-delivery",
-    "s3-log-bucket-public-access-block", "s3-bucket-public-access", "s3-bucket-tls-only", "s3-bucket-kms-encryption", "s3-bucket-durability",
-    "waf-managed-rules-and-rate-limit", "waf-logging",
-    "apigwv2-route-authorization", "apigwv2-jwt-authorizer", "apigwv2-stage-access-logging", "apigwv2-stage-throttling",
-    "apigwv2-stage-data-trace", "apigwv2-websocket-execution-logging", "apigwv2-cors-restricted-origins", "apigwv2-domain-tls-1-2",
-    "apigwv2-integration-tls", "apigwv2-cors-wildcard-methods-headers", "apigwv2-mtls-truststore-bucket", "apigwv2-default-endpoint-disabled",
+    "apigw-method-requires-authorization",
+    "apigw-stage-access-logging",
+    "apigw-stage-xray-tracing",
+    "apigw-stage-throttling",
+    "apigw-method-settings-throttling",
+    "apigw-execution-logging",
+    "apigw-authorizer-cache-ttl",
+    "apigw-request-validation",
+    "apigw-public-stage-waf",
+    "apigw-private-api-resource-policy",
+    "apigw-default-endpoint-disabled",
+    "apigw-cors-restricted-origins",
+    "apigw-domain-tls-1-2",
+    "apigw-mtls-truststore-bucket",
+    "apigw-usage-plan-limits",
+    "apigw-api-key-attached",
+    "apigw-component-routes-authorized",
+    "apigw-integration-https",
+    "apigw-stage-variable-secrets",
+    "apigw-api-key-generated",
+    "apigw-public-api-resource-policy",
+    "cognito-password-policy",
+    "cognito-mfa",
+    "cognito-advanced-security",
+    "cognito-app-client-secure",
+    "cognito-identity-provider-https",
+    "log-group-retention",
+    "log-group-kms-encryption",
+    "cloudtrail-secure-trail",
+    "cloudtrail-cloudwatch-delivery",
+    "s3-log-bucket-public-access-block",
+    "s3-bucket-public-access",
+    "s3-bucket-tls-only",
+    "s3-bucket-kms-encryption",
+    "s3-bucket-durability",
+    "waf-managed-rules-and-rate-limit",
+    "waf-logging",
+    "apigwv2-route-authorization",
+    "apigwv2-jwt-authorizer",
+    "apigwv2-stage-access-logging",
+    "apigwv2-stage-throttling",
+    "apigwv2-stage-data-trace",
+    "apigwv2-websocket-execution-logging",
+    "apigwv2-cors-restricted-origins",
+    "apigwv2-domain-tls-1-2",
+    "apigwv2-integration-tls",
+    "apigwv2-cors-wildcard-methods-headers",
+    "apigwv2-mtls-truststore-bucket",
+    "apigwv2-default-endpoint-disabled",
     "remote-component-unverified",
-    "lambda-permission-scoped", "lambda-runtime-supported", "lambda-env-plaintext-secrets",
+    "lambda-permission-scoped",
+    "lambda-runtime-supported",
+    "lambda-env-plaintext-secrets",
     "iam-backend-role-least-privilege",
 ];
 
 function sourceFiles(dir: string): string[] {
-    return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-        e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []);
+    return fs
+        .readdirSync(dir, { withFileTypes: true })
+        .flatMap((e) => (e.isDirectory() ? sourceFiles(path.join(dir, e.name)) : e.name.endsWith(".ts") ? [path.join(dir, e.name)] : []));
 }
 
 describe("policy pack rules (meta)", () => {
     it("keeps every rule name and the order of policies", () => {
-        assert.deepStrictEqual(policies.map((p) => p.name), PACK_ORDER);
+        assert.deepStrictEqual(
+            policies.map((p) => p.name),
+            PACK_ORDER,
+        );
     });
 
     it("lists each rule under its service, and each service's rules in its own directory", () => {
@@ -68,15 +110,22 @@ describe("policy pack rules (meta)", () => {
             assert.ok(meta.remediationSteps.length > 10 && meta.remediationSteps === policy.remediationSteps, meta.name);
             assert.ok(["low", "medium", "high", "critical"].includes(meta.severity) && policy.severity === meta.severity, meta.name);
             assert.ok(["mandatory", "advisory"].includes(meta.enforcementLevel) && policy.enforcementLevel === meta.enforcementLevel, meta.name);
-            assert.ok(meta.resourceTypes.length > 0 && meta.resourceTypes.every((t) => /^(aws:[a-z0-9]+\/\w+:\w+|[a-z0-9-]+:index:\w+|\*)$/.test(t)), meta.name);
+            assert.ok(
+                meta.resourceTypes.length > 0 && meta.resourceTypes.every((t) => /^(aws:[a-z0-9]+\/\w+:\w+|[a-z0-9-]+:index:\w+|\*)$/.test(t)),
+                meta.name,
+            );
             assert.strictEqual(meta.kind, "validateStack" in policy ? "stack" : "resource", meta.name);
         }
     });
 
     it("puts the service and the peer controls into the SDK's tags", () => {
         for (const [i, meta] of ruleCatalog().entries()) {
-            const expected = [`service:${meta.service}`, ...(Object.keys(PEER_TAG_PREFIX) as (keyof PeerControls)[])
-                .flatMap((peer) => (meta.controls[peer] ?? []).map((id) => `${PEER_TAG_PREFIX[peer]}:${id}`))];
+            const expected = [
+                `service:${meta.service}`,
+                ...(Object.keys(PEER_TAG_PREFIX) as (keyof PeerControls)[]).flatMap((peer) =>
+                    (meta.controls[peer] ?? []).map((id) => `${PEER_TAG_PREFIX[peer]}:${id}`),
+                ),
+            ];
             assert.deepStrictEqual(policies[i].tags, expected, meta.name);
         }
         assert.ok(policies.find((p) => p.name === "apigw-stage-xray-tracing")?.tags?.includes("checkov:CKV_AWS_73"));
@@ -99,8 +148,11 @@ describe("policy pack rules (meta)", () => {
         const start = readme.indexOf(RULE_TABLE_BEGIN);
         const end = readme.indexOf(RULE_TABLE_END);
         assert.ok(start >= 0 && end > start, "README has the rule table marks");
-        assert.strictEqual(readme.slice(start, end + RULE_TABLE_END.length), renderRuleTableSection(ruleCatalog()),
-            "README rule table is stale: regenerate it from renderRuleTableSection(ruleCatalog())");
+        assert.strictEqual(
+            readme.slice(start, end + RULE_TABLE_END.length),
+            renderRuleTableSection(ruleCatalog()),
+            "README rule table is stale: regenerate it from renderRuleTableSection(ruleCatalog())",
+        );
     });
 
     it("rule sources are small, typed, and name no type tokens", () => {

@@ -27,8 +27,16 @@ async function byMode(rule: string, program: () => unknown) {
     const found = await ruleFindingsByMode(rule, program);
     for (const mode of ["update", "preview"] as const) {
         assert.deepStrictEqual(found[mode].filter((v) => v.unverified).map(findingKey), [], `${mode}: unverified`);
-        assert.deepStrictEqual(found.analyzer[mode].filter((f) => f.cantRun).map((f) => f.message), [], `${mode}: skipped by the analyzer`);
-        assert.deepStrictEqual(found.analyzer[mode].map(findingKey).sort(), found[mode].map(findingKey).sort(), `${mode}: analyzer and offline engine disagree`);
+        assert.deepStrictEqual(
+            found.analyzer[mode].filter((f) => f.cantRun).map((f) => f.message),
+            [],
+            `${mode}: skipped by the analyzer`,
+        );
+        assert.deepStrictEqual(
+            found.analyzer[mode].map(findingKey).sort(),
+            found[mode].map(findingKey).sort(),
+            `${mode}: analyzer and offline engine disagree`,
+        );
     }
     return found;
 }
@@ -36,55 +44,89 @@ async function byMode(rule: string, program: () => unknown) {
 describe("rules at a first preview", () => {
     describe("values derived from other resources count as set (the rules once skipped them)", () => {
         it("log-group-kms-encryption: kmsKeyId from a key", async () => {
-            assertNoFindings(await ruleFindings("log-group-kms-encryption", () => { logGroup("logs", { kmsKeyId: key().arn }); }));
+            assertNoFindings(
+                await ruleFindings("log-group-kms-encryption", () => {
+                    logGroup("logs", { kmsKeyId: key().arn });
+                }),
+            );
         });
 
         it("cloudtrail-secure-trail: kmsKeyId from a key; enableLogging: false is still rejected", async () => {
-            assertNoFindings(await ruleFindings("cloudtrail-secure-trail", () => { trail("t", { kmsKeyId: key().arn }); }));
-            assertFindings(await ruleFindings("cloudtrail-secure-trail", () => { trail("t", { kmsKeyId: key().arn, enableLogging: false }); }), "cloudtrail-secure-trail", "mandatory", [
-                { resource: "t", message: [/enableLogging: false/] },
-            ]);
+            assertNoFindings(
+                await ruleFindings("cloudtrail-secure-trail", () => {
+                    trail("t", { kmsKeyId: key().arn });
+                }),
+            );
+            assertFindings(
+                await ruleFindings("cloudtrail-secure-trail", () => {
+                    trail("t", { kmsKeyId: key().arn, enableLogging: false });
+                }),
+                "cloudtrail-secure-trail",
+                "mandatory",
+                [{ resource: "t", message: [/enableLogging: false/] }],
+            );
         });
 
         it("cloudtrail-cloudwatch-delivery: cloudWatchLogsGroupArn and cloudWatchLogsRoleArn from resources", async () => {
-            assertNoFindings(await ruleFindings("cloudtrail-cloudwatch-delivery", () => {
-                trail("t", { cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup("trail-logs").arn}:*`, cloudWatchLogsRoleArn: role().arn });
-            }));
+            assertNoFindings(
+                await ruleFindings("cloudtrail-cloudwatch-delivery", () => {
+                    trail("t", { cloudWatchLogsGroupArn: pulumi.interpolate`${logGroup("trail-logs").arn}:*`, cloudWatchLogsRoleArn: role().arn });
+                }),
+            );
         });
 
         it("apigw-request-validation: requestValidatorId from a validator", async () => {
-            assertNoFindings(await ruleFindings("apigw-request-validation", () => {
-                const api = restApi("api");
-                const validator = new aws.apigateway.RequestValidator("v", { restApi: api.id, validateRequestBody: true });
-                method("m", api, { httpMethod: "POST", requestModels: { "application/json": "Order" }, requestValidatorId: validator.id });
-            }));
+            assertNoFindings(
+                await ruleFindings("apigw-request-validation", () => {
+                    const api = restApi("api");
+                    const validator = new aws.apigateway.RequestValidator("v", { restApi: api.id, validateRequestBody: true });
+                    method("m", api, { httpMethod: "POST", requestModels: { "application/json": "Order" }, requestValidatorId: validator.id });
+                }),
+            );
         });
 
         it("apigw-stage-access-logging: accessLogSettings.destinationArn from a log group", async () => {
-            assertNoFindings(await ruleFindings("apigw-stage-access-logging", () => {
-                stage("s", restApi("api"), { accessLogSettings: { destinationArn: logGroup("access").arn, format: ACCESS_LOG_FORMAT } });
-            }));
+            assertNoFindings(
+                await ruleFindings("apigw-stage-access-logging", () => {
+                    stage("s", restApi("api"), { accessLogSettings: { destinationArn: logGroup("access").arn, format: ACCESS_LOG_FORMAT } });
+                }),
+            );
         });
 
         it("apigw-api-key-attached: keyId from the key (ids unknown, linked by dependency)", async () => {
-            const plan = () => new aws.apigateway.UsagePlan("plan", { throttleSettings: { rateLimit: 1, burstLimit: 1 }, quotaSettings: { limit: 1, period: "DAY" } });
-            assertNoFindings(await ruleFindings("apigw-api-key-attached", () => {
-                new aws.apigateway.UsagePlanKey("pk", { keyId: new aws.apigateway.ApiKey("key", {}).id, keyType: "API_KEY", usagePlanId: plan().id });
-            }));
+            const plan = () =>
+                new aws.apigateway.UsagePlan("plan", { throttleSettings: { rateLimit: 1, burstLimit: 1 }, quotaSettings: { limit: 1, period: "DAY" } });
+            assertNoFindings(
+                await ruleFindings("apigw-api-key-attached", () => {
+                    new aws.apigateway.UsagePlanKey("pk", { keyId: new aws.apigateway.ApiKey("key", {}).id, keyType: "API_KEY", usagePlanId: plan().id });
+                }),
+            );
         });
 
         it("s3-log-bucket-public-access-block: the bucket's id unknown, its controls linked by dependency", async () => {
-            assertNoFindings(await ruleFindings("s3-log-bucket-public-access-block", () => { trail("t", { s3BucketName: bucket("logs", PROTECTED).bucket }); }));
-            assertFindings(await ruleFindings("s3-log-bucket-public-access-block", () => { trail("t", { s3BucketName: bucket("logs", { encryption: true }).bucket }); }),
-                "s3-log-bucket-public-access-block", "mandatory", [{ resource: "logs", message: [/does not block public access/] }]);
+            assertNoFindings(
+                await ruleFindings("s3-log-bucket-public-access-block", () => {
+                    trail("t", { s3BucketName: bucket("logs", PROTECTED).bucket });
+                }),
+            );
+            assertFindings(
+                await ruleFindings("s3-log-bucket-public-access-block", () => {
+                    trail("t", { s3BucketName: bucket("logs", { encryption: true }).bucket });
+                }),
+                "s3-log-bucket-public-access-block",
+                "mandatory",
+                [{ resource: "logs", message: [/does not block public access/] }],
+            );
         });
 
         it("apigw-mtls-truststore-bucket: truststoreVersion from the object, the bucket's id unknown", async () => {
-            const domain = (spec = PROTECTED) => () => {
-                const b = bucket("trust", spec);
-                const o = new aws.s3.BucketObjectv2("ca", { bucket: b.id, key: "ca.pem", content: "pem" });
-                domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: o.versionId } });
-            };
+            const domain =
+                (spec = PROTECTED) =>
+                () => {
+                    const b = bucket("trust", spec);
+                    const o = new aws.s3.BucketObjectv2("ca", { bucket: b.id, key: "ca.pem", content: "pem" });
+                    domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: o.versionId } });
+                };
             assertNoFindings(await ruleFindings("apigw-mtls-truststore-bucket", domain()));
             assertFindings(await ruleFindings("apigw-mtls-truststore-bucket", domain({ encryption: true })), "apigw-mtls-truststore-bucket", "mandatory", [
                 { resource: "trust", message: [/lacks versioning .* and a BucketPublicAccessBlock/] },
@@ -92,29 +134,44 @@ describe("rules at a first preview", () => {
         });
 
         it("apigw-default-endpoint-disabled: disableExecuteApiEndpoint left unset (a computed output) is the default, false", async () => {
-            assertFindings(await ruleFindings("apigw-default-endpoint-disabled", () => {
-                const api = restApi("api");
-                const s = stage("s", api);
-                new aws.apigateway.BasePathMapping("m", { domainName: domainName("d").domainName, restApi: api.id, stageName: s.stageName });
-            }), "apigw-default-endpoint-disabled", "mandatory", [{ resource: "api", message: [/disableExecuteApiEndpoint is false/] }]);
+            assertFindings(
+                await ruleFindings("apigw-default-endpoint-disabled", () => {
+                    const api = restApi("api");
+                    const s = stage("s", api);
+                    new aws.apigateway.BasePathMapping("m", { domainName: domainName("d").domainName, restApi: api.id, stageName: s.stageName });
+                }),
+                "apigw-default-endpoint-disabled",
+                "mandatory",
+                [{ resource: "api", message: [/disableExecuteApiEndpoint is false/] }],
+            );
         });
     });
 
     describe("insecure programs are still rejected at preview", () => {
         it("a PRIVATE API whose separate RestApiPolicy allows * without aws:SourceVpce", async () => {
-            assertFindings(await ruleFindings("apigw-private-api-resource-policy", () => {
-                const api = restApi("private", { endpointConfiguration: { types: "PRIVATE" } });
-                new aws.apigateway.RestApiPolicy("open", { restApiId: api.id, policy: privatePolicy(false) });
-            }), "apigw-private-api-resource-policy", "mandatory", [{ resource: "open", message: [/allows principal "\*" without an aws:SourceVpce/] }]);
+            assertFindings(
+                await ruleFindings("apigw-private-api-resource-policy", () => {
+                    const api = restApi("private", { endpointConfiguration: { types: "PRIVATE" } });
+                    new aws.apigateway.RestApiPolicy("open", { restApiId: api.id, policy: privatePolicy(false) });
+                }),
+                "apigw-private-api-resource-policy",
+                "mandatory",
+                [{ resource: "open", message: [/allows principal "\*" without an aws:SourceVpce/] }],
+            );
         });
 
         it("a public stage whose WAF association points at another resource", async () => {
-            assertFindings(await ruleFindings("apigw-public-stage-waf", () => {
-                const api = restApi("api");
-                stage("exposed", api);
-                new aws.wafv2.WebAclAssociation("assoc", { resourceArn: stage("other", api).arn, webAclArn: webAcl("acl").arn });
-                new aws.wafv2.WebAclAssociation("other-assoc", { resourceArn: stage("protected", api).arn, webAclArn: webAcl("acl2").arn });
-            }), "apigw-public-stage-waf", "mandatory", [{ resource: "exposed", message: [/no WAFv2 web ACL/] }]);
+            assertFindings(
+                await ruleFindings("apigw-public-stage-waf", () => {
+                    const api = restApi("api");
+                    stage("exposed", api);
+                    new aws.wafv2.WebAclAssociation("assoc", { resourceArn: stage("other", api).arn, webAclArn: webAcl("acl").arn });
+                    new aws.wafv2.WebAclAssociation("other-assoc", { resourceArn: stage("protected", api).arn, webAclArn: webAcl("acl2").arn });
+                }),
+                "apigw-public-stage-waf",
+                "mandatory",
+                [{ resource: "exposed", message: [/no WAFv2 web ACL/] }],
+            );
         });
     });
 
@@ -123,28 +180,51 @@ describe("rules at a first preview", () => {
             const found = await byMode("apigw-public-stage-waf", () => {
                 const api = restApi("api");
                 stage("v1", api);
-                new aws.wafv2.WebAclAssociation("assoc", { resourceArn: api.id.apply((id) => `arn:aws:apigateway:us-east-1::/restapis/${id}/stages/v1`), webAclArn: webAcl("acl").arn });
+                new aws.wafv2.WebAclAssociation("assoc", {
+                    resourceArn: api.id.apply((id) => `arn:aws:apigateway:us-east-1::/restapis/${id}/stages/v1`),
+                    webAclArn: webAcl("acl").arn,
+                });
             });
             assertNoFindings(found.update);
             assertFindings(found.preview, "apigw-public-stage-waf", "mandatory", [
-                { resource: "v1", message: [/^cannot be verified at preview: WebAclAssociation "assoc"\.resourceArn is unknown; it must be the ARN of Stage "v1"/] },
+                {
+                    resource: "v1",
+                    message: [/^cannot be verified at preview: WebAclAssociation "assoc"\.resourceArn is unknown; it must be the ARN of Stage "v1"/],
+                },
             ]);
         });
 
         it("a PRIVATE API's policy built from a VPC endpoint's id", async () => {
             const found = await byMode("apigw-private-api-resource-policy", () => {
-                const vpce = new aws.ec2.VpcEndpoint("vpce", { vpcId: "vpc-1", serviceName: "com.amazonaws.us-east-1.execute-api", vpcEndpointType: "Interface" });
+                const vpce = new aws.ec2.VpcEndpoint("vpce", {
+                    vpcId: "vpc-1",
+                    serviceName: "com.amazonaws.us-east-1.execute-api",
+                    vpcEndpointType: "Interface",
+                });
                 restApi("private", {
                     endpointConfiguration: { types: "PRIVATE" },
                     policy: pulumi.jsonStringify({
                         Version: "2012-10-17",
-                        Statement: [{ Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*", Condition: { StringEquals: { "aws:SourceVpce": vpce.id } } }],
+                        Statement: [
+                            {
+                                Effect: "Allow",
+                                Principal: "*",
+                                Action: "execute-api:Invoke",
+                                Resource: "execute-api:/*",
+                                Condition: { StringEquals: { "aws:SourceVpce": vpce.id } },
+                            },
+                        ],
                     }),
                 });
             });
             assertNoFindings(found.update);
             assertFindings(found.preview, "apigw-private-api-resource-policy", "mandatory", [
-                { resource: "private", message: [/^cannot be verified at preview: RestApi "private"\.policy is unknown; it must allow execute-api:Invoke only from your VPC endpoints/] },
+                {
+                    resource: "private",
+                    message: [
+                        /^cannot be verified at preview: RestApi "private"\.policy is unknown; it must allow execute-api:Invoke only from your VPC endpoints/,
+                    ],
+                },
             ]);
         });
     });
@@ -153,9 +233,13 @@ describe("rules at a first preview", () => {
         const SCALAR = new Set(["string", "number", "boolean"]);
         /** Every scalar leaf unknown, as if everything were derived from resources not created yet. */
         const allUnknown = (value: unknown): unknown =>
-            Array.isArray(value) ? value.map(allUnknown)
-                : value !== null && typeof value === "object" ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, allUnknown(v)]))
-                    : SCALAR.has(typeof value) ? U : value;
+            Array.isArray(value)
+                ? value.map(allUnknown)
+                : value !== null && typeof value === "object"
+                  ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, allUnknown(v)]))
+                  : SCALAR.has(typeof value)
+                    ? U
+                    : value;
         const topUnknown = (props: Record<string, unknown>) => Object.fromEntries(Object.keys(props).map((k) => [k, U]));
 
         async function assertNothingEscapes(resources: RecordedResource[]): Promise<Violation[]> {
@@ -172,10 +256,21 @@ describe("rules at a first preview", () => {
         for (const stackName of ["dev", "prod"]) {
             it(`${stackName} stack: every scalar unknown, and each type's properties unknown in turn`, async () => {
                 const { resources } = await runStack(stackName);
-                const all = await assertNothingEscapes(resources.map((r) => ({ ...r, props: allUnknown(r.props) as Record<string, unknown>, outputs: allUnknown(r.outputs ?? r.props) as Record<string, unknown> })));
-                assert.ok(all.some((v) => /^cannot be verified at preview/.test(v.message)), "unknown decisive values are reported");
+                const all = await assertNothingEscapes(
+                    resources.map((r) => ({
+                        ...r,
+                        props: allUnknown(r.props) as Record<string, unknown>,
+                        outputs: allUnknown(r.outputs ?? r.props) as Record<string, unknown>,
+                    })),
+                );
+                assert.ok(
+                    all.some((v) => /^cannot be verified at preview/.test(v.message)),
+                    "unknown decisive values are reported",
+                );
                 for (const type of [...new Set(resources.filter((r) => r.custom).map((r) => r.type))]) {
-                    await assertNothingEscapes(resources.map((r) => (r.type === type ? { ...r, props: topUnknown(r.props), outputs: topUnknown(r.outputs ?? r.props) } : r)));
+                    await assertNothingEscapes(
+                        resources.map((r) => (r.type === type ? { ...r, props: topUnknown(r.props), outputs: topUnknown(r.outputs ?? r.props) } : r)),
+                    );
                 }
             });
         }

@@ -67,15 +67,20 @@ let started: Promise<Pack> | undefined;
 
 function call<Req, Res>(client: rpcTypes.AnalyzerClient, method: string, request: Req): Promise<Res> {
     const fn = (client as unknown as Record<string, (r: Req, o: object, cb: (e: Error | null, r: Res) => void) => void>)[method];
-    return new Promise((resolve, reject) =>
-        fn.call(client, request, { deadline: Date.now() + 60_000 }, (err, res) => (err ? reject(err) : resolve(res))));
+    return new Promise((resolve, reject) => fn.call(client, request, { deadline: Date.now() + 60_000 }, (err, res) => (err ? reject(err) : resolve(res))));
 }
 
 async function start(): Promise<Pack> {
     const runScript = createRequire(path.join(PACK_DIR, "index.ts")).resolve("@pulumi/pulumi/cmd/run-policy-pack");
     const child = spawn(process.execPath, [runScript, "127.0.0.1:1", "."], {
         cwd: PACK_DIR,
-        env: { ...process.env, PULUMI_CONFIG: "{}", PULUMI_NODEJS_PROJECT: "analyzer-test", PULUMI_NODEJS_STACK: "test", PULUMI_NODEJS_ORGANIZATION: "organization" },
+        env: {
+            ...process.env,
+            PULUMI_CONFIG: "{}",
+            PULUMI_NODEJS_PROJECT: "analyzer-test",
+            PULUMI_NODEJS_STACK: "test",
+            PULUMI_NODEJS_ORGANIZATION: "organization",
+        },
         stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";
@@ -102,8 +107,11 @@ async function start(): Promise<Pack> {
         name: p.getName(),
         description: p.getDescription(),
         level: LEVELS[p.getEnforcementlevel()],
-        defaults: Object.fromEntries(Object.entries((p.getConfigschema()?.getProperties()?.toJavaScript() ?? {}) as Record<string, { default?: unknown }>)
-            .filter(([, s]) => s && s.default !== undefined).map(([k, s]) => [k, s.default])),
+        defaults: Object.fromEntries(
+            Object.entries((p.getConfigschema()?.getProperties()?.toJavaScript() ?? {}) as Record<string, { default?: unknown }>)
+                .filter(([, s]) => s && s.default !== undefined)
+                .map(([k, s]) => [k, s.default]),
+        ),
     }));
     return { child, client, policies, stderr: () => stderr };
 }

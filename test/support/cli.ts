@@ -15,7 +15,9 @@ export interface Result {
 
 export function plan(...args: string[]): Result {
     const r = spawnSync(process.execPath, ["-r", "ts-node/register/transpile-only", path.join(ROOT, "policy-pack", "gate", "plan.ts"), ...args], {
-        cwd: ROOT, encoding: "utf8", timeout: 90_000,
+        cwd: ROOT,
+        encoding: "utf8",
+        timeout: 90_000,
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
@@ -31,7 +33,11 @@ export async function planHere(...args: string[]): Promise<Result> {
     const cwd = process.cwd();
     process.chdir(ROOT);
     try {
-        const code = await main(args, (t) => out.push(`${t}\n`), (t) => err.push(`${t}\n`));
+        const code = await main(
+            args,
+            (t) => out.push(`${t}\n`),
+            (t) => err.push(`${t}\n`),
+        );
         return { code, stdout: out.join(""), stderr: err.join("") };
     } finally {
         process.chdir(cwd);

@@ -6,8 +6,17 @@
  */
 import { ScopedRoute } from "./routes";
 import {
-    checkAlgorithms, checkAudience, checkClockSkew, checkIssuer, checkJwksUri, checkRouteScopes,
-    CLOCK_SKEW_SECONDS, DEFAULT_ALGORITHMS, ENV, JwtAlgorithm, SettingError,
+    checkAlgorithms,
+    checkAudience,
+    checkClockSkew,
+    checkIssuer,
+    checkJwksUri,
+    checkRouteScopes,
+    CLOCK_SKEW_SECONDS,
+    DEFAULT_ALGORITHMS,
+    ENV,
+    JwtAlgorithm,
+    SettingError,
 } from "./settings";
 
 /** The checked configuration. */

@@ -17,8 +17,7 @@ export interface DecisionLog {
 /** Where log lines go (console by default; tests capture it). */
 export type Logger = (entry: DecisionLog) => void;
 
-const bounded = (value: string | undefined): string | undefined =>
-    value === undefined ? undefined : value.replace(/[^\x20-\x7e]/g, "?").slice(0, 256);
+const bounded = (value: string | undefined): string | undefined => (value === undefined ? undefined : value.replace(/[^\x20-\x7e]/g, "?").slice(0, 256));
 
 /** Writes one JSON line to stdout (CloudWatch Logs through Lambda). */
 export const consoleLogger: Logger = (entry) => {

@@ -40,7 +40,10 @@ export const ENV = {
 
 /** A setting is invalid. `at` locates the bad part inside it (e.g. `["GET /a"][0]`). */
 export class SettingError extends Error {
-    constructor(readonly problem: string, readonly at = "") {
+    constructor(
+        readonly problem: string,
+        readonly at = "",
+    ) {
         super(problem);
         this.name = "SettingError";
     }
@@ -104,8 +107,11 @@ export function checkAlgorithms(value: unknown): JwtAlgorithm[] {
     }
     value.forEach((alg: unknown, i) => {
         if (typeof alg === "string" && (alg.toLowerCase() === "none" || /^HS\d+$/i.test(alg))) {
-            throw new SettingError(`must not be ${show(alg)}: unsigned and HMAC tokens are never accepted ` +
-                `(an HMAC check would take the issuer's public key as the secret); allowed: ${JWT_ALGORITHMS.join(", ")}`, `[${i}]`);
+            throw new SettingError(
+                `must not be ${show(alg)}: unsigned and HMAC tokens are never accepted ` +
+                    `(an HMAC check would take the issuer's public key as the secret); allowed: ${JWT_ALGORITHMS.join(", ")}`,
+                `[${i}]`,
+            );
         }
         if (!(JWT_ALGORITHMS as readonly unknown[]).includes(alg)) {
             throw new SettingError(`must be one of ${JWT_ALGORITHMS.join(", ")} (got ${show(alg)})`, `[${i}]`);

@@ -22,13 +22,20 @@ export const JWKS_DEFAULTS: Required<JwksOptions> = { timeoutMs: 2000, cooldownM
 
 /** Why a token was rejected. */
 export type VerifyProblem =
-    | "malformed_token" | "alg_not_allowed" | "unknown_kid" | "bad_signature" | "token_expired"
-    | "token_not_yet_valid" | "issuer_mismatch" | "audience_mismatch" | "claim_missing" | "claim_invalid"
-    | "jwks_unavailable" | "invalid_token";
+    | "malformed_token"
+    | "alg_not_allowed"
+    | "unknown_kid"
+    | "bad_signature"
+    | "token_expired"
+    | "token_not_yet_valid"
+    | "issuer_mismatch"
+    | "audience_mismatch"
+    | "claim_missing"
+    | "claim_invalid"
+    | "jwks_unavailable"
+    | "invalid_token";
 
-export type VerifyResult =
-    | { ok: true; claims: JWTPayload; kid?: string }
-    | { ok: false; reason: VerifyProblem; kid?: string };
+export type VerifyResult = { ok: true; claims: JWTPayload; kid?: string } | { ok: false; reason: VerifyProblem; kid?: string };
 
 /** `kid` of a token, only for logging: bounded, printable. */
 function logSafe(value: unknown): string | undefined {
@@ -48,8 +55,8 @@ export function reasonOf(err: unknown): VerifyProblem {
         const inner = err.error;
         return inner instanceof errors.JWKSNoMatchingKey || inner instanceof errors.JWKSMultipleMatchingKeys
             ? "unknown_kid"
-            // Fetch failures, timeouts, non-200 answers, unusable key sets: the issuer side, not the token.
-            : "jwks_unavailable";
+            : // Fetch failures, timeouts, non-200 answers, unusable key sets: the issuer side, not the token.
+              "jwks_unavailable";
     }
     if (err instanceof errors.JWTExpired) {
         return "token_expired";
@@ -59,10 +66,14 @@ export function reasonOf(err: unknown): VerifyProblem {
             return "claim_missing";
         }
         switch (err.claim) {
-            case "nbf": return "token_not_yet_valid";
-            case "iss": return "issuer_mismatch";
-            case "aud": return "audience_mismatch";
-            default: return "claim_invalid";
+            case "nbf":
+                return "token_not_yet_valid";
+            case "iss":
+                return "issuer_mismatch";
+            case "aud":
+                return "audience_mismatch";
+            default:
+                return "claim_invalid";
         }
     }
     if (err instanceof errors.JOSEAlgNotAllowed) {

@@ -16,8 +16,11 @@ export const apigwApiKeyAttached = stackRule({
         const planKeys = resourcesOf(args.resources, aws.apigateway.UsagePlanKey);
         for (const key of resourcesOf(args.resources, aws.apigateway.ApiKey)) {
             if (!planKeys.some((pk) => refersTo(pk, "keyId", key, [(k) => k.id]))) {
-                report(`${key.label} is not attached to any usage plan (no UsagePlanKey has it as keyId), so calls with it are neither throttled nor counted against a quota. ` +
-                    "Add a UsagePlanKey for it, or remove the key.", key.urn);
+                report(
+                    `${key.label} is not attached to any usage plan (no UsagePlanKey has it as keyId), so calls with it are neither throttled nor counted against a quota. ` +
+                        "Add a UsagePlanKey for it, or remove the key.",
+                    key.urn,
+                );
             }
         }
     },

@@ -45,8 +45,11 @@ export const apigwComponentRoutesAuthorized = stackRule({
             const label = describe(api);
             const swagger = knownDeep(() => api.props.swaggerString, "swaggerString");
             if (!swagger.known || swagger.value !== undefined) {
-                report(`not verified: ${label} defines its API in swaggerString, which this rule does not read; every operation must have security. ` +
-                    "Define the API with routes (authorizers or iamAuthEnabled), or with raw aws.apigateway resources.", api.urn);
+                report(
+                    `not verified: ${label} defines its API in swaggerString, which this rule does not read; every operation must have security. ` +
+                        "Define the API with routes (authorizers or iamAuthEnabled), or with raw aws.apigateway resources.",
+                    api.urn,
+                );
             }
             const routes = knownDeep(() => api.props.routes, "routes");
             if (!routes.known) {
@@ -59,8 +62,11 @@ export const apigwComponentRoutesAuthorized = stackRule({
                 if (allowedAnonymousRoutes.includes(key) || route.iamAuthEnabled === true || asArray(route.authorizers).length > 0) {
                     continue;
                 }
-                report(`${label} route ${key} (routes[${i}]) has no authorizers and iamAuthEnabled is not true, so anyone who can reach the API can call it. ` +
-                    `Set routes[${i}].authorizers or iamAuthEnabled: true, or list "${key}" in allowedAnonymousRoutes.`, api.urn);
+                report(
+                    `${label} route ${key} (routes[${i}]) has no authorizers and iamAuthEnabled is not true, so anyone who can reach the API can call it. ` +
+                        `Set routes[${i}].authorizers or iamAuthEnabled: true, or list "${key}" in allowedAnonymousRoutes.`,
+                    api.urn,
+                );
             }
         }
     },

@@ -25,10 +25,7 @@ export const corsOriginsConfig = ruleConfig<CorsOriginsConfig>({
 });
 
 /** Response parameters that set Access-Control-Allow-Origin: on an integration response, and on a gateway response. */
-export const CORS_ORIGIN_HEADERS = [
-    "method.response.header.Access-Control-Allow-Origin",
-    "gatewayresponse.header.Access-Control-Allow-Origin",
-] as const;
+export const CORS_ORIGIN_HEADERS = ["method.response.header.Access-Control-Allow-Origin", "gatewayresponse.header.Access-Control-Allow-Origin"] as const;
 
 /** The configured origin from a response parameter mapping value such as `'https://a.example'`. */
 export function originOf(mapping: string): string {
@@ -50,10 +47,14 @@ function checkOrigins(parameters: () => Record<string, string> | undefined, args
         }
         const origin = originOf(value.value);
         if (origin === "*" && !allowWildcard) {
-            report(`${label} answers Access-Control-Allow-Origin: * (${path}), letting any web site call the API from a user's browser. ` +
-                "Return only your application's origins (the components take corsAllowedOrigins).");
+            report(
+                `${label} answers Access-Control-Allow-Origin: * (${path}), letting any web site call the API from a user's browser. ` +
+                    "Return only your application's origins (the components take corsAllowedOrigins).",
+            );
         } else if (origin !== "*" && allowedOrigins.length > 0 && !allowedOrigins.includes(origin)) {
-            report(`${label} allows origin ${origin} (${path}), which is not in allowedOrigins (${allowedOrigins.join(", ")}). Remove it or add it to the policy config.`);
+            report(
+                `${label} allows origin ${origin} (${path}), which is not in allowedOrigins (${allowedOrigins.join(", ")}). Remove it or add it to the policy config.`,
+            );
         }
     }
 }

@@ -7,7 +7,8 @@ import { stackRule } from "../lib/rule";
 export const apigwDefaultEndpointDisabled = stackRule({
     name: "apigw-default-endpoint-disabled",
     service: "apigateway",
-    description: "A REST API served through a custom domain must disable its default execute-api endpoint, so WAF, mTLS and TLS policy on the domain cannot be bypassed.",
+    description:
+        "A REST API served through a custom domain must disable its default execute-api endpoint, so WAF, mTLS and TLS policy on the domain cannot be bypassed.",
     remediationSteps: "Set disableExecuteApiEndpoint: true on the RestApi.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -25,8 +26,11 @@ export const apigwDefaultEndpointDisabled = stackRule({
             if (!disabled.known) {
                 report(unverifiable(api.label, disabled.path, `be true, since ${mapping.label} maps it to a custom domain`), api.urn);
             } else if (disabled.value !== true) {
-                report(`${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
-                    "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.", api.urn);
+                report(
+                    `${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
+                        "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.",
+                    api.urn,
+                );
             }
         }
     },

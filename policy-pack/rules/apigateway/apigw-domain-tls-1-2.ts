@@ -22,8 +22,10 @@ function checkPolicy(read: () => string | undefined, required: boolean, args: Re
         return;
     }
     if (!isTls12OrAbove(policy.value)) {
-        report(`${label} uses security policy ${policy.value ?? "(securityPolicy is not set, which lets API Gateway pick a default that may allow TLS 1.0)"}; ` +
-            `clients could negotiate TLS 1.0/1.1. Set securityPolicy: "${TLS_SECURITY_POLICY}".`);
+        report(
+            `${label} uses security policy ${policy.value ?? "(securityPolicy is not set, which lets API Gateway pick a default that may allow TLS 1.0)"}; ` +
+                `clients could negotiate TLS 1.0/1.1. Set securityPolicy: "${TLS_SECURITY_POLICY}".`,
+        );
     }
 }
 

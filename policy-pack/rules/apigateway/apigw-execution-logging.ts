@@ -31,13 +31,17 @@ export const apigwExecutionLogging = resourceRule({
         if (!level.known) {
             report(unverifiable(label, level.path, `be ${LEVEL_LIST}`));
         } else if (!LEVELS.includes((level.value ?? "OFF").toUpperCase())) {
-            report(`${label} leaves execution logging ${level.value ?? "OFF (settings.loggingLevel is not set)"}; set settings.loggingLevel to ${LEVEL_LIST} to diagnose authorizer and integration failures.`);
+            report(
+                `${label} leaves execution logging ${level.value ?? "OFF (settings.loggingLevel is not set)"}; set settings.loggingLevel to ${LEVEL_LIST} to diagnose authorizer and integration failures.`,
+            );
         }
         const metrics = known(() => settings.settings?.metricsEnabled, "settings.metricsEnabled");
         if (!metrics.known) {
             report(unverifiable(label, metrics.path, "be true"));
         } else if (metrics.value !== true) {
-            report(`${label} does not enable detailed CloudWatch metrics (settings.metricsEnabled is ${metrics.value ?? "not set"}); set settings.metricsEnabled: true so alarms see per-method data.`);
+            report(
+                `${label} does not enable detailed CloudWatch metrics (settings.metricsEnabled is ${metrics.value ?? "not set"}); set settings.metricsEnabled: true so alarms see per-method data.`,
+            );
         }
     }),
 });

@@ -31,8 +31,10 @@ export const apigwIntegrationHttps = resourceRule({
             return;
         }
         if (/^http:\/\//i.test(uri.value ?? "")) {
-            report(`${label} (${type.value}) calls its backend in clear text (uri "${uri.value}"), so requests, tokens and responses can be read or changed on the way. ` +
-                "Set uri to the backend's https:// endpoint.");
+            report(
+                `${label} (${type.value}) calls its backend in clear text (uri "${uri.value}"), so requests, tokens and responses can be read or changed on the way. ` +
+                    "Set uri to the backend's https:// endpoint.",
+            );
         }
     }),
 });

@@ -22,7 +22,8 @@ export const methodAuthorizationConfig = ruleConfig<MethodAuthorizationConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: "Pulumi resource names of methods that are intentionally anonymous (e.g. a health check); for an operation of a RestApi body, '<RestApi resource name> <METHOD> <path>'.",
+        description:
+            "Pulumi resource names of methods that are intentionally anonymous (e.g. a health check); for an operation of a RestApi body, '<RestApi resource name> <METHOD> <path>'.",
     },
 });
 
@@ -34,25 +35,39 @@ type IntegrationResource = StackResource<OutputsOf<aws.apigateway.Integration>>;
 
 /** True when `a.prop` and `b.prop` came from the same resource or are the same known string. */
 const same = (a: StackResource<unknown>, b: StackResource<unknown>, prop: string, read: (r: StackResource<unknown>) => unknown) =>
-    sameOrigin(a, prop, b, prop) || sameKnownString(() => read(a), () => read(b));
+    sameOrigin(a, prop, b, prop) ||
+    sameKnownString(
+        () => read(a),
+        () => read(b),
+    );
 
 /** True when the integration serves the method: built from it, or (built from no method) on the same API, resource and HTTP method. */
 export function integrationOfMethod(integration: IntegrationResource, method: MethodResource): boolean {
     const props = (r: StackResource<unknown>) => r.props as Record<string, unknown>;
-    const fromMethod = (["httpMethod", "resourceId"] as const).some((p) => (integration.resource.propertyDependencies[p] ?? []).some((d) => d.isType(aws.apigateway.Method)));
+    const fromMethod = (["httpMethod", "resourceId"] as const).some((p) =>
+        (integration.resource.propertyDependencies[p] ?? []).some((d) => d.isType(aws.apigateway.Method)),
+    );
     if (fromMethod) {
         // Built from a method: that method, and no other.
         return derivedFrom(integration, "httpMethod", method) || derivedFrom(integration, "resourceId", method);
     }
-    return (same(integration, method, "restApi", (r) => props(r).restApi) && same(integration, method, "resourceId", (r) => props(r).resourceId) &&
-            sameKnownString(() => integration.props.httpMethod, () => method.props.httpMethod));
+    return (
+        same(integration, method, "restApi", (r) => props(r).restApi) &&
+        same(integration, method, "resourceId", (r) => props(r).resourceId) &&
+        sameKnownString(
+            () => integration.props.httpMethod,
+            () => method.props.httpMethod,
+        )
+    );
 }
 
 export const apigwMethodRequiresAuthorization = stackRule({
     name: "apigw-method-requires-authorization",
     service: "apigateway",
-    description: "API Gateway methods, and the operations of a RestApi OpenAPI body, must use an authorizer (Cognito, Lambda or AWS_IAM), except CORS preflights (OPTIONS with a MOCK integration) and allow-listed methods.",
-    remediationSteps: "Set authorization to COGNITO_USER_POOLS, CUSTOM or AWS_IAM; answer OPTIONS preflights with a MOCK integration; or add the method's resource name to allowedAnonymousMethods.",
+    description:
+        "API Gateway methods, and the operations of a RestApi OpenAPI body, must use an authorizer (Cognito, Lambda or AWS_IAM), except CORS preflights (OPTIONS with a MOCK integration) and allow-listed methods.",
+    remediationSteps:
+        "Set authorization to COGNITO_USER_POOLS, CUSTOM or AWS_IAM; answer OPTIONS preflights with a MOCK integration; or add the method's resource name to allowedAnonymousMethods.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: { checkov: ["CKV_AWS_59"] },
@@ -64,8 +79,13 @@ export const apigwMethodRequiresAuthorization = stackRule({
         // Operations declared in an OpenAPI body are methods too.
         for (const api of resourcesOf(args.resources, aws.apigateway.RestApi)) {
             const body = knownDeep(() => api.props.body, "body");
-            checkBodyAuthorization(body, api.label, (message) => report(message, api.urn), (op) =>
-                op.method === "OPTIONS" || allowedAnonymousMethods.includes(bodyOperationKey(api.name, op)), AUTHORIZED);
+            checkBodyAuthorization(
+                body,
+                api.label,
+                (message) => report(message, api.urn),
+                (op) => op.method === "OPTIONS" || allowedAnonymousMethods.includes(bodyOperationKey(api.name, op)),
+                AUTHORIZED,
+            );
         }
         for (const method of resourcesOf(args.resources, aws.apigateway.Method)) {
             const { label, name } = method;
@@ -82,7 +102,14 @@ export const apigwMethodRequiresAuthorization = stackRule({
             }
             const httpMethod = known(() => method.props.httpMethod, "httpMethod");
             if (!httpMethod.known) {
-                report(unverifiable(label, httpMethod.path, `be OPTIONS (a CORS preflight) for a method with authorization ${NONE}, or authorization must be one of ${AUTHORIZED}`), method.urn);
+                report(
+                    unverifiable(
+                        label,
+                        httpMethod.path,
+                        `be OPTIONS (a CORS preflight) for a method with authorization ${NONE}, or authorization must be one of ${AUTHORIZED}`,
+                    ),
+                    method.urn,
+                );
                 continue;
             }
             const verb = (httpMethod.value ?? "").toUpperCase();
@@ -93,8 +120,11 @@ export const apigwMethodRequiresAuthorization = stackRule({
             }
             const served = integrations.filter((i) => integrationOfMethod(i, method));
             if (served.length === 0) {
-                report(`${label} (OPTIONS) has authorization ${NONE} but no MOCK integration in this stack answers it, so it is not known to be a CORS preflight. ` +
-                    `Give it an aws.apigateway.Integration of type MOCK, or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, method.urn);
+                report(
+                    `${label} (OPTIONS) has authorization ${NONE} but no MOCK integration in this stack answers it, so it is not known to be a CORS preflight. ` +
+                        `Give it an aws.apigateway.Integration of type MOCK, or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+                    method.urn,
+                );
                 continue;
             }
             for (const integration of served) {
@@ -102,8 +132,11 @@ export const apigwMethodRequiresAuthorization = stackRule({
                 if (!type.known) {
                     report(unverifiable(integration.label, type.path, `be MOCK, since ${label} (OPTIONS) has authorization ${NONE}`), method.urn);
                 } else if ((type.value ?? "").toUpperCase() !== "MOCK") {
-                    report(`${label} (OPTIONS) has authorization ${NONE} but its ${integration.label} is ${type.value} (type), not MOCK: ` +
-                        `anyone can reach that backend with an OPTIONS request. Make the preflight a MOCK integration, or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`, method.urn);
+                    report(
+                        `${label} (OPTIONS) has authorization ${NONE} but its ${integration.label} is ${type.value} (type), not MOCK: ` +
+                            `anyone can reach that backend with an OPTIONS request. Make the preflight a MOCK integration, or ${fix.charAt(0).toLowerCase()}${fix.slice(1)}`,
+                        method.urn,
+                    );
                 }
             }
         }

@@ -33,7 +33,9 @@ export const apigwMethodSettingsThrottling = resourceRule({
         if (!dataTrace.known) {
             report(unverifiable(label, dataTrace.path, "be false (full request and response bodies must not be logged)"));
         } else if (dataTrace.value === true) {
-            report(`${where} enables settings.dataTraceEnabled, which writes full request and response bodies (tokens, personal data) to CloudWatch. Set settings.dataTraceEnabled: false.`);
+            report(
+                `${where} enables settings.dataTraceEnabled, which writes full request and response bodies (tokens, personal data) to CloudWatch. Set settings.dataTraceEnabled: false.`,
+            );
         }
     }),
 });

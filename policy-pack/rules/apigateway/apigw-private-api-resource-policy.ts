@@ -7,14 +7,16 @@ import { privateApiPolicyProblems } from "../lib/resource-policy";
 import { stackRule } from "../lib/rule";
 import { endpointTypeOf } from "../lib/stages";
 
-const MUST = "allow execute-api:Invoke only from your VPC endpoints (an aws:SourceVpce or aws:SourceVpc condition on every Allow of \"*\", or a Deny of requests not from them)";
+const MUST =
+    'allow execute-api:Invoke only from your VPC endpoints (an aws:SourceVpce or aws:SourceVpc condition on every Allow of "*", or a Deny of requests not from them)';
 const FIX = "Add a condition on aws:SourceVpce (or aws:SourceVpc) to it, or a Deny for requests not from your VPC endpoint.";
 
 export const apigwPrivateApiResourcePolicy = stackRule({
     name: "apigw-private-api-resource-policy",
     service: "apigateway",
     description: "PRIVATE REST APIs must have a resource policy that only admits calls from given VPC endpoints (aws:SourceVpce) or VPCs (aws:SourceVpc).",
-    remediationSteps: "Attach a policy (RestApi.policy or aws.apigateway.RestApiPolicy) that denies execute-api:Invoke when aws:SourceVpce is not your endpoint.",
+    remediationSteps:
+        "Attach a policy (RestApi.policy or aws.apigateway.RestApiPolicy) that denies execute-api:Invoke when aws:SourceVpce is not your endpoint.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: {},
@@ -32,15 +34,19 @@ export const apigwPrivateApiResourcePolicy = stackRule({
             }
             const attached = attachable.filter((p) => refersTo(p, "restApiId", api, [(a) => a.id]));
             // A separate RestApiPolicy replaces the inline one; judge what will be in force.
-            const documents = attached.length > 0
-                ? attached.map((p) => ({ subject: p.label, urn: p.urn, document: knownDeep(() => p.props.policy, "policy") }))
-                : [{ subject: api.label, urn: api.urn, document: knownOutput(api, "policy", (a) => a.policy) }];
+            const documents =
+                attached.length > 0
+                    ? attached.map((p) => ({ subject: p.label, urn: p.urn, document: knownDeep(() => p.props.policy, "policy") }))
+                    : [{ subject: api.label, urn: api.urn, document: knownOutput(api, "policy", (a) => a.policy) }];
             for (const { subject, urn, document } of documents) {
                 if (!document.known) {
                     report(unverifiable(subject, document.path, MUST), urn);
                 } else if (document.value === undefined || document.value === "") {
-                    report(`${api.label} is PRIVATE but has no resource policy (policy is not set and no RestApiPolicy is attached), so no VPC endpoint can invoke it, or, once one is added carelessly, any can. ` +
-                        "Attach a policy that allows execute-api:Invoke and denies it unless aws:SourceVpce is your endpoint.", urn);
+                    report(
+                        `${api.label} is PRIVATE but has no resource policy (policy is not set and no RestApiPolicy is attached), so no VPC endpoint can invoke it, or, once one is added carelessly, any can. ` +
+                            "Attach a policy that allows execute-api:Invoke and denies it unless aws:SourceVpce is your endpoint.",
+                        urn,
+                    );
                 } else {
                     for (const problem of privateApiPolicyProblems(document.value)) {
                         report(`${subject} resource policy (policy): ${problem}. ${FIX}`, urn);

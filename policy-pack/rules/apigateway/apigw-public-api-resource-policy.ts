@@ -41,7 +41,8 @@ export const apigwPublicApiResourcePolicy = stackRule({
     name: "apigw-public-api-resource-policy",
     service: "apigateway",
     description: `Resource policies of public (EDGE or REGIONAL) REST APIs should not allow execute-api:Invoke to every principal without an ${KEYS.replace(" and ", " or ")} condition (APIs meant to be open are allow-listed in allowOpenApis).`,
-    remediationSteps: "Add an aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpc condition to the Allow (or a Deny of callers outside it), or list the API in allowOpenApis with the reason it is open.",
+    remediationSteps:
+        "Add an aws:SourceIp, aws:SourceVpce, aws:PrincipalOrgID, aws:PrincipalAccount or aws:SourceVpc condition to the Allow (or a Deny of callers outside it), or list the API in allowOpenApis with the reason it is open.",
     severity: "medium",
     enforcementLevel: "advisory",
     controls: {},
@@ -57,9 +58,10 @@ export const apigwPublicApiResourcePolicy = stackRule({
             }
             const attached = attachable.filter((p) => refersTo(p, "restApiId", api, [(a) => a.id]));
             // A separate RestApiPolicy replaces the inline one; judge what will be in force.
-            const documents = attached.length > 0
-                ? attached.map((p) => ({ subject: p.label, urn: p.urn, document: knownDeep(() => p.props.policy, "policy") }))
-                : [{ subject: api.label, urn: api.urn, document: knownOutput(api, "policy", (a) => a.policy) }];
+            const documents =
+                attached.length > 0
+                    ? attached.map((p) => ({ subject: p.label, urn: p.urn, document: knownDeep(() => p.props.policy, "policy") }))
+                    : [{ subject: api.label, urn: api.urn, document: knownOutput(api, "policy", (a) => a.policy) }];
             if (documents.every((d) => d.document.known && (d.document.value === undefined || d.document.value === ""))) {
                 continue;
             }
@@ -77,9 +79,12 @@ export const apigwPublicApiResourcePolicy = stackRule({
                     continue;
                 }
                 for (const sid of openInvokeStatements(document.value) ?? []) {
-                    report(`${subject} resource policy (policy) of ${type.value} ${api.label}: statement ${sid} allows execute-api:Invoke to every principal ("*") ` +
-                        `without a scoping ${KEYS.replace(" and ", " or ")} condition, so the API is open to everyone and the resource policy adds nothing. ` +
-                        `Add such a condition to that statement, or list "${api.name}" in allowOpenApis with the reason it is open.`, urn);
+                    report(
+                        `${subject} resource policy (policy) of ${type.value} ${api.label}: statement ${sid} allows execute-api:Invoke to every principal ("*") ` +
+                            `without a scoping ${KEYS.replace(" and ", " or ")} condition, so the API is open to everyone and the resource policy adds nothing. ` +
+                            `Add such a condition to that statement, or list "${api.name}" in allowOpenApis with the reason it is open.`,
+                        urn,
+                    );
                 }
             }
         }

@@ -47,10 +47,15 @@ export const apigwPublicStageWaf = stackRule({
                 continue;
             }
             // An association whose ARN is not known yet and was not built from any stage may turn out to target this one.
-            const pending = associations.find((a) => !known(() => a.props.resourceArn).known &&
-                !(a.resource.propertyDependencies.resourceArn ?? []).some((d) => d.isType(aws.apigateway.Stage)));
+            const pending = associations.find(
+                (a) =>
+                    !known(() => a.props.resourceArn).known && !(a.resource.propertyDependencies.resourceArn ?? []).some((d) => d.isType(aws.apigateway.Stage)),
+            );
             if (pending) {
-                report(unverifiable(pending.label, "resourceArn", `be the ARN of ${stage.label}, which serves a public API and needs a WAFv2 web ACL`), stage.urn);
+                report(
+                    unverifiable(pending.label, "resourceArn", `be the ARN of ${stage.label}, which serves a public API and needs a WAFv2 web ACL`),
+                    stage.urn,
+                );
                 continue;
             }
             if (api && type && !type.known) {
@@ -58,8 +63,11 @@ export const apigwPublicStageWaf = stackRule({
                 continue;
             }
             const served = type?.known ? `a ${type.value}` : "a possibly public (its RestApi is not in this stack)";
-            report(`${stage.label} serves ${served} API with no WAFv2 web ACL in front of it (no WebAclAssociation has the stage ARN as resourceArn), ` +
-                "so SQL injection, XSS and floods reach the backend unfiltered. Associate a REGIONAL web ACL with the stage ARN.", stage.urn);
+            report(
+                `${stage.label} serves ${served} API with no WAFv2 web ACL in front of it (no WebAclAssociation has the stage ARN as resourceArn), ` +
+                    "so SQL injection, XSS and floods reach the backend unfiltered. Associate a REGIONAL web ACL with the stage ARN.",
+                stage.urn,
+            );
         }
     },
 });

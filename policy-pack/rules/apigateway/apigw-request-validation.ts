@@ -25,8 +25,10 @@ export const apigwRequestValidation = resourceRule({
         }
         // An unknown validator id (e.g. `validator.id` at preview) is a validator.
         if (!isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
-            report(`${label} declares request models (${models.value.join(", ")}) but no request validator (requestValidatorId is not set), so invalid bodies reach the backend. ` +
-                "Set requestValidatorId to an aws.apigateway.RequestValidator with validateRequestBody: true.");
+            report(
+                `${label} declares request models (${models.value.join(", ")}) but no request validator (requestValidatorId is not set), so invalid bodies reach the backend. ` +
+                    "Set requestValidatorId to an aws.apigateway.RequestValidator with validateRequestBody: true.",
+            );
         }
     }),
 });

@@ -21,8 +21,10 @@ export const apigwStageAccessLogging = resourceRule({
         const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");
         // An unknown destination (e.g. `logGroup.arn` at preview) is a destination.
         if (!isSet(destination)) {
-            report(`${label} writes no access logs (accessLogSettings.destinationArn is not set), so requests to it leave no trace. ` +
-                `Set accessLogSettings with a CloudWatch log group destinationArn and a JSON format containing ${FIELDS}.`);
+            report(
+                `${label} writes no access logs (accessLogSettings.destinationArn is not set), so requests to it leave no trace. ` +
+                    `Set accessLogSettings with a CloudWatch log group destinationArn and a JSON format containing ${FIELDS}.`,
+            );
             return;
         }
         const format = known(() => stage.accessLogSettings?.format, "accessLogSettings.format");
@@ -32,7 +34,9 @@ export const apigwStageAccessLogging = resourceRule({
         }
         const missing = REQUIRED_ACCESS_LOG_FIELDS.filter((f) => !(format.value ?? "").includes(f));
         if (missing.length > 0) {
-            report(`${label} access log format (accessLogSettings.format) lacks ${listing(missing)}; add ${missing.length === 1 ? "it" : "them"} so each request can be traced to a caller.`);
+            report(
+                `${label} access log format (accessLogSettings.format) lacks ${listing(missing)}; add ${missing.length === 1 ? "it" : "them"} so each request can be traced to a caller.`,
+            );
         }
     }),
 });

@@ -47,13 +47,26 @@ export const apigwStageThrottling = stackRule({
             if (unknownLimit) {
                 report(unverifiable(unknownLimit.subject, unknownLimit.path, `be positive, so that ${stage.label} is throttled`), stage.urn);
             } else if (unknownPath && !unknownPath.path.known) {
-                report(unverifiable(unknownPath.settings.label, unknownPath.path.path, `be "${STAGE_WIDE}" with positive throttling limits, or ${stage.label} needs other stage-wide method settings`), stage.urn);
+                report(
+                    unverifiable(
+                        unknownPath.settings.label,
+                        unknownPath.path.path,
+                        `be "${STAGE_WIDE}" with positive throttling limits, or ${stage.label} needs other stage-wide method settings`,
+                    ),
+                    stage.urn,
+                );
             } else if (stageWide.length > 0) {
-                report(`${stage.label} has stage-wide method settings (${stageWide.map((s) => s.label).join(", ")}) without positive throttling limits, so one client can exhaust the account's API Gateway limits. ` +
-                    "Set settings.throttlingRateLimit and settings.throttlingBurstLimit to positive limits.", stage.urn);
+                report(
+                    `${stage.label} has stage-wide method settings (${stageWide.map((s) => s.label).join(", ")}) without positive throttling limits, so one client can exhaust the account's API Gateway limits. ` +
+                        "Set settings.throttlingRateLimit and settings.throttlingBurstLimit to positive limits.",
+                    stage.urn,
+                );
             } else {
-                report(`${stage.label} has no stage-wide throttling (no MethodSettings with methodPath "${STAGE_WIDE}" for this stage), so one client can exhaust the account's API Gateway limits. ` +
-                    `Add MethodSettings with methodPath "${STAGE_WIDE}" and positive throttlingRateLimit and throttlingBurstLimit for this stage.`, stage.urn);
+                report(
+                    `${stage.label} has no stage-wide throttling (no MethodSettings with methodPath "${STAGE_WIDE}" for this stage), so one client can exhaust the account's API Gateway limits. ` +
+                        `Add MethodSettings with methodPath "${STAGE_WIDE}" and positive throttlingRateLimit and throttlingBurstLimit for this stage.`,
+                    stage.urn,
+                );
             }
         }
     },

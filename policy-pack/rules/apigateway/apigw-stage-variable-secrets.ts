@@ -18,25 +18,37 @@ import { resourceRule } from "../lib/rule";
 import { plaintextSecrets } from "../lib/secrets";
 
 function findings(label: string, property: string, value: unknown): string[] {
-    return plaintextSecrets(knownEntries(value)).map(({ variable, reason }) =>
-        `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
-        `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`);
+    return plaintextSecrets(knownEntries(value)).map(
+        ({ variable, reason }) =>
+            `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
+            `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`,
+    );
 }
 
 export const apigwStageVariableSecrets = resourceRule({
     name: "apigw-stage-variable-secrets",
     service: "apigateway",
-    description: "REST (Stage.variables) and HTTP (apigatewayv2 Stage.stageVariables) stage variables must not hold credentials; keep secrets in Secrets Manager or SSM.",
-    remediationSteps: "Remove the credential from the stage variables; store it in Secrets Manager or SSM and let the integration's backend read it (pass only its ARN or parameter name).",
+    description:
+        "REST (Stage.variables) and HTTP (apigatewayv2 Stage.stageVariables) stage variables must not hold credentials; keep secrets in Secrets Manager or SSM.",
+    remediationSteps:
+        "Remove the credential from the stage variables; store it in Secrets Manager or SSM and let the integration's backend read it (pass only its ARN or parameter name).",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},
     validateResource: [
         validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
-            findings(describe(args), "variables", snapshot(() => stage.variables)).forEach((m) => report(m));
+            findings(
+                describe(args),
+                "variables",
+                snapshot(() => stage.variables),
+            ).forEach((m) => report(m));
         }),
         validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
-            findings(describe(args), "stageVariables", snapshot(() => stage.stageVariables)).forEach((m) => report(m));
+            findings(
+                describe(args),
+                "stageVariables",
+                snapshot(() => stage.stageVariables),
+            ).forEach((m) => report(m));
         }),
     ],
 });

@@ -23,7 +23,9 @@ export const apigwStageXrayTracing = resourceRule({
         if (!tracing.known) {
             report(unverifiable(describe(args), tracing.path, "be true"));
         } else if (tracing.value !== true) {
-            report(`${describe(args)} does not enable X-Ray tracing (xrayTracingEnabled is ${tracing.value ?? "not set"}); set xrayTracingEnabled: true to trace requests end to end.`);
+            report(
+                `${describe(args)} does not enable X-Ray tracing (xrayTracingEnabled is ${tracing.value ?? "not set"}); set xrayTracingEnabled: true to trace requests end to end.`,
+            );
         }
     }),
 });

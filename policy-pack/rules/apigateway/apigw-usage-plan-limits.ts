@@ -19,16 +19,38 @@ export const apigwUsagePlanLimits = resourceRule({
     validateResource: validateResourceOfType(aws.apigateway.UsagePlan, (plan, args, report) => {
         const label = describe(args);
         const checks: { path: string; value: Known<unknown>; ok: (v: unknown) => boolean; must: string }[] = [
-            { path: "throttleSettings.rateLimit", value: known(() => plan.throttleSettings?.rateLimit), ok: (v) => typeof v === "number" && v > 0, must: "be above 0" },
-            { path: "throttleSettings.burstLimit", value: known(() => plan.throttleSettings?.burstLimit), ok: (v) => typeof v === "number" && v >= THROTTLE.minBurstLimit, must: `be at least ${THROTTLE.minBurstLimit}` },
-            { path: "quotaSettings.limit", value: known(() => plan.quotaSettings?.limit), ok: (v) => typeof v === "number" && v >= QUOTA.minLimit, must: `be at least ${QUOTA.minLimit}` },
-            { path: "quotaSettings.period", value: known(() => plan.quotaSettings?.period), ok: (v) => typeof v === "string" && PERIODS.includes(v), must: `be ${QUOTA.periods.join(", ")}` },
+            {
+                path: "throttleSettings.rateLimit",
+                value: known(() => plan.throttleSettings?.rateLimit),
+                ok: (v) => typeof v === "number" && v > 0,
+                must: "be above 0",
+            },
+            {
+                path: "throttleSettings.burstLimit",
+                value: known(() => plan.throttleSettings?.burstLimit),
+                ok: (v) => typeof v === "number" && v >= THROTTLE.minBurstLimit,
+                must: `be at least ${THROTTLE.minBurstLimit}`,
+            },
+            {
+                path: "quotaSettings.limit",
+                value: known(() => plan.quotaSettings?.limit),
+                ok: (v) => typeof v === "number" && v >= QUOTA.minLimit,
+                must: `be at least ${QUOTA.minLimit}`,
+            },
+            {
+                path: "quotaSettings.period",
+                value: known(() => plan.quotaSettings?.period),
+                ok: (v) => typeof v === "string" && PERIODS.includes(v),
+                must: `be ${QUOTA.periods.join(", ")}`,
+            },
         ];
         const failing = checks.filter((c) => c.value.known && !c.ok(c.value.value));
         if (failing.length > 0) {
             const what = failing.map((c) => `${c.path} is ${c.value.known && c.value.value !== undefined ? JSON.stringify(c.value.value) : "not set"}`);
-            report(`${label} does not limit its API keys (${listing(what)}), so one key can use unlimited capacity. ` +
-                `Set ${listing(failing.map((c) => `${c.path} to ${c.must.replace(/^be /, "")}`))}.`);
+            report(
+                `${label} does not limit its API keys (${listing(what)}), so one key can use unlimited capacity. ` +
+                    `Set ${listing(failing.map((c) => `${c.path} to ${c.must.replace(/^be /, "")}`))}.`,
+            );
             return;
         }
         const unknown = checks.find((c) => !c.value.known);

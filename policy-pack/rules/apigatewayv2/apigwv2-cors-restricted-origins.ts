@@ -24,7 +24,8 @@ export const v2CorsOriginsConfig = ruleConfig<V2CorsOriginsConfig>({
 export const apigwv2CorsRestrictedOrigins = resourceRule({
     name: "apigwv2-cors-restricted-origins",
     service: "apigatewayv2",
-    description: "HTTP API corsConfiguration.allowOrigins must not contain '*' with allowCredentials, and, when allowedOrigins is configured, only those origins.",
+    description:
+        "HTTP API corsConfiguration.allowOrigins must not contain '*' with allowCredentials, and, when allowedOrigins is configured, only those origins.",
     remediationSteps: "List your application's origins in corsConfiguration.allowOrigins instead of '*'.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -39,14 +40,22 @@ export const apigwv2CorsRestrictedOrigins = resourceRule({
         }
         const origins = knownDeep(() => api.corsConfiguration?.allowOrigins, "corsConfiguration.allowOrigins");
         if (!origins.known) {
-            report(unverifiable(label, origins.path, allowedOrigins.length > 0 ? `list only ${allowedOrigins.join(", ")}` : "not contain '*' when credentials are allowed"));
+            report(
+                unverifiable(
+                    label,
+                    origins.path,
+                    allowedOrigins.length > 0 ? `list only ${allowedOrigins.join(", ")}` : "not contain '*' when credentials are allowed",
+                ),
+            );
             return;
         }
         const list = origins.value ?? [];
         if (allowedOrigins.length > 0) {
             const extra = list.filter((o) => !allowedOrigins.includes(o));
             if (extra.length > 0) {
-                report(`${label} allows origin(s) ${extra.join(", ")} (corsConfiguration.allowOrigins), not in allowedOrigins (${allowedOrigins.join(", ")}). Remove them or add them to the policy config.`);
+                report(
+                    `${label} allows origin(s) ${extra.join(", ")} (corsConfiguration.allowOrigins), not in allowedOrigins (${allowedOrigins.join(", ")}). Remove them or add them to the policy config.`,
+                );
             }
             return;
         }
@@ -57,8 +66,10 @@ export const apigwv2CorsRestrictedOrigins = resourceRule({
         if (!credentials.known) {
             report(unverifiable(label, credentials.path, "be false while corsConfiguration.allowOrigins contains '*'"));
         } else if (credentials.value === true) {
-            report(`${label} allows any origin ('*' in corsConfiguration.allowOrigins) with corsConfiguration.allowCredentials: true, letting any web site call the API with a user's credentials. ` +
-                "List your application's origins in corsConfiguration.allowOrigins instead of '*'.");
+            report(
+                `${label} allows any origin ('*' in corsConfiguration.allowOrigins) with corsConfiguration.allowCredentials: true, letting any web site call the API with a user's credentials. ` +
+                    "List your application's origins in corsConfiguration.allowOrigins instead of '*'.",
+            );
         }
     }),
 });

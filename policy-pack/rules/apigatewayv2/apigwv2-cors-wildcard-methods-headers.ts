@@ -23,7 +23,9 @@ export const apigwv2CorsWildcardMethodsHeaders = resourceRule({
             if (!value.known) {
                 report(unverifiable(label, value.path, "list explicit values, not '*'"));
             } else if ((value.value ?? []).includes("*")) {
-                report(`${label} allows any ${field === "allowMethods" ? "method" : "header"} in cross-origin requests ('*' in ${path}); list the ones the application uses.`);
+                report(
+                    `${label} allows any ${field === "allowMethods" ? "method" : "header"} in cross-origin requests ('*' in ${path}); list the ones the application uses.`,
+                );
             }
         }
     }),

@@ -7,7 +7,8 @@ import { stackRule } from "../lib/rule";
 export const apigwv2DefaultEndpointDisabled = stackRule({
     name: "apigwv2-default-endpoint-disabled",
     service: "apigatewayv2",
-    description: "An HTTP or WebSocket API mapped to a custom domain (aws.apigatewayv2.ApiMapping) must disable its default execute-api endpoint, so the domain's TLS policy and mTLS cannot be bypassed.",
+    description:
+        "An HTTP or WebSocket API mapped to a custom domain (aws.apigatewayv2.ApiMapping) must disable its default execute-api endpoint, so the domain's TLS policy and mTLS cannot be bypassed.",
     remediationSteps: "Set disableExecuteApiEndpoint: true on the aws.apigatewayv2.Api.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -25,8 +26,11 @@ export const apigwv2DefaultEndpointDisabled = stackRule({
             if (!disabled.known) {
                 report(unverifiable(api.label, disabled.path, `be true, since ${mapping.label} maps it to a custom domain`), api.urn);
             } else if (disabled.value !== true) {
-                report(`${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
-                    "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.", api.urn);
+                report(
+                    `${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
+                        "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.",
+                    api.urn,
+                );
             }
         }
     },

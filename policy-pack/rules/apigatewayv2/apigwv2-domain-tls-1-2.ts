@@ -21,8 +21,10 @@ export const apigwv2DomainTls12 = resourceRule({
         if (!policy.known) {
             report(unverifiable(label, policy.path, `be ${TLS_SECURITY_POLICY} or a SecurityPolicy_TLS13_* policy`));
         } else if (!isTls12OrAbove(policy.value)) {
-            report(`${label} uses security policy ${policy.value ?? "(domainNameConfiguration.securityPolicy is not set)"}; clients could negotiate TLS 1.0/1.1. ` +
-                `Set domainNameConfiguration.securityPolicy: "${TLS_SECURITY_POLICY}".`);
+            report(
+                `${label} uses security policy ${policy.value ?? "(domainNameConfiguration.securityPolicy is not set)"}; clients could negotiate TLS 1.0/1.1. ` +
+                    `Set domainNameConfiguration.securityPolicy: "${TLS_SECURITY_POLICY}".`,
+            );
         }
     }),
 });

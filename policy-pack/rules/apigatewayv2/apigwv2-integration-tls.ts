@@ -8,7 +8,8 @@ import { resourceRule } from "../lib/rule";
 export const apigwv2IntegrationTls = resourceRule({
     name: "apigwv2-integration-tls",
     service: "apigatewayv2",
-    description: "API Gateway v2 integrations must not target plaintext http:// URIs, and private (VPC_LINK) integrations must set tlsConfig.serverNameToVerify.",
+    description:
+        "API Gateway v2 integrations must not target plaintext http:// URIs, and private (VPC_LINK) integrations must set tlsConfig.serverNameToVerify.",
     remediationSteps: "Use an https:// integrationUri; for VPC_LINK integrations set tlsConfig.serverNameToVerify to the backend's certificate name.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -19,7 +20,9 @@ export const apigwv2IntegrationTls = resourceRule({
         if (!uri.known) {
             // An ARN from another resource (a Lambda, a listener) is never a plaintext URL; a URL is a literal.
         } else if (typeof uri.value === "string" && /^http:\/\//i.test(uri.value.trim())) {
-            report(`${label} sends requests to ${uri.value} (integrationUri) in plaintext, so they can be read and altered in transit. Use an https:// integrationUri.`);
+            report(
+                `${label} sends requests to ${uri.value} (integrationUri) in plaintext, so they can be read and altered in transit. Use an https:// integrationUri.`,
+            );
         }
         const connection = known(() => integration.connectionType, "connectionType");
         if (!connection.known) {
@@ -31,8 +34,10 @@ export const apigwv2IntegrationTls = resourceRule({
         }
         const server = known(() => integration.tlsConfig?.serverNameToVerify, "tlsConfig.serverNameToVerify");
         if (!isSet(server)) {
-            report(`${label} is a private (VPC_LINK) integration without tlsConfig.serverNameToVerify, so traffic to the backend is not TLS-verified. ` +
-                "Set tlsConfig.serverNameToVerify to the backend's certificate name and use an HTTPS listener.");
+            report(
+                `${label} is a private (VPC_LINK) integration without tlsConfig.serverNameToVerify, so traffic to the backend is not TLS-verified. ` +
+                    "Set tlsConfig.serverNameToVerify to the backend's certificate name and use an HTTPS listener.",
+            );
         }
     }),
 });

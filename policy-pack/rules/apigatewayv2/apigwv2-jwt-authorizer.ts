@@ -27,15 +27,19 @@ export const apigwv2JwtAuthorizer = resourceRule({
         if (!issuer.known) {
             report(unverifiable(label, issuer.path, "be an https:// URL"));
         } else if (typeof issuer.value !== "string" || !/^https:\/\/[^/\s]+/i.test(issuer.value)) {
-            report(`${label} trusts tokens from issuer ${issuer.value ? `"${issuer.value}"` : "(jwtConfiguration.issuer is not set)"}, which is not an https URL, so its signing keys can be spoofed. ` +
-                "Set jwtConfiguration.issuer to the identity provider's https:// URL.");
+            report(
+                `${label} trusts tokens from issuer ${issuer.value ? `"${issuer.value}"` : "(jwtConfiguration.issuer is not set)"}, which is not an https URL, so its signing keys can be spoofed. ` +
+                    "Set jwtConfiguration.issuer to the identity provider's https:// URL.",
+            );
         }
         const audiences = knownDeep(() => authorizer.jwtConfiguration?.audiences, "jwtConfiguration.audiences");
         if (!audiences.known) {
             report(unverifiable(label, audiences.path, "list at least one audience"));
         } else if (!(audiences.value ?? []).some((a) => typeof a === "string" && a.trim() !== "")) {
-            report(`${label} accepts tokens for any audience (jwtConfiguration.audiences is empty), so tokens issued to other apps are accepted. ` +
-                "Set jwtConfiguration.audiences to the app client ids the API accepts.");
+            report(
+                `${label} accepts tokens for any audience (jwtConfiguration.audiences is empty), so tokens issued to other apps are accepted. ` +
+                    "Set jwtConfiguration.audiences to the app client ids the API accepts.",
+            );
         }
     }),
 });

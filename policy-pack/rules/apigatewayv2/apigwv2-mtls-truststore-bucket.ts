@@ -15,14 +15,22 @@ const REQUIREMENTS = {
 export const apigwv2MtlsTruststoreBucket = stackRule({
     name: "apigwv2-mtls-truststore-bucket",
     service: "apigatewayv2",
-    description: "An API Gateway v2 domain's mTLS truststore must live in a versioned, encrypted, public-access-blocked S3 bucket, and the domain must pin its version.",
-    remediationSteps: "Put the truststore in a bucket with BucketVersioning Enabled, SSE (KMS) encryption and a full BucketPublicAccessBlock, and set mutualTlsAuthentication.truststoreVersion.",
+    description:
+        "An API Gateway v2 domain's mTLS truststore must live in a versioned, encrypted, public-access-blocked S3 bucket, and the domain must pin its version.",
+    remediationSteps:
+        "Put the truststore in a bucket with BucketVersioning Enabled, SSE (KMS) encryption and a full BucketPublicAccessBlock, and set mutualTlsAuthentication.truststoreVersion.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},
     inspects: [
-        aws.apigatewayv2.DomainName, aws.s3.Bucket, aws.s3.BucketV2, aws.s3.BucketVersioning, aws.s3.BucketVersioningV2,
-        aws.s3.BucketServerSideEncryptionConfiguration, aws.s3.BucketServerSideEncryptionConfigurationV2, aws.s3.BucketPublicAccessBlock,
+        aws.apigatewayv2.DomainName,
+        aws.s3.Bucket,
+        aws.s3.BucketV2,
+        aws.s3.BucketVersioning,
+        aws.s3.BucketVersioningV2,
+        aws.s3.BucketServerSideEncryptionConfiguration,
+        aws.s3.BucketServerSideEncryptionConfigurationV2,
+        aws.s3.BucketPublicAccessBlock,
     ],
     validateStack: (args, report) => {
         const buckets = bucketsIn(args.resources);
@@ -34,11 +42,16 @@ export const apigwv2MtlsTruststoreBucket = stackRule({
             }
             const where = uri.known ? uri.value : "the truststore object";
             if (!isSet(known(() => domain.props.mutualTlsAuthentication?.truststoreVersion))) {
-                report(`${domain.label} does not pin mutualTlsAuthentication.truststoreVersion, so anyone able to overwrite ${where} changes which client certificates are trusted. ` +
-                    "Set mutualTlsAuthentication.truststoreVersion to the object's version id.", domain.urn);
+                report(
+                    `${domain.label} does not pin mutualTlsAuthentication.truststoreVersion, so anyone able to overwrite ${where} changes which client certificates are trusted. ` +
+                        "Set mutualTlsAuthentication.truststoreVersion to the object's version id.",
+                    domain.urn,
+                );
             }
             const bucketName = () => (uri.known ? s3BucketOfUri(uri.value) : undefined);
-            for (const bucket of buckets.filter((b) => derivedFrom(domain, "mutualTlsAuthentication", b.common) || sameKnownString(bucketName, () => b.common.props.bucket))) {
+            for (const bucket of buckets.filter(
+                (b) => derivedFrom(domain, "mutualTlsAuthentication", b.common) || sameKnownString(bucketName, () => b.common.props.bucket),
+            )) {
                 const controls: [keyof typeof REQUIREMENTS, Control][] = [
                     ["versioning", versioningOf(args.resources, bucket)],
                     ["encryption", encryptionOf(args.resources, bucket)],
@@ -51,8 +64,11 @@ export const apigwv2MtlsTruststoreBucket = stackRule({
                     ...(unknown.length > 0 ? [`cannot be verified at preview: ${unknown.join("; ")}`] : []),
                 ];
                 if (parts.length > 0) {
-                    report(`mTLS truststore ${bucket.common.label} (of ${domain.label}) ${parts.join("; and ")}. ` +
-                        "The bucket needs all three so the trusted CA bundle cannot be read, replaced or lost.", bucket.common.urn);
+                    report(
+                        `mTLS truststore ${bucket.common.label} (of ${domain.label}) ${parts.join("; and ")}. ` +
+                            "The bucket needs all three so the trusted CA bundle cannot be read, replaced or lost.",
+                        bucket.common.urn,
+                    );
                 }
             }
         }

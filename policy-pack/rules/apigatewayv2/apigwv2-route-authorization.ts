@@ -19,7 +19,8 @@ export const routeAuthorizationConfig = ruleConfig<RouteAuthorizationConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api body, '<Api resource name> <METHOD> <path>'.",
+        description:
+            "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api body, '<Api resource name> <METHOD> <path>'.",
     },
 });
 
@@ -30,8 +31,10 @@ const AUTHORIZED_WS = "CUSTOM or AWS_IAM";
 export const apigwv2RouteAuthorization = stackRule({
     name: "apigwv2-route-authorization",
     service: "apigatewayv2",
-    description: "HTTP API routes (and operations of an HTTP API OpenAPI body) and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
-    remediationSteps: "Set authorizationType to JWT, CUSTOM or AWS_IAM (WebSocket: on the $connect route), or add the route's resource name to allowedAnonymousRoutes.",
+    description:
+        "HTTP API routes (and operations of an HTTP API OpenAPI body) and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
+    remediationSteps:
+        "Set authorizationType to JWT, CUSTOM or AWS_IAM (WebSocket: on the $connect route), or add the route's resource name to allowedAnonymousRoutes.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: {},
@@ -42,8 +45,13 @@ export const apigwv2RouteAuthorization = stackRule({
         const apis = resourcesOf(args.resources, aws.apigatewayv2.Api);
         const routes = resourcesOf(args.resources, aws.apigatewayv2.Route);
         for (const api of apis) {
-            checkBodyAuthorization(knownDeep(() => api.props.body, "body"), api.label, (message) => report(message, api.urn),
-                (op) => allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)), AUTHORIZED_HTTP);
+            checkBodyAuthorization(
+                knownDeep(() => api.props.body, "body"),
+                api.label,
+                (message) => report(message, api.urn),
+                (op) => allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)),
+                AUTHORIZED_HTTP,
+            );
         }
         for (const route of routes) {
             if (allowedAnonymousRoutes.includes(route.name)) {
@@ -63,10 +71,15 @@ export const apigwv2RouteAuthorization = stackRule({
             const websocket = protocol?.known && protocol.value === "WEBSOCKET";
             if (websocket && key.value !== CONNECT) {
                 // Other WebSocket routes run on a connection that $connect authorized; there must be one.
-                const connect = routes.find((r) => r !== route && apiV2Of(r, apis) === api && known(() => r.props.routeKey).known && r.props.routeKey === CONNECT);
+                const connect = routes.find(
+                    (r) => r !== route && apiV2Of(r, apis) === api && known(() => r.props.routeKey).known && r.props.routeKey === CONNECT,
+                );
                 if (!connect) {
-                    report(`${route.label} (${key.value}) belongs to WebSocket ${api?.label} which has no ${CONNECT} route in this stack, so connections are never authorized. ` +
-                        `Add a ${CONNECT} route with authorizationType ${AUTHORIZED_WS}.`, route.urn);
+                    report(
+                        `${route.label} (${key.value}) belongs to WebSocket ${api?.label} which has no ${CONNECT} route in this stack, so connections are never authorized. ` +
+                            `Add a ${CONNECT} route with authorizationType ${AUTHORIZED_WS}.`,
+                        route.urn,
+                    );
                 }
                 continue;
             }
@@ -77,8 +90,11 @@ export const apigwv2RouteAuthorization = stackRule({
                 continue;
             }
             if ((type.value ?? "NONE").toUpperCase() === "NONE") {
-                report(`${route.label} (${key.value}) has authorizationType ${type.value ?? "NONE (not set)"}, so anyone who can reach the API can call it. ` +
-                    `Set authorizationType to ${allowed}, or list "${route.name}" in allowedAnonymousRoutes if it is meant to be public.`, route.urn);
+                report(
+                    `${route.label} (${key.value}) has authorizationType ${type.value ?? "NONE (not set)"}, so anyone who can reach the API can call it. ` +
+                        `Set authorizationType to ${allowed}, or list "${route.name}" in allowedAnonymousRoutes if it is meant to be public.`,
+                    route.urn,
+                );
             }
         }
     },

@@ -8,7 +8,8 @@ import { resourceRule } from "../lib/rule";
 export const apigwv2StageDataTrace = resourceRule({
     name: "apigwv2-stage-data-trace",
     service: "apigatewayv2",
-    description: "API Gateway v2 stages must not enable dataTraceEnabled (in defaultRouteSettings or any routeSettings): it writes full message payloads, tokens included, to CloudWatch Logs.",
+    description:
+        "API Gateway v2 stages must not enable dataTraceEnabled (in defaultRouteSettings or any routeSettings): it writes full message payloads, tokens included, to CloudWatch Logs.",
     remediationSteps: "Set dataTraceEnabled: false (or leave it unset) in defaultRouteSettings and routeSettings; use loggingLevel ERROR or INFO instead.",
     severity: "high",
     enforcementLevel: "mandatory",

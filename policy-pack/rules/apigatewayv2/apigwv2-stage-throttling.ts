@@ -54,7 +54,9 @@ export const apigwv2StageThrottling = resourceRule({
                 const value = route[limit];
                 const wrong = value === undefined ? undefined : problem(limit, value);
                 if (wrong) {
-                    report(`${label} routeSettings for route "${route.routeKey}" ${limit} ${wrong}, which lifts throttling on that route. Set ${limit} ${RANGE[limit].text} or remove it.`);
+                    report(
+                        `${label} routeSettings for route "${route.routeKey}" ${limit} ${wrong}, which lifts throttling on that route. Set ${limit} ${RANGE[limit].text} or remove it.`,
+                    );
                 }
             }
         }

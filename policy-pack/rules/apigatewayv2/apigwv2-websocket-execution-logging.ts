@@ -38,8 +38,11 @@ export const apigwv2WebsocketExecutionLogging = stackRule({
             if (!level.known) {
                 report(unverifiable(stage.label, level.path, `be ${LEVEL_LIST}`), stage.urn);
             } else if (!LEVELS.includes((level.value ?? "OFF").toUpperCase())) {
-                report(`${stage.label} of WebSocket ${api.label} leaves execution logging ${level.value ?? "OFF (defaultRouteSettings.loggingLevel is not set)"}; ` +
-                    `set defaultRouteSettings.loggingLevel to ${LEVEL_LIST} to diagnose authorizer and integration failures.`, stage.urn);
+                report(
+                    `${stage.label} of WebSocket ${api.label} leaves execution logging ${level.value ?? "OFF (defaultRouteSettings.loggingLevel is not set)"}; ` +
+                        `set defaultRouteSettings.loggingLevel to ${LEVEL_LIST} to diagnose authorizer and integration failures.`,
+                    stage.urn,
+                );
             }
         }
     },

@@ -14,7 +14,11 @@ export const cloudtrailCloudwatchDelivery = resourceRule({
     enforcementLevel: "advisory",
     controls: {
         securityHub: ["CloudTrail.5"],
-        cdkNag: ["NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled", "PCI.DSS.321-CloudTrailCloudWatchLogsEnabled", "HIPAA.Security-CloudTrailCloudWatchLogsEnabled"],
+        cdkNag: [
+            "NIST.800.53.R5-CloudTrailCloudWatchLogsEnabled",
+            "PCI.DSS.321-CloudTrailCloudWatchLogsEnabled",
+            "HIPAA.Security-CloudTrailCloudWatchLogsEnabled",
+        ],
         checkov: ["CKV2_AWS_10"],
         trivy: ["AWS-0162"],
     },
@@ -23,10 +27,14 @@ export const cloudtrailCloudwatchDelivery = resourceRule({
         const missing = [
             { key: "cloudWatchLogsGroupArn", value: known(() => trail.cloudWatchLogsGroupArn, "cloudWatchLogsGroupArn") },
             { key: "cloudWatchLogsRoleArn", value: known(() => trail.cloudWatchLogsRoleArn, "cloudWatchLogsRoleArn") },
-        ].filter((p) => !isSet(p.value)).map((p) => p.key);
+        ]
+            .filter((p) => !isSet(p.value))
+            .map((p) => p.key);
         if (missing.length > 0) {
-            report(`${describe(args)} does not deliver to CloudWatch Logs (${listing(missing.map((m) => `${m} is not set`))}); ` +
-                `set ${listing(missing)} so metric filters and alarms can see API calls.`);
+            report(
+                `${describe(args)} does not deliver to CloudWatch Logs (${listing(missing.map((m) => `${m} is not set`))}); ` +
+                    `set ${listing(missing)} so metric filters and alarms can see API calls.`,
+            );
         }
     }),
 });

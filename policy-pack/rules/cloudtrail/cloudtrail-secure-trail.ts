@@ -15,8 +15,12 @@ export const cloudtrailSecureTrail = resourceRule({
     controls: {
         securityHub: ["CloudTrail.2", "CloudTrail.4"],
         cdkNag: [
-            "NIST.800.53.R5-CloudTrailEncryptionEnabled", "PCI.DSS.321-CloudTrailEncryptionEnabled", "HIPAA.Security-CloudTrailEncryptionEnabled",
-            "NIST.800.53.R5-CloudTrailLogFileValidationEnabled", "PCI.DSS.321-CloudTrailLogFileValidationEnabled", "HIPAA.Security-CloudTrailLogFileValidationEnabled",
+            "NIST.800.53.R5-CloudTrailEncryptionEnabled",
+            "PCI.DSS.321-CloudTrailEncryptionEnabled",
+            "HIPAA.Security-CloudTrailEncryptionEnabled",
+            "NIST.800.53.R5-CloudTrailLogFileValidationEnabled",
+            "PCI.DSS.321-CloudTrailLogFileValidationEnabled",
+            "HIPAA.Security-CloudTrailLogFileValidationEnabled",
         ],
         checkov: ["CKV_AWS_67", "CKV_AWS_35", "CKV_AWS_36", "CKV_AWS_251"],
         trivy: ["AWS-0014", "AWS-0015", "AWS-0016"],
@@ -25,8 +29,18 @@ export const cloudtrailSecureTrail = resourceRule({
         const label = describe(args);
         const isTrue = (v: Known<unknown>) => (v.known ? v.value === true : undefined);
         const requirements: { value: Known<unknown>; ok: (v: Known<unknown>) => boolean | undefined; fix: string; must: string }[] = [
-            { value: known(() => trail.isMultiRegionTrail, "isMultiRegionTrail"), ok: isTrue, fix: "isMultiRegionTrail: true (activity in other regions would go unrecorded)", must: "be true" },
-            { value: known(() => trail.enableLogFileValidation, "enableLogFileValidation"), ok: isTrue, fix: "enableLogFileValidation: true (tampered log files would go unnoticed)", must: "be true" },
+            {
+                value: known(() => trail.isMultiRegionTrail, "isMultiRegionTrail"),
+                ok: isTrue,
+                fix: "isMultiRegionTrail: true (activity in other regions would go unrecorded)",
+                must: "be true",
+            },
+            {
+                value: known(() => trail.enableLogFileValidation, "enableLogFileValidation"),
+                ok: isTrue,
+                fix: "enableLogFileValidation: true (tampered log files would go unnoticed)",
+                must: "be true",
+            },
             // A key ARN that is unknown at preview (`key.arn`) is a key.
             { value: known(() => trail.kmsKeyId, "kmsKeyId"), ok: isSet, fix: "kmsKeyId (logs would only have S3-managed encryption)", must: "name a KMS key" },
         ];

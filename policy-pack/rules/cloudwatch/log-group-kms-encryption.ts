@@ -20,7 +20,9 @@ export const logGroupKmsEncryption = resourceRule({
     validateResource: validateResourceOfType(aws.cloudwatch.LogGroup, (group, args, report) => {
         // A key ARN that is unknown at preview (`key.arn`) is a key.
         if (!isSet(known(() => group.kmsKeyId, "kmsKeyId"))) {
-            report(`${describe(args)} is not encrypted with a customer-managed KMS key (kmsKeyId is not set); logs can hold caller IPs, identities and payloads. Set kmsKeyId to a customer-managed key.`);
+            report(
+                `${describe(args)} is not encrypted with a customer-managed KMS key (kmsKeyId is not set); logs can hold caller IPs, identities and payloads. Set kmsKeyId to a customer-managed key.`,
+            );
         }
     }),
 });

@@ -30,7 +30,11 @@ export const logGroupRetention = resourceRule({
     severity: "medium",
     enforcementLevel: "mandatory",
     controls: {
-        cdkNag: ["NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod", "PCI.DSS.321-CloudWatchLogGroupRetentionPeriod", "HIPAA.Security-CloudWatchLogGroupRetentionPeriod"],
+        cdkNag: [
+            "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod",
+            "PCI.DSS.321-CloudWatchLogGroupRetentionPeriod",
+            "HIPAA.Security-CloudWatchLogGroupRetentionPeriod",
+        ],
         checkov: ["CKV_AWS_66"],
     },
     config: logGroupRetentionConfig,
@@ -40,9 +44,13 @@ export const logGroupRetention = resourceRule({
         if (!retention.known) {
             report(unverifiable(describe(args), retention.path, `be at least ${minRetentionDays} days`));
         } else if (retention.value === undefined || retention.value === 0) {
-            report(`${describe(args)} keeps logs forever (retentionInDays is ${retention.value === 0 ? "0" : "not set"}). Set retentionInDays to at least ${minRetentionDays}.`);
+            report(
+                `${describe(args)} keeps logs forever (retentionInDays is ${retention.value === 0 ? "0" : "not set"}). Set retentionInDays to at least ${minRetentionDays}.`,
+            );
         } else if (retention.value < minRetentionDays) {
-            report(`${describe(args)} keeps logs for ${retention.value} days (retentionInDays), less than the required ${minRetentionDays}; audits and incident response need them. Raise retentionInDays to at least ${minRetentionDays}.`);
+            report(
+                `${describe(args)} keeps logs for ${retention.value} days (retentionInDays), less than the required ${minRetentionDays}; audits and incident response need them. Raise retentionInDays to at least ${minRetentionDays}.`,
+            );
         }
     }),
 });

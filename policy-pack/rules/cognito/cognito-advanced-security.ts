@@ -41,8 +41,10 @@ export const cognitoAdvancedSecurity = resourceRule({
         }
         const value = (mode.value ?? "OFF").toUpperCase();
         if (rank(value) < rank(requiredMode)) {
-            report(`${describe(args)} has advanced security ${mode.value === undefined ? "OFF (userPoolAddOns.advancedSecurityMode is not set)" : value}; ` +
-                `set userPoolAddOns.advancedSecurityMode to ${requiredMode}.`);
+            report(
+                `${describe(args)} has advanced security ${mode.value === undefined ? "OFF (userPoolAddOns.advancedSecurityMode is not set)" : value}; ` +
+                    `set userPoolAddOns.advancedSecurityMode to ${requiredMode}.`,
+            );
         }
     }),
 });

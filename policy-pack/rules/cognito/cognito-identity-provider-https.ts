@@ -36,7 +36,8 @@ export function isHttpsUrl(value: unknown): boolean {
 export const cognitoIdentityProviderHttps = resourceRule({
     name: "cognito-identity-provider-https",
     service: "cognito",
-    description: "Cognito OIDC identity providers must have an https oidc_issuer (and https endpoints when given); SAML providers must fetch MetadataURL over https.",
+    description:
+        "Cognito OIDC identity providers must have an https oidc_issuer (and https endpoints when given); SAML providers must fetch MetadataURL over https.",
     remediationSteps: "Set providerDetails.oidc_issuer (OIDC) or providerDetails.MetadataURL (SAML) to the identity provider's https URL.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -58,8 +59,10 @@ export const cognitoIdentityProviderHttps = resourceRule({
                     report(`${label} is an OIDC provider without providerDetails.${key}. Set providerDetails.${key} to the issuer's https URL.`);
                 }
             } else if (!isHttpsUrl(value.value)) {
-                report(`${label} providerDetails.${key} is not an https URL, so anyone on the path can impersonate the identity provider (${what}). ` +
-                    `Set providerDetails.${key} to the identity provider's https URL.`);
+                report(
+                    `${label} providerDetails.${key} is not an https URL, so anyone on the path can impersonate the identity provider (${what}). ` +
+                        `Set providerDetails.${key} to the identity provider's https URL.`,
+                );
             }
         };
         if (kind === "OIDC") {

@@ -41,8 +41,10 @@ export const cognitoMfa = resourceRule({
         }
         const mode = (mfa.value ?? "OFF").toUpperCase();
         if (rank(mode) < rank(requiredMfa)) {
-            report(`${describe(args)} has mfaConfiguration ${mfa.value === undefined ? "OFF (not set)" : mode}; this environment requires ${requiredMfa}. ` +
-                `Set mfaConfiguration: "${requiredMfa}" and enable softwareTokenMfaConfiguration.`);
+            report(
+                `${describe(args)} has mfaConfiguration ${mfa.value === undefined ? "OFF (not set)" : mode}; this environment requires ${requiredMfa}. ` +
+                    `Set mfaConfiguration: "${requiredMfa}" and enable softwareTokenMfaConfiguration.`,
+            );
         }
     }),
 });

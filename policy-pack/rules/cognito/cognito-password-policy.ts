@@ -52,8 +52,10 @@ export const cognitoPasswordPolicy = resourceRule({
             if (COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength >= minimumLength) {
                 return;
             }
-            report(`${label} sets no passwordPolicy, so Cognito's default minimum length of ${COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength} applies, below the required ${minimumLength}. ` +
-                `Set passwordPolicy with minimumLength of at least ${minimumLength} and ${listing([...CLASSES])} true.`);
+            report(
+                `${label} sets no passwordPolicy, so Cognito's default minimum length of ${COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength} applies, below the required ${minimumLength}. ` +
+                    `Set passwordPolicy with minimumLength of at least ${minimumLength} and ${listing([...CLASSES])} true.`,
+            );
             return;
         }
         const problems: string[] = [];
@@ -63,7 +65,9 @@ export const cognitoPasswordPolicy = resourceRule({
         if (!length.known) {
             unknown.push(length);
         } else if ((length.value ?? COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength) < minimumLength) {
-            problems.push(`passwordPolicy.minimumLength is ${length.value ?? `not set (Cognito uses ${COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength})`}, below ${minimumLength}`);
+            problems.push(
+                `passwordPolicy.minimumLength is ${length.value ?? `not set (Cognito uses ${COGNITO_DEFAULT_PASSWORD_POLICY.minimumLength})`}, below ${minimumLength}`,
+            );
             fixes.push(`passwordPolicy.minimumLength to at least ${minimumLength}`);
         }
         for (const flag of CLASSES) {
@@ -85,7 +89,13 @@ export const cognitoPasswordPolicy = resourceRule({
         if (problems.length > 0) {
             report(`${label} has a weak password policy (${problems.join("; ")}). Set ${listing(fixes)}.`);
         } else if (unknown.length > 0 && !unknown[0].known) {
-            report(unverifiable(label, unknown[0].path, `meet the password policy (minimumLength >= ${minimumLength}, every require* flag true, temporaryPasswordValidityDays <= ${PASSWORD.maxTemporaryValidityDays})`));
+            report(
+                unverifiable(
+                    label,
+                    unknown[0].path,
+                    `meet the password policy (minimumLength >= ${minimumLength}, every require* flag true, temporaryPasswordValidityDays <= ${PASSWORD.maxTemporaryValidityDays})`,
+                ),
+            );
         }
     }),
 });

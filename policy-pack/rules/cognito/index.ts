@@ -6,4 +6,10 @@ import { cognitoIdentityProviderHttps } from "./cognito-identity-provider-https"
 import { cognitoMfa } from "./cognito-mfa";
 import { cognitoPasswordPolicy } from "./cognito-password-policy";
 
-export const cognitoRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [cognitoPasswordPolicy, cognitoMfa, cognitoAdvancedSecurity, cognitoAppClientSecure, cognitoIdentityProviderHttps];
+export const cognitoRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+    cognitoPasswordPolicy,
+    cognitoMfa,
+    cognitoAdvancedSecurity,
+    cognitoAppClientSecure,
+    cognitoIdentityProviderHttps,
+];

@@ -27,8 +27,10 @@ const CHECKED_BY_INPUTS = [REST_API_COMPONENT];
 export const remoteComponentUnverified = stackRule({
     name: "remote-component-unverified",
     service: "components",
-    description: "A component resource with no children in the plan (a remote, multi-language component whose resources the gate cannot see) of a package other than secure-api/pulumi is reported as not verified, unless its type is allow-listed.",
-    remediationSteps: "Build the resources with the platform's components or raw provider resources, or list the component type in allowedTypes after reviewing what it creates.",
+    description:
+        "A component resource with no children in the plan (a remote, multi-language component whose resources the gate cannot see) of a package other than secure-api/pulumi is reported as not verified, unless its type is allow-listed.",
+    remediationSteps:
+        "Build the resources with the platform's components or raw provider resources, or list the component type in allowedTypes after reviewing what it creates.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},
@@ -44,8 +46,11 @@ export const remoteComponentUnverified = stackRule({
             if (hasChildren(r, args.resources)) {
                 continue;
             }
-            report(`not verified: ${describe(r)} is a ${r.type} component whose resources the gate cannot see (it has no children in the plan), so none of the pack's rules judged them. ` +
-                `Use the platform's components or raw resources, or add "${r.type}" to allowedTypes once reviewed.`, r.urn);
+            report(
+                `not verified: ${describe(r)} is a ${r.type} component whose resources the gate cannot see (it has no children in the plan), so none of the pack's rules judged them. ` +
+                    `Use the platform's components or raw resources, or add "${r.type}" to allowedTypes once reviewed.`,
+                r.urn,
+            );
         }
     },
 });

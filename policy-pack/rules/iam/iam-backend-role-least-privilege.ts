@@ -18,12 +18,18 @@ export interface BackendRoleConfig {
 
 export const backendRoleConfig = ruleConfig<BackendRoleConfig>({
     allowedPolicyArns: {
-        type: "array", items: { type: "string", pattern: "^arn:" }, uniqueItems: true, default: [],
+        type: "array",
+        items: { type: "string", pattern: "^arn:" },
+        uniqueItems: true,
+        default: [],
         description: "Policy ARNs a role behind the API may hold even though they grant broadly (default none).",
     },
     allowedActions: {
-        type: "array", items: { type: "string", minLength: 1 }, uniqueItems: true, default: [],
-        description: "Wildcard actions (e.g. xray:*) a policy of a role behind the API may allow on Resource \"*\" (default none).",
+        type: "array",
+        items: { type: "string", minLength: 1 },
+        uniqueItems: true,
+        default: [],
+        description: 'Wildcard actions (e.g. xray:*) a policy of a role behind the API may allow on Resource "*" (default none).',
     },
 });
 
@@ -38,18 +44,28 @@ export function forbiddenManagedPolicy(arn: string): string | undefined {
     return name && ((names as readonly string[]).includes(name) || name.endsWith(suffix)) ? name : undefined;
 }
 
-const BROAD = "no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of \"*\" or \"service:*\" on Resource \"*\"";
+const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*" on Resource "*"';
 
 export const iamBackendRoleLeastPrivilege = stackRule({
     name: "iam-backend-role-least-privilege",
     service: "iam",
-    description: "Roles behind the API (integration credentials, authorizer credentials, Lambda execution roles) must not hold AdministratorAccess, PowerUserAccess or *FullAccess, nor policies allowing \"*\" or \"service:*\" on Resource \"*\".",
-    remediationSteps: "Replace broad policies by a policy allowing only the actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
+    description:
+        'Roles behind the API (integration credentials, authorizer credentials, Lambda execution roles) must not hold AdministratorAccess, PowerUserAccess or *FullAccess, nor policies allowing "*" or "service:*" on Resource "*".',
+    remediationSteps:
+        "Replace broad policies by a policy allowing only the actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: {},
     config: backendRoleConfig,
-    inspects: [aws.iam.Role, aws.iam.RolePolicyAttachment, aws.iam.RolePolicy, aws.iam.Policy, aws.apigateway.Integration, aws.apigateway.Authorizer, aws.lambda.Function],
+    inspects: [
+        aws.iam.Role,
+        aws.iam.RolePolicyAttachment,
+        aws.iam.RolePolicy,
+        aws.iam.Policy,
+        aws.apigateway.Integration,
+        aws.apigateway.Authorizer,
+        aws.lambda.Function,
+    ],
     validateStack: (args, report) => {
         const { allowedPolicyArns, allowedActions } = backendRoleConfig.read(args);
         const policies = resourcesOf(args.resources, aws.iam.Policy);
@@ -57,7 +73,11 @@ export const iamBackendRoleLeastPrivilege = stackRule({
         const rolePolicies = resourcesOf(args.resources, aws.iam.RolePolicy);
         const users = [
             ...resourcesOf(args.resources, aws.apigateway.Integration).map((r) => ({ r, prop: "credentials" as const, what: "credentials" })),
-            ...resourcesOf(args.resources, aws.apigateway.Authorizer).map((r) => ({ r, prop: "authorizerCredentials" as const, what: "authorizerCredentials" })),
+            ...resourcesOf(args.resources, aws.apigateway.Authorizer).map((r) => ({
+                r,
+                prop: "authorizerCredentials" as const,
+                what: "authorizerCredentials",
+            })),
             ...resourcesOf(args.resources, aws.lambda.Function).map((r) => ({ r, prop: "role" as const, what: "execution role" })),
         ];
         for (const role of resourcesOf(args.resources, aws.iam.Role)) {
@@ -75,13 +95,26 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                 }
                 const grants = wildcardGrants(doc, allowedActions);
                 if (grants === undefined) {
-                    report(`${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document. `, role.urn);
+                    report(
+                        `${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document. `,
+                        role.urn,
+                    );
                 } else if (grants.length > 0) {
-                    report(`${subject} is allowed ${listing(grants.map((g) => `"${g}"`))} on Resource "*" by ${source} (${path}), far more than a backend needs. ${fix}`, role.urn);
+                    report(
+                        `${subject} is allowed ${listing(grants.map((g) => `"${g}"`))} on Resource "*" by ${source} (${path}), far more than a backend needs. ${fix}`,
+                        role.urn,
+                    );
                 }
             };
             const customer = (policy: PolicyResource) => {
-                if (!allowedPolicyArns.some((a) => sameKnownString(() => policy.props.arn, () => a))) {
+                if (
+                    !allowedPolicyArns.some((a) =>
+                        sameKnownString(
+                            () => policy.props.arn,
+                            () => a,
+                        ),
+                    )
+                ) {
                     document(policy.label, () => policy.props.policy, "policy");
                 }
             };
@@ -99,7 +132,16 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             for (const arn of arns) {
                 if (typeof arn === "string") {
                     managedArn(arn, "managedPolicyArns");
-                    policies.filter((p) => !fromPolicies.includes(p) && sameKnownString(() => p.props.arn, () => arn)).forEach(customer);
+                    policies
+                        .filter(
+                            (p) =>
+                                !fromPolicies.includes(p) &&
+                                sameKnownString(
+                                    () => p.props.arn,
+                                    () => arn,
+                                ),
+                        )
+                        .forEach(customer);
                 } else if (fromPolicies.length === 0) {
                     report(unverifiable(role.label, "managedPolicyArns", `grant ${subject} ${BROAD}`), role.urn);
                 }
@@ -112,7 +154,8 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                 report(unverifiable(role.label, inline.path, `grant ${subject} ${BROAD}`), role.urn);
             } else {
                 asArray(snapshot(() => inline.value)).forEach((p, i) =>
-                    document(role.label, () => asRecord(p).policy, `inlinePolicies.${asString(asRecord(p).name) ?? i}.policy`));
+                    document(role.label, () => asRecord(p).policy, `inlinePolicies.${asString(asRecord(p).name) ?? i}.policy`),
+                );
             }
             for (const attachment of attachments.filter((a) => refersTo(a, "role", role, [(p) => p.name, (p) => p.id]))) {
                 const arn = known(() => attachment.props.policyArn, "policyArn");

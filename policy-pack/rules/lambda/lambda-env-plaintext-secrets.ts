@@ -31,16 +31,20 @@ export function knownEntries(value: unknown): Record<string, unknown> {
 export const lambdaEnvPlaintextSecrets = resourceRule({
     name: "lambda-env-plaintext-secrets",
     service: "lambda",
-    description: "Lambda environment variables must not hold credentials (AWS keys, private keys, API tokens, JWTs, or literal values of secret-named variables); pass Secrets Manager or SSM references instead.",
-    remediationSteps: "Store the secret in Secrets Manager (or an SSM SecureString), pass its ARN or parameter name in the variable (e.g. DB_SECRET_ARN), grant the function's role read access, and read it at runtime.",
+    description:
+        "Lambda environment variables must not hold credentials (AWS keys, private keys, API tokens, JWTs, or literal values of secret-named variables); pass Secrets Manager or SSM references instead.",
+    remediationSteps:
+        "Store the secret in Secrets Manager (or an SSM SecureString), pass its ARN or parameter name in the variable (e.g. DB_SECRET_ARN), grant the function's role read access, and read it at runtime.",
     severity: "critical",
     enforcementLevel: "mandatory",
     controls: {},
     validateResource: validateResourceOfType(aws.lambda.Function, (fn, args, report) => {
         const variables = knownEntries(snapshot(() => fn.environment?.variables));
         for (const { variable, reason } of plaintextSecrets(variables)) {
-            report(`${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +
-                `Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in environment.variables.${variable} instead, read at runtime.`);
+            report(
+                `${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +
+                    `Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in environment.variables.${variable} instead, read at runtime.`,
+            );
         }
     }),
 });

@@ -31,13 +31,19 @@ const EXAMPLE_ARN = "arn:aws:execute-api:<region>:<account>:<apiId>/<stage>/<MET
 export const lambdaPermissionScoped = resourceRule({
     name: "lambda-permission-scoped",
     service: "lambda",
-    description: "Lambda permissions for a service principal must name the source (sourceArn; for API Gateway an ARN scoped to one API); principal \"*\" needs principalOrgId, sourceAccount or sourceArn.",
-    remediationSteps: "Set sourceArn to the invoking resource's ARN (for API Gateway `${api.executionArn}/*/*`), or replace principal \"*\" by the caller's account or service.",
+    description:
+        'Lambda permissions for a service principal must name the source (sourceArn; for API Gateway an ARN scoped to one API); principal "*" needs principalOrgId, sourceAccount or sourceArn.',
+    remediationSteps:
+        "Set sourceArn to the invoking resource's ARN (for API Gateway `${api.executionArn}/*/*`), or replace principal \"*\" by the caller's account or service.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {
         securityHub: ["Lambda.1"],
-        cdkNag: ["NIST.800.53.R5-LambdaFunctionPublicAccessProhibited", "PCI.DSS.321-LambdaFunctionPublicAccessProhibited", "HIPAA.Security-LambdaFunctionPublicAccessProhibited"],
+        cdkNag: [
+            "NIST.800.53.R5-LambdaFunctionPublicAccessProhibited",
+            "PCI.DSS.321-LambdaFunctionPublicAccessProhibited",
+            "HIPAA.Security-LambdaFunctionPublicAccessProhibited",
+        ],
         checkov: ["CKV_AWS_364"],
         trivy: ["AWS-0067"],
     },
@@ -47,7 +53,13 @@ export const lambdaPermissionScoped = resourceRule({
         const label = describe(args);
         const principal = known(() => permission.principal, "principal");
         if (!principal.known) {
-            report(unverifiable(label, principal.path, "be a service principal with sourceArn, or an account; \"*\" needs principalOrgId, sourceAccount or sourceArn"));
+            report(
+                unverifiable(
+                    label,
+                    principal.path,
+                    'be a service principal with sourceArn, or an account; "*" needs principalOrgId, sourceAccount or sourceArn',
+                ),
+            );
             return;
         }
         const who = principal.value ?? "";
@@ -55,8 +67,10 @@ export const lambdaPermissionScoped = resourceRule({
         const sourceAccount = known(() => permission.sourceAccount, "sourceAccount");
         if (who === "*") {
             if (!isSet(sourceArn) && !isSet(sourceAccount) && !isSet(known(() => permission.principalOrgId))) {
-                report(`${label} lets anyone invoke the function (principal "*" with no principalOrgId, sourceAccount or sourceArn). ` +
-                    "Set principal to the calling service or account, or add sourceArn.");
+                report(
+                    `${label} lets anyone invoke the function (principal "*" with no principalOrgId, sourceAccount or sourceArn). ` +
+                        "Set principal to the calling service or account, or add sourceArn.",
+                );
             }
             return;
         }
@@ -67,9 +81,11 @@ export const lambdaPermissionScoped = resourceRule({
             if (isSet(sourceAccount) && accountScopedServices.includes(who)) {
                 return;
             }
-            report(`${label} lets ${who} invoke the function on behalf of any resource in any account (sourceArn is not set), ` +
-                "so another account's resource can call it (confused deputy). Set sourceArn to the invoking resource's ARN" +
-                (who === "apigateway.amazonaws.com" ? `: ${EXAMPLE_ARN}.` : "."));
+            report(
+                `${label} lets ${who} invoke the function on behalf of any resource in any account (sourceArn is not set), ` +
+                    "so another account's resource can call it (confused deputy). Set sourceArn to the invoking resource's ARN" +
+                    (who === "apigateway.amazonaws.com" ? `: ${EXAMPLE_ARN}.` : "."),
+            );
             return;
         }
         if (who !== "apigateway.amazonaws.com" || !sourceArn.known) {
@@ -78,8 +94,10 @@ export const lambdaPermissionScoped = resourceRule({
         }
         const arn = sourceArn.value ?? "";
         if (!API_SCOPED_ARN.test(arn)) {
-            report(`${label} sourceArn "${arn}" is not scoped to one API (region, account and API id must be literal), ` +
-                `so every API Gateway API it matches can invoke the function. Set sourceArn to ${EXAMPLE_ARN}.`);
+            report(
+                `${label} sourceArn "${arn}" is not scoped to one API (region, account and API id must be literal), ` +
+                    `so every API Gateway API it matches can invoke the function. Set sourceArn to ${EXAMPLE_ARN}.`,
+            );
         }
     }),
 });

@@ -30,8 +30,14 @@ export function purposesOf(resources: readonly PolicyResource[], bucket: BucketR
     }
     const truststore = resourcesOf(resources, aws.apigateway.DomainName).some((d) => {
         const uri = known(() => d.props.mutualTlsAuthentication?.truststoreUri);
-        return derivedFrom(d, "mutualTlsAuthentication", bucket.common) ||
-            (uri.known && sameKnownString(() => s3BucketOfUri(uri.value), () => bucket.common.props.bucket));
+        return (
+            derivedFrom(d, "mutualTlsAuthentication", bucket.common) ||
+            (uri.known &&
+                sameKnownString(
+                    () => s3BucketOfUri(uri.value),
+                    () => bucket.common.props.bucket,
+                ))
+        );
     });
     if (truststore) {
         purposes.push("truststore");
@@ -49,8 +55,12 @@ export function companionsOf<P extends { readonly bucket: string }>(companions: 
     return companions.filter((c) => refersTo(c, "bucket", bucket.common, [(b) => b.bucket, (b) => b.id]));
 }
 
-const flags = (p: { readonly blockPublicAcls?: boolean; readonly blockPublicPolicy?: boolean; readonly ignorePublicAcls?: boolean; readonly restrictPublicBuckets?: boolean }) =>
-    [p.blockPublicAcls, p.blockPublicPolicy, p.ignorePublicAcls, p.restrictPublicBuckets];
+const flags = (p: {
+    readonly blockPublicAcls?: boolean;
+    readonly blockPublicPolicy?: boolean;
+    readonly ignorePublicAcls?: boolean;
+    readonly restrictPublicBuckets?: boolean;
+}) => [p.blockPublicAcls, p.blockPublicPolicy, p.ignorePublicAcls, p.restrictPublicBuckets];
 
 /** The account's public access block in this program: yes when one has all four settings true. */
 export function accountPublicAccessBlocked(resources: readonly PolicyResource[]): boolean {
@@ -64,7 +74,8 @@ export function accountPublicAccessBlocked(resources: readonly PolicyResource[])
 export const PUBLIC_CANNED_ACLS: readonly string[] = ["public-read", "public-read-write", "authenticated-read"];
 /** Grantee groups that are everyone / every AWS account. */
 export const PUBLIC_GROUPS: readonly string[] = [
-    "http://acs.amazonaws.com/groups/global/AllUsers", "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
+    "http://acs.amazonaws.com/groups/global/AllUsers",
+    "http://acs.amazonaws.com/groups/global/AuthenticatedUsers",
 ];
 
 /** One ACL setting of a bucket: where it is set, and its public parts (or unknown). */
@@ -81,10 +92,12 @@ export function publicAclsOf(resources: readonly PolicyResource[], bucket: Bucke
     ];
     const inline = knownOutput(typedOf(bucket), "acl", (b) => b.acl);
     const grants = knownOutput(typedOf(bucket), "grants", (b) => (b.grants ?? []).map((g) => g.uri));
-    const out: AclFinding[] = [{
-        where: `${bucket.common.label} acl/grants`,
-        value: !inline.known ? inline : !grants.known ? grants : { known: true, value: publicParts(inline.value, grants.value ?? []) },
-    }];
+    const out: AclFinding[] = [
+        {
+            where: `${bucket.common.label} acl/grants`,
+            value: !inline.known ? inline : !grants.known ? grants : { known: true, value: publicParts(inline.value, grants.value ?? []) },
+        },
+    ];
     for (const a of companionsOf([...resourcesOf(resources, aws.s3.BucketAclV2), ...resourcesOf(resources, aws.s3.BucketAcl)], bucket)) {
         const acl = knownDeep(() => a.props.acl, "acl");
         // accessControlPolicy is computed when the program gives a canned acl: unknown at preview, and no grant of the program's.
@@ -104,9 +117,10 @@ export interface PolicyDocumentOf {
 
 /** The bucket's policy documents: the inline `policy` (when set) and each BucketPolicy of it. */
 export function bucketPoliciesOf(resources: readonly PolicyResource[], bucket: BucketResource): PolicyDocumentOf[] {
-    const parse = (doc: Known<unknown>): Known<Props[]> => (doc.known
-        ? { known: true, value: doc.value === undefined || doc.value === "" ? [] : asArray(parseJsonDocument(doc.value)?.Statement).map(asRecord) }
-        : doc);
+    const parse = (doc: Known<unknown>): Known<Props[]> =>
+        doc.known
+            ? { known: true, value: doc.value === undefined || doc.value === "" ? [] : asArray(parseJsonDocument(doc.value)?.Statement).map(asRecord) }
+            : doc;
     const inline = knownOutput(typedOf(bucket), "policy", (b) => b.policy);
     const out: PolicyDocumentOf[] = [];
     if (!inline.known || (inline.value !== undefined && inline.value !== "")) {
@@ -133,17 +147,24 @@ export function isEveryone(principal: unknown): boolean {
 
 /** The Sids (or positions) of statements that Allow `*` without a scoping condition. */
 export function publicStatements(statements: readonly Props[]): string[] {
-    return statements.flatMap((s, i) => (s.Effect === "Allow" && isEveryone(s.Principal) &&
-        !conditionKeysOf(s).some((k) => SCOPING_CONDITION_KEYS.includes(k))
-        ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`] : []));
+    return statements.flatMap((s, i) =>
+        s.Effect === "Allow" && isEveryone(s.Principal) && !conditionKeysOf(s).some((k) => SCOPING_CONDITION_KEYS.includes(k))
+            ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`]
+            : [],
+    );
 }
 
 /** True when a statement Denies `s3:*` (or `*`) to everyone on `aws:SecureTransport` false, for the bucket and its objects. */
 export function isTlsOnlyDeny(s: Props, bucketArns: readonly string[]): boolean {
     const actions = asArray(s.Action);
     const resources = asArray(s.Resource).filter((r): r is string => typeof r === "string");
-    const secureTransportFalse = Object.entries(asRecord(s.Condition)).some(([op, operands]) =>
-        op === "Bool" && Object.entries(asRecord(operands)).some(([k, v]) => k.toLowerCase() === "aws:securetransport" && asArray(v).some((x) => x === false || x === "false")));
+    const secureTransportFalse = Object.entries(asRecord(s.Condition)).some(
+        ([op, operands]) =>
+            op === "Bool" &&
+            Object.entries(asRecord(operands)).some(
+                ([k, v]) => k.toLowerCase() === "aws:securetransport" && asArray(v).some((x) => x === false || x === "false"),
+            ),
+    );
     const coversBucket = bucketArns.some((arn) => resources.includes(arn) && resources.includes(`${arn}/*`));
     return s.Effect === "Deny" && isEveryone(s.Principal) && (actions.includes("s3:*") || actions.includes("*")) && secureTransportFalse && coversBucket;
 }
@@ -170,10 +191,13 @@ const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 /** The bucket's default encryption, from its BucketServerSideEncryptionConfiguration(V2) or inline configuration; none is SSE-S3 (S3's default since January 2023). */
 export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: BucketResource): KmsEncryption {
     // Snapshots: an unknown key ARN (kmsMasterKeyId: key.arn) must not hide the known algorithm.
-    const candidates: { where: string; defaults: unknown[] }[] = companionsOf([
-        ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfiguration),
-        ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfigurationV2),
-    ], bucket).map((e) => ({
+    const candidates: { where: string; defaults: unknown[] }[] = companionsOf(
+        [
+            ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfiguration),
+            ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfigurationV2),
+        ],
+        bucket,
+    ).map((e) => ({
         where: e.label,
         defaults: asArray(snapshot(() => e.props.rules)).map((r) => (isUnknown(r) ? r : asRecord(r).applyServerSideEncryptionByDefault)),
     }));
@@ -181,7 +205,10 @@ export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: Bu
     if (!leftUnset(typed, "serverSideEncryptionConfiguration")) {
         const inline = snapshot(() => typed.props.serverSideEncryptionConfiguration);
         const rule = isUnknown(inline) ? inline : asRecord(inline).rule;
-        candidates.push({ where: `${bucket.common.label} serverSideEncryptionConfiguration`, defaults: [isUnknown(rule) ? rule : asRecord(rule).applyServerSideEncryptionByDefault] });
+        candidates.push({
+            where: `${bucket.common.label} serverSideEncryptionConfiguration`,
+            defaults: [isUnknown(rule) ? rule : asRecord(rule).applyServerSideEncryptionByDefault],
+        });
     }
     let unknown: KmsEncryption | undefined;
     let awsManaged: KmsEncryption | undefined;
@@ -205,9 +232,13 @@ export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: Bu
 
 /** The Sids (or positions) of statements that Allow `service` without an aws:SourceArn or aws:SourceAccount condition. */
 export function unscopedServiceStatements(statements: readonly Props[], service: string): string[] {
-    return statements.flatMap((s, i) => (s.Effect === "Allow" && asArray(asRecord(s.Principal).Service).includes(service) &&
+    return statements.flatMap((s, i) =>
+        s.Effect === "Allow" &&
+        asArray(asRecord(s.Principal).Service).includes(service) &&
         !conditionKeysOf(s).some((k) => k === "aws:sourcearn" || k === "aws:sourceaccount")
-        ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`] : []));
+            ? [typeof s.Sid === "string" ? `"${s.Sid}"` : `#${i + 1}`]
+            : [],
+    );
 }
 
 /** yes / no / unknown, as in `buckets.ts`. */
@@ -229,7 +260,10 @@ export function ownerEnforcedOf(resources: readonly PolicyResource[], bucket: Bu
 /** An enabled lifecycle rule: a BucketLifecycleConfiguration(V2) of the bucket, or the bucket's inline lifecycleRules. */
 export function lifecycleOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
     let answer: Answer = { state: "no" };
-    for (const l of companionsOf([...resourcesOf(resources, aws.s3.BucketLifecycleConfigurationV2), ...resourcesOf(resources, aws.s3.BucketLifecycleConfiguration)], bucket)) {
+    for (const l of companionsOf(
+        [...resourcesOf(resources, aws.s3.BucketLifecycleConfigurationV2), ...resourcesOf(resources, aws.s3.BucketLifecycleConfiguration)],
+        bucket,
+    )) {
         const v = knownDeep(() => (l.props.rules ?? []).map((r) => r.status), "rules");
         if (v.known && v.value.includes("Enabled")) {
             return { state: "yes" };
@@ -257,6 +291,7 @@ export function accessLoggingOf(resources: readonly PolicyResource[], bucket: Bu
 
 /** True when the bucket receives server access logs (the target of a BucketLogging(V2)). */
 export function isAccessLogTarget(resources: readonly PolicyResource[], bucket: BucketResource): boolean {
-    return [...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)]
-        .some((l) => refersTo(l, "targetBucket", bucket.common, [(b) => b.bucket, (b) => b.id]));
+    return [...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)].some((l) =>
+        refersTo(l, "targetBucket", bucket.common, [(b) => b.bucket, (b) => b.id]),
+    );
 }

@@ -73,10 +73,26 @@ function check<T>(value: Known<T>, subject: string, test: (v: T) => boolean): Co
 export function versioningOf(resources: readonly PolicyResource[], bucket: BucketResource): Control {
     const companions = [...resourcesOf(resources, aws.s3.BucketVersioning), ...resourcesOf(resources, aws.s3.BucketVersioningV2)]
         .filter((v) => isFor(v, bucket))
-        .map((v) => () => check(known(() => v.props.versioningConfiguration?.status, "versioningConfiguration.status"), v.label, (s) => s === "Enabled"));
-    const inline = (): Control => bucket.kind === "Bucket"
-        ? check(knownOutput(bucket.typed, "versioning", (b) => b.versioning?.enabled), bucket.typed.label, (e) => e === true)
-        : check(knownOutput(bucket.typed, "versionings", (b) => (b.versionings ?? []).map((v) => v.enabled)), bucket.typed.label, (e) => (e ?? []).includes(true));
+        .map(
+            (v) => () =>
+                check(
+                    known(() => v.props.versioningConfiguration?.status, "versioningConfiguration.status"),
+                    v.label,
+                    (s) => s === "Enabled",
+                ),
+        );
+    const inline = (): Control =>
+        bucket.kind === "Bucket"
+            ? check(
+                  knownOutput(bucket.typed, "versioning", (b) => b.versioning?.enabled),
+                  bucket.typed.label,
+                  (e) => e === true,
+              )
+            : check(
+                  knownOutput(bucket.typed, "versionings", (b) => (b.versionings ?? []).map((v) => v.enabled)),
+                  bucket.typed.label,
+                  (e) => (e ?? []).includes(true),
+              );
     return anyOf([...companions, inline]);
 }
 
@@ -88,21 +104,50 @@ export function encryptionOf(resources: readonly PolicyResource[], bucket: Bucke
         ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfigurationV2),
     ]
         .filter((e) => isFor(e, bucket))
-        .map((e) => () => check(knownDeep(() => (e.props.rules ?? []).map((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm), "rules"), e.label, hasAlgorithm));
-    const inline = (): Control => bucket.kind === "Bucket"
-        ? check(knownOutput(bucket.typed, "serverSideEncryptionConfiguration",
-            (b) => [b.serverSideEncryptionConfiguration?.rule?.applyServerSideEncryptionByDefault?.sseAlgorithm]), bucket.typed.label, (a) => hasAlgorithm(a ?? []))
-        : check(knownOutput(bucket.typed, "serverSideEncryptionConfigurations", (b) => (b.serverSideEncryptionConfigurations ?? [])
-            .flatMap((c) => (c.rules ?? []).flatMap((r) => (r.applyServerSideEncryptionByDefaults ?? []).map((d) => d.sseAlgorithm)))),
-        bucket.typed.label, (a) => hasAlgorithm(a ?? []));
+        .map(
+            (e) => () =>
+                check(
+                    knownDeep(() => (e.props.rules ?? []).map((r) => r.applyServerSideEncryptionByDefault?.sseAlgorithm), "rules"),
+                    e.label,
+                    hasAlgorithm,
+                ),
+        );
+    const inline = (): Control =>
+        bucket.kind === "Bucket"
+            ? check(
+                  knownOutput(bucket.typed, "serverSideEncryptionConfiguration", (b) => [
+                      b.serverSideEncryptionConfiguration?.rule?.applyServerSideEncryptionByDefault?.sseAlgorithm,
+                  ]),
+                  bucket.typed.label,
+                  (a) => hasAlgorithm(a ?? []),
+              )
+            : check(
+                  knownOutput(bucket.typed, "serverSideEncryptionConfigurations", (b) =>
+                      (b.serverSideEncryptionConfigurations ?? []).flatMap((c) =>
+                          (c.rules ?? []).flatMap((r) => (r.applyServerSideEncryptionByDefaults ?? []).map((d) => d.sseAlgorithm)),
+                      ),
+                  ),
+                  bucket.typed.label,
+                  (a) => hasAlgorithm(a ?? []),
+              );
     return anyOf([...companions, inline]);
 }
 
 /** All four public access block settings true, on a BucketPublicAccessBlock for the bucket. */
 export function publicAccessBlockOf(resources: readonly PolicyResource[], bucket: BucketResource): Control {
-    return anyOf(resourcesOf(resources, aws.s3.BucketPublicAccessBlock)
-        .filter((p) => isFor(p, bucket))
-        .map((p) => () => check(
-            knownDeep(() => [p.props.blockPublicAcls, p.props.blockPublicPolicy, p.props.ignorePublicAcls, p.props.restrictPublicBuckets], "blockPublicAcls"),
-            p.label, (flags) => flags.every((f) => f === true))));
+    return anyOf(
+        resourcesOf(resources, aws.s3.BucketPublicAccessBlock)
+            .filter((p) => isFor(p, bucket))
+            .map(
+                (p) => () =>
+                    check(
+                        knownDeep(
+                            () => [p.props.blockPublicAcls, p.props.blockPublicPolicy, p.props.ignorePublicAcls, p.props.restrictPublicBuckets],
+                            "blockPublicAcls",
+                        ),
+                        p.label,
+                        (flags) => flags.every((f) => f === true),
+                    ),
+            ),
+    );
 }

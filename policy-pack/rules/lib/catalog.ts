@@ -30,8 +30,10 @@ export function renderRuleTable(rules: readonly RuleMetadata[]): string {
     const lines = [
         "| rule | level | severity | service / kind | checks | config | peer controls |",
         "| --- | --- | --- | --- | --- | --- | --- |",
-        ...rules.map((r) =>
-            `| \`${r.name}\` | ${r.enforcementLevel} | ${r.severity} | ${r.service} / ${r.kind} | ${cell(r.description)} | ${cell(configCell(r))} | ${cell(controlsCell(r.controls))} |`),
+        ...rules.map(
+            (r) =>
+                `| \`${r.name}\` | ${r.enforcementLevel} | ${r.severity} | ${r.service} / ${r.kind} | ${cell(r.description)} | ${cell(configCell(r))} | ${cell(controlsCell(r.controls))} |`,
+        ),
     ];
     return lines.join("\n");
 }

@@ -14,7 +14,11 @@ export function bodyOperationKey(resourceName: string, op: OpenApiOperation): st
  * unknown at preview, and one that cannot be parsed ("not verified", never a pass).
  */
 export function checkBodyAuthorization(
-    body: Known<unknown>, label: string, report: ReportViolation, exempt: (op: OpenApiOperation) => boolean, authorized: string,
+    body: Known<unknown>,
+    label: string,
+    report: ReportViolation,
+    exempt: (op: OpenApiOperation) => boolean,
+    authorized: string,
 ): void {
     if (!body.known) {
         report(unverifiable(label, body.path, `be an OpenAPI definition in which every operation requires ${authorized}`));
@@ -25,11 +29,15 @@ export function checkBodyAuthorization(
     }
     const parsed = parseOpenApi(body.value);
     if (!parsed.ok) {
-        report(`not verified: ${label} body is ${parsed.error}, so its operations' authorization cannot be checked. Give body a valid Swagger 2 or OpenAPI 3 definition.`);
+        report(
+            `not verified: ${label} body is ${parsed.error}, so its operations' authorization cannot be checked. Give body a valid Swagger 2 or OpenAPI 3 definition.`,
+        );
         return;
     }
     for (const op of parsed.document.operations.filter((o) => o.anonymous && !exempt(o))) {
-        report(`${label} body operation ${op.method} ${op.path} has no security (no authorizer scheme in its security requirements and no x-amazon-apigateway-auth), ` +
-            `so anyone who can reach the API can call it. Add a security requirement naming a ${authorized} scheme, or allow-list "${label.split('"')[1]} ${op.method} ${op.path}".`);
+        report(
+            `${label} body operation ${op.method} ${op.path} has no security (no authorizer scheme in its security requirements and no x-amazon-apigateway-auth), ` +
+                `so anyone who can reach the API can call it. Add a security requirement naming a ${authorized} scheme, or allow-list "${label.split('"')[1]} ${op.method} ${op.path}".`,
+        );
     }
 }

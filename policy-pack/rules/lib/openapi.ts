@@ -86,7 +86,8 @@ export function parseOpenApi(body: unknown): ParseResult {
             const byIam = authType !== undefined && authType !== "NONE";
             const integration = asRecord(op["x-amazon-apigateway-integration"]);
             operations.push({
-                method, path,
+                method,
+                path,
                 authorizers: byAuthorizer ? [...new Set(perRequirement.flat())] : [],
                 ...(authType ? { authType } : {}),
                 anonymous: !byAuthorizer && !byIam,
@@ -94,16 +95,21 @@ export function parseOpenApi(body: unknown): ParseResult {
             });
         }
     }
-    const gatewayResponseHeaders = Object.fromEntries(Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [
-        type,
-        Object.fromEntries(Object.entries(asRecord(asRecord(raw).responseParameters)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))),
-    ]));
+    const gatewayResponseHeaders = Object.fromEntries(
+        Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [
+            type,
+            Object.fromEntries(Object.entries(asRecord(asRecord(raw).responseParameters)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))),
+        ]),
+    );
     const cors = root["x-amazon-apigateway-cors"];
     const policy = root["x-amazon-apigateway-policy"];
     return {
         ok: true,
         document: {
-            version, operations, authorizers, gatewayResponseHeaders,
+            version,
+            operations,
+            authorizers,
+            gatewayResponseHeaders,
             ...(cors !== undefined ? { cors: asRecord(cors) } : {}),
             requestValidators: Object.fromEntries(Object.entries(asRecord(root["x-amazon-apigateway-request-validators"])).map(([k, v]) => [k, asRecord(v)])),
             ...(policy !== undefined ? { policy: asRecord(policy) } : {}),

@@ -8,8 +8,7 @@ import { asArray, asRecord, parseJsonDocument, Props } from "./values";
 const VPC_CONDITION_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
 
 function conditionKeys(statement: Props): string[] {
-    return Object.values(asRecord(statement.Condition)).flatMap((operands) =>
-        Object.keys(asRecord(operands)).map((k) => k.toLowerCase()));
+    return Object.values(asRecord(statement.Condition)).flatMap((operands) => Object.keys(asRecord(operands)).map((k) => k.toLowerCase()));
 }
 
 function isWildcardPrincipal(principal: unknown): boolean {
@@ -35,12 +34,15 @@ export function privateApiPolicyProblems(document: unknown): string[] {
     if (allows.length === 0) {
         return ["the resource policy allows nothing, so no VPC endpoint can call the API"];
     }
-    const denyOutsideVpc = statements.some((s) =>
-        s.Effect === "Deny" &&
-        isWildcardPrincipal(s.Principal) &&
-        Object.entries(asRecord(s.Condition)).some(([op, operands]) =>
-            op.startsWith("StringNotEquals") &&
-            Object.keys(asRecord(operands)).some((k) => VPC_CONDITION_KEYS.includes(k.toLowerCase()))));
+    const denyOutsideVpc = statements.some(
+        (s) =>
+            s.Effect === "Deny" &&
+            isWildcardPrincipal(s.Principal) &&
+            Object.entries(asRecord(s.Condition)).some(
+                ([op, operands]) =>
+                    op.startsWith("StringNotEquals") && Object.keys(asRecord(operands)).some((k) => VPC_CONDITION_KEYS.includes(k.toLowerCase())),
+            ),
+    );
     if (denyOutsideVpc) {
         return [];
     }
@@ -59,7 +61,10 @@ const SCOPING_KEYS = SCOPING_CONDITION_KEYS.map((k) => k.toLowerCase());
 
 /** True when an IAM pattern (with `*` and `?`) matches the value, case-insensitively. */
 function patternMatches(pattern: string, value: string): boolean {
-    const re = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+    const re = pattern
+        .replace(/[.+^${}()|[\]\\]/g, "\\$&")
+        .replace(/\*/g, ".*")
+        .replace(/\?/g, ".");
     return new RegExp(`^${re}$`, "i").test(value);
 }
 
@@ -81,8 +86,7 @@ function coversWholeApi(statement: Props): boolean {
     if (statement.Resource === undefined) {
         return true;
     }
-    return asArray(statement.Resource).some((r) => typeof r === "string" &&
-        /^(\*|execute-api:\/\*|arn:aws[\w-]*:execute-api:[^:]*:[^:]*:[^/]+\/\*)$/i.test(r));
+    return asArray(statement.Resource).some((r) => typeof r === "string" && /^(\*|execute-api:\/\*|arn:aws[\w-]*:execute-api:[^:]*:[^:]*:[^/]+\/\*)$/i.test(r));
 }
 
 /**
@@ -95,7 +99,10 @@ function coversWholeApi(statement: Props): boolean {
 function scopingKeys(statement: Props, positive: boolean): string[] {
     const keys: string[] = [];
     for (const [operator, operands] of Object.entries(asRecord(statement.Condition))) {
-        const op = operator.replace(/^ForAnyValue:|^ForAllValues:/i, "").replace(/IfExists$/i, "").toLowerCase();
+        const op = operator
+            .replace(/^ForAnyValue:|^ForAllValues:/i, "")
+            .replace(/IfExists$/i, "")
+            .toLowerCase();
         const negated = op.startsWith("not") || op.startsWith("stringnot") || op.startsWith("arnnot");
         if (negated === positive || op === "null") {
             continue;
@@ -128,8 +135,9 @@ export function openInvokeStatements(document: unknown): string[] | undefined {
         return undefined;
     }
     const statements = asArray(doc.Statement).map(asRecord);
-    const scopedByDeny = statements.some((s) => s.Effect === "Deny" && everyPrincipal(s) && coversInvoke(s) && coversWholeApi(s) &&
-        scopingKeys(s, false).length > 0);
+    const scopedByDeny = statements.some(
+        (s) => s.Effect === "Deny" && everyPrincipal(s) && coversInvoke(s) && coversWholeApi(s) && scopingKeys(s, false).length > 0,
+    );
     if (scopedByDeny) {
         return [];
     }

@@ -15,7 +15,9 @@ import { describe } from "./messages";
 export { describe } from "./messages";
 
 /** The outputs of a resource class as a stack rule sees them (resolved, not `Output`s). */
-export type OutputsOf<R> = { readonly [K in keyof R as K extends "urn" ? never : R[K] extends pulumi.Output<unknown> ? K : never]: R[K] extends pulumi.Output<infer T> ? T : never };
+export type OutputsOf<R> = {
+    readonly [K in keyof R as K extends "urn" ? never : R[K] extends pulumi.Output<unknown> ? K : never]: R[K] extends pulumi.Output<infer T> ? T : never;
+};
 
 /** A resource of a known class in a stack, with its typed properties (reads may still meet unknowns). */
 export interface StackResource<P> {
@@ -62,7 +64,15 @@ export function refersTo<P, Q>(
     to: StackResource<Q>,
     identifying: ReadonlyArray<(props: Q) => unknown>,
 ): boolean {
-    return derivedFrom(from, prop, to) || identifying.some((id) => sameKnownString(() => from.props[prop], () => id(to.props)));
+    return (
+        derivedFrom(from, prop, to) ||
+        identifying.some((id) =>
+            sameKnownString(
+                () => from.props[prop],
+                () => id(to.props),
+            ),
+        )
+    );
 }
 
 /** True when `a.props[propA]` and `b.props[propB]` came from a common resource (both dependency records name it). */

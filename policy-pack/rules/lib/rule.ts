@@ -148,7 +148,8 @@ export function pulumiTypeOf(target: object): string {
 /** The SDK tags of a rule: its service and one `<peer>:<id>` per control. */
 export function tagsOf(service: Service, controls: PeerControls): string[] {
     const peers = (Object.keys(PEER_TAG_PREFIX) as (keyof PeerControls)[]).flatMap((peer) =>
-        (controls[peer] ?? []).map((id) => `${PEER_TAG_PREFIX[peer]}:${id}`));
+        (controls[peer] ?? []).map((id) => `${PEER_TAG_PREFIX[peer]}:${id}`),
+    );
     return [`service:${service}`, ...peers];
 }
 
@@ -175,22 +176,34 @@ function waivable(report: ReportViolation, waivers: readonly Waiver[], targetOf:
 function withWaivers(validation: ResourceValidation): ResourceValidation {
     const wrapped: ResourceValidation = (args, report) => {
         const routeKey = known(() => (args.props as { routeKey?: unknown }).routeKey);
-        const target: WaiverTarget = { urn: args.urn, name: args.name, type: args.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
-        return validation(args, waivable(report, waiversOf(args), () => target));
+        const target: WaiverTarget = {
+            urn: args.urn,
+            name: args.name,
+            type: args.type,
+            routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined,
+        };
+        return validation(
+            args,
+            waivable(report, waiversOf(args), () => target),
+        );
     };
     const type = (validation as { __pulumiType?: string }).__pulumiType;
     return type === undefined ? wrapped : Object.assign(wrapped, { __pulumiType: type });
 }
 
 function withStackWaivers(validation: StackValidation): StackValidation {
-    return (args, report) => validation(args, waivable(report, waiversOf(args), (urn) => {
-        const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
-        if (!r) {
-            return undefined;
-        }
-        const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
-        return { urn: r.urn, name: r.name, type: r.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
-    }));
+    return (args, report) =>
+        validation(
+            args,
+            waivable(report, waiversOf(args), (urn) => {
+                const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
+                if (!r) {
+                    return undefined;
+                }
+                const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
+                return { urn: r.urn, name: r.name, type: r.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
+            }),
+        );
 }
 
 /** Every rule's config schema: its own keys, plus `waivers`. */
@@ -199,7 +212,10 @@ function schemaWithWaivers(schema: PolicyConfigSchema | undefined): PolicyConfig
 }
 
 function register<P extends ResourceValidationPolicy | StackValidationPolicy, C>(
-    def: RuleDefinition<C>, kind: RuleMetadata["kind"], resourceTypes: string[], policy: P,
+    def: RuleDefinition<C>,
+    kind: RuleMetadata["kind"],
+    resourceTypes: string[],
+    policy: P,
 ): P {
     const tags = tagsOf(def.service, def.controls);
     const full = { ...policy, severity: def.severity, tags, configSchema: schemaWithWaivers(def.config?.schema) };

@@ -42,16 +42,16 @@ const AWS_SECRET_KEY = /^(?=.*[0-9/+])[A-Za-z0-9/+]{40}$/;
 export const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY/i;
 
 const REFERENCE_OR_SETTING: readonly RegExp[] = [
-    /^\s*$/,                                                          // empty
-    /^arn:[a-z0-9-]+:/i,                                              // an ARN (Secrets Manager secret, SSM parameter, KMS key)
-    /^\/[A-Za-z0-9_.\-/]+$/,                                          // an SSM parameter name
-    /^(ssm|secretsmanager|ssm-secure):/i,                             // an SSM / Secrets Manager reference
-    /^\{\{resolve:(ssm|ssm-secure|secretsmanager):[^}]+\}\}$/i,       // a dynamic reference
-    /^-?\d+(\.\d+)?$/,                                                // a number (a length, a TTL)
+    /^\s*$/, // empty
+    /^arn:[a-z0-9-]+:/i, // an ARN (Secrets Manager secret, SSM parameter, KMS key)
+    /^\/[A-Za-z0-9_.\-/]+$/, // an SSM parameter name
+    /^(ssm|secretsmanager|ssm-secure):/i, // an SSM / Secrets Manager reference
+    /^\{\{resolve:(ssm|ssm-secure|secretsmanager):[^}]+\}\}$/i, // a dynamic reference
+    /^-?\d+(\.\d+)?$/, // a number (a length, a TTL)
     /^\d+(\.\d+)?\s*(ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hours?|d|days?|w|weeks?)$/i, // a duration
-    /^P(?=\d|T\d)(\d+[YMWD])*(T(\d+[HMS])+)?$/,                       // an ISO 8601 duration
-    /^(true|false|yes|no|on|off|enabled|disabled)$/i,                 // a boolean
-    /^https:\/\/[^\s/@?#]+(\/[^\s?#]*)?$/,                            // an https endpoint without credentials or query
+    /^P(?=\d|T\d)(\d+[YMWD])*(T(\d+[HMS])+)?$/, // an ISO 8601 duration
+    /^(true|false|yes|no|on|off|enabled|disabled)$/i, // a boolean
+    /^https:\/\/[^\s/@?#]+(\/[^\s?#]*)?$/, // an https endpoint without credentials or query
 ];
 
 /** Why a value of any variable has a credential's format, or undefined. */

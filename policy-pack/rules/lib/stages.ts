@@ -9,9 +9,18 @@ export type MethodSettingsResource = StackResource<OutputsOf<aws.apigateway.Meth
 
 /** True when method settings belong to the stage: their stageName came from it, or the same stage name on the same API. */
 export function appliesToStage(settings: MethodSettingsResource, stage: StageResource): boolean {
-    return derivedFrom(settings, "stageName", stage) ||
-        (sameKnownString(() => settings.props.stageName, () => stage.props.stageName) &&
-            (sameOrigin(settings, "restApi", stage, "restApi") || sameKnownString(() => settings.props.restApi, () => stage.props.restApi)));
+    return (
+        derivedFrom(settings, "stageName", stage) ||
+        (sameKnownString(
+            () => settings.props.stageName,
+            () => stage.props.stageName,
+        ) &&
+            (sameOrigin(settings, "restApi", stage, "restApi") ||
+                sameKnownString(
+                    () => settings.props.restApi,
+                    () => stage.props.restApi,
+                )))
+    );
 }
 
 /** The REST API of a stage, when it is in the stack. */

@@ -29,7 +29,7 @@ export const MIN_WAIVER_REASON_LENGTH = 12;
 export const WAIVERS_SCHEMA: PolicyConfigJSONSchema & { description: string; default: Waiver[] } = {
     type: "array",
     default: [],
-    description: "Findings of this rule accepted on purpose: [{ resource: URN | resource name | route such as \"GET /health\", reason, expires?: YYYY-MM-DD }].",
+    description: 'Findings of this rule accepted on purpose: [{ resource: URN | resource name | route such as "GET /health", reason, expires?: YYYY-MM-DD }].',
     items: {
         type: "object",
         required: ["resource", "reason"],

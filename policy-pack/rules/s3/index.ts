@@ -7,5 +7,9 @@ import { s3BucketTlsOnly } from "./s3-bucket-tls-only";
 import { s3LogBucketPublicAccessBlock } from "./s3-log-bucket-public-access-block";
 
 export const s3Rules: (ResourceValidationPolicy | StackValidationPolicy)[] = [
-    s3LogBucketPublicAccessBlock, s3BucketPublicAccess, s3BucketTlsOnly, s3BucketKmsEncryption, s3BucketDurability,
+    s3LogBucketPublicAccessBlock,
+    s3BucketPublicAccess,
+    s3BucketTlsOnly,
+    s3BucketKmsEncryption,
+    s3BucketDurability,
 ];

@@ -22,15 +22,25 @@ export const s3BucketDurabilityConfig = ruleConfig<S3BucketDurabilityConfig>({
 export const s3BucketDurability = stackRule({
     name: "s3-bucket-durability",
     service: "s3",
-    description: "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; server access logging where configured.",
-    remediationSteps: "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
+    description:
+        "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; server access logging where configured.",
+    remediationSteps:
+        "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
     severity: "low",
     enforcementLevel: "advisory",
     controls: {},
     config: s3BucketDurabilityConfig,
     inspects: [
-        aws.s3.Bucket, aws.s3.BucketV2, aws.s3.BucketVersioning, aws.s3.BucketVersioningV2, aws.s3.BucketOwnershipControls,
-        aws.s3.BucketLifecycleConfiguration, aws.s3.BucketLifecycleConfigurationV2, aws.s3.BucketLogging, aws.s3.BucketLoggingV2, aws.cloudtrail.Trail,
+        aws.s3.Bucket,
+        aws.s3.BucketV2,
+        aws.s3.BucketVersioning,
+        aws.s3.BucketVersioningV2,
+        aws.s3.BucketOwnershipControls,
+        aws.s3.BucketLifecycleConfiguration,
+        aws.s3.BucketLifecycleConfigurationV2,
+        aws.s3.BucketLogging,
+        aws.s3.BucketLoggingV2,
+        aws.cloudtrail.Trail,
     ],
     validateStack: (args, report) => {
         const config = s3BucketDurabilityConfig.read(args);
@@ -40,23 +50,29 @@ export const s3BucketDurability = stackRule({
             const unknown = (what: string, must: string) => report(`${subject}: cannot be verified at preview: ${what} is unknown; it must be ${must}.`, urn);
             const versioned = versioningOf(args.resources, bucket);
             if (versioned.state === "no") {
-                report(`${subject} is not versioned (or versioning is Suspended), so an overwrite or delete loses the object; add a BucketVersioningV2 with versioningConfiguration.status "Enabled".`, urn);
+                report(
+                    `${subject} is not versioned (or versioning is Suspended), so an overwrite or delete loses the object; add a BucketVersioningV2 with versioningConfiguration.status "Enabled".`,
+                    urn,
+                );
             } else if (versioned.state === "unknown") {
-                unknown(versioned.what, "\"Enabled\"");
+                unknown(versioned.what, '"Enabled"');
             }
             const owner = ownerEnforcedOf(args.resources, bucket);
             if (owner.state === "no") {
                 report(`${subject} still honours ACLs: no BucketOwnershipControls with rule.objectOwnership "BucketOwnerEnforced"; add one.`, urn);
             } else if (owner.state === "unknown") {
-                unknown(owner.what, "\"BucketOwnerEnforced\"");
+                unknown(owner.what, '"BucketOwnerEnforced"');
             }
             const logTarget = isAccessLogTarget(args.resources, bucket);
             if (logTarget || purposesOf(args.resources, bucket).includes("audit")) {
                 const lifecycle = lifecycleOf(args.resources, bucket);
                 if (lifecycle.state === "no") {
-                    report(`Log ${subject} has no enabled lifecycle rule, so logs and their old versions pile up forever; add a BucketLifecycleConfigurationV2 with a rule of status "Enabled".`, urn);
+                    report(
+                        `Log ${subject} has no enabled lifecycle rule, so logs and their old versions pile up forever; add a BucketLifecycleConfigurationV2 with a rule of status "Enabled".`,
+                        urn,
+                    );
                 } else if (lifecycle.state === "unknown") {
-                    unknown(lifecycle.what, "a rule with status \"Enabled\"");
+                    unknown(lifecycle.what, 'a rule with status "Enabled"');
                 }
             }
             if (config.requireAccessLogging && !logTarget && accessLoggingOf(args.resources, bucket).state === "no") {

@@ -28,15 +28,23 @@ const SCOPES = "aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount 
 export const s3BucketPublicAccess = stackRule({
     name: "s3-bucket-public-access",
     service: "s3",
-    description: "Every S3 bucket blocks public access (a BucketPublicAccessBlock, or an AccountPublicAccessBlock, with all four settings true), has no public ACL and no bucket policy that allows everyone.",
+    description:
+        "Every S3 bucket blocks public access (a BucketPublicAccessBlock, or an AccountPublicAccessBlock, with all four settings true), has no public ACL and no bucket policy that allows everyone.",
     remediationSteps: `Add an aws.s3.BucketPublicAccessBlock with ${FOUR} true; remove public-read/public-read-write/authenticated-read ACLs and grants to AllUsers/AuthenticatedUsers; scope every Allow of Principal "*" with ${SCOPES}. A bucket meant to be public goes in publicBuckets with its reason.`,
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},
     config: s3BucketPublicAccessConfig,
     inspects: [
-        aws.s3.Bucket, aws.s3.BucketV2, aws.s3.BucketPublicAccessBlock, aws.s3.AccountPublicAccessBlock, aws.s3.BucketAclV2, aws.s3.BucketAcl,
-        aws.s3.BucketPolicy, aws.cloudtrail.Trail, aws.apigateway.DomainName,
+        aws.s3.Bucket,
+        aws.s3.BucketV2,
+        aws.s3.BucketPublicAccessBlock,
+        aws.s3.AccountPublicAccessBlock,
+        aws.s3.BucketAclV2,
+        aws.s3.BucketAcl,
+        aws.s3.BucketPolicy,
+        aws.cloudtrail.Trail,
+        aws.apigateway.DomainName,
     ],
     validateStack: (args, report) => {
         const config = s3BucketPublicAccessConfig.read(args);
@@ -48,7 +56,10 @@ export const s3BucketPublicAccess = stackRule({
             if (Object.prototype.hasOwnProperty.call(config.publicBuckets, bucket.common.name)) {
                 const reason = config.publicBuckets[bucket.common.name];
                 if (purposes.length > 0) {
-                    report(`${subject} is listed in publicBuckets but holds ${purposes.join(" and ")} data, which is never public; remove it from publicBuckets.`, urn);
+                    report(
+                        `${subject} is listed in publicBuckets but holds ${purposes.join(" and ")} data, which is never public; remove it from publicBuckets.`,
+                        urn,
+                    );
                     // and judge it as any other bucket
                 } else if (typeof reason !== "string" || reason.trim() === "") {
                     report(`${subject} is listed in publicBuckets without a reason; give the reason it is public, or remove the entry.`, urn);
@@ -59,27 +70,45 @@ export const s3BucketPublicAccess = stackRule({
             }
             const blocked = publicAccessBlockOf(args.resources, bucket);
             if (blocked.state === "no" && !accountBlocked) {
-                report(`${subject} does not block public access: no BucketPublicAccessBlock for it has ${FOUR} all true (nor does an AccountPublicAccessBlock of the program). ` +
-                    `Add a BucketPublicAccessBlock for the bucket with ${FOUR} all true.`, urn);
+                report(
+                    `${subject} does not block public access: no BucketPublicAccessBlock for it has ${FOUR} all true (nor does an AccountPublicAccessBlock of the program). ` +
+                        `Add a BucketPublicAccessBlock for the bucket with ${FOUR} all true.`,
+                    urn,
+                );
             } else if (blocked.state === "unknown" && !accountBlocked) {
-                report(`${subject}: cannot be verified at preview: ${blocked.what} is unknown; it must be true, with all four public access block settings true.`, urn);
+                report(
+                    `${subject}: cannot be verified at preview: ${blocked.what} is unknown; it must be true, with all four public access block settings true.`,
+                    urn,
+                );
             }
             for (const acl of publicAclsOf(args.resources, bucket)) {
                 if (!acl.value.known) {
-                    report(`${subject}: cannot be verified at preview: ${acl.where} (${acl.value.path}) is unknown; it must not grant public-read, public-read-write, authenticated-read or AllUsers/AuthenticatedUsers access.`, urn);
+                    report(
+                        `${subject}: cannot be verified at preview: ${acl.where} (${acl.value.path}) is unknown; it must not grant public-read, public-read-write, authenticated-read or AllUsers/AuthenticatedUsers access.`,
+                        urn,
+                    );
                 } else if (acl.value.value.length > 0) {
-                    report(`${subject} is public through ${acl.where}: ${acl.value.value.join(", ")}. Set the ACL to "private" and remove grants to AllUsers/AuthenticatedUsers (better: BucketOwnershipControls BucketOwnerEnforced).`, urn);
+                    report(
+                        `${subject} is public through ${acl.where}: ${acl.value.value.join(", ")}. Set the ACL to "private" and remove grants to AllUsers/AuthenticatedUsers (better: BucketOwnershipControls BucketOwnerEnforced).`,
+                        urn,
+                    );
                 }
             }
             for (const doc of bucketPoliciesOf(args.resources, bucket)) {
                 if (!doc.statements.known) {
-                    report(`${subject}: cannot be verified at preview: ${doc.where} is unknown; it must not Allow Principal "*" without a condition on ${SCOPES}.`, urn);
+                    report(
+                        `${subject}: cannot be verified at preview: ${doc.where} is unknown; it must not Allow Principal "*" without a condition on ${SCOPES}.`,
+                        urn,
+                    );
                     continue;
                 }
                 const open = publicStatements(doc.statements.value);
                 if (open.length > 0) {
-                    report(`${subject} is public through ${doc.where}: statement ${open.join(", ")} Allows Principal "*" without a condition scoping it. ` +
-                        `Add a condition on ${SCOPES} to the statement, or name the principals.`, urn);
+                    report(
+                        `${subject} is public through ${doc.where}: statement ${open.join(", ")} Allows Principal "*" without a condition scoping it. ` +
+                            `Add a condition on ${SCOPES} to the statement, or name the principals.`,
+                        urn,
+                    );
                 }
             }
         }

@@ -32,10 +32,16 @@ export const s3BucketTlsOnly = stackRule({
             if (unknown && !unknown.statements.known) {
                 report(`${subject}: cannot be verified at preview: ${unknown.where} is unknown; it must contain ${DENY}.`, bucket.common.urn);
             } else if (!arns.known) {
-                report(`${subject}: cannot be verified at preview: its ${arns.path} is unknown, so the policy's Resource cannot be matched; it must contain ${DENY}.`, bucket.common.urn);
+                report(
+                    `${subject}: cannot be verified at preview: its ${arns.path} is unknown, so the policy's Resource cannot be matched; it must contain ${DENY}.`,
+                    bucket.common.urn,
+                );
             } else {
-                report(`${subject} accepts requests without TLS: ${docs.map((d) => d.where).join(" and ")} has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. ` +
-                    `Add ${DENY}.`, bucket.common.urn);
+                report(
+                    `${subject} accepts requests without TLS: ${docs.map((d) => d.where).join(" and ")} has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. ` +
+                        `Add ${DENY}.`,
+                    bucket.common.urn,
+                );
             }
         }
     },

@@ -20,8 +20,11 @@ export const wafLogging = stackRule({
         const logging = resourcesOf(args.resources, aws.wafv2.WebAclLoggingConfiguration);
         for (const acl of resourcesOf(args.resources, aws.wafv2.WebAcl)) {
             if (!logging.some((l) => refersTo(l, "resourceArn", acl, [(a) => a.arn]))) {
-                report(`${acl.label} has no logging configuration (no WebAclLoggingConfiguration has its ARN as resourceArn), so blocked requests cannot be investigated. ` +
-                    "Add a WebAclLoggingConfiguration to an aws-waf-logs-* log group.", acl.urn);
+                report(
+                    `${acl.label} has no logging configuration (no WebAclLoggingConfiguration has its ARN as resourceArn), so blocked requests cannot be investigated. ` +
+                        "Add a WebAclLoggingConfiguration to an aws-waf-logs-* log group.",
+                    acl.urn,
+                );
             }
         }
     },

@@ -40,8 +40,10 @@ function firstUnknown(rules: readonly WafRuleSummary[]): string | undefined {
 export const wafManagedRulesAndRateLimit = resourceRule({
     name: "waf-managed-rules-and-rate-limit",
     service: "wafv2",
-    description: "Web ACLs must block with the AWS managed rule groups for common attacks/XSS, SQLi, known bad inputs and IP reputation, and have a blocking rate-based rule.",
-    remediationSteps: "Add managedRuleGroupStatement rules for each required group with overrideAction none, and a rateBasedStatement rule with action block and a limit <= maxRateLimit.",
+    description:
+        "Web ACLs must block with the AWS managed rule groups for common attacks/XSS, SQLi, known bad inputs and IP reputation, and have a blocking rate-based rule.",
+    remediationSteps:
+        "Add managedRuleGroupStatement rules for each required group with overrideAction none, and a rateBasedStatement rule with action block and a limit <= maxRateLimit.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: { securityHub: ["WAF.10"] },
@@ -65,21 +67,27 @@ export const wafManagedRulesAndRateLimit = resourceRule({
         const blocking = summaries.filter((r) => r.unknown === undefined && !r.countOnly);
         const missing = requiredRuleGroups.filter((g) => !blocking.some((r) => r.managedRuleGroup === g));
         if (missing.length > 0) {
-            report(undecided
-                ? unverifiable(label, undecided, `let the web ACL block with ${listing(missing)}`)
-                : `${label} does not block with ${listing(missing)} (missing from rules, or in count mode). ` +
-                    "Add each as a managedRuleGroupStatement (vendorName AWS) with overrideAction { none: {} }.");
+            report(
+                undecided
+                    ? unverifiable(label, undecided, `let the web ACL block with ${listing(missing)}`)
+                    : `${label} does not block with ${listing(missing)} (missing from rules, or in count mode). ` +
+                          "Add each as a managedRuleGroupStatement (vendorName AWS) with overrideAction { none: {} }.",
+            );
         }
         const rate = blocking.filter((r) => r.rateLimit !== undefined);
         if (rate.length === 0) {
-            report(undecided
-                ? unverifiable(label, undecided, `give the web ACL a blocking rate-based rule of at most ${maxRateLimit}`)
-                : `${label} has no blocking rate-based rule (rules has no rateBasedStatement with action block), so a single IP can flood the API. ` +
-                    "Add a rateBasedStatement (aggregateKeyType IP) with action { block: {} }.");
+            report(
+                undecided
+                    ? unverifiable(label, undecided, `give the web ACL a blocking rate-based rule of at most ${maxRateLimit}`)
+                    : `${label} has no blocking rate-based rule (rules has no rateBasedStatement with action block), so a single IP can flood the API. ` +
+                          "Add a rateBasedStatement (aggregateKeyType IP) with action { block: {} }.",
+            );
         } else if (rate.every((r) => (r.rateLimit ?? 0) > maxRateLimit)) {
-            report(undecided
-                ? unverifiable(label, undecided, `give the web ACL a blocking rate-based rule of at most ${maxRateLimit}`)
-                : `${label} rate limit ${Math.min(...rate.map((r) => r.rateLimit ?? 0))} (statement.rateBasedStatement.limit) exceeds the allowed ${maxRateLimit} requests per 5 minutes. Lower it to at most ${maxRateLimit}.`);
+            report(
+                undecided
+                    ? unverifiable(label, undecided, `give the web ACL a blocking rate-based rule of at most ${maxRateLimit}`)
+                    : `${label} rate limit ${Math.min(...rate.map((r) => r.rateLimit ?? 0))} (statement.rateBasedStatement.limit) exceeds the allowed ${maxRateLimit} requests per 5 minutes. Lower it to at most ${maxRateLimit}.`,
+            );
         }
     }),
 });

@@ -16,17 +16,26 @@ const args = (client: Partial<ApiClientArgs> = {}, extra: Partial<UsagePlansArgs
     ...extra,
 });
 
-const run = (a: UsagePlansArgs) => runProgram(() => {
-    const plans = new UsagePlans("plans", a);
-    return { keys: plans.apiKeys, ids: plans.apiKeyIds, values: plans.apiKeyValues };
-});
+const run = (a: UsagePlansArgs) =>
+    runProgram(() => {
+        const plans = new UsagePlans("plans", a);
+        return { keys: plans.apiKeys, ids: plans.apiKeyIds, values: plans.apiKeyValues };
+    });
 
 /** Key resources by name, with their inputs and what they are attached to. */
 function keysOf(plan: Plan): Map<string, { key: RecordedResource; attachedTo: string[] }> {
-    return new Map(plan.ofType(KEY).map((key) => [key.name, {
-        key,
-        attachedTo: plan.ofType(PLAN_KEY).filter((l) => l.propertyDependencies.keyId.includes(key.urn)).flatMap((l) => l.propertyDependencies.usagePlanId),
-    }]));
+    return new Map(
+        plan.ofType(KEY).map((key) => [
+            key.name,
+            {
+                key,
+                attachedTo: plan
+                    .ofType(PLAN_KEY)
+                    .filter((l) => l.propertyDependencies.keyId.includes(key.urn))
+                    .flatMap((l) => l.propertyDependencies.usagePlanId),
+            },
+        ]),
+    );
 }
 
 describe("API key rotation", () => {
@@ -86,18 +95,31 @@ describe("API key rotation", () => {
         assert.ok(version.secretPaths.includes("secretString"), "the secret value is a Pulumi secret");
         const policy = plan.props("aws:secretsmanager/secretPolicy:SecretPolicy");
         assert.strictEqual(policy.blockPublicPolicy, true);
-        assert.deepStrictEqual(JSON.parse(String(policy.policy)).Statement, [{
-            Sid: "ClientTeamReads", Effect: "Allow", Principal: { AWS: role },
-            Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"], Resource: "*",
-        }]);
+        assert.deepStrictEqual(JSON.parse(String(policy.policy)).Statement, [
+            {
+                Sid: "ClientTeamReads",
+                Effect: "Allow",
+                Principal: { AWS: role },
+                Action: ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"],
+                Resource: "*",
+            },
+        ]);
         assert.match(String((plan.outputs.keys.value as Record<string, { secretArn: string }>).acme.secretArn), /^arn:aws:secretsmanager:/);
-        assert.deepStrictEqual(names(await plan.violations()).filter((n) => n.includes("api-key")), []);
+        assert.deepStrictEqual(
+            names(await plan.violations()).filter((n) => n.includes("api-key")),
+            [],
+        );
     });
 
     const bad: [string, Partial<ApiClientArgs>, Partial<UsagePlansArgs>, RegExp][] = [
         ["generation 0", { generation: 0 }, {}, /clients\[0\]\.generation must be an integer from 1 to 1000 \(got 0\)/],
         ["a fractional generation", { generation: 1.5 }, {}, /clients\[0\]\.generation must be an integer/],
-        ["retire without a previous generation", { previousGeneration: "retire" }, {}, /clients\[0\]\.previousGeneration is "retire" but generation 1 has no previous generation/],
+        [
+            "retire without a previous generation",
+            { previousGeneration: "retire" },
+            {},
+            /clients\[0\]\.previousGeneration is "retire" but generation 1 has no previous generation/,
+        ],
         ["keep without a previous generation", { generation: 1, previousGeneration: "keep" }, {}, /generation 1 has no previous generation/],
         ["an unknown previousGeneration", { generation: 2, previousGeneration: "drop" as "keep" }, {}, /previousGeneration must be one of keep, retire/],
         ["a reader that is not a role ARN", { secret: { readerRoleArn: "acme" } }, { secretsKmsKeyArn: "k" }, /secret\.readerRoleArn must be an IAM role ARN/],
@@ -112,23 +134,41 @@ describe("API key rotation", () => {
             tiers: { free: { rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: "DAY" } },
             clients: [{ name: "web-dev", tier: "free", ...c }],
         });
-        assert.throws(() => parsePlatformConfig(stackConfig("dev", { usagePlans: clients({ generation: 0 }) }), "Pulumi.dev.yaml"),
-            /secure-api-platform:usagePlans\.clients\[0\]\.generation: expected an integer from 1 to 1000, got 0/);
+        assert.throws(
+            () => parsePlatformConfig(stackConfig("dev", { usagePlans: clients({ generation: 0 }) }), "Pulumi.dev.yaml"),
+            /secure-api-platform:usagePlans\.clients\[0\]\.generation: expected an integer from 1 to 1000, got 0/,
+        );
         const plan = await runStack("dev", { usagePlans: clients({ generation: 2, secret: { readerRoleArn: "arn:aws:iam::123456789012:role/web" } }) });
-        assert.deepStrictEqual(plan.ofType(KEY).map((k) => k.name).sort(), ["orders-dev-plans-web-dev-g1", "orders-dev-plans-web-dev-g2"]);
+        assert.deepStrictEqual(
+            plan
+                .ofType(KEY)
+                .map((k) => k.name)
+                .sort(),
+            ["orders-dev-plans-web-dev-g1", "orders-dev-plans-web-dev-g2"],
+        );
         const status = (plan.outputs.apiKeys.value as Record<string, { generation: number; previousGenerationLive: boolean }>)["web-dev"];
         assert.deepStrictEqual([status.generation, status.previousGenerationLive], [2, true]);
         assert.strictEqual(plan.outputs.apiKeyValues.secret, true);
         assert.ok(plan.one("aws:secretsmanager/secret:Secret").propertyDependencies.kmsKeyId.length > 0, "encrypted with the platform key");
         const failed = async (c: Record<string, unknown>) => {
-            const error = await runProgram(platformProgram, { stack: "dev", config: stackConfig("dev", { usagePlans: clients(c) }) }).then(() => undefined, (err: unknown) => err);
+            const error = await runProgram(platformProgram, { stack: "dev", config: stackConfig("dev", { usagePlans: clients(c) }) }).then(
+                () => undefined,
+                (err: unknown) => err,
+            );
             assert.ok(error instanceof ProgramError);
-            assert.deepStrictEqual(error.resources.filter((r) => r.custom), []);
+            assert.deepStrictEqual(
+                error.resources.filter((r) => r.custom),
+                [],
+            );
             return error.message;
         };
-        assert.match(await failed({ previousGeneration: "retire" }),
-            /secure-api-platform:usagePlans\.clients\[0\]\.previousGeneration: is "retire" but generation 1 has no previous generation/);
-        assert.match(await failed({ generation: 2, secret: { readerRoleArn: "arn:aws:iam::210987654321:role/web" } }),
-            /usagePlans\.clients\[0\]\.secret\.readerRoleArn: .* is in account 210987654321/);
+        assert.match(
+            await failed({ previousGeneration: "retire" }),
+            /secure-api-platform:usagePlans\.clients\[0\]\.previousGeneration: is "retire" but generation 1 has no previous generation/,
+        );
+        assert.match(
+            await failed({ generation: 2, secret: { readerRoleArn: "arn:aws:iam::210987654321:role/web" } }),
+            /usagePlans\.clients\[0\]\.secret\.readerRoleArn: .* is in account 210987654321/,
+        );
     });
 });

@@ -10,7 +10,11 @@ const DEPLOYMENT = "aws:apigateway/deployment:Deployment";
 const ALARM = "aws:cloudwatch/metricAlarm:MetricAlarm";
 const LOG_GROUP = "aws:cloudwatch/logGroup:LogGroup";
 
-const deployments = (plan: Plan) => plan.ofType(DEPLOYMENT).map((d) => d.name).sort();
+const deployments = (plan: Plan) =>
+    plan
+        .ofType(DEPLOYMENT)
+        .map((d) => d.name)
+        .sort();
 
 describe("canary releases (stack config)", () => {
     const plans: Record<string, Plan> = {};
@@ -36,12 +40,21 @@ describe("canary releases (stack config)", () => {
         assert.ok(stage.propertyDependencies.deployment.includes(stable.urn));
         assert.ok(stage.propertyDependencies.canarySettings.includes(candidate.urn));
         const canary = stage.props.canarySettings as Record<string, unknown>;
-        assert.deepStrictEqual({ ...canary, deploymentId: undefined },
-            { deploymentId: undefined, percentTraffic: 10, stageVariableOverrides: { backend: "v2" }, useStageCache: false });
+        assert.deepStrictEqual(
+            { ...canary, deploymentId: undefined },
+            { deploymentId: undefined, percentTraffic: 10, stageVariableOverrides: { backend: "v2" }, useStageCache: false },
+        );
         // Same tracing, access logs and (stage-wide) method settings for the canary: there is only one stage.
         assert.strictEqual(stage.props.xrayTracingEnabled, true);
-        assert.strictEqual(plan.ofType("aws:apigateway/methodSettings:MethodSettings").length, plans.none.ofType("aws:apigateway/methodSettings:MethodSettings").length);
-        assert.ok(plan.ofType(LOG_GROUP).some((g) => /API-Gateway-Execution-Logs_.+\/dev\/Canary$/.test(String(g.props.name)) && g.props.kmsKeyId && g.props.retentionInDays === 14));
+        assert.strictEqual(
+            plan.ofType("aws:apigateway/methodSettings:MethodSettings").length,
+            plans.none.ofType("aws:apigateway/methodSettings:MethodSettings").length,
+        );
+        assert.ok(
+            plan
+                .ofType(LOG_GROUP)
+                .some((g) => /API-Gateway-Execution-Logs_.+\/dev\/Canary$/.test(String(g.props.name)) && g.props.kmsKeyId && g.props.retentionInDays === 14),
+        );
         assert.strictEqual(plan.outputs.canaryDeploymentId.value, candidate.outputs?.id ?? plan.outputs.canaryDeploymentId.value);
     });
 
@@ -67,7 +80,11 @@ describe("canary releases (stack config)", () => {
 
     const bad: [string, Record<string, unknown>, RegExp][] = [
         ["a percentage above 100", { percentTraffic: 150 }, /secure-api-platform:canary\.percentTraffic: expected a number >= 0 and <= 100, got 150/],
-        ["a bad stage variable name", { percentTraffic: 5, stageVariableOverrides: { "bad-name": "x" } }, /secure-api-platform:canary\.stageVariableOverrides\.bad-name: key must be a stage variable name/],
+        [
+            "a bad stage variable name",
+            { percentTraffic: 5, stageVariableOverrides: { "bad-name": "x" } },
+            /secure-api-platform:canary\.stageVariableOverrides\.bad-name: key must be a stage variable name/,
+        ],
         ["an unknown key", { percentTraffic: 5, weight: 3 }, /secure-api-platform:canary\.weight: unknown key/],
     ];
     for (const [what, canary, message] of bad) {
@@ -77,10 +94,18 @@ describe("canary releases (stack config)", () => {
     }
 
     it("rejects promote together with rollback before creating anything, naming the key", async () => {
-        const error = await runProgram(platformProgram, { stack: "dev", config: stackConfig("dev", { canary: { percentTraffic: 5, promote: true, rollback: true } }) })
-            .then(() => undefined, (err: unknown) => err);
+        const error = await runProgram(platformProgram, {
+            stack: "dev",
+            config: stackConfig("dev", { canary: { percentTraffic: 5, promote: true, rollback: true } }),
+        }).then(
+            () => undefined,
+            (err: unknown) => err,
+        );
         assert.ok(error instanceof ProgramError);
         assert.match(error.message, /secure-api-platform:canary: sets both promote and rollback; choose one \(RestApi\)/);
-        assert.deepStrictEqual(error.resources.filter((r) => r.custom), []);
+        assert.deepStrictEqual(
+            error.resources.filter((r) => r.custom),
+            [],
+        );
     });
 });

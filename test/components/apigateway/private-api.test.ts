@@ -11,7 +11,9 @@ function privateArgs(network: Partial<PrivateApiArgs["network"]> = {}): PrivateA
 
 describe("PrivateApi", () => {
     it("creates a VPC with awsx when none is given, and an execute-api interface endpoint with private DNS", async () => {
-        const plan = await runProgram(() => { new PrivateApi("internal", privateArgs({ vpcCidr: "10.20.0.0/16" })); });
+        const plan = await runProgram(() => {
+            new PrivateApi("internal", privateArgs({ vpcCidr: "10.20.0.0/16" }));
+        });
         const vpc = plan.one("awsx:ec2:Vpc");
         assert.strictEqual(vpc.props.cidrBlock, "10.20.0.0/16");
         const endpoint = plan.props("aws:ec2/vpcEndpoint:VpcEndpoint");
@@ -23,14 +25,21 @@ describe("PrivateApi", () => {
     });
 
     it("admits only HTTPS from the allowed CIDRs to the endpoint", async () => {
-        const plan = await runProgram(() => { new PrivateApi("internal", privateArgs({ allowedCidrs: ["10.1.0.0/16", "10.2.0.0/16"] })); });
+        const plan = await runProgram(() => {
+            new PrivateApi("internal", privateArgs({ allowedCidrs: ["10.1.0.0/16", "10.2.0.0/16"] }));
+        });
         const sg = plan.props("aws:ec2/securityGroup:SecurityGroup");
-        assert.deepStrictEqual((sg.ingress as Record<string, unknown>[]).map((r) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]), [["tcp", 443, 443, ["10.1.0.0/16", "10.2.0.0/16"]]]);
+        assert.deepStrictEqual(
+            (sg.ingress as Record<string, unknown>[]).map((r) => [r.protocol, r.fromPort, r.toPort, r.cidrBlocks]),
+            [["tcp", 443, 443, ["10.1.0.0/16", "10.2.0.0/16"]]],
+        );
         assert.deepStrictEqual(sg.egress, []);
     });
 
     it("is a PRIVATE API whose resource policy denies calls not through its endpoint", async () => {
-        const plan = await runProgram(() => { new PrivateApi("internal", privateArgs()); });
+        const plan = await runProgram(() => {
+            new PrivateApi("internal", privateArgs());
+        });
         const api = plan.props("aws:apigateway/restApi:RestApi");
         const endpointId = plan.one("aws:ec2/vpcEndpoint:VpcEndpoint");
         const config = api.endpointConfiguration as { types: string; vpcEndpointIds: string[] };
@@ -47,7 +56,9 @@ describe("PrivateApi", () => {
     });
 
     it("uses a given VPC and subnets instead of creating one", async () => {
-        const plan = await runProgram(() => { new PrivateApi("internal", privateArgs({ vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"] })); });
+        const plan = await runProgram(() => {
+            new PrivateApi("internal", privateArgs({ vpcId: "vpc-0abc", subnetIds: ["subnet-1", "subnet-2"] }));
+        });
         assert.strictEqual(plan.ofType("awsx:ec2:Vpc").length, 0);
         const endpoint = plan.props("aws:ec2/vpcEndpoint:VpcEndpoint");
         assert.strictEqual(endpoint.vpcId, "vpc-0abc");
@@ -66,6 +77,9 @@ describe("PrivateApi", () => {
             it(`rejects ${what}`, () => assertRejectsBeforeCreating(() => new PrivateApi("bad", privateArgs(network)), /^PrivateApi/, message));
         }
         it("rejects bad API arguments before creating the VPC", () =>
-            assertRejectsBeforeCreating(() => new PrivateApi("bad", { ...privateArgs(), stageName: "bad stage" }), /RestApi: stageName must be 1-128 letters, digits, _ or -/));
+            assertRejectsBeforeCreating(
+                () => new PrivateApi("bad", { ...privateArgs(), stageName: "bad stage" }),
+                /RestApi: stageName must be 1-128 letters, digits, _ or -/,
+            ));
     });
 });

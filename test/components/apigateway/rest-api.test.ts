@@ -21,20 +21,42 @@ const T = {
 
 const ROUTES: RouteArgs[] = [
     { path: "/health", method: "GET", auth: "none", integration: { kind: "mock", responseBody: { ok: true } } },
-    { path: "/orders", method: "GET", auth: "cognito", scopes: ["orders.read"], apiKeyRequired: true, integration: { kind: "http", uri: "https://backend.example.com/orders" } },
-    { path: "/orders", method: "POST", auth: "lambda", requestSchema: { type: "object", required: ["sku"] }, throttle: { rateLimit: 5, burstLimit: 10 }, integration: { kind: "lambda", functionArn: BACKEND_ARN } },
+    {
+        path: "/orders",
+        method: "GET",
+        auth: "cognito",
+        scopes: ["orders.read"],
+        apiKeyRequired: true,
+        integration: { kind: "http", uri: "https://backend.example.com/orders" },
+    },
+    {
+        path: "/orders",
+        method: "POST",
+        auth: "lambda",
+        requestSchema: { type: "object", required: ["sku"] },
+        throttle: { rateLimit: 5, burstLimit: 10 },
+        integration: { kind: "lambda", functionArn: BACKEND_ARN },
+    },
     { path: "/orders/{orderId}", method: "GET", auth: "iam", integration: { kind: "http", uri: "https://backend.example.com/orders/{orderId}" } },
 ];
 
-const fullApi = (overrides = {}) => () => {
-    const api = new RestApi("orders", restApiArgs({
-        routes: ROUTES,
-        authorizers: { cognito: { userPoolArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"] }, lambda: { functionArn: FUNCTION_ARN, type: "TOKEN" } },
-        cors: { allowedOrigins: ["https://app.example.com", "https://admin.example.com"] },
-        ...overrides,
-    }));
-    return { iam: api.iamMethodArns, url: api.invokeUrl };
-};
+const fullApi =
+    (overrides = {}) =>
+    () => {
+        const api = new RestApi(
+            "orders",
+            restApiArgs({
+                routes: ROUTES,
+                authorizers: {
+                    cognito: { userPoolArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/us-east-1_abc"] },
+                    lambda: { functionArn: FUNCTION_ARN, type: "TOKEN" },
+                },
+                cors: { allowedOrigins: ["https://app.example.com", "https://admin.example.com"] },
+                ...overrides,
+            }),
+        );
+        return { iam: api.iamMethodArns, url: api.invokeUrl };
+    };
 
 describe("RestApi", () => {
     let plan: Plan;
@@ -76,7 +98,11 @@ describe("RestApi", () => {
             const settings = plan.props(T.settings, "orders-stage-settings");
             assert.strictEqual(settings.methodPath, "*/*");
             assert.deepStrictEqual(settings.settings, {
-                loggingLevel: "ERROR", metricsEnabled: true, dataTraceEnabled: false, throttlingRateLimit: 100, throttlingBurstLimit: 200,
+                loggingLevel: "ERROR",
+                metricsEnabled: true,
+                dataTraceEnabled: false,
+                throttlingRateLimit: 100,
+                throttlingBurstLimit: 200,
             });
         });
     });
@@ -101,7 +127,10 @@ describe("RestApi", () => {
             const post = plan.props(T.method, "orders-post-orders");
             assert.deepStrictEqual(post.requestModels, { "application/json": model.name });
             const validators = plan.ofType(T.validator).map((v) => v.props);
-            assert.deepStrictEqual(validators.map((v) => [v.validateRequestBody, v.validateRequestParameters]).sort(), [[false, true], [true, true]]);
+            assert.deepStrictEqual(validators.map((v) => [v.validateRequestBody, v.validateRequestParameters]).sort(), [
+                [false, true],
+                [true, true],
+            ]);
             const byId = plan.props(T.method, "orders-get-orders-orderid");
             assert.deepStrictEqual(byId.requestParameters, { "method.request.path.orderId": true });
             assert.ok(byId.requestValidatorId);
@@ -121,7 +150,10 @@ describe("RestApi", () => {
         it("overrides throttling for a route with its own method settings", () => {
             const override = plan.props(T.settings, "orders-settings-post-orders");
             assert.strictEqual(override.methodPath, "orders/POST");
-            assert.deepStrictEqual([(override.settings as Record<string, number>).throttlingRateLimit, (override.settings as Record<string, number>).throttlingBurstLimit], [5, 10]);
+            assert.deepStrictEqual(
+                [(override.settings as Record<string, number>).throttlingRateLimit, (override.settings as Record<string, number>).throttlingBurstLimit],
+                [5, 10],
+            );
         });
 
         it("exports least-privilege method ARNs for the AWS_IAM routes only", () => {
@@ -139,16 +171,24 @@ describe("RestApi", () => {
             assert.strictEqual(headers["method.response.header.Access-Control-Allow-Methods"], "'GET,OPTIONS,POST'");
             assert.match(String((preflight.responseTemplates as Record<string, string>)["application/json"]), /\$origin == "https:\/\/admin\.example\.com"/);
             const all = plan.ofType(T.integrationResponse).concat(plan.ofType(T.response));
-            assert.ok(all.every((r) => !JSON.stringify(r.props).includes("'*'")), "no response allows any origin");
+            assert.ok(
+                all.every((r) => !JSON.stringify(r.props).includes("'*'")),
+                "no response allows any origin",
+            );
         });
 
         it("adds CORS headers to 4XX/5XX gateway responses", () => {
-            const types = plan.ofType(T.response).map((r) => r.props.responseType).sort();
+            const types = plan
+                .ofType(T.response)
+                .map((r) => r.props.responseType)
+                .sort();
             assert.deepStrictEqual(types, ["DEFAULT_4XX", "DEFAULT_5XX"]);
         });
 
         it("creates no CORS resources when cors is omitted", async () => {
-            const bare = await runProgram(() => { new RestApi("bare", restApiArgs()); });
+            const bare = await runProgram(() => {
+                new RestApi("bare", restApiArgs());
+            });
             assert.strictEqual(bare.ofType(T.method).filter((m) => m.props.httpMethod === "OPTIONS").length, 0);
             assert.strictEqual(bare.ofType(T.response).length, 0);
         });
@@ -157,7 +197,14 @@ describe("RestApi", () => {
     describe("options", () => {
         it("sets the execution log level, disables the default endpoint and X-Ray when asked", async () => {
             const p = await runProgram(() => {
-                new RestApi("o", restApiArgs({ logging: { retentionInDays: 14, executionLevel: "INFO", kmsKeyArn: KMS_ARN }, disableExecuteApiEndpoint: true, xrayTracing: false }));
+                new RestApi(
+                    "o",
+                    restApiArgs({
+                        logging: { retentionInDays: 14, executionLevel: "INFO", kmsKeyArn: KMS_ARN },
+                        disableExecuteApiEndpoint: true,
+                        xrayTracing: false,
+                    }),
+                );
             });
             assert.strictEqual((p.props(T.settings).settings as Record<string, unknown>).loggingLevel, "INFO");
             assert.strictEqual(p.props(T.api).disableExecuteApiEndpoint, true);
@@ -171,32 +218,81 @@ describe("RestApi", () => {
 
     describe("PublicApi", () => {
         it("is a REGIONAL RestApi under its own component", async () => {
-            const p = await runProgram(() => { new PublicApi("pub", (({ endpointType: _e, ...rest }) => rest)(restApiArgs())); });
+            const p = await runProgram(() => {
+                new PublicApi("pub", (({ endpointType: _e, ...rest }) => rest)(restApiArgs()));
+            });
             assert.deepStrictEqual(p.props(T.api).endpointConfiguration, { types: "REGIONAL" });
             const component = p.one("secure-api:apigateway:PublicApi");
             assert.strictEqual(p.one("secure-api:apigateway:RestApi").parent, component.urn);
         });
         it("rejects bad arguments before creating anything", () =>
-            assertRejectsBeforeCreating(() => new PublicApi("bad", (({ endpointType: _e, ...rest }) => rest)(restApiArgs({ stageName: "" }))), /RestApi: stageName must be 1-128 letters, digits, _ or -/));
+            assertRejectsBeforeCreating(
+                () => new PublicApi("bad", (({ endpointType: _e, ...rest }) => rest)(restApiArgs({ stageName: "" }))),
+                /RestApi: stageName must be 1-128 letters, digits, _ or -/,
+            ));
     });
 
     describe("bad arguments throw before anything is created", () => {
         const cases: [string, Parameters<typeof restApiArgs>[0], RegExp][] = [
-            ["a path without a leading slash", { routes: [{ path: "orders", method: "GET", auth: "iam", integration: { kind: "mock", responseBody: {} } }] }, /routes\[0\]\.path must start with "\/"/],
+            [
+                "a path without a leading slash",
+                { routes: [{ path: "orders", method: "GET", auth: "iam", integration: { kind: "mock", responseBody: {} } }] },
+                /routes\[0\]\.path must start with "\/"/,
+            ],
             ["a duplicate route", { routes: [ROUTES[3], ROUTES[3]] }, /routes\[1\] duplicates route GET \/orders\/\{orderId\}/],
-            ["cognito auth without a user pool", { routes: [ROUTES[1]] }, /routes\[0\]\.auth is "cognito" but the API has no cognito authorizer configured \(available: iam\)/],
-            ["an unknown method", { routes: [{ ...ROUTES[3], method: "TRACE" as "GET" }] }, /routes\[0\]\.method must be one of GET, POST, PUT, PATCH, DELETE, HEAD, ANY \(got "TRACE"\)/],
-            ["a plain-http backend", { routes: [{ ...ROUTES[3], integration: { kind: "http", uri: "http://backend.example.com" } }] }, /integration\.uri must be an https:\/\/ URL/],
+            [
+                "cognito auth without a user pool",
+                { routes: [ROUTES[1]] },
+                /routes\[0\]\.auth is "cognito" but the API has no cognito authorizer configured \(available: iam\)/,
+            ],
+            [
+                "an unknown method",
+                { routes: [{ ...ROUTES[3], method: "TRACE" as "GET" }] },
+                /routes\[0\]\.method must be one of GET, POST, PUT, PATCH, DELETE, HEAD, ANY \(got "TRACE"\)/,
+            ],
+            [
+                "a plain-http backend",
+                { routes: [{ ...ROUTES[3], integration: { kind: "http", uri: "http://backend.example.com" } }] },
+                /integration\.uri must be an https:\/\/ URL/,
+            ],
             ["a wildcard origin in prod", { environment: "prod", cors: { allowedOrigins: ["*"] } }, /cors\.allowedOrigins\[0\] must not be "\*" in prod/],
             ["a wildcard origin in dev without allowWildcard", { cors: { allowedOrigins: ["*"] } }, /needs cors\.allowWildcard: true/],
             ["a localhost origin in prod", { environment: "prod", cors: { allowedOrigins: ["http://localhost:3000"] } }, /must be an https origin/],
-            ["a retention CloudWatch does not accept", { logging: { retentionInDays: 10, kmsKeyArn: KMS_ARN } }, /logging\.retentionInDays must be one of 14, 30, 60/],
-            ["a retention below dev's baseline", { logging: { retentionInDays: 7, kmsKeyArn: KMS_ARN } }, /logging\.retentionInDays must be one of 14, 30, .* days in dev \(got 7\)/],
-            ["a retention below prod's policy minimum", { environment: "prod", logging: { retentionInDays: 90, kmsKeyArn: KMS_ARN } }, /logging\.retentionInDays must be one of 365, 400, .* days in prod \(got 90\)/],
-            ["an unknown execution log level", { logging: { retentionInDays: 30, kmsKeyArn: KMS_ARN, executionLevel: "DEBUG" as "INFO" } }, /logging\.executionLevel must be one of INFO, ERROR \(got "DEBUG"\)/],
+            [
+                "a retention CloudWatch does not accept",
+                { logging: { retentionInDays: 10, kmsKeyArn: KMS_ARN } },
+                /logging\.retentionInDays must be one of 14, 30, 60/,
+            ],
+            [
+                "a retention below dev's baseline",
+                { logging: { retentionInDays: 7, kmsKeyArn: KMS_ARN } },
+                /logging\.retentionInDays must be one of 14, 30, .* days in dev \(got 7\)/,
+            ],
+            [
+                "a retention below prod's policy minimum",
+                { environment: "prod", logging: { retentionInDays: 90, kmsKeyArn: KMS_ARN } },
+                /logging\.retentionInDays must be one of 365, 400, .* days in prod \(got 90\)/,
+            ],
+            [
+                "an unknown execution log level",
+                { logging: { retentionInDays: 30, kmsKeyArn: KMS_ARN, executionLevel: "DEBUG" as "INFO" } },
+                /logging\.executionLevel must be one of INFO, ERROR \(got "DEBUG"\)/,
+            ],
             ["a zero rate limit", { throttle: { rateLimit: 0, burstLimit: 10 } }, /throttle\.rateLimit must be a number above 0/],
-            ["an authorizer cache TTL above 3600", { authorizers: { lambda: { functionArn: FUNCTION_ARN, type: "TOKEN", resultTtlSeconds: 7200 } } }, /resultTtlSeconds must be an integer from 0 to 3600 \(got 7200\)/],
-            ["a TOKEN authorizer with two identity sources", { authorizers: { lambda: { functionArn: FUNCTION_ARN, type: "TOKEN", identitySources: ["method.request.header.A", "method.request.header.B"] } } }, /exactly one method\.request\.header\.NAME/],
+            [
+                "an authorizer cache TTL above 3600",
+                { authorizers: { lambda: { functionArn: FUNCTION_ARN, type: "TOKEN", resultTtlSeconds: 7200 } } },
+                /resultTtlSeconds must be an integer from 0 to 3600 \(got 7200\)/,
+            ],
+            [
+                "a TOKEN authorizer with two identity sources",
+                {
+                    authorizers: {
+                        lambda: { functionArn: FUNCTION_ARN, type: "TOKEN", identitySources: ["method.request.header.A", "method.request.header.B"] },
+                    },
+                },
+                /exactly one method\.request\.header\.NAME/,
+            ],
             ["a PRIVATE API without endpoint and policy", { endpointType: "PRIVATE" }, /vpcEndpointIds\/policy are both required when endpointType is PRIVATE/],
             ["an unknown environment", { environment: "staging" as "dev" }, /environment must be one of dev, prod \(got "staging"\)/],
         ];

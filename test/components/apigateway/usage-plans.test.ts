@@ -9,19 +9,30 @@ const planArgs = (overrides: Partial<UsagePlansArgs> = {}): UsagePlansArgs => ({
         free: { rateLimit: 5, burstLimit: 10, quotaLimit: 1000, quotaPeriod: "DAY" },
         premium: { rateLimit: 200, burstLimit: 400, quotaLimit: 1_000_000, quotaPeriod: "MONTH" },
     },
-    clients: [{ name: "acme", tier: "premium" }, { name: "trial", tier: "free" }],
+    clients: [
+        { name: "acme", tier: "premium" },
+        { name: "trial", tier: "free" },
+    ],
     ...overrides,
 });
 
 describe("UsagePlans", () => {
     it("creates one plan per tier with throttling and quota on the stage", async () => {
-        const plan = await runProgram(() => { new UsagePlans("plans", planArgs()); });
+        const plan = await runProgram(() => {
+            new UsagePlans("plans", planArgs());
+        });
         const plans = Object.fromEntries(plan.ofType("aws:apigateway/usagePlan:UsagePlan").map((p) => [p.name, p.props]));
         assert.deepStrictEqual(Object.keys(plans).sort(), ["plans-free", "plans-premium"]);
         assert.deepStrictEqual(plans["plans-free"].throttleSettings, { rateLimit: 5, burstLimit: 10 });
         assert.deepStrictEqual(plans["plans-premium"].quotaSettings, { limit: 1_000_000, period: "MONTH" });
-        assert.deepStrictEqual((plans["plans-free"].apiStages as { apiId: string; stage: string }[]).map((s) => [s.apiId, s.stage]), [["api123", "prod"]]);
-        assert.deepStrictEqual(names(await plan.violations()).filter((n) => n.includes("usage-plan") || n.includes("api-key")), []);
+        assert.deepStrictEqual(
+            (plans["plans-free"].apiStages as { apiId: string; stage: string }[]).map((s) => [s.apiId, s.stage]),
+            [["api123", "prod"]],
+        );
+        assert.deepStrictEqual(
+            names(await plan.violations()).filter((n) => n.includes("usage-plan") || n.includes("api-key")),
+            [],
+        );
     });
 
     it("gives each client a key attached to its tier's plan, and exposes key values only as a secret", async () => {
@@ -32,7 +43,10 @@ describe("UsagePlans", () => {
         const planKeys = plan.ofType("aws:apigateway/usagePlanKey:UsagePlanKey");
         const keyUrn = (client: string) => plan.one("aws:apigateway/apiKey:ApiKey", `plans-${client}-g1`).urn;
         const planUrn = (tier: string) => plan.one("aws:apigateway/usagePlan:UsagePlan", `plans-${tier}`).urn;
-        for (const [client, tier] of [["acme", "premium"], ["trial", "free"]]) {
+        for (const [client, tier] of [
+            ["acme", "premium"],
+            ["trial", "free"],
+        ]) {
             const link = planKeys.find((k) => k.propertyDependencies.keyId.includes(keyUrn(client)))!;
             assert.ok(link.propertyDependencies.usagePlanId.includes(planUrn(tier)), `${client} is on ${tier}`);
         }
@@ -53,12 +67,30 @@ describe("UsagePlans", () => {
 
     const bad: [string, Partial<UsagePlansArgs>, RegExp][] = [
         ["a client on an unknown tier", { clients: [{ name: "x", tier: "gold" }] }, /clients\[0\]\.tier must be one of free, premium \(got "gold"\)/],
-        ["an unknown quota period", { tiers: { free: { rateLimit: 1, burstLimit: 1, quotaLimit: 1, quotaPeriod: "YEAR" as "DAY" } } }, /tiers\.free\.quotaPeriod must be one of DAY, WEEK, MONTH/],
-        ["a zero quota", { tiers: { free: { rateLimit: 1, burstLimit: 1, quotaLimit: 0, quotaPeriod: "DAY" } } }, /tiers\.free\.quotaLimit must be an integer from 1/],
+        [
+            "an unknown quota period",
+            { tiers: { free: { rateLimit: 1, burstLimit: 1, quotaLimit: 1, quotaPeriod: "YEAR" as "DAY" } } },
+            /tiers\.free\.quotaPeriod must be one of DAY, WEEK, MONTH/,
+        ],
+        [
+            "a zero quota",
+            { tiers: { free: { rateLimit: 1, burstLimit: 1, quotaLimit: 0, quotaPeriod: "DAY" } } },
+            /tiers\.free\.quotaLimit must be an integer from 1/,
+        ],
         ["no tiers", { tiers: {} }, /tiers must define at least one tier/],
-        ["duplicate clients", { clients: [{ name: "a", tier: "free" }, { name: "a", tier: "free" }] }, /clients\[1\]\.name duplicates client "a"/],
+        [
+            "duplicate clients",
+            {
+                clients: [
+                    { name: "a", tier: "free" },
+                    { name: "a", tier: "free" },
+                ],
+            },
+            /clients\[1\]\.name duplicates client "a"/,
+        ],
     ];
     for (const [what, overrides, message] of bad) {
-        it(`rejects ${what} before creating anything`, () => assertRejectsBeforeCreating(() => new UsagePlans("bad", planArgs(overrides)), /^UsagePlans/, message));
+        it(`rejects ${what} before creating anything`, () =>
+            assertRejectsBeforeCreating(() => new UsagePlans("bad", planArgs(overrides)), /^UsagePlans/, message));
     }
 });

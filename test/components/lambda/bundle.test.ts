@@ -20,13 +20,20 @@ handler(JSON.parse(process.argv[3])).then(
     (e) => console.log("ERROR " + e.message));
 `;
 
-interface Run { stdout: string; stderr: string; code: number | null }
+interface Run {
+    stdout: string;
+    stderr: string;
+    code: number | null;
+}
 
 function runNode(dir: string, env: Record<string, string>, event: unknown): Promise<Run> {
     return new Promise((resolve) => {
-        execFile(process.execPath, [path.join(dir, "driver.js"), path.join(dir, "index.js"), JSON.stringify(event)],
+        execFile(
+            process.execPath,
+            [path.join(dir, "driver.js"), path.join(dir, "index.js"), JSON.stringify(event)],
             { env: { PATH: process.env.PATH ?? "", ...env }, timeout: 15_000 },
-            (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? (typeof err.code === "number" ? err.code : 1) : 0 }));
+            (err, stdout, stderr) => resolve({ stdout, stderr, code: err ? (typeof err.code === "number" ? err.code : 1) : 0 }),
+        );
     });
 }
 
@@ -66,7 +73,10 @@ describe("JWT authorizer bundle", function () {
     it("reads only what handler.ts imports: the handler's modules, the baseline, jose", () => {
         const inputs = bundleJwtAuthorizer().inputs;
         assert.ok(inputs.includes("components/lambda/jwt-authorizer/handler.ts"));
-        assert.deepStrictEqual(inputs.filter((i) => !/^(components\/lambda\/jwt-authorizer\/|policy-pack\/baseline\/|node_modules\/jose\/)/.test(i)), []);
+        assert.deepStrictEqual(
+            inputs.filter((i) => !/^(components\/lambda\/jwt-authorizer\/|policy-pack\/baseline\/|node_modules\/jose\/)/.test(i)),
+            [],
+        );
     });
 
     it("allows a valid token on exactly the method ARN", async () => {

@@ -9,12 +9,17 @@ import { KMS_ARN } from "../fixtures";
 const CA = readFileSync(join(ROOT, "stacks", "certs", "prod-client-ca.pem"), "utf8");
 const endpoint = () => ({ apiId: pulumi.output("api123"), stageName: pulumi.output("prod") });
 const domainArgs = (overrides: Partial<CustomDomainArgs> = {}): CustomDomainArgs => ({
-    domainName: "api.example.com", hostedZoneId: "Z123", endpoint: endpoint(), ...overrides,
+    domainName: "api.example.com",
+    hostedZoneId: "Z123",
+    endpoint: endpoint(),
+    ...overrides,
 });
 
 describe("CustomDomain", () => {
     it("requests a DNS-validated certificate and serves a REGIONAL TLS 1.2 domain with an alias record", async () => {
-        const plan = await runProgram(() => { new CustomDomain("api", domainArgs({ basePath: "v1" })); });
+        const plan = await runProgram(() => {
+            new CustomDomain("api", domainArgs({ basePath: "v1" }));
+        });
         const cert = plan.props("aws:acm/certificate:Certificate");
         assert.deepStrictEqual([cert.domainName, cert.validationMethod], ["api.example.com", "DNS"]);
         const records = plan.ofType("aws:route53/record:Record").map((r) => r.props);
@@ -29,14 +34,18 @@ describe("CustomDomain", () => {
     });
 
     it("uses an existing certificate instead of requesting one", async () => {
-        const plan = await runProgram(() => { new CustomDomain("api", domainArgs({ hostedZoneId: undefined, certificateArn: "arn:aws:acm:us-east-1:1:certificate/x" })); });
+        const plan = await runProgram(() => {
+            new CustomDomain("api", domainArgs({ hostedZoneId: undefined, certificateArn: "arn:aws:acm:us-east-1:1:certificate/x" }));
+        });
         assert.strictEqual(plan.ofType("aws:acm/certificate:Certificate").length, 0);
         assert.strictEqual(plan.ofType("aws:route53/record:Record").length, 0);
         assert.strictEqual(plan.props("aws:apigateway/domainName:DomainName").regionalCertificateArn, "arn:aws:acm:us-east-1:1:certificate/x");
     });
 
     it("with mTLS, keeps the CA bundle in a versioned, encrypted, private, TLS-only bucket and pins its version", async () => {
-        const plan = await runProgram(() => { new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN })); });
+        const plan = await runProgram(() => {
+            new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN }));
+        });
         const mtls = plan.props("aws:apigateway/domainName:DomainName").mutualTlsAuthentication as Record<string, string>;
         const object = plan.one("aws:s3/bucketObjectv2:BucketObjectv2");
         assert.strictEqual(object.props.content, CA);
@@ -44,7 +53,9 @@ describe("CustomDomain", () => {
         assert.match(mtls.truststoreUri, /^s3:\/\/.+\/truststore\.pem$/);
         assert.match(mtls.truststoreVersion, /^v-/);
         assert.deepStrictEqual(plan.props("aws:s3/bucketVersioning:BucketVersioning").versioningConfiguration, { status: "Enabled" });
-        const sse = plan.props("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").rules as { applyServerSideEncryptionByDefault: Record<string, string> }[];
+        const sse = plan.props("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").rules as {
+            applyServerSideEncryptionByDefault: Record<string, string>;
+        }[];
         assert.deepStrictEqual(sse[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS_ARN });
         const pab = plan.props("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
         assert.ok(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => pab[k] === true));
@@ -56,7 +67,9 @@ describe("CustomDomain", () => {
     });
 
     it("uploads the CA bundle only after the bucket's versioning is enabled, and pins the object's version", async () => {
-        const plan = await runProgram(() => { new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN })); });
+        const plan = await runProgram(() => {
+            new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN }));
+        });
         const object = plan.one("aws:s3/bucketObjectv2:BucketObjectv2");
         const versioning = plan.one("aws:s3/bucketVersioning:BucketVersioning");
         assert.ok(object.dependencies.includes(versioning.urn), "the object dependsOn the versioning configuration");
@@ -67,8 +80,10 @@ describe("CustomDomain", () => {
 
     it("fails the deployment with a clear error when S3 reports no version id, instead of leaving the domain unpinned", () => {
         for (const missing of [undefined, "", "null"]) {
-            assert.throws(() => requirePinnedVersion(missing, "s3://trust/truststore.pem"),
-                /MtlsTruststore: s3:\/\/trust\/truststore\.pem has no S3 version id .*versioning must be Enabled before the CA bundle is uploaded/);
+            assert.throws(
+                () => requirePinnedVersion(missing, "s3://trust/truststore.pem"),
+                /MtlsTruststore: s3:\/\/trust\/truststore\.pem has no S3 version id .*versioning must be Enabled before the CA bundle is uploaded/,
+            );
         }
         assert.strictEqual(requirePinnedVersion("3HL4kqtJlcpXroDTDmJ", "s3://trust/truststore.pem"), "3HL4kqtJlcpXroDTDmJ");
     });
@@ -82,7 +97,11 @@ describe("CustomDomain", () => {
         ["an invalid domain name", { domainName: "API_example" }, /domainName must be a lower-case fully qualified domain name/],
         ["neither a hosted zone nor a certificate", { hostedZoneId: undefined }, /hostedZoneId is required unless certificateArn is given/],
         ["a base path with a slash", { basePath: "v1/orders" }, /basePath must be letters, digits/],
-        ["a bundle that is not PEM certificates", { mtlsCaBundlePem: "not a certificate", kmsKeyArn: KMS_ARN }, /MtlsTruststore: caBundlePem must be one or more PEM blocks/],
+        [
+            "a bundle that is not PEM certificates",
+            { mtlsCaBundlePem: "not a certificate", kmsKeyArn: KMS_ARN },
+            /MtlsTruststore: caBundlePem must be one or more PEM blocks/,
+        ],
         ["mTLS without a KMS key", { mtlsCaBundlePem: CA }, /kmsKeyArn is required with mtlsCaBundlePem/],
     ];
     for (const [what, overrides, message] of bad) {

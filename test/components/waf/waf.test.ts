@@ -8,61 +8,102 @@ import { KMS_ARN } from "../fixtures";
 const STAGE_ARN = "arn:aws:apigateway:us-east-1::/restapis/abc/stages/dev";
 /** The part of an ApiEndpoint a web ACL reads. */
 const stage = (stageArn: string) => ({ stageArn: pulumi.output(stageArn), supportsWaf: true });
-const wafArgs = (overrides: Partial<WebAclArgs> = {}): WebAclArgs => ({ endpoints: [stage(STAGE_ARN)], logRetentionInDays: 30, kmsKeyArn: KMS_ARN, ...overrides });
+const wafArgs = (overrides: Partial<WebAclArgs> = {}): WebAclArgs => ({
+    endpoints: [stage(STAGE_ARN)],
+    logRetentionInDays: 30,
+    kmsKeyArn: KMS_ARN,
+    ...overrides,
+});
 
 describe("WebAcl", () => {
     it("blocks with a per-IP rate rule and the AWS managed groups, in a fixed order", async () => {
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs()); });
+        const plan = await runProgram(() => {
+            new WebAcl("edge", wafArgs());
+        });
         const acl = plan.props("aws:wafv2/webAcl:WebAcl");
         assert.strictEqual(acl.scope, "REGIONAL");
         assert.deepStrictEqual(acl.defaultAction, { allow: {} });
         const rules = summarizeWafRules(acl.rules);
-        assert.deepStrictEqual(rules.map((r) => r.managedRuleGroup ?? r.name), ["rate-limit-per-ip", ...MANAGED_RULE_GROUPS]);
-        assert.ok(rules.every((r) => !r.countOnly), "nothing only counts");
+        assert.deepStrictEqual(
+            rules.map((r) => r.managedRuleGroup ?? r.name),
+            ["rate-limit-per-ip", ...MANAGED_RULE_GROUPS],
+        );
+        assert.ok(
+            rules.every((r) => !r.countOnly),
+            "nothing only counts",
+        );
         assert.strictEqual(rules[0].rateLimit, 2000);
         const priorities = (acl.rules as { priority: number }[]).map((r) => r.priority);
         assert.strictEqual(new Set(priorities).size, priorities.length, "priorities are unique");
-        assert.deepStrictEqual(names(await plan.violations()).filter((n) => n.startsWith("waf")), []);
+        assert.deepStrictEqual(
+            names(await plan.violations()).filter((n) => n.startsWith("waf")),
+            [],
+        );
     });
 
     it("logs to an encrypted aws-waf-logs-* group with credentials redacted", async () => {
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs()); });
+        const plan = await runProgram(() => {
+            new WebAcl("edge", wafArgs());
+        });
         const group = plan.props("aws:cloudwatch/logGroup:LogGroup");
         assert.strictEqual(group.name, "aws-waf-logs-edge");
         assert.strictEqual(group.kmsKeyId, KMS_ARN);
         const logging = plan.props("aws:wafv2/webAclLoggingConfiguration:WebAclLoggingConfiguration");
         assert.deepStrictEqual(logging.logDestinationConfigs, [`arn:aws:logs:us-east-1:123456789012:log-group:aws-waf-logs-edge`]);
-        assert.deepStrictEqual((logging.redactedFields as { singleHeader: { name: string } }[]).map((f) => f.singleHeader.name), ["authorization", "x-api-key", "cookie"]);
+        assert.deepStrictEqual(
+            (logging.redactedFields as { singleHeader: { name: string } }[]).map((f) => f.singleHeader.name),
+            ["authorization", "x-api-key", "cookie"],
+        );
     });
 
     it("associates the ACL with every given stage", async () => {
         const second = "arn:aws:apigateway:us-east-1::/restapis/def/stages/prod";
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs({ endpoints: [stage(STAGE_ARN), stage(second)] })); });
-        assert.deepStrictEqual(plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.props.resourceArn), [STAGE_ARN, second]);
+        const plan = await runProgram(() => {
+            new WebAcl("edge", wafArgs({ endpoints: [stage(STAGE_ARN), stage(second)] }));
+        });
+        assert.deepStrictEqual(
+            plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").map((a) => a.props.resourceArn),
+            [STAGE_ARN, second],
+        );
     });
 
     it("blocks denied IPs first and, with an allow list, everything not on it", async () => {
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs({ blockedIpCidrs: ["198.51.100.0/24"], allowedIpCidrs: ["203.0.113.0/24"], rateLimit: 500 })); });
+        const plan = await runProgram(() => {
+            new WebAcl("edge", wafArgs({ blockedIpCidrs: ["198.51.100.0/24"], allowedIpCidrs: ["203.0.113.0/24"], rateLimit: 500 }));
+        });
         const sets = plan.ofType("aws:wafv2/ipSet:IpSet").map((s) => s.props.addresses);
         assert.deepStrictEqual(sets.sort(), [["198.51.100.0/24"], ["203.0.113.0/24"]]);
         const rules = plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string; statement: Record<string, unknown> }[];
-        assert.deepStrictEqual(rules.slice(0, 3).map((r) => r.name), ["block-denied-ips", "block-not-allowed-ips", "rate-limit-per-ip"]);
+        assert.deepStrictEqual(
+            rules.slice(0, 3).map((r) => r.name),
+            ["block-denied-ips", "block-not-allowed-ips", "rate-limit-per-ip"],
+        );
         assert.ok("notStatement" in rules[1].statement);
         assert.strictEqual(summarizeWafRules(rules)[2].rateLimit, 500);
     });
 
     it("can switch single managed rules to count without weakening the groups", async () => {
-        const plan = await runProgram(() => { new WebAcl("edge", wafArgs({ countOnlyManagedRules: ["SizeRestrictions_BODY"] })); });
-        const common = (plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string; statement: { managedRuleGroupStatement: { ruleActionOverrides?: unknown[] } } }[])
-            .find((r) => r.name === "AWSManagedRulesCommonRuleSet")!;
+        const plan = await runProgram(() => {
+            new WebAcl("edge", wafArgs({ countOnlyManagedRules: ["SizeRestrictions_BODY"] }));
+        });
+        const common = (
+            plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string; statement: { managedRuleGroupStatement: { ruleActionOverrides?: unknown[] } } }[]
+        ).find((r) => r.name === "AWSManagedRulesCommonRuleSet")!;
         assert.deepStrictEqual(common.statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]);
-        assert.deepStrictEqual(names(await plan.violations()).filter((n) => n.startsWith("waf")), []);
+        assert.deepStrictEqual(
+            names(await plan.violations()).filter((n) => n.startsWith("waf")),
+            [],
+        );
     });
 
     const bad: [string, Partial<WebAclArgs>, RegExp][] = [
         ["a rate limit below 10", { rateLimit: 5 }, /rateLimit must be an integer from 10 to 10000 \(got 5\)/],
         ["a rate limit above what the WAF rule accepts", { rateLimit: 50000 }, /rateLimit must be an integer from 10 to 10000 \(got 50000\)/],
-        ["an allow list covering all of IPv4 in two halves", { allowedIpCidrs: ["0.0.0.0/1", "128.0.0.0/1"] }, /allowedIpCidrs must not contain 0\.0\.0\.0\/0 or open .*together cover every IPv4 address/],
+        [
+            "an allow list covering all of IPv4 in two halves",
+            { allowedIpCidrs: ["0.0.0.0/1", "128.0.0.0/1"] },
+            /allowedIpCidrs must not contain 0\.0\.0\.0\/0 or open .*together cover every IPv4 address/,
+        ],
         ["a /0 spelled differently", { blockedIpCidrs: ["10.0.0.1/0"] }, /blockedIpCidrs\[0\] must be an IPv4 CIDR.*host bits set/],
         ["an allow list of the whole internet", { allowedIpCidrs: ["0.0.0.0/0"] }, /allowedIpCidrs must not contain 0\.0\.0\.0\/0/],
         ["no stages", { endpoints: [] }, /endpoints must list at least one stage ARN/],

@@ -9,8 +9,11 @@ import { assertFindings, assertNoFindings } from "../expect";
 const RULE = "apigw-api-key-generated";
 const IMPORTED = { [RULE]: { allowImportedKeys: true } };
 
-const apiKey = (name: string, value?: pulumi.Input<string>) => new aws.apigateway.ApiKey(name, { description: "client", enabled: true, ...(value !== undefined ? { value } : {}) });
-const program = (value?: pulumi.Input<string>) => () => { apiKey("key", value); };
+const apiKey = (name: string, value?: pulumi.Input<string>) =>
+    new aws.apigateway.ApiKey(name, { description: "client", enabled: true, ...(value !== undefined ? { value } : {}) });
+const program = (value?: pulumi.Input<string>) => () => {
+    apiKey("key", value);
+};
 const keyOf = (length: number) => "k".repeat(length);
 
 describe(RULE, () => {
@@ -36,14 +39,30 @@ describe(RULE, () => {
 
     it("rejects a Pulumi secret value and one built from another resource's output (set, even unknown at preview)", async () => {
         assertFindings(await ruleFindings(RULE, program(pulumi.secret(keyOf(60)))), RULE, "mandatory", [{ resource: "key", message: [/sets value/] }]);
-        assertFindings(await ruleFindings(RULE, () => { apiKey("key", new aws.kms.Key("k", {}).arn); }), RULE, "mandatory", [{ resource: "key", message: [/sets value/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                apiKey("key", new aws.kms.Key("k", {}).arn);
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "key", message: [/sets value/] }],
+        );
     });
 
     it("judges every key of the stack", async () => {
-        assertFindings(await ruleFindings(RULE, () => { apiKey("a", keyOf(40)); apiKey("b", keyOf(50)); apiKey("c"); }), RULE, "mandatory", [
-            { resource: "a", message: [/sets value/] },
-            { resource: "b", message: [/sets value/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                apiKey("a", keyOf(40));
+                apiKey("b", keyOf(50));
+                apiKey("c");
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/sets value/] },
+                { resource: "b", message: [/sets value/] },
+            ],
+        );
     });
 
     it("with allowImportedKeys, accepts exactly the default minimum (40) and rejects 39", async () => {
@@ -57,13 +76,26 @@ describe(RULE, () => {
     it("a configured minimum changes the verdict at its boundary (20 passes, 19 fails)", async () => {
         const config = { [RULE]: { allowImportedKeys: true, minimumLength: 20 } };
         assertNoFindings(await ruleFindings(RULE, program(keyOf(20)), { config }));
-        assertFindings(await ruleFindings(RULE, program(keyOf(19)), { config }), RULE, "mandatory", [{ resource: "key", message: [/19 characters, shorter than the required 20/] }]);
+        assertFindings(await ruleFindings(RULE, program(keyOf(19)), { config }), RULE, "mandatory", [
+            { resource: "key", message: [/19 characters, shorter than the required 20/] },
+        ]);
     });
 
     it("with allowImportedKeys, a value built from another resource's output cannot be verified at preview", async () => {
-        const found = await ruleFindingsByMode(RULE, () => { apiKey("key", new aws.kms.Key("k", {}).arn.apply((a) => a.padEnd(40, "x"))); }, { config: IMPORTED });
+        const found = await ruleFindingsByMode(
+            RULE,
+            () => {
+                apiKey(
+                    "key",
+                    new aws.kms.Key("k", {}).arn.apply((a) => a.padEnd(40, "x")),
+                );
+            },
+            { config: IMPORTED },
+        );
         assertFindings(found.update, RULE, "mandatory", []);
-        assertFindings(found.preview, RULE, "mandatory", [{ resource: "key", message: [/cannot be verified at preview/, /value is unknown/, /at least 40 characters/] }]);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "key", message: [/cannot be verified at preview/, /value is unknown/, /at least 40 characters/] },
+        ]);
         assert.throws(() => assertAgreement(RULE, found), /preview and update verdicts differ/);
     });
 });

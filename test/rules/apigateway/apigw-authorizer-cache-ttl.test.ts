@@ -5,10 +5,21 @@ import { apigwAuthorizerCacheTtl, authorizerCacheTtlConfig } from "../../../poli
 import { ruleFindings } from "../../rule-harness";
 import { restApi } from "../builders";
 
-const bodyWithTtl = (ttl: number) => JSON.stringify({
-    swagger: "2.0", info: { title: "b", version: "1" }, paths: {},
-    securityDefinitions: { tok: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "custom", "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: "arn:x", authorizerResultTtlInSeconds: ttl } } },
-});
+const bodyWithTtl = (ttl: number) =>
+    JSON.stringify({
+        swagger: "2.0",
+        info: { title: "b", version: "1" },
+        paths: {},
+        securityDefinitions: {
+            tok: {
+                type: "apiKey",
+                name: "Authorization",
+                in: "header",
+                "x-amazon-apigateway-authtype": "custom",
+                "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: "arn:x", authorizerResultTtlInSeconds: ttl },
+            },
+        },
+    });
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-authorizer-cache-ttl";
@@ -17,7 +28,11 @@ const URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:a
 type AuthorizerArgs = Partial<aws.apigateway.AuthorizerArgs>;
 const authorizer = (name: string, args: AuthorizerArgs = {}) =>
     new aws.apigateway.Authorizer(name, { restApi: restApi(`${name}-api`).id, type: "TOKEN", authorizerUri: URI, authorizerResultTtlInSeconds: 300, ...args });
-const program = (args: AuthorizerArgs = {}) => () => { authorizer("auth", args); };
+const program =
+    (args: AuthorizerArgs = {}) =>
+    () => {
+        authorizer("auth", args);
+    };
 
 describe(RULE, () => {
     it("pins the default maximum to the baseline (3600 s)", () => {
@@ -58,7 +73,17 @@ describe(RULE, () => {
     });
 
     it("does not judge Cognito authorizers", async () => {
-        assertNoFindings(await ruleFindings(RULE, program({ type: "COGNITO_USER_POOLS", providerArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/x"], authorizerUri: undefined, authorizerResultTtlInSeconds: 7200 })));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                program({
+                    type: "COGNITO_USER_POOLS",
+                    providerArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/x"],
+                    authorizerUri: undefined,
+                    authorizerResultTtlInSeconds: 7200,
+                }),
+            ),
+        );
     });
 
     it("a smaller configured maximum changes the verdict, at its boundary", async () => {
@@ -70,15 +95,27 @@ describe(RULE, () => {
     });
 
     it("counts an unset TTL as API Gateway's 300 s", async () => {
-        assertFindings(await ruleFindings(RULE, program({ authorizerResultTtlInSeconds: undefined }), { config: { [RULE]: { maxTtlSeconds: 299 } } }), RULE, "mandatory", [
-            { resource: "auth", message: [/300 s \(authorizerResultTtlInSeconds is not set/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, program({ authorizerResultTtlInSeconds: undefined }), { config: { [RULE]: { maxTtlSeconds: 299 } } }),
+            RULE,
+            "mandatory",
+            [{ resource: "auth", message: [/300 s \(authorizerResultTtlInSeconds is not set/] }],
+        );
     });
 
     it("judges the authorizers of a RestApi OpenAPI body, at the maximum and one above", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { restApi("body-api", { body: bodyWithTtl(3600) }); }));
-        assertFindings(await ruleFindings(RULE, () => { restApi("body-api", { body: bodyWithTtl(3601) }); }), RULE, "mandatory", [
-            { resource: "body-api", message: [/RestApi "body-api" body authorizer "tok" caches its decision for 3601 s/, /authorizerResultTtlInSeconds/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("body-api", { body: bodyWithTtl(3600) });
+            }),
+        );
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("body-api", { body: bodyWithTtl(3601) });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "body-api", message: [/RestApi "body-api" body authorizer "tok" caches its decision for 3601 s/, /authorizerResultTtlInSeconds/] }],
+        );
     });
 });

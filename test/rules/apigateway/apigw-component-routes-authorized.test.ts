@@ -1,14 +1,24 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
-import { apigwComponentRoutesAuthorized, componentRoutesConfig, REST_API_COMPONENT } from "../../../policy-pack/rules/apigateway/apigw-component-routes-authorized";
+import {
+    apigwComponentRoutesAuthorized,
+    componentRoutesConfig,
+    REST_API_COMPONENT,
+} from "../../../policy-pack/rules/apigateway/apigw-component-routes-authorized";
 import { ruleFindings } from "../../rule-harness";
 import { RemoteComponent } from "../components/remote-component";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-component-routes-authorized";
-const AUTHORIZER = { authorizerName: "jwt", parameterName: "Authorization", identitySource: ["method.request.header.Authorization"], handler: "arn:aws:lambda:us-east-1:123456789012:function:auth" };
+const AUTHORIZER = {
+    authorizerName: "jwt",
+    parameterName: "Authorization",
+    identitySource: ["method.request.header.Authorization"],
+    handler: "arn:aws:lambda:us-east-1:123456789012:function:auth",
+};
 type Route = Record<string, unknown>;
-const restApi = (name: string, routes: Route[], extra: Record<string, unknown> = {}) => new RemoteComponent(REST_API_COMPONENT, name, { routes, stageName: "v1", ...extra });
+const restApi = (name: string, routes: Route[], extra: Record<string, unknown> = {}) =>
+    new RemoteComponent(REST_API_COMPONENT, name, { routes, stageName: "v1", ...extra });
 
 describe(RULE, () => {
     it("allow-lists no route by default, and declares the component type", () => {
@@ -18,41 +28,83 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: routes with authorizers or iamAuthEnabled", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            restApi("api", [{ path: "/items", method: "GET", authorizers: [AUTHORIZER] }, { path: "/admin", method: "POST", iamAuthEnabled: true }]);
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("api", [
+                    { path: "/items", method: "GET", authorizers: [AUTHORIZER] },
+                    { path: "/admin", method: "POST", iamAuthEnabled: true },
+                ]);
+            }),
+        );
     });
 
     it("rejects each anonymous route, on every component", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            restApi("one", [{ path: "/open", method: "GET" }, { path: "/ok", iamAuthEnabled: true }, { path: "/any", authorizers: [] }]);
-            restApi("two", [{ path: "/x", method: "post", iamAuthEnabled: false }]);
-        }), RULE, "mandatory", [
-            { resource: "one", message: [/RestAPI "one" route GET \/open \(routes\[0\]\) has no authorizers and iamAuthEnabled is not true/] },
-            { resource: "one", message: [/route ANY \/any \(routes\[2\]\)/] },
-            { resource: "two", message: [/route POST \/x \(routes\[0\]\)/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("one", [
+                    { path: "/open", method: "GET" },
+                    { path: "/ok", iamAuthEnabled: true },
+                    { path: "/any", authorizers: [] },
+                ]);
+                restApi("two", [{ path: "/x", method: "post", iamAuthEnabled: false }]);
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "one", message: [/RestAPI "one" route GET \/open \(routes\[0\]\) has no authorizers and iamAuthEnabled is not true/] },
+                { resource: "one", message: [/route ANY \/any \(routes\[2\]\)/] },
+                { resource: "two", message: [/route POST \/x \(routes\[0\]\)/] },
+            ],
+        );
     });
 
     it("reports a swaggerString body as not verified", async () => {
-        assertFindings(await ruleFindings(RULE, () => { restApi("swagger", [], { swaggerString: "{}" }); }), RULE, "mandatory", [
-            { resource: "swagger", message: [/not verified: RestAPI "swagger" defines its API in swaggerString/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("swagger", [], { swaggerString: "{}" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "swagger", message: [/not verified: RestAPI "swagger" defines its API in swaggerString/] }],
+        );
     });
 
     it("leaves the judging to the Method rules when the component's Methods are in the plan (the real CLI)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const component = restApi("api", [{ path: "/open", method: "GET" }]);
-            const api = new aws.apigateway.RestApi("api-api", {}, { parent: component });
-            new aws.apigateway.Method("api-method", { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", authorization: "NONE" }, { parent: api });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const component = restApi("api", [{ path: "/open", method: "GET" }]);
+                const api = new aws.apigateway.RestApi("api-api", {}, { parent: component });
+                new aws.apigateway.Method(
+                    "api-method",
+                    { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", authorization: "NONE" },
+                    { parent: api },
+                );
+            }),
+        );
     });
 
     it("lets an allow-listed route be anonymous", async () => {
         const config = { [RULE]: { allowedAnonymousRoutes: ["GET /health"] } };
-        assertNoFindings(await ruleFindings(RULE, () => { restApi("api", [{ path: "/health", method: "GET" }]); }, { config }));
-        assertFindings(await ruleFindings(RULE, () => { restApi("api", [{ path: "/health", method: "POST" }]); }, { config }), RULE, "mandatory", [
-            { resource: "api", message: [/route POST \/health/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    restApi("api", [{ path: "/health", method: "GET" }]);
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    restApi("api", [{ path: "/health", method: "POST" }]);
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "api", message: [/route POST \/health/] }],
+        );
     });
 });

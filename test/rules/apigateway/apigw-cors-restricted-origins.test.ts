@@ -12,12 +12,19 @@ const GATEWAY_HEADER = "gatewayresponse.header.Access-Control-Allow-Origin";
 const integrationResponse = (name: string, origin: string) => {
     const api = restApi(`${name}-api`);
     return new aws.apigateway.IntegrationResponse(name, {
-        restApi: api.id, resourceId: api.rootResourceId, httpMethod: "OPTIONS", statusCode: "200",
+        restApi: api.id,
+        resourceId: api.rootResourceId,
+        httpMethod: "OPTIONS",
+        statusCode: "200",
         responseParameters: { [INTEGRATION_HEADER]: `'${origin}'` },
     });
 };
 const gatewayResponse = (name: string, origin: string) =>
-    new aws.apigateway.Response(name, { restApiId: restApi(`${name}-api`).id, responseType: "DEFAULT_4XX", responseParameters: { [GATEWAY_HEADER]: `'${origin}'` } });
+    new aws.apigateway.Response(name, {
+        restApiId: restApi(`${name}-api`).id,
+        responseType: "DEFAULT_4XX",
+        responseParameters: { [GATEWAY_HEADER]: `'${origin}'` },
+    });
 
 describe(RULE, () => {
     it("pins the defaults: no origin list, no wildcard", () => {
@@ -26,31 +33,69 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: explicit origins on integration and gateway responses", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            integrationResponse("cors", "https://app.example.com");
-            gatewayResponse("errors", "https://app.example.com");
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                integrationResponse("cors", "https://app.example.com");
+                gatewayResponse("errors", "https://app.example.com");
+            }),
+        );
     });
 
     it("rejects * on an integration response and on a gateway response, naming the header", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            integrationResponse("cors", "*");
-            gatewayResponse("errors", "*");
-        }), RULE, "mandatory", [
-            { resource: "cors", message: [/IntegrationResponse "cors" answers Access-Control-Allow-Origin: \*/, /method\.response\.header\.Access-Control-Allow-Origin/] },
-            { resource: "errors", message: [/Response "errors" answers Access-Control-Allow-Origin: \*/, /gatewayresponse\.header\.Access-Control-Allow-Origin/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                integrationResponse("cors", "*");
+                gatewayResponse("errors", "*");
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "cors",
+                    message: [/IntegrationResponse "cors" answers Access-Control-Allow-Origin: \*/, /method\.response\.header\.Access-Control-Allow-Origin/],
+                },
+                {
+                    resource: "errors",
+                    message: [/Response "errors" answers Access-Control-Allow-Origin: \*/, /gatewayresponse\.header\.Access-Control-Allow-Origin/],
+                },
+            ],
+        );
     });
 
     it("allowedOrigins changes the verdict: a listed origin passes, another fails", async () => {
         const config = { [RULE]: { allowedOrigins: ["https://app.example.com"] } };
-        assertNoFindings(await ruleFindings(RULE, () => { integrationResponse("cors", "https://app.example.com"); }, { config }));
-        assertFindings(await ruleFindings(RULE, () => { integrationResponse("cors", "https://evil.example.com"); }, { config }), RULE, "mandatory", [
-            { resource: "cors", message: [/allows origin https:\/\/evil\.example\.com/, /not in allowedOrigins \(https:\/\/app\.example\.com\)/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    integrationResponse("cors", "https://app.example.com");
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    integrationResponse("cors", "https://evil.example.com");
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "cors", message: [/allows origin https:\/\/evil\.example\.com/, /not in allowedOrigins \(https:\/\/app\.example\.com\)/] }],
+        );
     });
 
     it("allowWildcard changes the verdict for *", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { integrationResponse("cors", "*"); }, { config: { [RULE]: { allowWildcard: true } } }));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    integrationResponse("cors", "*");
+                },
+                { config: { [RULE]: { allowWildcard: true } } },
+            ),
+        );
     });
 });

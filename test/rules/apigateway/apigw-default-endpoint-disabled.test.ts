@@ -17,23 +17,47 @@ describe(RULE, () => {
     });
 
     it("does not judge an API that is not mapped to a custom domain", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { restApi("unmapped"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("unmapped");
+            }),
+        );
     });
 
     it("rejects every mapped API that keeps its default endpoint (false or unset)", async () => {
-        assertFindings(await ruleFindings(RULE, () => { mapped("a", false); mapped("b", undefined); }), RULE, "mandatory", [
-            { resource: "a", message: [/RestApi "a" is mapped to a custom domain \(BasePathMapping "a-mapping"\)/, /disableExecuteApiEndpoint is false/, /disableExecuteApiEndpoint: true/] },
-            { resource: "b", message: [/disableExecuteApiEndpoint is false/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                mapped("a", false);
+                mapped("b", undefined);
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "a",
+                    message: [
+                        /RestApi "a" is mapped to a custom domain \(BasePathMapping "a-mapping"\)/,
+                        /disableExecuteApiEndpoint is false/,
+                        /disableExecuteApiEndpoint: true/,
+                    ],
+                },
+                { resource: "b", message: [/disableExecuteApiEndpoint is false/] },
+            ],
+        );
     });
 
     it("reports an API once, however many mappings it has", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const api = restApi("api", { disableExecuteApiEndpoint: false });
-            const s = stage("s", api);
-            for (const d of ["one", "two"]) {
-                new aws.apigateway.BasePathMapping(d, { domainName: domainName(d).domainName, restApi: api.id, stageName: s.stageName });
-            }
-        }), RULE, "mandatory", [{ resource: "api", message: [/disableExecuteApiEndpoint is false/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("api", { disableExecuteApiEndpoint: false });
+                const s = stage("s", api);
+                for (const d of ["one", "two"]) {
+                    new aws.apigateway.BasePathMapping(d, { domainName: domainName(d).domainName, restApi: api.id, stageName: s.stageName });
+                }
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "api", message: [/disableExecuteApiEndpoint is false/] }],
+        );
     });
 });

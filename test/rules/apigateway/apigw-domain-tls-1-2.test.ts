@@ -6,27 +6,39 @@ const RULE = "apigw-domain-tls-1-2";
 
 describe(RULE, () => {
     it("passes the compliant baseline: TLS_1_2 and TLS 1.3 policies on domains and APIs", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            domainName("classic", { securityPolicy: "TLS_1_2" });
-            domainName("enhanced", { securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09", endpointAccessMode: "STRICT" });
-            restApi("api", { securityPolicy: "TLS_1_2" });
-            restApi("no-policy");
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                domainName("classic", { securityPolicy: "TLS_1_2" });
+                domainName("enhanced", { securityPolicy: "SecurityPolicy_TLS13_1_3_2025_09", endpointAccessMode: "STRICT" });
+                restApi("api", { securityPolicy: "TLS_1_2" });
+                restApi("no-policy");
+            }),
+        );
     });
 
     it("rejects a TLS 1.0 domain and one without a policy", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            domainName("old", { securityPolicy: "TLS_1_0" });
-            domainName("unset", { securityPolicy: undefined });
-        }), RULE, "mandatory", [
-            { resource: "old", message: [/DomainName "old" uses security policy TLS_1_0/, /securityPolicy: "TLS_1_2"/] },
-            { resource: "unset", message: [/securityPolicy is not set/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                domainName("old", { securityPolicy: "TLS_1_0" });
+                domainName("unset", { securityPolicy: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "old", message: [/DomainName "old" uses security policy TLS_1_0/, /securityPolicy: "TLS_1_2"/] },
+                { resource: "unset", message: [/securityPolicy is not set/] },
+            ],
+        );
     });
 
     it("rejects a REST API that sets a TLS 1.0 policy", async () => {
-        assertFindings(await ruleFindings(RULE, () => { restApi("api", { securityPolicy: "TLS_1_0" }); }), RULE, "mandatory", [
-            { resource: "api", message: [/RestApi "api" uses security policy TLS_1_0/, /securityPolicy/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("api", { securityPolicy: "TLS_1_0" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "api", message: [/RestApi "api" uses security policy TLS_1_0/, /securityPolicy/] }],
+        );
     });
 });

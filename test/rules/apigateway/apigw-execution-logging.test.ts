@@ -3,10 +3,12 @@ import { methodSettings, restApi, Settings, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-execution-logging";
-const program = (settings: Settings, methodPath = "*/*") => () => {
-    const api = restApi("api");
-    methodSettings("settings", api, stage("s", api), { throttlingRateLimit: 1, throttlingBurstLimit: 1, ...settings }, methodPath);
-};
+const program =
+    (settings: Settings, methodPath = "*/*") =>
+    () => {
+        const api = restApi("api");
+        methodSettings("settings", api, stage("s", api), { throttlingRateLimit: 1, throttlingBurstLimit: 1, ...settings }, methodPath);
+    };
 
 describe(RULE, () => {
     it("passes the compliant baseline: ERROR (or INFO) logs and metrics", async () => {

@@ -10,10 +10,20 @@ type IntegrationArgs = Partial<aws.apigateway.IntegrationArgs>;
 const integration = (name: string, args: IntegrationArgs = {}) => {
     const api = restApi(`${name}-api`);
     return new aws.apigateway.Integration(name, {
-        restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", type: "HTTP_PROXY", integrationHttpMethod: "GET", uri: "https://backend.example.com/items", ...args,
+        restApi: api.id,
+        resourceId: api.rootResourceId,
+        httpMethod: "GET",
+        type: "HTTP_PROXY",
+        integrationHttpMethod: "GET",
+        uri: "https://backend.example.com/items",
+        ...args,
     });
 };
-const program = (args: IntegrationArgs = {}) => () => { integration("backend", args); };
+const program =
+    (args: IntegrationArgs = {}) =>
+    () => {
+        integration("backend", args);
+    };
 
 describe(RULE, () => {
     it("passes the compliant baseline (HTTP_PROXY to https://)", async () => {
@@ -21,13 +31,18 @@ describe(RULE, () => {
     });
 
     it("rejects http:// for HTTP and HTTP_PROXY integrations, each one", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            integration("proxy", { uri: "http://backend.example.com/items" });
-            integration("plain", { type: "HTTP", uri: "HTTP://backend.example.com" });
-        }), RULE, "mandatory", [
-            { resource: "proxy", message: [/HTTP_PROXY/, /clear text \(uri "http:\/\/backend/, /https:\/\//] },
-            { resource: "plain", message: [/\(HTTP\)/, /uri "HTTP:\/\//] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                integration("proxy", { uri: "http://backend.example.com/items" });
+                integration("plain", { type: "HTTP", uri: "HTTP://backend.example.com" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "proxy", message: [/HTTP_PROXY/, /clear text \(uri "http:\/\/backend/, /https:\/\//] },
+                { resource: "plain", message: [/\(HTTP\)/, /uri "HTTP:\/\//] },
+            ],
+        );
     });
 
     it("does not judge MOCK, AWS or AWS_PROXY integrations", async () => {

@@ -3,10 +3,12 @@ import { methodSettings, restApi, Settings, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-method-settings-throttling";
-const program = (settings: Settings, methodPath = "*/*") => () => {
-    const api = restApi("api");
-    methodSettings("settings", api, stage("s", api), settings, methodPath);
-};
+const program =
+    (settings: Settings, methodPath = "*/*") =>
+    () => {
+        const api = restApi("api");
+        methodSettings("settings", api, stage("s", api), settings, methodPath);
+    };
 
 describe(RULE, () => {
     it("passes the compliant baseline: positive limits, no data trace", async () => {
@@ -19,7 +21,10 @@ describe(RULE, () => {
 
     it("rejects a zero rate limit, naming only it", async () => {
         assertFindings(await ruleFindings(RULE, program({ throttlingRateLimit: 0, throttlingBurstLimit: 1 })), RULE, "mandatory", [
-            { resource: "settings", message: [/leaves throttling unlimited: settings\.throttlingRateLimit is 0\. Set settings\.throttlingRateLimit to a positive limit/] },
+            {
+                resource: "settings",
+                message: [/leaves throttling unlimited: settings\.throttlingRateLimit is 0\. Set settings\.throttlingRateLimit to a positive limit/],
+            },
         ]);
     });
 
@@ -31,7 +36,10 @@ describe(RULE, () => {
 
     it("rejects per-method settings without throttling too", async () => {
         assertFindings(await ruleFindings(RULE, program({ metricsEnabled: true }, "orders/GET")), RULE, "mandatory", [
-            { resource: "settings", message: [/\(orders\/GET\) leaves throttling unlimited/, /throttlingRateLimit is not set and settings\.throttlingBurstLimit is not set/] },
+            {
+                resource: "settings",
+                message: [/\(orders\/GET\) leaves throttling unlimited/, /throttlingRateLimit is not set and settings\.throttlingBurstLimit is not set/],
+            },
         ]);
     });
 
@@ -43,14 +51,19 @@ describe(RULE, () => {
     });
 
     it("rejects every method settings resource that logs bodies", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const api = restApi("api");
-            const s = stage("s", api);
-            methodSettings("a", api, s, { throttlingRateLimit: 1, throttlingBurstLimit: 1, dataTraceEnabled: true });
-            methodSettings("b", api, s, { throttlingRateLimit: 1, throttlingBurstLimit: 1, dataTraceEnabled: true }, "orders/GET");
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/dataTraceEnabled/] },
-            { resource: "b", message: [/dataTraceEnabled/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("api");
+                const s = stage("s", api);
+                methodSettings("a", api, s, { throttlingRateLimit: 1, throttlingBurstLimit: 1, dataTraceEnabled: true });
+                methodSettings("b", api, s, { throttlingRateLimit: 1, throttlingBurstLimit: 1, dataTraceEnabled: true }, "orders/GET");
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/dataTraceEnabled/] },
+                { resource: "b", message: [/dataTraceEnabled/] },
+            ],
+        );
     });
 });

@@ -22,7 +22,12 @@ describe(RULE, () => {
     });
 
     it("does not judge domains without mTLS", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { domainName("plain"); bucket("other"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                domainName("plain");
+                bucket("other");
+            }),
+        );
     });
 
     it("rejects an unpinned truststore version", async () => {
@@ -35,7 +40,11 @@ describe(RULE, () => {
         ["versioning", { ...PROTECTED, versioning: false }, /lacks versioning \(BucketVersioning status Enabled\)\./],
         ["encryption", { ...PROTECTED, encryption: false }, /lacks default encryption \(BucketServerSideEncryptionConfiguration\)\./],
         ["the public access block", { ...PROTECTED, publicAccessBlock: false }, /lacks a BucketPublicAccessBlock with all four settings true\./],
-        ["a full public access block (one setting false)", { ...PROTECTED, blockSettings: { restrictPublicBuckets: false } }, /lacks a BucketPublicAccessBlock with all four settings true\./],
+        [
+            "a full public access block (one setting false)",
+            { ...PROTECTED, blockSettings: { restrictPublicBuckets: false } },
+            /lacks a BucketPublicAccessBlock with all four settings true\./,
+        ],
     ];
     for (const [what, spec, message] of missing) {
         it(`rejects a truststore bucket without ${what}`, async () => {
@@ -46,40 +55,66 @@ describe(RULE, () => {
     }
 
     it("rejects a BucketV2 truststore without V2 versioning", async () => {
-        assertFindings(await ruleFindings(RULE, () => mtlsDomain("api", { ...PROTECTED, kind: "BucketV2", v2Companions: true, versioning: false })), RULE, "mandatory", [
-            { resource: "api-truststore", message: [/BucketV2 "api-truststore"/, /lacks versioning/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => mtlsDomain("api", { ...PROTECTED, kind: "BucketV2", v2Companions: true, versioning: false })),
+            RULE,
+            "mandatory",
+            [{ resource: "api-truststore", message: [/BucketV2 "api-truststore"/, /lacks versioning/] }],
+        );
     });
 
     it("rejects every unprotected truststore bucket, listing what each lacks", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            mtlsDomain("one", { encryption: true });
-            mtlsDomain("two", { kind: "BucketV2", versioning: true, v2Companions: true });
-        }), RULE, "mandatory", [
-            { resource: "one-truststore", message: [/lacks versioning \(BucketVersioning status Enabled\) and a BucketPublicAccessBlock/] },
-            { resource: "two-truststore", message: [/lacks default encryption \(BucketServerSideEncryptionConfiguration\) and a BucketPublicAccessBlock/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                mtlsDomain("one", { encryption: true });
+                mtlsDomain("two", { kind: "BucketV2", versioning: true, v2Companions: true });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "one-truststore", message: [/lacks versioning \(BucketVersioning status Enabled\) and a BucketPublicAccessBlock/] },
+                { resource: "two-truststore", message: [/lacks default encryption \(BucketServerSideEncryptionConfiguration\) and a BucketPublicAccessBlock/] },
+            ],
+        );
     });
 
     it("accepts inline versioning and encryption on a Bucket and on a BucketV2", async () => {
         const sse = { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } };
-        const pab = (name: string, b: aws.s3.Bucket | aws.s3.BucketV2) => new aws.s3.BucketPublicAccessBlock(`${name}-pab`, {
-            bucket: b.id, blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true,
-        });
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const v1 = new aws.s3.Bucket("v1", { versioning: { enabled: true }, serverSideEncryptionConfiguration: { rule: sse } });
-            const v2 = new aws.s3.BucketV2("v2", { versionings: [{ enabled: true }], serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }] });
-            for (const [name, b] of [["one", v1], ["two", v2]] as const) {
-                pab(name, b);
-                domainName(name, { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
-            }
-        }));
+        const pab = (name: string, b: aws.s3.Bucket | aws.s3.BucketV2) =>
+            new aws.s3.BucketPublicAccessBlock(`${name}-pab`, {
+                bucket: b.id,
+                blockPublicAcls: true,
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            });
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const v1 = new aws.s3.Bucket("v1", { versioning: { enabled: true }, serverSideEncryptionConfiguration: { rule: sse } });
+                const v2 = new aws.s3.BucketV2("v2", {
+                    versionings: [{ enabled: true }],
+                    serverSideEncryptionConfigurations: [{ rules: [{ applyServerSideEncryptionByDefaults: [{ sseAlgorithm: "aws:kms" }] }] }],
+                });
+                for (const [name, b] of [
+                    ["one", v1],
+                    ["two", v2],
+                ] as const) {
+                    pab(name, b);
+                    domainName(name, { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
+                }
+            }),
+        );
     });
 
     it("finds the bucket by the name in the URI when the URI is a literal", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            new aws.s3.Bucket("named", { bucket: "trust-bucket" });
-            domainName("api", { mutualTlsAuthentication: { truststoreUri: "s3://trust-bucket/ca.pem", truststoreVersion: "v1" } });
-        }), RULE, "mandatory", [{ resource: "named", message: [/lacks versioning/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new aws.s3.Bucket("named", { bucket: "trust-bucket" });
+                domainName("api", { mutualTlsAuthentication: { truststoreUri: "s3://trust-bucket/ca.pem", truststoreVersion: "v1" } });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "named", message: [/lacks versioning/] }],
+        );
     });
 });

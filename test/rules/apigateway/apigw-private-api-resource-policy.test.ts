@@ -9,24 +9,40 @@ const DENY_OUTSIDE_VPCE = JSON.stringify({
     Version: "2012-10-17",
     Statement: [
         { Effect: "Allow", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*" },
-        { Effect: "Deny", Principal: "*", Action: "execute-api:Invoke", Resource: "execute-api:/*", Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } } },
+        {
+            Effect: "Deny",
+            Principal: "*",
+            Action: "execute-api:Invoke",
+            Resource: "execute-api:/*",
+            Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1" } },
+        },
     ],
 });
 
 describe(RULE, () => {
     it("passes the compliant baseline: a PRIVATE API whose policy allows only from a VPC endpoint", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { restApi("private", { ...PRIVATE, policy: privatePolicy(true) }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("private", { ...PRIVATE, policy: privatePolicy(true) });
+            }),
+        );
     });
 
     it("accepts a separate RestApiPolicy, and a Deny of everything not from the endpoint", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const api = restApi("private", PRIVATE);
-            new aws.apigateway.RestApiPolicy("policy", { restApiId: api.id, policy: DENY_OUTSIDE_VPCE });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("private", PRIVATE);
+                new aws.apigateway.RestApiPolicy("policy", { restApiId: api.id, policy: DENY_OUTSIDE_VPCE });
+            }),
+        );
     });
 
     it("does not judge public APIs", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { restApi("public", { policy: privatePolicy(false) }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("public", { policy: privatePolicy(false) });
+            }),
+        );
     });
 
     it("rejects a PRIVATE API without a policy, and one whose RestApiPolicy allows * without a VPC condition", async () => {
@@ -37,23 +53,36 @@ describe(RULE, () => {
         });
         assertFindings(found, RULE, "mandatory", [
             { resource: "no-policy", message: [/RestApi "no-policy" is PRIVATE but has no resource policy/, /policy is not set/] },
-            { resource: "open-policy", message: [/RestApiPolicy "open-policy" resource policy \(policy\): statement "\(no Sid\)" allows principal "\*" without an aws:SourceVpce/] },
+            {
+                resource: "open-policy",
+                message: [/RestApiPolicy "open-policy" resource policy \(policy\): statement "\(no Sid\)" allows principal "\*" without an aws:SourceVpce/],
+            },
         ]);
     });
 
     it("rejects an inline policy that allows * without a VPC condition", async () => {
-        assertFindings(await ruleFindings(RULE, () => { restApi("leaky", { ...PRIVATE, policy: privatePolicy(false) }); }), RULE, "mandatory", [
-            { resource: "leaky", message: [/RestApi "leaky" resource policy \(policy\): .* without an aws:SourceVpce or aws:SourceVpc condition/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("leaky", { ...PRIVATE, policy: privatePolicy(false) });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "leaky", message: [/RestApi "leaky" resource policy \(policy\): .* without an aws:SourceVpce or aws:SourceVpc condition/] }],
+        );
     });
 
     it("rejects a policy that is not JSON, or allows nothing", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            restApi("garbled", { ...PRIVATE, policy: "{not json" });
-            restApi("empty", { ...PRIVATE, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
-        }), RULE, "mandatory", [
-            { resource: "garbled", message: [/missing or is not valid JSON/] },
-            { resource: "empty", message: [/allows nothing/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("garbled", { ...PRIVATE, policy: "{not json" });
+                restApi("empty", { ...PRIVATE, policy: JSON.stringify({ Version: "2012-10-17", Statement: [] }) });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "garbled", message: [/missing or is not valid JSON/] },
+                { resource: "empty", message: [/allows nothing/] },
+            ],
+        );
     });
 });

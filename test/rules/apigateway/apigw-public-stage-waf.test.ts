@@ -9,19 +9,23 @@ const associate = (name: string, resourceArn: aws.wafv2.WebAclAssociationArgs["r
 
 describe(RULE, () => {
     it("passes the compliant baseline: a REGIONAL stage with a web ACL association, and a PRIVATE stage without", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const s = stage("protected", restApi("public"));
-            associate("assoc", s.arn, webAcl("acl"));
-            stage("private-stage", restApi("private", { endpointConfiguration: { types: "PRIVATE" } }));
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const s = stage("protected", restApi("public"));
+                associate("assoc", s.arn, webAcl("acl"));
+                stage("private-stage", restApi("private", { endpointConfiguration: { types: "PRIVATE" } }));
+            }),
+        );
     });
 
     it("accepts an association by a literal stage ARN", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
-            new aws.apigateway.Stage("v1", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
-            associate("assoc", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1", webAcl("acl"));
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+                new aws.apigateway.Stage("v1", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+                associate("assoc", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1", webAcl("acl"));
+            }),
+        );
     });
 
     it("rejects every public stage without an association: REGIONAL, and EDGE (the default)", async () => {
@@ -36,17 +40,27 @@ describe(RULE, () => {
     });
 
     it("an association with another resource does not protect the stage", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const api = restApi("public");
-            stage("unprotected", api);
-            associate("assoc", stage("other", api).arn, webAcl("acl"));
-        }), RULE, "mandatory", [{ resource: "unprotected", message: [/no WAFv2 web ACL/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("public");
+                stage("unprotected", api);
+                associate("assoc", stage("other", api).arn, webAcl("acl"));
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "unprotected", message: [/no WAFv2 web ACL/] }],
+        );
     });
 
     it("fails closed when the stage's API is not in the stack", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
-            new aws.apigateway.Stage("foreign", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
-        }), RULE, "mandatory", [{ resource: "foreign", message: [/possibly public/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+                new aws.apigateway.Stage("foreign", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "foreign", message: [/possibly public/] }],
+        );
     });
 });

@@ -15,43 +15,63 @@ const httpStage = (name: string, stageVariables?: Record<string, string>) => {
 
 describe(RULE, () => {
     it("passes the compliant baseline (REST and HTTP stages with references and settings)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            restStage("rest", { ...HARMLESS, backend: "orders.internal" });
-            httpStage("http", { ...HARMLESS, backend: "orders.internal" });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restStage("rest", { ...HARMLESS, backend: "orders.internal" });
+                httpStage("http", { ...HARMLESS, backend: "orders.internal" });
+            }),
+        );
     });
 
     it("passes stages without variables", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { restStage("rest"); httpStage("http"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restStage("rest");
+                httpStage("http");
+            }),
+        );
     });
 
     it("passes a variable built from another resource's output (unknown at preview)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const key = new aws.kms.Key("key", {});
-            stage("rest", restApi("rest-api"), { variables: { SIGNING_SECRET_ARN: key.arn } });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const key = new aws.kms.Key("key", {});
+                stage("rest", restApi("rest-api"), { variables: { SIGNING_SECRET_ARN: key.arn } });
+            }),
+        );
     });
 
     it("rejects a credential in a REST stage variable (variables), without printing it", async () => {
-        const found = await ruleFindings(RULE, () => { restStage("rest", { upstream: SAMPLES[0].value }); });
-        assertFindings(found, RULE, "mandatory", [{ resource: "rest", message: [/ variables\.upstream looks like an AWS access key id/, /Secrets Manager or SSM/] }]);
+        const found = await ruleFindings(RULE, () => {
+            restStage("rest", { upstream: SAMPLES[0].value });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "rest", message: [/ variables\.upstream looks like an AWS access key id/, /Secrets Manager or SSM/] },
+        ]);
         assert.ok(!found[0].message.includes(SAMPLES[0].value));
     });
 
     it("rejects a credential in an HTTP stage variable (stageVariables), without printing it", async () => {
-        const found = await ruleFindings(RULE, () => { httpStage("http", { backendToken: "s3cr3t-value" }); });
+        const found = await ruleFindings(RULE, () => {
+            httpStage("http", { backendToken: "s3cr3t-value" });
+        });
         assertFindings(found, RULE, "mandatory", [{ resource: "http", message: [/stageVariables\.backendToken is named like a credential/] }]);
         assert.ok(!found[0].message.includes("s3cr3t"));
     });
 
     it("reports every offending variable of every stage", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            restStage("a", { jwt: SAMPLES[9].value, apiKey: "abc123abc123" });
-            httpStage("b", { google: SAMPLES[8].value });
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/variables\.jwt looks like a JWT/] },
-            { resource: "a", message: [/variables\.apiKey is named like a credential/] },
-            { resource: "b", message: [/stageVariables\.google looks like a Google API key/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restStage("a", { jwt: SAMPLES[9].value, apiKey: "abc123abc123" });
+                httpStage("b", { google: SAMPLES[8].value });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/variables\.jwt looks like a JWT/] },
+                { resource: "a", message: [/variables\.apiKey is named like a credential/] },
+                { resource: "b", message: [/stageVariables\.google looks like a Google API key/] },
+            ],
+        );
     });
 });

@@ -6,7 +6,11 @@ const RULE = "apigw-stage-xray-tracing";
 
 describe(RULE, () => {
     it("passes the compliant baseline: xrayTracingEnabled true", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { stage("traced", restApi("api"), { xrayTracingEnabled: true }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                stage("traced", restApi("api"), { xrayTracingEnabled: true });
+            }),
+        );
     });
 
     it("reports (advisory) every stage without tracing, unset or false", async () => {
@@ -22,8 +26,17 @@ describe(RULE, () => {
     });
 
     it("is mandatory where the policy config says so", async () => {
-        assertFindings(await ruleFindings(RULE, () => { stage("untraced", restApi("api")); }, { config: { [RULE]: "mandatory" } }), RULE, "mandatory", [
-            { resource: "untraced", message: [/xrayTracingEnabled/] },
-        ]);
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    stage("untraced", restApi("api"));
+                },
+                { config: { [RULE]: "mandatory" } },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "untraced", message: [/xrayTracingEnabled/] }],
+        );
     });
 });

@@ -10,23 +10,49 @@ const plan = (name: string, args: PlanArgs = {}) => new aws.apigateway.UsagePlan
 
 describe(RULE, () => {
     it("passes the compliant baseline: throttle and quota", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { plan("p"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                plan("p");
+            }),
+        );
     });
 
     it("passes at the boundaries: rate just above 0, burst 1, quota 1", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { plan("p", { throttleSettings: { rateLimit: 0.5, burstLimit: 1 }, quotaSettings: { limit: 1, period: "MONTH" } }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                plan("p", { throttleSettings: { rateLimit: 0.5, burstLimit: 1 }, quotaSettings: { limit: 1, period: "MONTH" } });
+            }),
+        );
     });
 
     it("rejects a plan without quota, naming the quota settings", async () => {
-        assertFindings(await ruleFindings(RULE, () => { plan("p", { quotaSettings: undefined }); }), RULE, "mandatory", [
-            { resource: "p", message: [/UsagePlan "p" does not limit its API keys \(quotaSettings\.limit is not set and quotaSettings\.period is not set\)/, /Set quotaSettings\.limit to at least 1/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                plan("p", { quotaSettings: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "p",
+                    message: [
+                        /UsagePlan "p" does not limit its API keys \(quotaSettings\.limit is not set and quotaSettings\.period is not set\)/,
+                        /Set quotaSettings\.limit to at least 1/,
+                    ],
+                },
+            ],
+        );
     });
 
     it("rejects a plan without throttling", async () => {
-        assertFindings(await ruleFindings(RULE, () => { plan("p", { throttleSettings: undefined }); }), RULE, "mandatory", [
-            { resource: "p", message: [/throttleSettings\.rateLimit is not set and throttleSettings\.burstLimit is not set/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                plan("p", { throttleSettings: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "p", message: [/throttleSettings\.rateLimit is not set and throttleSettings\.burstLimit is not set/] }],
+        );
     });
 
     const below: [string, PlanArgs, RegExp][] = [
@@ -36,14 +62,29 @@ describe(RULE, () => {
     ];
     for (const [what, args, message] of below) {
         it(`rejects ${what}, one below the minimum`, async () => {
-            assertFindings(await ruleFindings(RULE, () => { plan("p", args); }), RULE, "mandatory", [{ resource: "p", message: [message] }]);
+            assertFindings(
+                await ruleFindings(RULE, () => {
+                    plan("p", args);
+                }),
+                RULE,
+                "mandatory",
+                [{ resource: "p", message: [message] }],
+            );
         });
     }
 
     it("rejects every unlimited plan", async () => {
-        assertFindings(await ruleFindings(RULE, () => { plan("a", { quotaSettings: undefined }); plan("b", { quotaSettings: undefined }); }), RULE, "mandatory", [
-            { resource: "a", message: [/quotaSettings/] },
-            { resource: "b", message: [/quotaSettings/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                plan("a", { quotaSettings: undefined });
+                plan("b", { quotaSettings: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/quotaSettings/] },
+                { resource: "b", message: [/quotaSettings/] },
+            ],
+        );
     });
 });

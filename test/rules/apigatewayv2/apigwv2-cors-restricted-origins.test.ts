@@ -14,11 +14,13 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: explicit origins with credentials, '*' without, no CORS", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            httpApi("app", { corsConfiguration: { allowOrigins: [APP], allowCredentials: true } });
-            httpApi("public", { corsConfiguration: { allowOrigins: ["*"], allowCredentials: false } });
-            httpApi("none");
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                httpApi("app", { corsConfiguration: { allowOrigins: [APP], allowCredentials: true } });
+                httpApi("public", { corsConfiguration: { allowOrigins: ["*"], allowCredentials: false } });
+                httpApi("none");
+            }),
+        );
     });
 
     it("rejects '*' with allowCredentials, on every API", async () => {
@@ -27,20 +29,40 @@ describe(RULE, () => {
             httpApi("b", { corsConfiguration: { allowOrigins: [APP, "*"], allowCredentials: true } });
         });
         assertFindings(found, RULE, "mandatory", [
-            { resource: "a", message: [/Api "a" allows any origin \('\*' in corsConfiguration\.allowOrigins\) with corsConfiguration\.allowCredentials: true/] },
+            {
+                resource: "a",
+                message: [/Api "a" allows any origin \('\*' in corsConfiguration\.allowOrigins\) with corsConfiguration\.allowCredentials: true/],
+            },
             { resource: "b", message: [/corsConfiguration\.allowOrigins/] },
         ]);
     });
 
     it("with allowedOrigins configured, rejects '*' and any unlisted origin", async () => {
         const config = { [RULE]: { allowedOrigins: [APP] } };
-        assertNoFindings(await ruleFindings(RULE, () => { httpApi("app", { corsConfiguration: { allowOrigins: [APP] } }); }, { config }));
-        assertFindings(await ruleFindings(RULE, () => {
-            httpApi("star", { corsConfiguration: { allowOrigins: ["*"] } });
-            httpApi("other", { corsConfiguration: { allowOrigins: [APP, "https://evil.example"] } });
-        }, { config }), RULE, "mandatory", [
-            { resource: "star", message: [/allows origin\(s\) \* \(corsConfiguration\.allowOrigins\), not in allowedOrigins/] },
-            { resource: "other", message: [/https:\/\/evil\.example/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    httpApi("app", { corsConfiguration: { allowOrigins: [APP] } });
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    httpApi("star", { corsConfiguration: { allowOrigins: ["*"] } });
+                    httpApi("other", { corsConfiguration: { allowOrigins: [APP, "https://evil.example"] } });
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [
+                { resource: "star", message: [/allows origin\(s\) \* \(corsConfiguration\.allowOrigins\), not in allowedOrigins/] },
+                { resource: "other", message: [/https:\/\/evil\.example/] },
+            ],
+        );
     });
 });

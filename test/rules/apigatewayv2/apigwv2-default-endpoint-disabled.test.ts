@@ -8,7 +8,8 @@ const RULE = "apigwv2-default-endpoint-disabled";
 
 const mapped = (name: string, api: aws.apigatewayv2.Api) => {
     const domain = new aws.apigatewayv2.DomainName(`${name}-domain`, {
-        domainName: `${name}.example.com`, domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+        domainName: `${name}.example.com`,
+        domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     });
     const stage = v2Stage(`${name}-stage`, api);
     new aws.apigatewayv2.ApiMapping(`${name}-mapping`, { apiId: api.id, domainName: domain.id, stage: stage.id });
@@ -16,19 +17,33 @@ const mapped = (name: string, api: aws.apigatewayv2.Api) => {
 
 describe(RULE, () => {
     it("passes the compliant baseline: a mapped API with the default endpoint disabled, an unmapped API", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            mapped("api", httpApi("api", { disableExecuteApiEndpoint: true }));
-            httpApi("unmapped");
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                mapped("api", httpApi("api", { disableExecuteApiEndpoint: true }));
+                httpApi("unmapped");
+            }),
+        );
     });
 
     it("rejects every mapped API that keeps its default endpoint, HTTP and WebSocket", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            mapped("http", httpApi("http"));
-            mapped("ws", wsApi("ws", { disableExecuteApiEndpoint: false }));
-        }), RULE, "mandatory", [
-            { resource: "http", message: [/Api "http" is mapped to a custom domain \(ApiMapping "http-mapping"\)/, /disableExecuteApiEndpoint is false/, /Set disableExecuteApiEndpoint: true/] },
-            { resource: "ws", message: [/disableExecuteApiEndpoint is false/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                mapped("http", httpApi("http"));
+                mapped("ws", wsApi("ws", { disableExecuteApiEndpoint: false }));
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "http",
+                    message: [
+                        /Api "http" is mapped to a custom domain \(ApiMapping "http-mapping"\)/,
+                        /disableExecuteApiEndpoint is false/,
+                        /Set disableExecuteApiEndpoint: true/,
+                    ],
+                },
+                { resource: "ws", message: [/disableExecuteApiEndpoint is false/] },
+            ],
+        );
     });
 });

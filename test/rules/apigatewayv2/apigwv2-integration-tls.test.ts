@@ -8,35 +8,60 @@ const RULE = "apigwv2-integration-tls";
 const LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/b/1/2";
 
 type IntegrationArgs = Partial<aws.apigatewayv2.IntegrationArgs>;
-const integration = (name: string, args: IntegrationArgs = {}) => new aws.apigatewayv2.Integration(name, {
-    apiId: httpApi(`${name}-api`).id, integrationType: "HTTP_PROXY", integrationMethod: "ANY", integrationUri: "https://backend.example.com", ...args,
-});
+const integration = (name: string, args: IntegrationArgs = {}) =>
+    new aws.apigatewayv2.Integration(name, {
+        apiId: httpApi(`${name}-api`).id,
+        integrationType: "HTTP_PROXY",
+        integrationMethod: "ANY",
+        integrationUri: "https://backend.example.com",
+        ...args,
+    });
 
 describe(RULE, () => {
     it("passes the compliant baseline: an https URL, a TLS-verified VPC link, a Lambda from the stack", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            integration("https");
-            integration("private", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: LISTENER, tlsConfig: { serverNameToVerify: "backend.internal" } });
-            const fn = new aws.lambda.Function("fn", { role: "arn:aws:iam::123456789012:role/r", runtime: "nodejs20.x", handler: "index.handler", code: new pulumi.asset.AssetArchive({}) });
-            integration("lambda", { integrationType: "AWS_PROXY", integrationUri: fn.invokeArn, integrationMethod: "POST" });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                integration("https");
+                integration("private", {
+                    connectionType: "VPC_LINK",
+                    connectionId: "vl-1",
+                    integrationUri: LISTENER,
+                    tlsConfig: { serverNameToVerify: "backend.internal" },
+                });
+                const fn = new aws.lambda.Function("fn", {
+                    role: "arn:aws:iam::123456789012:role/r",
+                    runtime: "nodejs20.x",
+                    handler: "index.handler",
+                    code: new pulumi.asset.AssetArchive({}),
+                });
+                integration("lambda", { integrationType: "AWS_PROXY", integrationUri: fn.invokeArn, integrationMethod: "POST" });
+            }),
+        );
     });
 
     it("rejects plaintext http:// integration URIs, on every integration", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            integration("plain", { integrationUri: "http://backend.example.com" });
-            integration("plain-too", { integrationUri: "HTTP://backend.example.com/x" });
-        }), RULE, "mandatory", [
-            { resource: "plain", message: [/Integration "plain" sends requests to http:\/\/backend\.example\.com \(integrationUri\) in plaintext/] },
-            { resource: "plain-too", message: [/integrationUri/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                integration("plain", { integrationUri: "http://backend.example.com" });
+                integration("plain-too", { integrationUri: "HTTP://backend.example.com/x" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "plain", message: [/Integration "plain" sends requests to http:\/\/backend\.example\.com \(integrationUri\) in plaintext/] },
+                { resource: "plain-too", message: [/integrationUri/] },
+            ],
+        );
     });
 
     it("rejects a VPC_LINK integration without tlsConfig.serverNameToVerify", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            integration("private", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: LISTENER });
-        }), RULE, "mandatory", [
-            { resource: "private", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                integration("private", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: LISTENER });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "private", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] }],
+        );
     });
 });

@@ -7,11 +7,19 @@ const RULE = "apigwv2-jwt-authorizer";
 const ISSUER = "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_abc";
 
 type AuthorizerArgs = Partial<aws.apigatewayv2.AuthorizerArgs>;
-const authorizer = (name: string, args: AuthorizerArgs = {}) => new aws.apigatewayv2.Authorizer(name, {
-    apiId: httpApi(`${name}-api`).id, authorizerType: "JWT", identitySources: ["$request.header.Authorization"],
-    jwtConfiguration: { issuer: ISSUER, audiences: ["client-1"] }, ...args,
-});
-const program = (args: AuthorizerArgs = {}) => () => { authorizer("jwt", args); };
+const authorizer = (name: string, args: AuthorizerArgs = {}) =>
+    new aws.apigatewayv2.Authorizer(name, {
+        apiId: httpApi(`${name}-api`).id,
+        authorizerType: "JWT",
+        identitySources: ["$request.header.Authorization"],
+        jwtConfiguration: { issuer: ISSUER, audiences: ["client-1"] },
+        ...args,
+    });
+const program =
+    (args: AuthorizerArgs = {}) =>
+    () => {
+        authorizer("jwt", args);
+    };
 
 describe(RULE, () => {
     it("passes the compliant baseline: an https issuer and one audience", async () => {
@@ -19,9 +27,12 @@ describe(RULE, () => {
     });
 
     it("rejects an http issuer", async () => {
-        assertFindings(await ruleFindings(RULE, program({ jwtConfiguration: { issuer: "http://idp.example.com", audiences: ["client-1"] } })), RULE, "mandatory", [
-            { resource: "jwt", message: [/Authorizer "jwt" trusts tokens from issuer "http:\/\/idp\.example\.com"/, /jwtConfiguration\.issuer/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, program({ jwtConfiguration: { issuer: "http://idp.example.com", audiences: ["client-1"] } })),
+            RULE,
+            "mandatory",
+            [{ resource: "jwt", message: [/Authorizer "jwt" trusts tokens from issuer "http:\/\/idp\.example\.com"/, /jwtConfiguration\.issuer/] }],
+        );
     });
 
     it("rejects a missing issuer and an empty audience, on every authorizer", async () => {
@@ -38,9 +49,16 @@ describe(RULE, () => {
     });
 
     it("does not judge REQUEST (Lambda) authorizers", async () => {
-        assertNoFindings(await ruleFindings(RULE, program({
-            authorizerType: "REQUEST", jwtConfiguration: undefined,
-            authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
-        })));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                program({
+                    authorizerType: "REQUEST",
+                    jwtConfiguration: undefined,
+                    authorizerUri:
+                        "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations",
+                }),
+            ),
+        );
     });
 });

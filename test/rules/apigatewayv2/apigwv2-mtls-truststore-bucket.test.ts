@@ -7,11 +7,12 @@ import { assertFindings, assertNoFindings } from "../expect";
 const RULE = "apigwv2-mtls-truststore-bucket";
 
 type MutualTls = aws.types.input.apigatewayv2.DomainNameMutualTlsAuthentication | undefined;
-const v2Domain = (name: string, mutualTlsAuthentication: pulumi.Input<MutualTls>) => new aws.apigatewayv2.DomainName(name, {
-    domainName: `${name}.example.com`,
-    domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
-    mutualTlsAuthentication,
-});
+const v2Domain = (name: string, mutualTlsAuthentication: pulumi.Input<MutualTls>) =>
+    new aws.apigatewayv2.DomainName(name, {
+        domainName: `${name}.example.com`,
+        domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+        mutualTlsAuthentication,
+    });
 
 /** A v2 domain whose mTLS truststore lives in a bucket with the given protections. */
 const mtlsDomain = (name: string, spec: BucketSpec, pinVersion = true) => {
@@ -26,7 +27,11 @@ describe(RULE, () => {
     });
 
     it("does not judge v2 domains without mTLS", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { v2Domain("plain", undefined); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                v2Domain("plain", undefined);
+            }),
+        );
     });
 
     it("rejects an unpinned truststore version", async () => {
@@ -36,19 +41,32 @@ describe(RULE, () => {
     });
 
     it("rejects every unprotected truststore bucket, listing what each lacks", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            mtlsDomain("one", { encryption: true });
-            mtlsDomain("two", { kind: "BucketV2", versioning: true, v2Companions: true });
-        }), RULE, "mandatory", [
-            { resource: "one-truststore", message: [/mTLS truststore Bucket "one-truststore" \(of DomainName "one"\)/, /lacks versioning/, /BucketPublicAccessBlock/] },
-            { resource: "two-truststore", message: [/lacks default encryption/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                mtlsDomain("one", { encryption: true });
+                mtlsDomain("two", { kind: "BucketV2", versioning: true, v2Companions: true });
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "one-truststore",
+                    message: [/mTLS truststore Bucket "one-truststore" \(of DomainName "one"\)/, /lacks versioning/, /BucketPublicAccessBlock/],
+                },
+                { resource: "two-truststore", message: [/lacks default encryption/] },
+            ],
+        );
     });
 
     it("finds the bucket by the name in a literal URI", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            new aws.s3.Bucket("named", { bucket: "trust-bucket" });
-            v2Domain("api", { truststoreUri: "s3://trust-bucket/ca.pem", truststoreVersion: "v1" });
-        }), RULE, "mandatory", [{ resource: "named", message: [/lacks versioning/] }]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new aws.s3.Bucket("named", { bucket: "trust-bucket" });
+                v2Domain("api", { truststoreUri: "s3://trust-bucket/ca.pem", truststoreVersion: "v1" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "named", message: [/lacks versioning/] }],
+        );
     });
 });

@@ -14,16 +14,18 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: HTTP routes with JWT, CUSTOM and AWS_IAM, a WebSocket API authorized on $connect", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const api = httpApi("http");
-            route("jwt", api, "GET /items", { authorizationType: "JWT", authorizerId: "abc" });
-            route("custom", api, "POST /items", { authorizationType: "CUSTOM", authorizerId: "abc" });
-            route("iam", api, "$default");
-            const ws = wsApi("ws");
-            route("connect", ws, "$connect", { authorizationType: "CUSTOM", authorizerId: "abc" });
-            route("message", ws, "sendmessage", { authorizationType: "NONE" });
-            route("disconnect", ws, "$disconnect", { authorizationType: "NONE" });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const api = httpApi("http");
+                route("jwt", api, "GET /items", { authorizationType: "JWT", authorizerId: "abc" });
+                route("custom", api, "POST /items", { authorizationType: "CUSTOM", authorizerId: "abc" });
+                route("iam", api, "$default");
+                const ws = wsApi("ws");
+                route("connect", ws, "$connect", { authorizationType: "CUSTOM", authorizerId: "abc" });
+                route("message", ws, "sendmessage", { authorizationType: "NONE" });
+                route("disconnect", ws, "$disconnect", { authorizationType: "NONE" });
+            }),
+        );
     });
 
     it("rejects every anonymous HTTP route, $default included, and an unset authorizationType", async () => {
@@ -39,52 +41,95 @@ describe(RULE, () => {
     });
 
     it("rejects an anonymous WebSocket $connect route", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const ws = wsApi("ws");
-            route("connect", ws, "$connect", { authorizationType: "NONE" });
-            route("message", ws, "sendmessage", { authorizationType: "NONE" });
-        }), RULE, "mandatory", [
-            { resource: "connect", message: [/\(\$connect\) has authorizationType NONE/, /CUSTOM or AWS_IAM/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const ws = wsApi("ws");
+                route("connect", ws, "$connect", { authorizationType: "NONE" });
+                route("message", ws, "sendmessage", { authorizationType: "NONE" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "connect", message: [/\(\$connect\) has authorizationType NONE/, /CUSTOM or AWS_IAM/] }],
+        );
     });
 
     it("rejects WebSocket routes of an API that has no $connect route", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const ws = wsApi("ws");
-            route("message", ws, "sendmessage", { authorizationType: "NONE" });
-        }), RULE, "mandatory", [
-            { resource: "message", message: [/has no \$connect route/, /authorizationType CUSTOM or AWS_IAM/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const ws = wsApi("ws");
+                route("message", ws, "sendmessage", { authorizationType: "NONE" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "message", message: [/has no \$connect route/, /authorizationType CUSTOM or AWS_IAM/] }],
+        );
     });
 
     it("judges a route whose API is not in the stack as an HTTP route", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            new aws.apigatewayv2.Route("external", { apiId: "a1b2c3", routeKey: "GET /x", authorizationType: "NONE" });
-        }), RULE, "mandatory", [
-            { resource: "external", message: [/authorizationType NONE/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new aws.apigatewayv2.Route("external", { apiId: "a1b2c3", routeKey: "GET /x", authorizationType: "NONE" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "external", message: [/authorizationType NONE/] }],
+        );
     });
 
     it("lets an allow-listed route be anonymous", async () => {
         const config = { [RULE]: { allowedAnonymousRoutes: ["health"] } };
-        assertNoFindings(await ruleFindings(RULE, () => {
-            route("health", httpApi("http"), "GET /health", { authorizationType: "NONE" });
-        }, { config }));
-        assertFindings(await ruleFindings(RULE, () => {
-            route("other", httpApi("http"), "GET /other", { authorizationType: "NONE" });
-        }, { config }), RULE, "mandatory", [{ resource: "other", message: [/authorizationType NONE/] }]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    route("health", httpApi("http"), "GET /health", { authorizationType: "NONE" });
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    route("other", httpApi("http"), "GET /other", { authorizationType: "NONE" });
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "other", message: [/authorizationType NONE/] }],
+        );
     });
 
     it("judges an HTTP API defined by an OpenAPI 3 body", async () => {
-        const jwt = { type: "oauth2", flows: {}, "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: { issuer: "https://idp.example.com", audience: ["a"] } } };
+        const jwt = {
+            type: "oauth2",
+            flows: {},
+            "x-amazon-apigateway-authorizer": { type: "jwt", jwtConfiguration: { issuer: "https://idp.example.com", audience: ["a"] } },
+        };
         const body = JSON.stringify({
-            openapi: "3.0.1", info: { title: "h", version: "1" }, components: { securitySchemes: { jwt } },
+            openapi: "3.0.1",
+            info: { title: "h", version: "1" },
+            components: { securitySchemes: { jwt } },
             paths: { "/me": { get: { security: [{ jwt: [] }] } }, "/open": { get: {} } },
         });
-        assertFindings(await ruleFindings(RULE, () => { httpApi("body-api", { body }); }), RULE, "mandatory", [
-            { resource: "body-api", message: [/Api "body-api" body operation GET \/open has no security/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                httpApi("body-api", { body });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "body-api", message: [/Api "body-api" body operation GET \/open has no security/] }],
+        );
         const config = { [RULE]: { allowedAnonymousRoutes: ["body-api GET /open"] } };
-        assertNoFindings(await ruleFindings(RULE, () => { httpApi("body-api", { body }); }, { config }));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    httpApi("body-api", { body });
+                },
+                { config },
+            ),
+        );
     });
 });

@@ -7,11 +7,15 @@ const RULE = "apigwv2-stage-access-logging";
 
 describe(RULE, () => {
     it("passes the compliant baseline: HTTP $default and WebSocket stages with a destination and the three fields", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            v2Stage("$default", httpApi("http"));
-            const group = logGroup("access");
-            v2Stage("ws", wsApi("ws"), { accessLogSettings: { destinationArn: group.arn, format: "$context.requestId $context.identity.sourceIp $context.status" } });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                v2Stage("$default", httpApi("http"));
+                const group = logGroup("access");
+                v2Stage("ws", wsApi("ws"), {
+                    accessLogSettings: { destinationArn: group.arn, format: "$context.requestId $context.identity.sourceIp $context.status" },
+                });
+            }),
+        );
     });
 
     it("rejects every stage without access log settings, $default auto-deploy stages included", async () => {
@@ -27,10 +31,13 @@ describe(RULE, () => {
 
     it("rejects a format that lacks a required field, naming only the missing one", async () => {
         const format = JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp" });
-        assertFindings(await ruleFindings(RULE, () => {
-            v2Stage("partial", httpApi("http"), { accessLogSettings: { destinationArn: LOG_GROUP_ARN, format } });
-        }), RULE, "mandatory", [
-            { resource: "partial", message: [/accessLogSettings\.format\) lacks \$context\.status;/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                v2Stage("partial", httpApi("http"), { accessLogSettings: { destinationArn: LOG_GROUP_ARN, format } });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "partial", message: [/accessLogSettings\.format\) lacks \$context\.status;/] }],
+        );
     });
 });

@@ -6,10 +6,12 @@ const RULE = "apigwv2-stage-data-trace";
 
 describe(RULE, () => {
     it("passes the compliant baseline: dataTraceEnabled false or unset", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", dataTraceEnabled: false }] });
-            v2Stage("http", httpApi("http"), { defaultRouteSettings: { throttlingRateLimit: 1, throttlingBurstLimit: 1 } });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", dataTraceEnabled: false }] });
+                v2Stage("http", httpApi("http"), { defaultRouteSettings: { throttlingRateLimit: 1, throttlingBurstLimit: 1 } });
+            }),
+        );
     });
 
     it("rejects dataTraceEnabled in defaultRouteSettings, on every stage", async () => {
@@ -24,10 +26,13 @@ describe(RULE, () => {
     });
 
     it("rejects dataTraceEnabled in a route setting", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "sendmessage", dataTraceEnabled: true }, { routeKey: "$connect" }] });
-        }), RULE, "mandatory", [
-            { resource: "ws", message: [/dataTraceEnabled in routeSettings for route "sendmessage"/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "sendmessage", dataTraceEnabled: true }, { routeKey: "$connect" }] });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "ws", message: [/dataTraceEnabled in routeSettings for route "sendmessage"/] }],
+        );
     });
 });

@@ -4,15 +4,20 @@ import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, RouteSettings, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-stage-throttling";
-const program = (defaultRouteSettings: RouteSettings | undefined, routeSettings?: { routeKey: string; throttlingRateLimit?: number; throttlingBurstLimit?: number }[]) =>
-    () => { v2Stage("stage", httpApi("http"), { defaultRouteSettings, routeSettings }); };
+const program =
+    (defaultRouteSettings: RouteSettings | undefined, routeSettings?: { routeKey: string; throttlingRateLimit?: number; throttlingBurstLimit?: number }[]) =>
+    () => {
+        v2Stage("stage", httpApi("http"), { defaultRouteSettings, routeSettings });
+    };
 
 describe(RULE, () => {
     it("passes the compliant baseline (rate 10, burst 20) on HTTP and WebSocket stages", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            v2Stage("http", httpApi("http"));
-            v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", throttlingRateLimit: 5, throttlingBurstLimit: 5 }] });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                v2Stage("http", httpApi("http"));
+                v2Stage("ws", wsApi("ws"), { routeSettings: [{ routeKey: "$connect", throttlingRateLimit: 5, throttlingBurstLimit: 5 }] });
+            }),
+        );
     });
 
     it("passes at the limits from the baseline (rate 10000, burst 1 and 5000)", async () => {
@@ -39,13 +44,21 @@ describe(RULE, () => {
     });
 
     it("rejects each route setting that lifts throttling, and accepts route settings without limits", async () => {
-        assertFindings(await ruleFindings(RULE, program(V2_THROTTLED, [
-            { routeKey: "GET /a", throttlingRateLimit: 0 },
-            { routeKey: "GET /b", throttlingBurstLimit: 5001 },
-            { routeKey: "GET /c" },
-        ])), RULE, "mandatory", [
-            { resource: "stage", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 0/] },
-            { resource: "stage", message: [/routeSettings for route "GET \/b" throttlingBurstLimit is 5001/] },
-        ]);
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                program(V2_THROTTLED, [
+                    { routeKey: "GET /a", throttlingRateLimit: 0 },
+                    { routeKey: "GET /b", throttlingBurstLimit: 5001 },
+                    { routeKey: "GET /c" },
+                ]),
+            ),
+            RULE,
+            "mandatory",
+            [
+                { resource: "stage", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 0/] },
+                { resource: "stage", message: [/routeSettings for route "GET \/b" throttlingBurstLimit is 5001/] },
+            ],
+        );
     });
 });

@@ -19,7 +19,11 @@ export const V2_THROTTLED: RouteSettings = { throttlingRateLimit: 10, throttling
 
 export function v2Stage(name: string, api: aws.apigatewayv2.Api, args: Partial<aws.apigatewayv2.StageArgs> = {}): aws.apigatewayv2.Stage {
     return new aws.apigatewayv2.Stage(name, {
-        apiId: api.id, name, autoDeploy: true, defaultRouteSettings: V2_THROTTLED,
-        accessLogSettings: { destinationArn: LOG_GROUP_ARN, format: ACCESS_LOG_FORMAT }, ...args,
+        apiId: api.id,
+        name,
+        autoDeploy: true,
+        defaultRouteSettings: V2_THROTTLED,
+        accessLogSettings: { destinationArn: LOG_GROUP_ARN, format: ACCESS_LOG_FORMAT },
+        ...args,
     });
 }

@@ -14,30 +14,61 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline, exactly at the minimum (90)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { logGroup("kept", { retentionInDays: 90 }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                logGroup("kept", { retentionInDays: 90 });
+            }),
+        );
     });
 
     it("rejects 89 days, one below the minimum", async () => {
-        assertFindings(await ruleFindings(RULE, () => { logGroup("short", { retentionInDays: 89 }); }), RULE, "mandatory", [
-            { resource: "short", message: [/keeps logs for 89 days \(retentionInDays\), less than the required 90/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                logGroup("short", { retentionInDays: 89 });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "short", message: [/keeps logs for 89 days \(retentionInDays\), less than the required 90/] }],
+        );
     });
 
     it("rejects every group kept forever (unset or 0)", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            logGroup("forever", { retentionInDays: undefined });
-            logGroup("zero", { retentionInDays: 0 });
-        }), RULE, "mandatory", [
-            { resource: "forever", message: [/LogGroup "forever" keeps logs forever \(retentionInDays is not set\)/] },
-            { resource: "zero", message: [/keeps logs forever \(retentionInDays is 0\)/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                logGroup("forever", { retentionInDays: undefined });
+                logGroup("zero", { retentionInDays: 0 });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "forever", message: [/LogGroup "forever" keeps logs forever \(retentionInDays is not set\)/] },
+                { resource: "zero", message: [/keeps logs forever \(retentionInDays is 0\)/] },
+            ],
+        );
     });
 
     it("a configured minimum changes the verdict, at its boundary", async () => {
         const config = { [RULE]: { minRetentionDays: 14 } };
-        assertNoFindings(await ruleFindings(RULE, () => { logGroup("dev", { retentionInDays: 14 }); }, { config }));
-        assertFindings(await ruleFindings(RULE, () => { logGroup("dev", { retentionInDays: 7 }); }, { config }), RULE, "mandatory", [
-            { resource: "dev", message: [/7 days/, /required 14/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    logGroup("dev", { retentionInDays: 14 });
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    logGroup("dev", { retentionInDays: 7 });
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "dev", message: [/7 days/, /required 14/] }],
+        );
     });
 });

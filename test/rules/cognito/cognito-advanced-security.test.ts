@@ -14,22 +14,39 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: ENFORCED", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { userPool("pool"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                userPool("pool");
+            }),
+        );
     });
 
     it("reports (advisory) every pool with advanced security OFF, AUDIT or unset", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            userPool("off", { userPoolAddOns: { advancedSecurityMode: "OFF" } });
-            userPool("audit", { userPoolAddOns: { advancedSecurityMode: "AUDIT" } });
-            userPool("unset", { userPoolAddOns: undefined });
-        }), RULE, "advisory", [
-            { resource: "off", message: [/advanced security OFF/, /userPoolAddOns\.advancedSecurityMode to ENFORCED/] },
-            { resource: "audit", message: [/advanced security AUDIT/] },
-            { resource: "unset", message: [/userPoolAddOns\.advancedSecurityMode is not set/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                userPool("off", { userPoolAddOns: { advancedSecurityMode: "OFF" } });
+                userPool("audit", { userPoolAddOns: { advancedSecurityMode: "AUDIT" } });
+                userPool("unset", { userPoolAddOns: undefined });
+            }),
+            RULE,
+            "advisory",
+            [
+                { resource: "off", message: [/advanced security OFF/, /userPoolAddOns\.advancedSecurityMode to ENFORCED/] },
+                { resource: "audit", message: [/advanced security AUDIT/] },
+                { resource: "unset", message: [/userPoolAddOns\.advancedSecurityMode is not set/] },
+            ],
+        );
     });
 
     it("requiredMode AUDIT changes the verdict for AUDIT", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { userPool("pool", { userPoolAddOns: { advancedSecurityMode: "AUDIT" } }); }, { config: { [RULE]: { requiredMode: "AUDIT" } } }));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    userPool("pool", { userPoolAddOns: { advancedSecurityMode: "AUDIT" } });
+                },
+                { config: { [RULE]: { requiredMode: "AUDIT" } } },
+            ),
+        );
     });
 });

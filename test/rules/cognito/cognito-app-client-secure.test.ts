@@ -9,15 +9,26 @@ import { assertFindings, assertNoFindings } from "../expect";
 const RULE = "cognito-app-client-secure";
 
 type ClientArgs = Partial<aws.cognito.UserPoolClientArgs>;
-const client = (name: string, args: ClientArgs = {}) => new aws.cognito.UserPoolClient(name, {
-    userPoolId: userPool(`${name}-pool`).id,
-    allowedOauthFlows: ["code"], allowedOauthFlowsUserPoolClient: true, allowedOauthScopes: ["openid"], callbackUrls: ["https://app.example.com/cb"],
-    explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"], supportedIdentityProviders: ["COGNITO"],
-    preventUserExistenceErrors: "ENABLED", enableTokenRevocation: true,
-    refreshTokenValidity: 30, tokenValidityUnits: { refreshToken: "days" },
-    ...args,
-});
-const program = (args: ClientArgs = {}) => () => { client("app", args); };
+const client = (name: string, args: ClientArgs = {}) =>
+    new aws.cognito.UserPoolClient(name, {
+        userPoolId: userPool(`${name}-pool`).id,
+        allowedOauthFlows: ["code"],
+        allowedOauthFlowsUserPoolClient: true,
+        allowedOauthScopes: ["openid"],
+        callbackUrls: ["https://app.example.com/cb"],
+        explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "ALLOW_REFRESH_TOKEN_AUTH"],
+        supportedIdentityProviders: ["COGNITO"],
+        preventUserExistenceErrors: "ENABLED",
+        enableTokenRevocation: true,
+        refreshTokenValidity: 30,
+        tokenValidityUnits: { refreshToken: "days" },
+        ...args,
+    });
+const program =
+    (args: ClientArgs = {}) =>
+    () => {
+        client("app", args);
+    };
 
 describe(RULE, () => {
     it("pins the default config to the baseline (30 days, no password flows)", () => {
@@ -40,7 +51,11 @@ describe(RULE, () => {
         assertFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] })), RULE, "mandatory", [
             { resource: "app", message: [/ALLOW_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH \(explicitAuthFlows\)/, /ALLOW_USER_SRP_AUTH/] },
         ]);
-        assertNoFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }), { config: { [RULE]: { allowedPasswordAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] } } }));
+        assertNoFindings(
+            await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }), {
+                config: { [RULE]: { allowedPasswordAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] } },
+            }),
+        );
     });
 
     it("rejects LEGACY or unset preventUserExistenceErrors", async () => {
@@ -76,19 +91,26 @@ describe(RULE, () => {
     it("a smaller configured maximum changes the verdict; unset validity counts as Cognito's 30 days", async () => {
         const config = { [RULE]: { maxRefreshTokenDays: 7 } };
         assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 7 }), { config }));
-        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 8 }), { config }), RULE, "mandatory", [{ resource: "app", message: [/8 days/, /allowed 7 days/] }]);
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 8 }), { config }), RULE, "mandatory", [
+            { resource: "app", message: [/8 days/, /allowed 7 days/] },
+        ]);
         assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: undefined }), { config }), RULE, "mandatory", [
             { resource: "app", message: [/default 30 days \(refreshTokenValidity is not set\)/] },
         ]);
     });
 
     it("judges every client of the stack", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            client("one", { allowedOauthFlows: ["implicit"] });
-            client("two", { enableTokenRevocation: false });
-        }), RULE, "mandatory", [
-            { resource: "one", message: [/implicit/] },
-            { resource: "two", message: [/enableTokenRevocation/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                client("one", { allowedOauthFlows: ["implicit"] });
+                client("two", { enableTokenRevocation: false });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "one", message: [/implicit/] },
+                { resource: "two", message: [/enableTokenRevocation/] },
+            ],
+        );
     });
 });

@@ -8,61 +8,117 @@ import { assertFindings, assertNoFindings } from "../expect";
 const RULE = "cognito-identity-provider-https";
 
 type Details = Record<string, pulumi.Input<string>>;
-const OIDC: Details = { client_id: "client", client_secret: "not-judged-by-this-rule", authorize_scopes: "openid email", attributes_request_method: "GET", oidc_issuer: "https://idp.example.com" };
+const OIDC: Details = {
+    client_id: "client",
+    client_secret: "not-judged-by-this-rule",
+    authorize_scopes: "openid email",
+    attributes_request_method: "GET",
+    oidc_issuer: "https://idp.example.com",
+};
 const SAML: Details = { MetadataURL: "https://idp.example.com/saml/metadata" };
 
 const idp = (name: string, providerType: string, providerDetails: Details) =>
-    new aws.cognito.IdentityProvider(name, { userPoolId: userPool(`${name}-pool`).id, providerName: name, providerType, providerDetails, attributeMapping: { email: "email" } });
+    new aws.cognito.IdentityProvider(name, {
+        userPoolId: userPool(`${name}-pool`).id,
+        providerName: name,
+        providerType,
+        providerDetails,
+        attributeMapping: { email: "email" },
+    });
 
 describe(RULE, () => {
     it("passes the compliant baseline (https OIDC issuer, https SAML metadata, a client_secret in providerDetails)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { idp("oidc", "OIDC", OIDC); idp("saml", "SAML", SAML); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                idp("oidc", "OIDC", OIDC);
+                idp("saml", "SAML", SAML);
+            }),
+        );
     });
 
     it("passes https endpoints given explicitly, a SAML MetadataFile, and providers of other types", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            idp("oidc", "OIDC", { ...OIDC, authorize_url: "https://idp.example.com/authorize", token_url: "https://idp.example.com/token", attributes_url: "https://idp.example.com/userinfo", jwks_uri: "https://idp.example.com/jwks" });
-            idp("saml", "SAML", { MetadataFile: "<EntityDescriptor/>" });
-            idp("google", "Google", { client_id: "c", client_secret: "s", authorize_scopes: "openid" });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                idp("oidc", "OIDC", {
+                    ...OIDC,
+                    authorize_url: "https://idp.example.com/authorize",
+                    token_url: "https://idp.example.com/token",
+                    attributes_url: "https://idp.example.com/userinfo",
+                    jwks_uri: "https://idp.example.com/jwks",
+                });
+                idp("saml", "SAML", { MetadataFile: "<EntityDescriptor/>" });
+                idp("google", "Google", { client_id: "c", client_secret: "s", authorize_scopes: "openid" });
+            }),
+        );
     });
 
     for (const issuer of ["http://idp.example.com", "idp.example.com", "https://", "ftp://idp.example.com"]) {
         it(`rejects oidc_issuer ${JSON.stringify(issuer)}`, async () => {
-            assertFindings(await ruleFindings(RULE, () => { idp("oidc", "OIDC", { ...OIDC, oidc_issuer: issuer }); }), RULE, "mandatory", [
-                { resource: "oidc", message: [/providerDetails\.oidc_issuer is not an https URL/, /Set providerDetails\.oidc_issuer/] },
-            ]);
+            assertFindings(
+                await ruleFindings(RULE, () => {
+                    idp("oidc", "OIDC", { ...OIDC, oidc_issuer: issuer });
+                }),
+                RULE,
+                "mandatory",
+                [{ resource: "oidc", message: [/providerDetails\.oidc_issuer is not an https URL/, /Set providerDetails\.oidc_issuer/] }],
+            );
         });
     }
 
     it("rejects an OIDC provider without oidc_issuer", async () => {
         const { oidc_issuer: _, ...rest } = OIDC;
-        assertFindings(await ruleFindings(RULE, () => { idp("oidc", "OIDC", rest); }), RULE, "mandatory", [
-            { resource: "oidc", message: [/without providerDetails\.oidc_issuer/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                idp("oidc", "OIDC", rest);
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "oidc", message: [/without providerDetails\.oidc_issuer/] }],
+        );
     });
 
     it("rejects each explicit OIDC endpoint given as http", async () => {
-        const http = { authorize_url: "http://idp.example.com/a", token_url: "http://idp.example.com/t", attributes_url: "http://idp.example.com/u", jwks_uri: "http://idp.example.com/k" };
-        assertFindings(await ruleFindings(RULE, () => { idp("oidc", "OIDC", { ...OIDC, ...http }); }), RULE, "mandatory",
-            Object.keys(http).map((k) => ({ resource: "oidc", message: [new RegExp(`providerDetails\\.${k} is not an https URL`)] })));
+        const http = {
+            authorize_url: "http://idp.example.com/a",
+            token_url: "http://idp.example.com/t",
+            attributes_url: "http://idp.example.com/u",
+            jwks_uri: "http://idp.example.com/k",
+        };
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                idp("oidc", "OIDC", { ...OIDC, ...http });
+            }),
+            RULE,
+            "mandatory",
+            Object.keys(http).map((k) => ({ resource: "oidc", message: [new RegExp(`providerDetails\\.${k} is not an https URL`)] })),
+        );
     });
 
     it("rejects a SAML MetadataURL over http", async () => {
-        assertFindings(await ruleFindings(RULE, () => { idp("saml", "SAML", { MetadataURL: "http://idp.example.com/metadata" }); }), RULE, "mandatory", [
-            { resource: "saml", message: [/providerDetails\.MetadataURL is not an https URL/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                idp("saml", "SAML", { MetadataURL: "http://idp.example.com/metadata" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "saml", message: [/providerDetails\.MetadataURL is not an https URL/] }],
+        );
     });
 
     it("judges every provider of the stack", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            idp("a", "OIDC", { ...OIDC, oidc_issuer: "http://a.example.com" });
-            idp("b", "SAML", { MetadataURL: "http://b.example.com/metadata" });
-            idp("c", "OIDC", OIDC);
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/oidc_issuer is not an https URL/] },
-            { resource: "b", message: [/MetadataURL is not an https URL/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                idp("a", "OIDC", { ...OIDC, oidc_issuer: "http://a.example.com" });
+                idp("b", "SAML", { MetadataURL: "http://b.example.com/metadata" });
+                idp("c", "OIDC", OIDC);
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/oidc_issuer is not an https URL/] },
+                { resource: "b", message: [/MetadataURL is not an https URL/] },
+            ],
+        );
     });
 
     it("an issuer built from another resource's output cannot be verified at preview, and is judged at update", async () => {
@@ -71,7 +127,9 @@ describe(RULE, () => {
             idp("oidc", "OIDC", { ...OIDC, oidc_issuer: pulumi.interpolate`http://cognito-idp.us-east-1.amazonaws.com/${pool.id}` });
         });
         assertFindings(found.update, RULE, "mandatory", [{ resource: "oidc", message: [/oidc_issuer is not an https URL/] }]);
-        assertFindings(found.preview, RULE, "mandatory", [{ resource: "oidc", message: [/cannot be verified at preview/, /providerDetails\.oidc_issuer is unknown/, /be an https URL/] }]);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "oidc", message: [/cannot be verified at preview/, /providerDetails\.oidc_issuer is unknown/, /be an https URL/] },
+        ]);
         assert.throws(() => assertAgreement(RULE, found), /preview and update verdicts differ/);
     });
 });

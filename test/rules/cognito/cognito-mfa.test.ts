@@ -15,26 +15,52 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: mfaConfiguration ON", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { userPool("pool", { mfaConfiguration: "ON" }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                userPool("pool", { mfaConfiguration: "ON" });
+            }),
+        );
     });
 
     it("rejects every pool with MFA OFF, OPTIONAL or unset", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            userPool("off", { mfaConfiguration: "OFF" });
-            userPool("optional", { mfaConfiguration: "OPTIONAL" });
-            userPool("unset", { mfaConfiguration: undefined, softwareTokenMfaConfiguration: undefined });
-        }), RULE, "mandatory", [
-            { resource: "off", message: [/UserPool "off" has mfaConfiguration OFF; this environment requires ON/, /mfaConfiguration: "ON"/] },
-            { resource: "optional", message: [/mfaConfiguration OPTIONAL; this environment requires ON/] },
-            { resource: "unset", message: [/mfaConfiguration OFF \(not set\)/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                userPool("off", { mfaConfiguration: "OFF" });
+                userPool("optional", { mfaConfiguration: "OPTIONAL" });
+                userPool("unset", { mfaConfiguration: undefined, softwareTokenMfaConfiguration: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "off", message: [/UserPool "off" has mfaConfiguration OFF; this environment requires ON/, /mfaConfiguration: "ON"/] },
+                { resource: "optional", message: [/mfaConfiguration OPTIONAL; this environment requires ON/] },
+                { resource: "unset", message: [/mfaConfiguration OFF \(not set\)/] },
+            ],
+        );
     });
 
     it("requiredMfa OPTIONAL changes the verdict for OPTIONAL, not for OFF", async () => {
         const config = { [RULE]: { requiredMfa: "OPTIONAL" } };
-        assertNoFindings(await ruleFindings(RULE, () => { userPool("pool", { mfaConfiguration: "OPTIONAL" }); }, { config }));
-        assertFindings(await ruleFindings(RULE, () => { userPool("pool", { mfaConfiguration: "OFF" }); }, { config }), RULE, "mandatory", [
-            { resource: "pool", message: [/requires OPTIONAL/] },
-        ]);
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    userPool("pool", { mfaConfiguration: "OPTIONAL" });
+                },
+                { config },
+            ),
+        );
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    userPool("pool", { mfaConfiguration: "OFF" });
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "pool", message: [/requires OPTIONAL/] }],
+        );
     });
 });

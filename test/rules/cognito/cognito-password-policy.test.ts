@@ -6,7 +6,9 @@ import { PasswordPolicy, STRONG_PASSWORDS, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-password-policy";
-const program = (changes: Partial<PasswordPolicy>) => () => { userPool("pool", { passwordPolicy: { ...STRONG_PASSWORDS, ...changes } }); };
+const program = (changes: Partial<PasswordPolicy>) => () => {
+    userPool("pool", { passwordPolicy: { ...STRONG_PASSWORDS, ...changes } });
+};
 
 describe(RULE, () => {
     it("pins the default minimum length to the baseline (12)", () => {
@@ -24,7 +26,10 @@ describe(RULE, () => {
 
     it("rejects length 11, one below the minimum", async () => {
         assertFindings(await ruleFindings(RULE, program({ minimumLength: 11 })), RULE, "mandatory", [
-            { resource: "pool", message: [/weak password policy \(passwordPolicy\.minimumLength is 11, below 12\)/, /Set passwordPolicy\.minimumLength to at least 12\./] },
+            {
+                resource: "pool",
+                message: [/weak password policy \(passwordPolicy\.minimumLength is 11, below 12\)/, /Set passwordPolicy\.minimumLength to at least 12\./],
+            },
         ]);
     });
 
@@ -49,25 +54,43 @@ describe(RULE, () => {
     });
 
     it("rejects a pool without a password policy (Cognito's default length is 8)", async () => {
-        assertFindings(await ruleFindings(RULE, () => { userPool("pool", { passwordPolicy: undefined }); }), RULE, "mandatory", [
-            { resource: "pool", message: [/sets no passwordPolicy/, /default minimum length of 8/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                userPool("pool", { passwordPolicy: undefined });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "pool", message: [/sets no passwordPolicy/, /default minimum length of 8/] }],
+        );
     });
 
     it("rejects every weak pool", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            userPool("a", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: 6 } });
-            userPool("b", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: 6 } });
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/minimumLength is 6/] },
-            { resource: "b", message: [/minimumLength is 6/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                userPool("a", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: 6 } });
+                userPool("b", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: 6 } });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/minimumLength is 6/] },
+                { resource: "b", message: [/minimumLength is 6/] },
+            ],
+        );
     });
 
     it("a configured minimum changes the verdict", async () => {
         assertFindings(await ruleFindings(RULE, program({ minimumLength: 14 }), { config: { [RULE]: { minimumLength: 15 } } }), RULE, "mandatory", [
             { resource: "pool", message: [/minimumLength is 14, below 15/] },
         ]);
-        assertNoFindings(await ruleFindings(RULE, () => { userPool("pool", { passwordPolicy: undefined }); }, { config: { [RULE]: { minimumLength: 8 } } }));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    userPool("pool", { passwordPolicy: undefined });
+                },
+                { config: { [RULE]: { minimumLength: 8 } } },
+            ),
+        );
     });
 });

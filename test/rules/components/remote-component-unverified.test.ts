@@ -22,29 +22,45 @@ describe(RULE, () => {
     });
 
     it("passes the compliant baseline: provider resources, the platform's components, a component with children, the checked RestAPI", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            new aws.s3.Bucket("bucket");
-            new RemoteComponent("secure-api:auth:CognitoUserPool", "own");
-            new LocalComponent("awsx:ec2:Vpc", "vpc");
-            new RemoteComponent("aws-apigateway:index:RestAPI", "api", { routes: [] });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                new aws.s3.Bucket("bucket");
+                new RemoteComponent("secure-api:auth:CognitoUserPool", "own");
+                new LocalComponent("awsx:ec2:Vpc", "vpc");
+                new RemoteComponent("aws-apigateway:index:RestAPI", "api", { routes: [] });
+            }),
+        );
     });
 
     it("reports every component with no children as not verified", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            new RemoteComponent("awsx:ecr:Repository", "repo");
-            new RemoteComponent("eks:index:Cluster", "cluster");
-        }), RULE, "mandatory", [
-            { resource: "repo", message: [/not verified: Repository "repo" is a awsx:ecr:Repository component/, /allowedTypes/] },
-            { resource: "cluster", message: [/eks:index:Cluster/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new RemoteComponent("awsx:ecr:Repository", "repo");
+                new RemoteComponent("eks:index:Cluster", "cluster");
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "repo", message: [/not verified: Repository "repo" is a awsx:ecr:Repository component/, /allowedTypes/] },
+                { resource: "cluster", message: [/eks:index:Cluster/] },
+            ],
+        );
     });
 
     it("waives an allow-listed type, and only that type", async () => {
         const config = { [RULE]: { allowedTypes: ["awsx:ecr:Repository"] } };
-        assertFindings(await ruleFindings(RULE, () => {
-            new RemoteComponent("awsx:ecr:Repository", "repo");
-            new RemoteComponent("eks:index:Cluster", "cluster");
-        }, { config }), RULE, "mandatory", [{ resource: "cluster", message: [/eks:index:Cluster/] }]);
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    new RemoteComponent("awsx:ecr:Repository", "repo");
+                    new RemoteComponent("eks:index:Cluster", "cluster");
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [{ resource: "cluster", message: [/eks:index:Cluster/] }],
+        );
     });
 });

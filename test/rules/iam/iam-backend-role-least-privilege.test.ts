@@ -15,19 +15,30 @@ const doc = (action: string | string[], resource: string | string[] = LOGS) =>
     JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
 const NARROW = doc(["logs:CreateLogStream", "logs:PutLogEvents"]);
 
-const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) => new aws.iam.Role(name, {
-    assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
-    ...args,
-});
-const fn = (name: string, r: aws.iam.Role) => new aws.lambda.Function(name, {
-    role: r.arn, runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "code", s3Key: "fn.zip",
-});
+const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) =>
+    new aws.iam.Role(name, {
+        assumeRolePolicy: JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+        }),
+        ...args,
+    });
+const fn = (name: string, r: aws.iam.Role) =>
+    new aws.lambda.Function(name, {
+        role: r.arn,
+        runtime: "nodejs20.x",
+        handler: "index.handler",
+        s3Bucket: "code",
+        s3Key: "fn.zip",
+    });
 /** A Lambda execution role with one inline RolePolicy. */
-const lambdaWith = (policy: pulumi.Input<string>, roleArgs: Partial<aws.iam.RoleArgs> = {}) => () => {
-    const r = role("exec", roleArgs);
-    new aws.iam.RolePolicy("exec-policy", { role: r.id, policy });
-    fn("backend", r);
-};
+const lambdaWith =
+    (policy: pulumi.Input<string>, roleArgs: Partial<aws.iam.RoleArgs> = {}) =>
+    () => {
+        const r = role("exec", roleArgs);
+        new aws.iam.RolePolicy("exec-policy", { role: r.id, policy });
+        fn("backend", r);
+    };
 
 describe(RULE, () => {
     it("pins the forbidden AWS-managed policies and the default config to the baseline", () => {
@@ -43,9 +54,12 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, lambdaWith(NARROW)));
     });
 
-    it("rejects Action \"*\" and \"service:*\" on Resource \"*\" in a RolePolicy", async () => {
+    it('rejects Action "*" and "service:*" on Resource "*" in a RolePolicy', async () => {
         assertFindings(await ruleFindings(RULE, lambdaWith(doc(["*", "s3:*", "logs:PutLogEvents"], "*"))), RULE, "mandatory", [
-            { resource: "exec", message: [/Role "exec" \(execution role of Function "backend"\)/, /"\*" and "s3:\*" on Resource "\*"/, /RolePolicy "exec-policy" \(policy\)/] },
+            {
+                resource: "exec",
+                message: [/Role "exec" \(execution role of Function "backend"\)/, /"\*" and "s3:\*" on Resource "\*"/, /RolePolicy "exec-policy" \(policy\)/],
+            },
         ]);
     });
 
@@ -89,9 +103,22 @@ describe(RULE, () => {
         const found = await ruleFindings(RULE, () => {
             const api = restApi("api");
             const i = role("integration-role", { managedPolicyArns: [ADMIN] });
-            new aws.apigateway.Integration("integration", { restApi: api.id, resourceId: api.rootResourceId, httpMethod: "GET", type: "AWS", integrationHttpMethod: "POST", uri: "arn:aws:apigateway:us-east-1:sqs:path/q", credentials: i.arn });
+            new aws.apigateway.Integration("integration", {
+                restApi: api.id,
+                resourceId: api.rootResourceId,
+                httpMethod: "GET",
+                type: "AWS",
+                integrationHttpMethod: "POST",
+                uri: "arn:aws:apigateway:us-east-1:sqs:path/q",
+                credentials: i.arn,
+            });
             const a = role("authorizer-role", { managedPolicyArns: [ADMIN] });
-            new aws.apigateway.Authorizer("authorizer", { restApi: api.id, type: "TOKEN", authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:a/invocations", authorizerCredentials: a.arn });
+            new aws.apigateway.Authorizer("authorizer", {
+                restApi: api.id,
+                type: "TOKEN",
+                authorizerUri: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:a/invocations",
+                authorizerCredentials: a.arn,
+            });
         });
         assertFindings(found, RULE, "mandatory", [
             { resource: "integration-role", message: [/credentials of Integration "integration"/, /AdministratorAccess/] },
@@ -100,16 +127,25 @@ describe(RULE, () => {
     });
 
     it("does not judge roles the API does not use", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { role("unused", { managedPolicyArns: [ADMIN] }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                role("unused", { managedPolicyArns: [ADMIN] });
+            }),
+        );
     });
 
     it("allowedPolicyArns and allowedActions change the verdict for exactly what they list", async () => {
         const config = { [RULE]: { allowedPolicyArns: [ADMIN], allowedActions: ["xray:*"] } };
         assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("xray:*", "*"), { managedPolicyArns: [ADMIN] }), { config }));
-        assertFindings(await ruleFindings(RULE, lambdaWith(doc(["xray:*", "s3:*"], "*"), { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] }), { config }), RULE, "mandatory", [
-            { resource: "exec", message: [/PowerUserAccess/] },
-            { resource: "exec", message: [/"s3:\*"/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, lambdaWith(doc(["xray:*", "s3:*"], "*"), { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] }), { config }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "exec", message: [/PowerUserAccess/] },
+                { resource: "exec", message: [/"s3:\*"/] },
+            ],
+        );
     });
 
     it("a policy built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
@@ -119,6 +155,8 @@ describe(RULE, () => {
         };
         const found = await ruleFindingsByMode(RULE, program);
         assertNoFindings(found.update);
-        assertFindings(found.preview, RULE, "mandatory", [{ resource: "exec", message: [/cannot be verified at preview: RolePolicy "exec-policy"\.policy is unknown/] }]);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "exec", message: [/cannot be verified at preview: RolePolicy "exec-policy"\.policy is unknown/] },
+        ]);
     });
 });

@@ -10,11 +10,16 @@ const RULE = "lambda-env-plaintext-secrets";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/fn`;
 
 type Variables = Record<string, pulumi.Input<string>>;
-const fn = (name: string, variables?: Variables) => new aws.lambda.Function(name, {
-    runtime: "nodejs22.x", handler: "index.handler", role: ROLE,
-    ...(variables ? { environment: { variables } } : {}),
-});
-const program = (variables?: Variables) => () => { fn("fn", variables); };
+const fn = (name: string, variables?: Variables) =>
+    new aws.lambda.Function(name, {
+        runtime: "nodejs22.x",
+        handler: "index.handler",
+        role: ROLE,
+        ...(variables ? { environment: { variables } } : {}),
+    });
+const program = (variables?: Variables) => () => {
+    fn("fn", variables);
+};
 
 describe(RULE, () => {
     it("passes the compliant baseline (references, settings and harmless secret-named variables)", async () => {
@@ -26,18 +31,18 @@ describe(RULE, () => {
     });
 
     it("passes a secret-named variable built from another resource's output (unknown at preview)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const key = new aws.kms.Key("key", {});
-            fn("fn", { DB_SECRET_ARN: key.arn, API_TOKEN_KEY: key.arn });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const key = new aws.kms.Key("key", {});
+                fn("fn", { DB_SECRET_ARN: key.arn, API_TOKEN_KEY: key.arn });
+            }),
+        );
     });
 
     for (const { value, reason } of SAMPLES) {
         it(`rejects a value matching /${reason.source}/, whatever the variable is called, without printing it`, async () => {
             const found = await ruleFindings(RULE, program({ ...HARMLESS, UPSTREAM: value }));
-            assertFindings(found, RULE, "mandatory", [
-                { resource: "fn", message: [/environment\.variables\.UPSTREAM/, reason, /Secrets Manager or SSM/] },
-            ]);
+            assertFindings(found, RULE, "mandatory", [{ resource: "fn", message: [/environment\.variables\.UPSTREAM/, reason, /Secrets Manager or SSM/] }]);
             assert.ok(!found[0].message.includes(value) && !found[0].message.includes(value.slice(0, 12)), "the message must not print the value");
         });
     }
@@ -59,7 +64,10 @@ describe(RULE, () => {
         it(`rejects a literal in the secret-named variable ${name}, without printing it`, async () => {
             const found = await ruleFindings(RULE, program({ [name]: "correct-horse-battery" }));
             assertFindings(found, RULE, "mandatory", [
-                { resource: "fn", message: [new RegExp(`environment\\.variables\\.${name} is named like a credential`), /not a Secrets Manager or SSM reference/] },
+                {
+                    resource: "fn",
+                    message: [new RegExp(`environment\\.variables\\.${name} is named like a credential`), /not a Secrets Manager or SSM reference/],
+                },
             ]);
             assert.ok(!found[0].message.includes("correct-horse"), "the message must not print the value");
         });

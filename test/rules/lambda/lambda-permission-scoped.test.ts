@@ -11,8 +11,18 @@ const SCOPED = `arn:aws:execute-api:us-east-1:${ACCOUNT}:abc123/*/*`;
 
 type PermissionArgs = Partial<aws.lambda.PermissionArgs>;
 const permission = (name: string, args: PermissionArgs = {}) =>
-    new aws.lambda.Permission(name, { action: "lambda:InvokeFunction", function: "backend", principal: "apigateway.amazonaws.com", sourceArn: SCOPED, ...args });
-const program = (args: PermissionArgs = {}) => () => { permission("perm", args); };
+    new aws.lambda.Permission(name, {
+        action: "lambda:InvokeFunction",
+        function: "backend",
+        principal: "apigateway.amazonaws.com",
+        sourceArn: SCOPED,
+        ...args,
+    });
+const program =
+    (args: PermissionArgs = {}) =>
+    () => {
+        permission("perm", args);
+    };
 
 describe(RULE, () => {
     it("pins the default config: no service is scoped by sourceAccount alone", () => {
@@ -25,10 +35,12 @@ describe(RULE, () => {
     });
 
     it("passes a sourceArn derived from the API (unknown at preview: presence counts)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const api = restApi("api");
-            permission("perm", { sourceArn: pulumi.interpolate`${api.executionArn}/*/*` });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("api");
+                permission("perm", { sourceArn: pulumi.interpolate`${api.executionArn}/*/*` });
+            }),
+        );
     });
 
     it("rejects a service principal without sourceArn", async () => {
@@ -38,24 +50,35 @@ describe(RULE, () => {
     });
 
     it("rejects every unscoped permission of the stack, for any service principal", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            permission("apigw", { sourceArn: undefined });
-            permission("events", { principal: "events.amazonaws.com", sourceArn: undefined, sourceAccount: ACCOUNT });
-        }), RULE, "mandatory", [
-            { resource: "apigw", message: [/sourceArn is not set/] },
-            { resource: "events", message: [/events\.amazonaws\.com/, /sourceArn is not set/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                permission("apigw", { sourceArn: undefined });
+                permission("events", { principal: "events.amazonaws.com", sourceArn: undefined, sourceAccount: ACCOUNT });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "apigw", message: [/sourceArn is not set/] },
+                { resource: "events", message: [/events\.amazonaws\.com/, /sourceArn is not set/] },
+            ],
+        );
     });
 
     it("rejects API Gateway source ARNs with a wildcard region, account or API id", async () => {
-        for (const arn of ["arn:aws:execute-api:*", `arn:aws:execute-api:*:${ACCOUNT}:abc123/*`, "arn:aws:execute-api:us-east-1:*:abc123/*", `arn:aws:execute-api:us-east-1:${ACCOUNT}:*/*/*`, `arn:aws:execute-api:us-east-1:${ACCOUNT}:*`]) {
+        for (const arn of [
+            "arn:aws:execute-api:*",
+            `arn:aws:execute-api:*:${ACCOUNT}:abc123/*`,
+            "arn:aws:execute-api:us-east-1:*:abc123/*",
+            `arn:aws:execute-api:us-east-1:${ACCOUNT}:*/*/*`,
+            `arn:aws:execute-api:us-east-1:${ACCOUNT}:*`,
+        ]) {
             assertFindings(await ruleFindings(RULE, program({ sourceArn: arn })), RULE, "mandatory", [
                 { resource: "perm", message: [/sourceArn/, /not scoped to one API/] },
             ]);
         }
     });
 
-    it("rejects principal \"*\" without conditions, and passes it with principalOrgId, sourceAccount or sourceArn", async () => {
+    it('rejects principal "*" without conditions, and passes it with principalOrgId, sourceAccount or sourceArn', async () => {
         assertFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined })), RULE, "mandatory", [
             { resource: "perm", message: [/anyone/, /principal "\*"/, /principalOrgId/] },
         ]);

@@ -7,9 +7,14 @@ import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "lambda-runtime-supported";
 
-const fn = (name: string, runtime?: string) => new aws.lambda.Function(name, {
-    role: `arn:aws:iam::${ACCOUNT}:role/exec`, handler: "index.handler", s3Bucket: "code", s3Key: "fn.zip", ...(runtime ? { runtime } : {}),
-});
+const fn = (name: string, runtime?: string) =>
+    new aws.lambda.Function(name, {
+        role: `arn:aws:iam::${ACCOUNT}:role/exec`,
+        handler: "index.handler",
+        s3Bucket: "code",
+        s3Key: "fn.zip",
+        ...(runtime ? { runtime } : {}),
+    });
 
 describe(RULE, () => {
     it("pins the deprecated runtimes to the baseline", () => {
@@ -20,19 +25,38 @@ describe(RULE, () => {
     });
 
     it("passes supported runtimes", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { fn("node", "nodejs22.x"); fn("python", "python3.13"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                fn("node", "nodejs22.x");
+                fn("python", "python3.13");
+            }),
+        );
     });
 
     it("flags every function on a deprecated runtime", async () => {
-        assertFindings(await ruleFindings(RULE, () => { fn("old-node", "nodejs16.x"); fn("old-go", "go1.x"); }), RULE, "advisory", [
-            { resource: "old-node", message: [/nodejs16\.x \(runtime\)/, /deprecated/] },
-            { resource: "old-go", message: [/go1\.x \(runtime\)/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                fn("old-node", "nodejs16.x");
+                fn("old-go", "go1.x");
+            }),
+            RULE,
+            "advisory",
+            [
+                { resource: "old-node", message: [/nodejs16\.x \(runtime\)/, /deprecated/] },
+                { resource: "old-go", message: [/go1\.x \(runtime\)/] },
+            ],
+        );
     });
 
     it("does not judge container image functions (no runtime)", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            new aws.lambda.Function("image", { role: `arn:aws:iam::${ACCOUNT}:role/exec`, packageType: "Image", imageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fn:1` });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                new aws.lambda.Function("image", {
+                    role: `arn:aws:iam::${ACCOUNT}:role/exec`,
+                    packageType: "Image",
+                    imageUri: `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com/fn:1`,
+                });
+            }),
+        );
     });
 });

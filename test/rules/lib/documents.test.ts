@@ -10,7 +10,13 @@ describe("lib/resource-policy: private API resource policies", () => {
     it("accepts a wildcard Allow limited by aws:SourceVpce or aws:SourceVpc, or covered by a StringNotEquals Deny", () => {
         assert.deepStrictEqual(privateApiPolicyProblems({ Statement: [allow({ Condition: { StringEquals: { "aws:SourceVpce": "vpce-1" } } })] }), []);
         assert.deepStrictEqual(privateApiPolicyProblems({ Statement: [allow({ Condition: { StringEquals: { "aws:sourcevpc": "vpc-1" } } })] }), []);
-        const deny = { Effect: "Deny", Principal: { AWS: ["*"] }, Action: "execute-api:Invoke", Resource: "*", Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": "vpce-1" } } };
+        const deny = {
+            Effect: "Deny",
+            Principal: { AWS: ["*"] },
+            Action: "execute-api:Invoke",
+            Resource: "*",
+            Condition: { StringNotEqualsIfExists: { "aws:SourceVpce": "vpce-1" } },
+        };
         assert.deepStrictEqual(privateApiPolicyProblems(JSON.stringify({ Statement: [allow(), deny] })), []);
     });
 
@@ -28,14 +34,20 @@ describe("lib/resource-policy: private API resource policies", () => {
 
 describe("lib/waf-rules: web ACL rule summaries", () => {
     it("summarises managed groups, rate limits and count mode, from rules and ruleJson", () => {
-        assert.deepStrictEqual(summarizeWafRules([
-            { name: "g", overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { name: "AWSManagedRulesSQLiRuleSet" } } },
-            { name: "r", action: { count: {} }, statement: { rateBasedStatement: { limit: 100 } } },
-        ], JSON.stringify([{ Name: "j", Statement: { RateBasedStatement: { Limit: 5 } }, Action: { Block: {} } }])), [
-            { name: "g", managedRuleGroup: "AWSManagedRulesSQLiRuleSet", rateLimit: undefined, countOnly: false },
-            { name: "r", managedRuleGroup: undefined, rateLimit: 100, countOnly: true },
-            { name: "j", managedRuleGroup: undefined, rateLimit: 5, countOnly: false },
-        ]);
+        assert.deepStrictEqual(
+            summarizeWafRules(
+                [
+                    { name: "g", overrideAction: { none: {} }, statement: { managedRuleGroupStatement: { name: "AWSManagedRulesSQLiRuleSet" } } },
+                    { name: "r", action: { count: {} }, statement: { rateBasedStatement: { limit: 100 } } },
+                ],
+                JSON.stringify([{ Name: "j", Statement: { RateBasedStatement: { Limit: 5 } }, Action: { Block: {} } }]),
+            ),
+            [
+                { name: "g", managedRuleGroup: "AWSManagedRulesSQLiRuleSet", rateLimit: undefined, countOnly: false },
+                { name: "r", managedRuleGroup: undefined, rateLimit: 100, countOnly: true },
+                { name: "j", managedRuleGroup: undefined, rateLimit: 5, countOnly: false },
+            ],
+        );
         assert.deepStrictEqual(summarizeWafRules(undefined, "not json"), []);
     });
 

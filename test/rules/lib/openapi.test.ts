@@ -10,22 +10,36 @@ const AWSX_CLASSIC = JSON.stringify({
     info: { title: "api", version: "1.0" },
     "x-amazon-apigateway-binary-media-types": ["*/*"],
     "x-amazon-apigateway-gateway-responses": {
-        MISSING_AUTHENTICATION_TOKEN: { statusCode: 404, responseTemplates: { "application/json": "{\"message\": \"404 Not found\" }" } },
+        MISSING_AUTHENTICATION_TOKEN: { statusCode: 404, responseTemplates: { "application/json": '{"message": "404 Not found" }' } },
         ACCESS_DENIED: { statusCode: 403, responseParameters: { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" } },
     },
     securityDefinitions: {
         "token-auth": {
-            type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "custom",
-            "x-amazon-apigateway-authorizer": { type: "token", authorizerUri: LAMBDA, authorizerResultTtlInSeconds: 300, identityValidationExpression: "^Bearer [-0-9a-zA-z\\.]*$" },
+            type: "apiKey",
+            name: "Authorization",
+            in: "header",
+            "x-amazon-apigateway-authtype": "custom",
+            "x-amazon-apigateway-authorizer": {
+                type: "token",
+                authorizerUri: LAMBDA,
+                authorizerResultTtlInSeconds: 300,
+                identityValidationExpression: "^Bearer [-0-9a-zA-z\\.]*$",
+            },
         },
         api_key: { type: "apiKey", name: "x-api-key", in: "header" },
     },
     paths: {
         "/items": {
-            get: { security: [{ "token-auth": [] }], "x-amazon-apigateway-integration": { uri: LAMBDA, passthroughBehavior: "when_no_match", httpMethod: "POST", type: "aws_proxy" } },
+            get: {
+                security: [{ "token-auth": [] }],
+                "x-amazon-apigateway-integration": { uri: LAMBDA, passthroughBehavior: "when_no_match", httpMethod: "POST", type: "aws_proxy" },
+            },
         },
         "/open/{proxy+}": {
-            "x-amazon-apigateway-any-method": { security: [{ api_key: [] }], "x-amazon-apigateway-integration": { uri: "http://backend.example.com/{proxy}", type: "http_proxy", httpMethod: "ANY" } },
+            "x-amazon-apigateway-any-method": {
+                security: [{ api_key: [] }],
+                "x-amazon-apigateway-integration": { uri: "http://backend.example.com/{proxy}", type: "http_proxy", httpMethod: "ANY" },
+            },
         },
     },
 });
@@ -79,7 +93,19 @@ x-amazon-apigateway-policy:
 const OPENAPI3 = JSON.stringify({
     openapi: "3.0.1",
     info: { title: "http", version: "1" },
-    components: { securitySchemes: { jwt: { type: "oauth2", flows: {}, "x-amazon-apigateway-authorizer": { type: "jwt", identitySource: "$request.header.Authorization", jwtConfiguration: { issuer: "https://idp.example.com", audience: ["a"] } } } } },
+    components: {
+        securitySchemes: {
+            jwt: {
+                type: "oauth2",
+                flows: {},
+                "x-amazon-apigateway-authorizer": {
+                    type: "jwt",
+                    identitySource: "$request.header.Authorization",
+                    jwtConfiguration: { issuer: "https://idp.example.com", audience: ["a"] },
+                },
+            },
+        },
+    },
     paths: {
         "/me": { get: { security: [{ jwt: ["read"] }], "x-amazon-apigateway-integration": { uri: LAMBDA, type: "aws_proxy", payloadFormatVersion: "2.0" } } },
         "/ping": { get: { "x-amazon-apigateway-integration": { uri: "https://backend.example.com/ping", type: "http_proxy" } } },
@@ -93,7 +119,8 @@ function parsed(body: unknown): OpenApiDocument {
     return result.document;
 }
 
-const summary = (doc: OpenApiDocument) => doc.operations.map((o) => `${o.method} ${o.path} ${o.anonymous ? "anonymous" : `by ${[...o.authorizers, o.authType ?? ""].filter(Boolean).join("+")}`}`);
+const summary = (doc: OpenApiDocument) =>
+    doc.operations.map((o) => `${o.method} ${o.path} ${o.anonymous ? "anonymous" : `by ${[...o.authorizers, o.authType ?? ""].filter(Boolean).join("+")}`}`);
 
 describe("OpenAPI body parser", () => {
     it("reads the body awsx classic generates: the token authorizer, its TTL, the any-method, integrations, gateway responses", () => {
@@ -101,16 +128,29 @@ describe("OpenAPI body parser", () => {
         assert.strictEqual(doc.version, "swagger2");
         assert.deepStrictEqual(summary(doc), ["GET /items by token-auth", "ANY /open/{proxy+} anonymous"]);
         assert.deepStrictEqual(doc.authorizers, [{ name: "token-auth", type: "token", ttlSeconds: 300 }]);
-        assert.deepStrictEqual(doc.operations.map((o) => o.integration), [{ uri: LAMBDA, type: "aws_proxy" }, { uri: "http://backend.example.com/{proxy}", type: "http_proxy" }]);
+        assert.deepStrictEqual(
+            doc.operations.map((o) => o.integration),
+            [
+                { uri: LAMBDA, type: "aws_proxy" },
+                { uri: "http://backend.example.com/{proxy}", type: "http_proxy" },
+            ],
+        );
         assert.deepStrictEqual(doc.gatewayResponseHeaders.ACCESS_DENIED, { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" });
     });
 
     it("reads a YAML Swagger export: top-level security, operation overrides, x-amazon-apigateway-auth, an optional ({}) requirement, validators, policy", () => {
         const doc = parsed(SWAGGER_EXPORT);
         assert.deepStrictEqual(summary(doc), [
-            "GET /pets by cognito", "POST /pets by sigv4", "OPTIONS /pets anonymous", "GET /health by AWS_IAM", "GET /public anonymous",
+            "GET /pets by cognito",
+            "POST /pets by sigv4",
+            "OPTIONS /pets anonymous",
+            "GET /health by AWS_IAM",
+            "GET /public anonymous",
         ]);
-        assert.deepStrictEqual(doc.authorizers.map((a) => `${a.name}:${a.type}`), ["cognito:cognito_user_pools", "sigv4:awsSigv4"]);
+        assert.deepStrictEqual(
+            doc.authorizers.map((a) => `${a.name}:${a.type}`),
+            ["cognito:cognito_user_pools", "sigv4:awsSigv4"],
+        );
         assert.deepStrictEqual(Object.keys(doc.requestValidators), ["all"]);
         assert.ok(doc.policy && Array.isArray(doc.policy.Statement));
     });

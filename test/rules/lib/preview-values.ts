@@ -22,7 +22,12 @@ export function isUnknownValueError(err: unknown): boolean {
 }
 
 /** A stack resource of a type token, with preview props and dependency records (property to resources). */
-export function policyResource(type: string, name: string, props: Record<string, unknown>, propertyDependencies: Record<string, PolicyResource[]> = {}): PolicyResource {
+export function policyResource(
+    type: string,
+    name: string,
+    props: Record<string, unknown>,
+    propertyDependencies: Record<string, PolicyResource[]> = {},
+): PolicyResource {
     const guarded = previewProps(props);
     const isType = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === type;
     return {
@@ -30,7 +35,13 @@ export function policyResource(type: string, name: string, props: Record<string,
         name,
         urn: `urn:pulumi:test::p::${type}::${name}`,
         props: guarded,
-        opts: { protect: false, ignoreChanges: [], aliases: [], customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 }, additionalSecretOutputs: [] },
+        opts: {
+            protect: false,
+            ignoreChanges: [],
+            aliases: [],
+            customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
+            additionalSecretOutputs: [],
+        },
         dependencies: Object.values(propertyDependencies).flat(),
         propertyDependencies,
         isType,

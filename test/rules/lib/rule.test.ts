@@ -16,8 +16,14 @@ describe("lib/rule: rule definitions, metadata and config", () => {
         names: { type: "array", items: { type: "string" }, default: ["a"], description: "Names for the example." },
     });
     const rule = resourceRule({
-        name: "example-rule", service: "apigateway", description: "An example rule, for the tests.", remediationSteps: "Do the thing.",
-        severity: "low", enforcementLevel: "advisory", controls: { checkov: ["CKV_AWS_1"], securityHub: ["X.1"] }, config,
+        name: "example-rule",
+        service: "apigateway",
+        description: "An example rule, for the tests.",
+        remediationSteps: "Do the thing.",
+        severity: "low",
+        enforcementLevel: "advisory",
+        controls: { checkov: ["CKV_AWS_1"], securityHub: ["X.1"] },
+        config,
         validateResource: validateResourceOfType(aws.apigateway.Stage, () => undefined),
     });
 
@@ -34,13 +40,23 @@ describe("lib/rule: rule definitions, metadata and config", () => {
         // Its own keys, then `waivers`, which every rule takes.
         assert.deepStrictEqual(rule.configSchema, { ...config.schema, properties: { ...config.schema.properties, waivers: WAIVERS_SCHEMA } });
         const meta = metadataOf(rule);
-        assert.deepStrictEqual([meta.kind, meta.resourceTypes, meta.config.map((c) => c.key)], ["resource", ["aws:apigateway/stage:Stage"], ["limit", "names"]]);
+        assert.deepStrictEqual(
+            [meta.kind, meta.resourceTypes, meta.config.map((c) => c.key)],
+            ["resource", ["aws:apigateway/stage:Stage"], ["limit", "names"]],
+        );
     });
 
     it("stackRule: resource types from the classes it inspects", () => {
         const stack = stackRule({
-            name: "example-stack-rule", service: "s3", description: "An example stack rule.", remediationSteps: "Fix it.",
-            severity: "high", enforcementLevel: "mandatory", controls: {}, inspects: [aws.s3.Bucket, aws.s3.BucketV2], validateStack: () => undefined,
+            name: "example-stack-rule",
+            service: "s3",
+            description: "An example stack rule.",
+            remediationSteps: "Fix it.",
+            severity: "high",
+            enforcementLevel: "mandatory",
+            controls: {},
+            inspects: [aws.s3.Bucket, aws.s3.BucketV2],
+            validateStack: () => undefined,
         });
         assert.deepStrictEqual(metadataOf(stack).resourceTypes, ["aws:s3/bucket:Bucket", "aws:s3/bucketV2:BucketV2"]);
         assert.deepStrictEqual(stack.configSchema, { properties: { waivers: WAIVERS_SCHEMA } });
@@ -54,6 +70,9 @@ describe("lib/rule: rule definitions, metadata and config", () => {
 
     it("renderRuleTable escapes table and emphasis characters", () => {
         const table = renderRuleTable([{ ...metadataOf(rule), description: "a | b with */*" }]);
-        assert.match(table, /\| `example-rule` \| advisory \| low \| apigateway \/ resource \| a \\\| b with \\\*\/\\\* \| `limit` \(default `10`\), `names` \(default `\["a"\]`\) \| Security Hub: `X\.1`; Checkov: `CKV_AWS_1` \|/);
+        assert.match(
+            table,
+            /\| `example-rule` \| advisory \| low \| apigateway \/ resource \| a \\\| b with \\\*\/\\\* \| `limit` \(default `10`\), `names` \(default `\["a"\]`\) \| Security Hub: `X\.1`; Checkov: `CKV_AWS_1` \|/,
+        );
     });
 });

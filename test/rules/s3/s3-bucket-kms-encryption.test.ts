@@ -36,10 +36,12 @@ describe(RULE, () => {
     });
 
     it("passes a BucketV2 with the V2 resource, aws:kms:dsse, and a key ARN unknown at preview", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            const key = new aws.kms.Key("key", { enableKeyRotation: true });
-            auditBucket("logs", { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: key.arn }, { kind: "BucketV2" }, true);
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const key = new aws.kms.Key("key", { enableKeyRotation: true });
+                auditBucket("logs", { sseAlgorithm: "aws:kms:dsse", kmsMasterKeyId: key.arn }, { kind: "BucketV2" }, true);
+            }),
+        );
     });
 
     it("rejects an audit bucket without encryption config as SSE-S3, not as unencrypted", async () => {
@@ -49,28 +51,43 @@ describe(RULE, () => {
     });
 
     it("rejects AES256 and aws:kms without a key (the AWS-managed aws/s3 key)", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            auditBucket("a", { sseAlgorithm: "AES256" });
-            auditBucket("b", { sseAlgorithm: "aws:kms" }, {}, true);
-            auditBucket("c", { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" });
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/uses S3-managed keys \(SSE-S3\)/] },
-            { resource: "b", message: [/uses the AWS-managed key aws\/s3 \(BucketServerSideEncryptionConfigurationV2 "b-encryption" sets sseAlgorithm aws:kms without a customer-managed kmsMasterKeyId\)/] },
-            { resource: "c", message: [/uses the AWS-managed key aws\/s3/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                auditBucket("a", { sseAlgorithm: "AES256" });
+                auditBucket("b", { sseAlgorithm: "aws:kms" }, {}, true);
+                auditBucket("c", { sseAlgorithm: "aws:kms", kmsMasterKeyId: "alias/aws/s3" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/uses S3-managed keys \(SSE-S3\)/] },
+                {
+                    resource: "b",
+                    message: [
+                        /uses the AWS-managed key aws\/s3 \(BucketServerSideEncryptionConfigurationV2 "b-encryption" sets sseAlgorithm aws:kms without a customer-managed kmsMasterKeyId\)/,
+                    ],
+                },
+                { resource: "c", message: [/uses the AWS-managed key aws\/s3/] },
+            ],
+        );
     });
 
     it("judges truststore buckets", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            const b = bucket("trust", { ...PROTECTED, encryption: false });
-            domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
-        }), RULE, "mandatory", [
-            { resource: "trust", message: [/truststore Bucket "trust" uses S3-managed keys/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = bucket("trust", { ...PROTECTED, encryption: false });
+                domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "trust", message: [/truststore Bucket "trust" uses S3-managed keys/] }],
+        );
     });
 
     it("does not judge other buckets by default; requireKmsFor all does", async () => {
-        const program = () => { bucket("data", { ...PROTECTED, encryption: false }); };
+        const program = () => {
+            bucket("data", { ...PROTECTED, encryption: false });
+        };
         assertNoFindings(await ruleFindings(RULE, program));
         assertFindings(await ruleFindings(RULE, program, { config: { [RULE]: { requireKmsFor: ["all"] } } }), RULE, "mandatory", [
             { resource: "data", message: [/^Bucket "data" uses S3-managed keys/, /requireKmsFor: all/] },

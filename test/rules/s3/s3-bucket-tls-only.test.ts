@@ -11,27 +11,62 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, () => tlsBucket("data")));
     });
 
-    it("passes a BucketV2, a Deny of \"*\" actions, a string \"false\" and Principal { AWS: \"*\" }", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => tlsBucket("data", { kind: "BucketV2" }, without({ Action: "*", Principal: { AWS: "*" }, Condition: { Bool: { "aws:SecureTransport": "false" } } }))));
+    it('passes a BucketV2, a Deny of "*" actions, a string "false" and Principal { AWS: "*" }', async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () =>
+                tlsBucket(
+                    "data",
+                    { kind: "BucketV2" },
+                    without({ Action: "*", Principal: { AWS: "*" }, Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+                ),
+            ),
+        );
     });
 
     it("passes the Deny given inline in the bucket's policy", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => {
-            new aws.s3.Bucket("data", { bucket: "data-bucket", policy: JSON.stringify({ Version: "2012-10-17", Statement: [tlsDeny("arn:aws:s3:::data-bucket")] }) });
-        }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                new aws.s3.Bucket("data", {
+                    bucket: "data-bucket",
+                    policy: JSON.stringify({ Version: "2012-10-17", Statement: [tlsDeny("arn:aws:s3:::data-bucket")] }),
+                });
+            }),
+        );
     });
 
     it("rejects every bucket without a bucket policy (Bucket and BucketV2)", async () => {
-        assertFindings(await ruleFindings(RULE, () => { bucket("a", PROTECTED); bucket("b", { ...PROTECTED, kind: "BucketV2" }); }), RULE, "mandatory", [
-            { resource: "a", message: [/Bucket "a" has no bucket policy, so it accepts requests without TLS/, /aws:SecureTransport/] },
-            { resource: "b", message: [/BucketV2 "b" has no bucket policy/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                bucket("a", PROTECTED);
+                bucket("b", { ...PROTECTED, kind: "BucketV2" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/Bucket "a" has no bucket policy, so it accepts requests without TLS/, /aws:SecureTransport/] },
+                { resource: "b", message: [/BucketV2 "b" has no bucket policy/] },
+            ],
+        );
     });
 
     it("rejects a policy without the Deny", async () => {
-        assertFindings(await ruleFindings(RULE, () => tlsBucket("data", {}, (arn) => [{ Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${arn}/*` }])), RULE, "mandatory", [
-            { resource: "data", message: [/accepts requests without TLS: BucketPolicy "data-policy" policy has no statement that Denies s3:\* .*aws:SecureTransport is false/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () =>
+                tlsBucket("data", {}, (arn) => [
+                    { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${arn}/*` },
+                ]),
+            ),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "data",
+                    message: [
+                        /accepts requests without TLS: BucketPolicy "data-policy" policy has no statement that Denies s3:\* .*aws:SecureTransport is false/,
+                    ],
+                },
+            ],
+        );
     });
 
     for (const [what, change] of [
@@ -42,12 +77,15 @@ describe(RULE, () => {
         ["a named principal", { Principal: { AWS: "arn:aws:iam::123456789012:root" } }],
     ] as const) {
         it(`rejects a Deny with ${what}`, async () => {
-            assertFindings(await ruleFindings(RULE, () => {
-                const b = bucket("data", PROTECTED);
-                bucketPolicy("data", b, (arn) => without(change.Resource ? { Resource: `${arn}/*` } : change)(arn));
-            }), RULE, "mandatory", [
-                { resource: "data", message: [/accepts requests without TLS/] },
-            ]);
+            assertFindings(
+                await ruleFindings(RULE, () => {
+                    const b = bucket("data", PROTECTED);
+                    bucketPolicy("data", b, (arn) => without(change.Resource ? { Resource: `${arn}/*` } : change)(arn));
+                }),
+                RULE,
+                "mandatory",
+                [{ resource: "data", message: [/accepts requests without TLS/] }],
+            );
         });
     }
 

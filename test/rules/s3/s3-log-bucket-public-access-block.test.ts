@@ -5,10 +5,16 @@ import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-log-bucket-public-access-block";
 const LOG_BUCKET: BucketSpec = { encryption: true, publicAccessBlock: true, versioning: true };
-const logged = (name: string, spec: BucketSpec) => { trail(`${name}-trail`, { s3BucketName: bucket(name, spec).bucket }); };
+const logged = (name: string, spec: BucketSpec) => {
+    trail(`${name}-trail`, { s3BucketName: bucket(name, spec).bucket });
+};
 
 const cloudTrailStatement = (arn: string, condition?: Record<string, Record<string, string>>) => ({
-    Sid: "CloudTrailWrite", Effect: "Allow", Principal: { Service: "cloudtrail.amazonaws.com" }, Action: "s3:PutObject", Resource: `${arn}/AWSLogs/*`,
+    Sid: "CloudTrailWrite",
+    Effect: "Allow",
+    Principal: { Service: "cloudtrail.amazonaws.com" },
+    Action: "s3:PutObject",
+    Resource: `${arn}/AWSLogs/*`,
     ...(condition ? { Condition: condition } : {}),
 });
 
@@ -22,7 +28,12 @@ describe(RULE, () => {
     });
 
     it("does not judge buckets no trail writes to", async () => {
-        assertNoFindings(await ruleFindings(RULE, () => { bucket("other"); trail("t"); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                bucket("other");
+                trail("t");
+            }),
+        );
     });
 
     it("rejects a log bucket without a public access block", async () => {
@@ -44,22 +55,30 @@ describe(RULE, () => {
     });
 
     it("rejects a BucketV2 log bucket without V2 encryption", async () => {
-        assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, kind: "BucketV2", v2Companions: true, encryption: false })), RULE, "mandatory", [
-            { resource: "logs", message: [/Log BucketV2 "logs"/, /no default encryption/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, kind: "BucketV2", v2Companions: true, encryption: false })),
+            RULE,
+            "mandatory",
+            [{ resource: "logs", message: [/Log BucketV2 "logs"/, /no default encryption/] }],
+        );
     });
 
     it("rejects every unprotected log bucket, also one named by a literal name", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            logged("a", { encryption: true, versioning: true });
-            new aws.s3.Bucket("named", { bucket: "audit-logs" });
-            trail("literal", { s3BucketName: "audit-logs" });
-        }), RULE, "mandatory", [
-            { resource: "a", message: [/does not block public access/] },
-            { resource: "named", message: [/used by Trail "literal"/, /does not block public access/] },
-            { resource: "named", message: [/no default encryption/] },
-            { resource: "named", message: [/is not versioned/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                logged("a", { encryption: true, versioning: true });
+                new aws.s3.Bucket("named", { bucket: "audit-logs" });
+                trail("literal", { s3BucketName: "audit-logs" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/does not block public access/] },
+                { resource: "named", message: [/used by Trail "literal"/, /does not block public access/] },
+                { resource: "named", message: [/no default encryption/] },
+                { resource: "named", message: [/is not versioned/] },
+            ],
+        );
     });
 
     it("rejects a log bucket without versioning (BucketVersioning or BucketVersioningV2 Enabled)", async () => {
@@ -70,28 +89,48 @@ describe(RULE, () => {
     });
 
     it("does not count an account-level public access block for a log bucket", async () => {
-        assertFindings(await ruleFindings(RULE, () => {
-            new aws.s3.AccountPublicAccessBlock("account", { blockPublicAcls: true, blockPublicPolicy: true, ignorePublicAcls: true, restrictPublicBuckets: true });
-            logged("logs", { ...LOG_BUCKET, publicAccessBlock: false });
-        }), RULE, "mandatory", [
-            { resource: "logs", message: [/does not block public access/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new aws.s3.AccountPublicAccessBlock("account", {
+                    blockPublicAcls: true,
+                    blockPublicPolicy: true,
+                    ignorePublicAcls: true,
+                    restrictPublicBuckets: true,
+                });
+                logged("logs", { ...LOG_BUCKET, publicAccessBlock: false });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "logs", message: [/does not block public access/] }],
+        );
     });
 
     it("passes CloudTrail statements scoped by aws:SourceArn or aws:SourceAccount, rejects an unscoped one", async () => {
         for (const key of ["aws:SourceArn", "aws:SourceAccount"]) {
-            assertNoFindings(await ruleFindings(RULE, () => {
-                const b = bucket("logs", LOG_BUCKET);
-                bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { [key]: "x" } })]);
-                trail("t", { s3BucketName: b.bucket });
-            }));
+            assertNoFindings(
+                await ruleFindings(RULE, () => {
+                    const b = bucket("logs", LOG_BUCKET);
+                    bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { [key]: "x" } })]);
+                    trail("t", { s3BucketName: b.bucket });
+                }),
+            );
         }
-        assertFindings(await ruleFindings(RULE, () => {
-            const b = bucket("logs", LOG_BUCKET);
-            bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } })]);
-            trail("t", { s3BucketName: b.bucket });
-        }), RULE, "mandatory", [
-            { resource: "logs", message: [/BucketPolicy "logs-policy" policy statement "CloudTrailWrite" allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = bucket("logs", LOG_BUCKET);
+                bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } })]);
+                trail("t", { s3BucketName: b.bucket });
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "logs",
+                    message: [
+                        /BucketPolicy "logs-policy" policy statement "CloudTrailWrite" allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition/,
+                    ],
+                },
+            ],
+        );
     });
 });

@@ -6,7 +6,9 @@ import { MANAGED_GROUPS, managedRule, rateRule, WafRule, wafRules, webAcl } from
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "waf-managed-rules-and-rate-limit";
-const program = (rules: WafRule[]) => () => { webAcl("acl", rules); };
+const program = (rules: WafRule[]) => () => {
+    webAcl("acl", rules);
+};
 const withoutGroup = (group: string) => wafRules().filter((r) => r.name !== group);
 
 describe(RULE, () => {
@@ -48,40 +50,78 @@ describe(RULE, () => {
 
     it("rejects an ACL without a blocking rate rule (none, or counting)", async () => {
         const groups = MANAGED_GROUPS.map((g, i) => managedRule(g, i + 1));
-        assertFindings(await ruleFindings(RULE, () => { webAcl("none", groups); webAcl("counting", [rateRule(100, 0, true), ...groups]); }), RULE, "mandatory", [
-            { resource: "none", message: [/has no blocking rate-based rule/, /rateBasedStatement/] },
-            { resource: "counting", message: [/has no blocking rate-based rule/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                webAcl("none", groups);
+                webAcl("counting", [rateRule(100, 0, true), ...groups]);
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "none", message: [/has no blocking rate-based rule/, /rateBasedStatement/] },
+                { resource: "counting", message: [/has no blocking rate-based rule/] },
+            ],
+        );
     });
 
     it("rejects a weak ACL with one finding per problem", async () => {
-        assertFindings(await ruleFindings(RULE, program([managedRule("AWSManagedRulesCommonRuleSet", 1), managedRule("AWSManagedRulesSQLiRuleSet", 2, true)])), RULE, "mandatory", [
-            { resource: "acl", message: [/does not block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet/] },
-            { resource: "acl", message: [/no blocking rate-based rule/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, program([managedRule("AWSManagedRulesCommonRuleSet", 1), managedRule("AWSManagedRulesSQLiRuleSet", 2, true)])),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "acl",
+                    message: [/does not block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet/],
+                },
+                { resource: "acl", message: [/no blocking rate-based rule/] },
+            ],
+        );
     });
 
     it("reads rules given as ruleJson (PascalCase)", async () => {
         const json = JSON.stringify([
             { Name: "rate", Priority: 0, Action: { Block: {} }, Statement: { RateBasedStatement: { Limit: 100, AggregateKeyType: "IP" } } },
-            ...MANAGED_GROUPS.map((g, i) => ({ Name: g, Priority: i + 1, OverrideAction: { None: {} }, Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: g } } })),
+            ...MANAGED_GROUPS.map((g, i) => ({
+                Name: g,
+                Priority: i + 1,
+                OverrideAction: { None: {} },
+                Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: g } },
+            })),
         ]);
-        assertNoFindings(await ruleFindings(RULE, () => { webAcl("acl", [], { rules: undefined, ruleJson: json }); }));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                webAcl("acl", [], { rules: undefined, ruleJson: json });
+            }),
+        );
     });
 
     it("the config changes the verdict: a lower maximum, and another required group", async () => {
         assertFindings(await ruleFindings(RULE, program(wafRules(2000)), { config: { [RULE]: { maxRateLimit: 1999 } } }), RULE, "mandatory", [
             { resource: "acl", message: [/rate limit 2000 .* exceeds the allowed 1999/] },
         ]);
-        assertFindings(await ruleFindings(RULE, program(wafRules()), { config: { [RULE]: { requiredRuleGroups: [...MANAGED_GROUPS, "AWSManagedRulesAnonymousIpList"] } } }), RULE, "mandatory", [
-            { resource: "acl", message: [/does not block with AWSManagedRulesAnonymousIpList \(/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, program(wafRules()), {
+                config: { [RULE]: { requiredRuleGroups: [...MANAGED_GROUPS, "AWSManagedRulesAnonymousIpList"] } },
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "acl", message: [/does not block with AWSManagedRulesAnonymousIpList \(/] }],
+        );
     });
 
     it("rejects every weak ACL", async () => {
-        assertFindings(await ruleFindings(RULE, () => { webAcl("a", wafRules(20000)); webAcl("b", wafRules(20000)); }), RULE, "mandatory", [
-            { resource: "a", message: [/exceeds/] },
-            { resource: "b", message: [/exceeds/] },
-        ]);
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                webAcl("a", wafRules(20000));
+                webAcl("b", wafRules(20000));
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "a", message: [/exceeds/] },
+                { resource: "b", message: [/exceeds/] },
+            ],
+        );
     });
 });

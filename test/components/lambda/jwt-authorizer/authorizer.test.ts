@@ -8,8 +8,18 @@ import { createAuthorizer, UNAUTHORIZED, UNAVAILABLE } from "../../../../compone
 import { DecisionLog } from "../../../../components/lambda/jwt-authorizer/log";
 import { AuthorizerDecision } from "../../../../components/lambda/jwt-authorizer/policy";
 import {
-    claims, inSeconds, JwksServer, METHOD_ARN_PREFIX, requestEvent, sign, signWithPublicKeyAsSecret,
-    TestKey, testConfig, testKey, tokenEvent, unsignedToken,
+    claims,
+    inSeconds,
+    JwksServer,
+    METHOD_ARN_PREFIX,
+    requestEvent,
+    sign,
+    signWithPublicKeyAsSecret,
+    TestKey,
+    testConfig,
+    testKey,
+    tokenEvent,
+    unsignedToken,
 } from "./issuer";
 
 type Authorize = (event: unknown) => Promise<AuthorizerDecision>;
@@ -158,8 +168,10 @@ describe("JWT authorizer handler", function () {
         it("REQUEST events: no Authorization header, two different ones", async () => {
             const token = await sign(rsa);
             await expectUnauthorized(requestEvent({ "x-other": "1" }), "missing_token");
-            await expectUnauthorized(requestEvent({ Authorization: `Bearer ${token}` }, "GET", "/orders/42",
-                { Authorization: [`Bearer ${token}`, `Bearer ${await sign(ec)}`] }), "ambiguous_token");
+            await expectUnauthorized(
+                requestEvent({ Authorization: `Bearer ${token}` }, "GET", "/orders/42", { Authorization: [`Bearer ${token}`, `Bearer ${await sign(ec)}`] }),
+                "ambiguous_token",
+            );
         });
 
         it("events that are not REST authorizer events, and method ARNs with wildcards", async () => {
@@ -225,7 +237,10 @@ describe("JWT authorizer handler", function () {
             server.answer(503);
             await assert.rejects(authorize(tokenEvent(`Bearer ${token}`)), (err: Error) => err.message === UNAVAILABLE);
             assert.deepStrictEqual(logs[logs.length - 1], { decision: "error", reason: "jwks_unavailable", route: "GET /orders", kid: "rsa-1" });
-            const closed = createAuthorizer(testConfig("http://127.0.0.1:9/.well-known/jwks.json", {}), { jwks: { timeoutMs: 1000 }, log: (e) => logs.push(e) });
+            const closed = createAuthorizer(testConfig("http://127.0.0.1:9/.well-known/jwks.json", {}), {
+                jwks: { timeoutMs: 1000 },
+                log: (e) => logs.push(e),
+            });
             await assert.rejects(closed(tokenEvent(`Bearer ${token}`)), (err: Error) => err.message === UNAVAILABLE);
         });
     });

@@ -27,7 +27,10 @@ describe("JWT authorizer configuration", () => {
         assert.strictEqual(config.audience, TEST_AUDIENCE);
         assert.deepStrictEqual(config.algorithms, ["RS256", "ES256"]);
         assert.strictEqual(config.clockSkewSeconds, 60);
-        assert.deepStrictEqual(config.routes.map((r) => [r.template.key, r.scopes]), Object.entries(ROUTE_SCOPES));
+        assert.deepStrictEqual(
+            config.routes.map((r) => [r.template.key, r.scopes]),
+            Object.entries(ROUTE_SCOPES),
+        );
         assert.deepStrictEqual(loadConfig(base({ [ENV.algorithms]: "ES384, EdDSA", [ENV.clockSkewSeconds]: "300" })).algorithms, ["ES384", "EdDSA"]);
     });
 
@@ -38,12 +41,20 @@ describe("JWT authorizer configuration", () => {
         ["no audience", { [ENV.audience]: "" }, /AUDIENCE is required/],
         ["an audience with spaces", { [ENV.audience]: "a b" }, /AUDIENCE must be a non-empty string .* without whitespace \(got "a b"\)/],
         ["no JWKS URI", { [ENV.jwksUri]: undefined }, /JWKS_URI is required/],
-        ["an http JWKS URI", { [ENV.jwksUri]: "http://issuer.example/jwks" }, /JWKS_URI must be an https URL without credentials or fragment \(got "http:\/\/issuer.example\/jwks"\)/],
+        [
+            "an http JWKS URI",
+            { [ENV.jwksUri]: "http://issuer.example/jwks" },
+            /JWKS_URI must be an https URL without credentials or fragment \(got "http:\/\/issuer.example\/jwks"\)/,
+        ],
         ["a loopback http JWKS URI without the test flag", { [ENV.jwksUri]: "http://127.0.0.1:8080/jwks" }, /JWKS_URI must be an https URL/],
         ["a JWKS URI with credentials", { [ENV.jwksUri]: "https://u:p@issuer.example/jwks" }, /JWKS_URI must be an https URL without credentials/],
         ["alg none", { [ENV.algorithms]: "RS256,none" }, /ALLOWED_ALGORITHMS\[1\] must not be "none": unsigned and HMAC tokens are never accepted/],
         ["an HMAC alg", { [ENV.algorithms]: "HS256" }, /ALLOWED_ALGORITHMS\[0\] must not be "HS256"/],
-        ["an unknown alg", { [ENV.algorithms]: "RS257" }, /ALLOWED_ALGORITHMS\[0\] must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA \(got "RS257"\)/],
+        [
+            "an unknown alg",
+            { [ENV.algorithms]: "RS257" },
+            /ALLOWED_ALGORITHMS\[0\] must be one of RS256, RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512, EdDSA \(got "RS257"\)/,
+        ],
         ["a repeated alg", { [ENV.algorithms]: "RS256,RS256" }, /ALLOWED_ALGORITHMS\[1\] repeats "RS256"/],
         ["a skew above the maximum", { [ENV.clockSkewSeconds]: "301" }, /CLOCK_SKEW_SECONDS must be an integer from 0 to 300 seconds \(got 301\)/],
         ["a negative skew", { [ENV.clockSkewSeconds]: "-1" }, /CLOCK_SKEW_SECONDS must be an integer from 0 to 300 seconds \(got "-1"\)/],
@@ -53,22 +64,33 @@ describe("JWT authorizer configuration", () => {
         ["an empty route map", { [ENV.routeScopes]: "{}" }, /ROUTE_SCOPES must map at least one route key/],
         ["a list instead of a map", { [ENV.routeScopes]: "[]" }, /ROUTE_SCOPES must map at least one route key/],
         ["a bad route key", { [ENV.routeScopes]: '{"GET orders": []}' }, /ROUTE_SCOPES\["GET orders"\] key must be "METHOD \/path"/],
-        ["a route with OPTIONS", { [ENV.routeScopes]: '{"OPTIONS /a": []}' }, /ROUTE_SCOPES\["OPTIONS \/a"\] key has method "OPTIONS"; allowed: GET, POST, PUT, PATCH, DELETE, HEAD, ANY/],
+        [
+            "a route with OPTIONS",
+            { [ENV.routeScopes]: '{"OPTIONS /a": []}' },
+            /ROUTE_SCOPES\["OPTIONS \/a"\] key has method "OPTIONS"; allowed: GET, POST, PUT, PATCH, DELETE, HEAD, ANY/,
+        ],
         ["a greedy segment not last", { [ENV.routeScopes]: '{"GET /{p+}/a": []}' }, /key has a greedy segment "\{p\+\}" that is not the last one/],
         ["scopes that are not a list", { [ENV.routeScopes]: '{"GET /a": "orders.read"}' }, /ROUTE_SCOPES\["GET \/a"\] must be a list of scopes/],
         ["a scope with a space", { [ENV.routeScopes]: '{"GET /a": ["a b"]}' }, /ROUTE_SCOPES\["GET \/a"\]\[0\] must be an OAuth scope/],
         ["a repeated scope", { [ENV.routeScopes]: '{"GET /a": ["x", "x"]}' }, /ROUTE_SCOPES\["GET \/a"\]\[1\] repeats "x"/],
         ["a bad test flag", { [ENV.allowLoopbackHttp]: "yes" }, /JWKS_ALLOW_LOOPBACK_HTTP_FOR_TESTS must be "true" or "false"/],
-        ["the test flag inside Lambda", { [ENV.allowLoopbackHttp]: "true", AWS_LAMBDA_FUNCTION_NAME: "authorizer" }, /is for tests only and must not be set in a Lambda function/],
+        [
+            "the test flag inside Lambda",
+            { [ENV.allowLoopbackHttp]: "true", AWS_LAMBDA_FUNCTION_NAME: "authorizer" },
+            /is for tests only and must not be set in a Lambda function/,
+        ],
     ];
     for (const [what, overrides, message] of bad) {
         it(`rejects ${what}`, () => {
-            assert.throws(() => loadConfig(base(overrides)), (err: Error) => {
-                assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err.name}`);
-                assert.match(err.message, /^JWT authorizer configuration: /);
-                assert.match(err.message, message);
-                return true;
-            });
+            assert.throws(
+                () => loadConfig(base(overrides)),
+                (err: Error) => {
+                    assert.ok(err instanceof ConfigError, `expected a ConfigError, got ${err.name}`);
+                    assert.match(err.message, /^JWT authorizer configuration: /);
+                    assert.match(err.message, message);
+                    return true;
+                },
+            );
         });
     }
 

@@ -39,7 +39,10 @@ export class JwksServer {
     fetches = 0;
     private keys: JWK[] = [];
     private status = 200;
-    private constructor(private readonly server: http.Server, readonly url: string) {}
+    private constructor(
+        private readonly server: http.Server,
+        readonly url: string,
+    ) {}
 
     static async start(keys: TestKey[]): Promise<JwksServer> {
         // Assigned once the port is known; the request handler closes over it.
@@ -177,7 +180,9 @@ export async function captureOutput(fn: () => Promise<void>): Promise<string> {
     const record = (...args: unknown[]): void => {
         chunks.push(args.map((a) => (typeof a === "string" ? a : JSON.stringify(a))).join(" "));
     };
-    methods.forEach((m) => { console[m] = record; });
+    methods.forEach((m) => {
+        console[m] = record;
+    });
     const capture = (chunk: unknown): boolean => {
         chunks.push(String(chunk));
         return true;
@@ -187,7 +192,9 @@ export async function captureOutput(fn: () => Promise<void>): Promise<string> {
     try {
         await fn();
     } finally {
-        methods.forEach((m, i) => { console[m] = saved[i]; });
+        methods.forEach((m, i) => {
+            console[m] = saved[i];
+        });
         [process.stdout.write, process.stderr.write] = writes;
     }
     return chunks.join("\n");

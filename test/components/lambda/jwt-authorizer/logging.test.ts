@@ -42,13 +42,29 @@ describe("JWT authorizer logging", function () {
             }
             const reasons = lines.map((l) => (JSON.parse(l) as { reason: string }).reason);
             assert.deepStrictEqual([...new Set(reasons)].sort(), [
-                "alg_not_allowed", "bad_signature", "insufficient_scope", "jwks_unavailable", "malformed_authorization", "ok", "token_expired",
+                "alg_not_allowed",
+                "bad_signature",
+                "insufficient_scope",
+                "jwks_unavailable",
+                "malformed_authorization",
+                "ok",
+                "token_expired",
             ]);
             const allowed = JSON.parse(lines[0]) as Record<string, unknown>;
-            assert.deepStrictEqual(allowed, { event: "jwt_authorizer_decision", decision: "allow", reason: "ok", route: "POST /orders", kid: "log-key", sub: "user-123" });
+            assert.deepStrictEqual(allowed, {
+                event: "jwt_authorizer_decision",
+                decision: "allow",
+                reason: "ok",
+                route: "POST /orders",
+                kid: "log-key",
+                sub: "user-123",
+            });
             for (const line of lines) {
                 const entry = JSON.parse(line) as Record<string, unknown>;
-                assert.deepStrictEqual(Object.keys(entry).filter((k) => !["event", "decision", "reason", "route", "kid", "sub"].includes(k)), []);
+                assert.deepStrictEqual(
+                    Object.keys(entry).filter((k) => !["event", "decision", "reason", "route", "kid", "sub"].includes(k)),
+                    [],
+                );
                 if (entry.decision === "unauthorized") {
                     assert.strictEqual(entry.sub, undefined, "an unverified token's sub is not logged");
                 }

@@ -24,8 +24,17 @@ describe("JWT authorizer routes", () => {
     });
 
     it("refuses method ARNs that are not one request's: wildcards, other services, junk", () => {
-        for (const bad of [arn("GET/orders/*"), arn("*/orders"), arn("GET/orders/?"), arn("GET/a b"),
-            "arn:aws:lambda:us-east-1:123456789012:function:x", "arn:aws:execute-api:us-east-1:123:abc/prod/GET/a", "", 42, undefined]) {
+        for (const bad of [
+            arn("GET/orders/*"),
+            arn("*/orders"),
+            arn("GET/orders/?"),
+            arn("GET/a b"),
+            "arn:aws:lambda:us-east-1:123456789012:function:x",
+            "arn:aws:execute-api:us-east-1:123:abc/prod/GET/a",
+            "",
+            42,
+            undefined,
+        ]) {
             assert.strictEqual(parseMethodArn(bad), undefined, String(bad));
         }
     });
