@@ -85,6 +85,10 @@ describe("offline plan command", function () {
             "apigw-stage-throttling",
             "apigw-usage-plan-limits",
             "cloudtrail-secure-trail",
+            // Its trail and truststore buckets are open in every way the S3 rules check.
+            "s3-bucket-kms-encryption",
+            "s3-bucket-public-access",
+            "s3-bucket-tls-only",
             "s3-log-bucket-public-access-block",
             "waf-managed-rules-and-rate-limit",
         ]);

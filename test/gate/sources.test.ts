@@ -1,5 +1,6 @@
 /** Findings point at the program line that created the resource, with fingerprints stable across runs. */
 import * as assert from "assert";
+import * as fs from "fs";
 import { fixture, planHere } from "../support/cli";
 
 interface SarifResult {
@@ -17,14 +18,20 @@ describe("gate: findings at source lines", function () {
     this.timeout(120_000);
 
     it("SARIF locates each finding at the file, line and column that created the resource", async () => {
+        const source = fs.readFileSync("test/fixtures/programs/open-api/index.ts", "utf8").split("\n");
+        /** 1-based line and column of the `new` that creates the resource. */
+        const at = (needle: string) => {
+            const line = source.findIndex((l) => l.includes(needle));
+            return { startLine: line + 1, startColumn: source[line].indexOf("new ") + 1 };
+        };
         const found = await results("--program", fixture("open-api"), "--sarif", "--mode", "update");
         const method = found.find((r) => r.ruleId === "apigw-method-requires-authorization")!;
         assert.deepStrictEqual(method.locations[0].physicalLocation, {
             artifactLocation: { uri: "test/fixtures/programs/open-api/index.ts" },
-            region: { startLine: 10, startColumn: 16 },
+            region: at('new aws.apigateway.Method("items-get"'),
         });
         const stage = found.find((r) => r.ruleId === "apigw-stage-access-logging")!;
-        assert.deepStrictEqual(stage.locations[0].physicalLocation.region, { startLine: 19, startColumn: 15 });
+        assert.deepStrictEqual(stage.locations[0].physicalLocation.region, at('new aws.apigateway.Stage("open"'));
     });
 
     it("fingerprints are stable across runs and differ between findings", async () => {

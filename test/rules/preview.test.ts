@@ -111,7 +111,7 @@ describe("rules at a first preview", () => {
             );
             assertFindings(
                 await ruleFindings("s3-log-bucket-public-access-block", () => {
-                    trail("t", { s3BucketName: bucket("logs", { encryption: true }).bucket });
+                    trail("t", { s3BucketName: bucket("logs", { encryption: true, versioning: true }).bucket });
                 }),
                 "s3-log-bucket-public-access-block",
                 "mandatory",
