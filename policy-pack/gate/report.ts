@@ -109,7 +109,9 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         })),
         coverage: { uninspectedTypes: report.coverage.uninspectedTypes, uninspectedApiSurfaces: report.coverage.uninspectedSurfaces },
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
-        violations: report.violations,
+        // Findings that count; findings accepted by a waiver are listed apart, with the waiver's reason.
+        violations: counted(report.violations),
+        waived: report.violations.filter((v) => v.waived),
         warnings: report.warnings,
         stackReferences: report.references,
     };
