@@ -63,7 +63,7 @@ export const apigwComponentRoutesAuthorized = stackRule({
                     op.method === "OPTIONS" ||
                     allowedAnonymousRoutes.includes(`${op.method} ${op.path}`) ||
                     allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)),
-                "a COGNITO_USER_POOLS, CUSTOM or AWS_IAM",
+                "COGNITO_USER_POOLS, CUSTOM or AWS_IAM",
             );
             // Routes are read part by part: a route's eventHandler or an authorizer's handler is a
             // resource reference, unknown at a first preview, but whether a route has authorizers is known.
