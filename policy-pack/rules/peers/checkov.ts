@@ -14,7 +14,11 @@ export const CHECKOV: PeerScope = {
         { id: "CKV_AWS_120", checks: "REST stages have a cache cluster", excluded: EXCLUDED.caching },
         { id: "CKV_AWS_225", checks: "REST method settings have caching enabled", excluded: EXCLUDED.caching },
         { id: "CKV_AWS_59", checks: "REST methods have authorization or an API key; OPTIONS exempt" },
-        { id: "CKV2_AWS_70", checks: "an unauthenticated OPTIONS method only on a PRIVATE API or behind a restrictive resource policy" },
+        {
+            id: "CKV2_AWS_70",
+            checks: "an unauthenticated OPTIONS method only on a PRIVATE API or behind a restrictive resource policy",
+            excluded: EXCLUDED.mockPreflight,
+        },
         { id: "CKV2_AWS_53", checks: "every REST method has a request validator" },
         { id: "CKV2_AWS_29", checks: "EDGE/REGIONAL REST stages are associated with a WAF web ACL" },
         { id: "CKV2_AWS_51", checks: "REST stages (and WebSocket stages) have a client certificate", excluded: EXCLUDED.clientCertificate },

@@ -56,5 +56,7 @@ export const EXCLUDED = {
         "the minimum retention is the organization's choice: log-group-retention requires an explicit retention (never 0 or unset) with a configurable minimum (baseline 90 days, prod 365)",
     cognitoAuthorizerOnly:
         "architecture choice, not a weakness: the pack accepts any real authorizer (Cognito, JWT, Lambda, IAM) and rejects NONE on every non-preflight method (apigw-method-requires-authorization)",
+    mockPreflight:
+        'deliberate: an anonymous OPTIONS method answered by a MOCK integration (a CORS preflight) reaches no backend, so apigw-method-requires-authorization exempts it on any API; this check fails such preflights (trivy compares the method to "OPTION", so it flags every OPTIONS), and every other anonymous method fails the pack\'s rule too',
     plusTier: "a pricing tier, not a control: the security it enables, threat protection in ENFORCED mode, is checked by cognito-advanced-security",
 } as const;

@@ -9,7 +9,7 @@ export const TRIVY: PeerScope = {
         { id: "AWS-0001", checks: "REST and HTTP/WebSocket stages have an access log destination" },
         { id: "AWS-0002", checks: "REST stage cache data is encrypted when caching is on" },
         { id: "AWS-0003", checks: "REST stages have X-Ray tracing enabled" },
-        { id: "AWS-0004", checks: "REST methods have authorization or an API key; OPTIONS exempt" },
+        { id: "AWS-0004", checks: "REST methods have authorization or an API key; meant to exempt OPTIONS", excluded: EXCLUDED.mockPreflight },
         { id: "AWS-0005", checks: "REST and HTTP/WebSocket custom domains use TLS 1.2 or later" },
         { id: "AWS-0190", checks: "REST stages have caching enabled", excluded: EXCLUDED.caching },
         { id: "AWS-0014", checks: "trails are multi-Region" },
