@@ -58,5 +58,11 @@ export const EXCLUDED = {
         "architecture choice, not a weakness: the pack accepts any real authorizer (Cognito, JWT, Lambda, IAM) and rejects NONE on every non-preflight method (apigw-method-requires-authorization)",
     mockPreflight:
         'deliberate: an anonymous OPTIONS method answered by a MOCK integration (a CORS preflight) reaches no backend, so apigw-method-requires-authorization exempts it on any API; this check fails such preflights (trivy compares the method to "OPTION", so it flags every OPTIONS), and every other anonymous method fails the pack\'s rule too',
+    scopedWildcardPrincipal:
+        'deliberate (issue 13 item 1): principal "*" is accepted when principalOrgId, sourceAccount or sourceArn scopes it, as Security Hub Lambda.1 and cdk-nag\'s LambdaFunctionPublicAccessProhibited accept it; an unscoped "*" fails lambda-permission-scoped',
+    defaultKeyPolicy:
+        "KMS gives a key created without a policy its default key policy (the owning account only), which opens nothing; a policy that is set is judged by the KMS key policy rule",
+    anonymousIpList:
+        "AnonymousIpList also blocks requests from web hosting providers (AWS included), so it would block legitimate server-to-server API clients: it is not a default required group (add it to waf-managed-rules-and-rate-limit's requiredRuleGroups where it fits); KnownBadInputs with Log4JRCE in force is required",
     plusTier: "a pricing tier, not a control: the security it enables, threat protection in ENFORCED mode, is checked by cognito-advanced-security",
 } as const;
