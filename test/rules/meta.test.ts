@@ -31,6 +31,7 @@ const PACK_ORDER = [
     "apigw-usage-plan-limits",
     "apigw-api-key-attached",
     "apigw-component-routes-authorized",
+    "apigw-component-stage-unverified",
     "apigw-integration-https",
     "apigw-stage-variable-secrets",
     "apigw-api-key-generated",

@@ -2,6 +2,7 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigwApiKeyAttached } from "./apigw-api-key-attached";
 import { apigwComponentRoutesAuthorized } from "./apigw-component-routes-authorized";
+import { apigwComponentStageUnverified } from "./apigw-component-stage-unverified";
 import { apigwApiKeyGenerated } from "./apigw-api-key-generated";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
@@ -40,6 +41,7 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
     apigwComponentRoutesAuthorized,
+    apigwComponentStageUnverified,
     apigwIntegrationHttps,
     apigwStageVariableSecrets,
     apigwApiKeyGenerated,
