@@ -30,7 +30,10 @@ export const apigwCacheEncrypted = stackRule({
             const caching = known(() => settings.props.settings?.cachingEnabled, "settings.cachingEnabled");
             const encrypted = known(() => settings.props.settings?.cacheDataEncrypted, "settings.cacheDataEncrypted");
             if (!caching.known) {
-                report(unverifiable(settings.label, caching.path, "be known: cached responses must be encrypted (settings.cacheDataEncrypted: true)"), settings.urn);
+                report(
+                    unverifiable(settings.label, caching.path, "be known: cached responses must be encrypted (settings.cacheDataEncrypted: true)"),
+                    settings.urn,
+                );
             } else if (caching.value !== true) {
                 continue;
             } else if (!encrypted.known) {

@@ -4,4 +4,8 @@ import { cloudtrailManagementEvents } from "./cloudtrail-management-events";
 import { cloudtrailCloudwatchDelivery } from "./cloudtrail-cloudwatch-delivery";
 import { cloudtrailSecureTrail } from "./cloudtrail-secure-trail";
 
-export const cloudtrailRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [cloudtrailSecureTrail, cloudtrailCloudwatchDelivery, cloudtrailManagementEvents];
+export const cloudtrailRules: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+    cloudtrailSecureTrail,
+    cloudtrailCloudwatchDelivery,
+    cloudtrailManagementEvents,
+];

@@ -28,7 +28,9 @@ export const cloudwatchAlarmAction = resourceRule({
         // An unknown list (e.g. [topic.arn] at preview) is a list of actions.
         const actions = known(() => alarm.alarmActions, "alarmActions");
         if (actions.known && (actions.value === undefined || actions.value.length === 0)) {
-            report(`${label} has no ALARM action (alarmActions is ${actions.value === undefined ? "not set" : "empty"}), so it fires unseen. Set alarmActions to an SNS topic ARN.`);
+            report(
+                `${label} has no ALARM action (alarmActions is ${actions.value === undefined ? "not set" : "empty"}), so it fires unseen. Set alarmActions to an SNS topic ARN.`,
+            );
         }
     }),
 });

@@ -5,4 +5,9 @@ import { wafLogging } from "./waf-logging";
 import { wafManagedRuleOverrides } from "./waf-managed-rule-overrides";
 import { wafManagedRulesAndRateLimit } from "./waf-managed-rules-and-rate-limit";
 
-export const wafv2Rules: (ResourceValidationPolicy | StackValidationPolicy)[] = [wafManagedRulesAndRateLimit, wafLogging, wafManagedRuleOverrides, wafCloudwatchMetrics];
+export const wafv2Rules: (ResourceValidationPolicy | StackValidationPolicy)[] = [
+    wafManagedRulesAndRateLimit,
+    wafLogging,
+    wafManagedRuleOverrides,
+    wafCloudwatchMetrics,
+];

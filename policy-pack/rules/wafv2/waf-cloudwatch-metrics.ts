@@ -10,7 +10,10 @@ import { field, metricsEnabled, rulesFromJson } from "../lib/waf-rule-details";
 /** Judges a web ACL or rule group: its own visibilityConfig, and each rule's (from `rules` and the JSON form). */
 function judge(label: string, visibility: unknown, rules: unknown, json: unknown, jsonKey: string, report: ReportViolation): void {
     const all = [...asArray(rules), ...rulesFromJson(json)];
-    const unknown = [...unknownPaths(visibility, "visibilityConfig"), ...all.flatMap((r, i) => unknownPaths(field(r, "visibilityConfig"), `rules[${i}].visibilityConfig`))];
+    const unknown = [
+        ...unknownPaths(visibility, "visibilityConfig"),
+        ...all.flatMap((r, i) => unknownPaths(field(r, "visibilityConfig"), `rules[${i}].visibilityConfig`)),
+    ];
     if (unknown.length > 0) {
         report(unverifiable(label, unknown[0], "enable cloudwatchMetricsEnabled"));
         return;

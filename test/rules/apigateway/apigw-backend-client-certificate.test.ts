@@ -43,7 +43,10 @@ describe(RULE, () => {
     it("reports (advisory) HTTP and HTTP_PROXY backends without clientCertificateId", async () => {
         for (const type of ["HTTP", "HTTP_PROXY"]) {
             assertFindings(await ruleFindings(RULE, program(type, false)), RULE, "advisory", [
-                { resource: "s", message: [new RegExp(`no client certificate to the ${type} backend of Integration "backend"`), /clientCertificateId is not set/] },
+                {
+                    resource: "s",
+                    message: [new RegExp(`no client certificate to the ${type} backend of Integration "backend"`), /clientCertificateId is not set/],
+                },
             ]);
         }
     });

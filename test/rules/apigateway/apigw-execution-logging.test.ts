@@ -20,7 +20,9 @@ describe(RULE, () => {
         const found = await ruleFindings(RULE, () => {
             stage("bare", restApi("api"));
         });
-        assertFindings(found, RULE, "mandatory", [{ resource: "bare", message: [/Stage "bare" has no stage-wide method settings/, /methodPath "\*\/\*"/, /loggingLevel INFO or ERROR/] }]);
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "bare", message: [/Stage "bare" has no stage-wide method settings/, /methodPath "\*\/\*"/, /loggingLevel INFO or ERROR/] },
+        ]);
     });
 
     it("reports stage-wide logging OFF or unset on the settings", async () => {
