@@ -232,3 +232,10 @@ export const WAF_DISABLING_RULE_ACTIONS = ["count", "allow"] as const;
 
 /** Which stages need a backend client certificate by default: only those of APIs with HTTP/HTTP_PROXY integrations. */
 export const BACKEND_CLIENT_CERTIFICATE_SCOPE = "http-backends" as const;
+
+/**
+ * Whether a KMS key policy may allow a wildcard principal ("*") when a
+ * condition scopes it to an account, organization or source (kms:CallerAccount,
+ * aws:PrincipalOrgID, ...). Off by default: key policies name their principals.
+ */
+export const KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL = false;

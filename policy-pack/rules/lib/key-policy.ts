@@ -46,16 +46,16 @@ function scoped(statement: Props): boolean {
 
 /**
  * The statements (by Sid) of a key policy that allow every principal (`*`, or
- * any `NotPrincipal`) without a scoping condition; `undefined` when the
- * document is not valid JSON.
+ * any `NotPrincipal`), unless `allowScoped` and a condition scopes it;
+ * `undefined` when the document is not valid JSON.
  */
-export function openKeyPolicyStatements(document: unknown): string[] | undefined {
+export function openKeyPolicyStatements(document: unknown, allowScoped: boolean): string[] | undefined {
     const doc = parseJsonDocument(document);
     if (!doc) {
         return undefined;
     }
     return asArray(doc.Statement)
         .map(asRecord)
-        .filter((s) => s.Effect === "Allow" && (s.NotPrincipal !== undefined || isWildcardPrincipal(s.Principal)) && !scoped(s))
+        .filter((s) => s.Effect === "Allow" && (s.NotPrincipal !== undefined || isWildcardPrincipal(s.Principal)) && !(allowScoped && scoped(s)))
         .map((s, i) => JSON.stringify(s.Sid ?? `(statement ${i + 1}, no Sid)`));
 }
