@@ -5,8 +5,11 @@ import { apigwComponentRoutesAuthorized } from "./apigw-component-routes-authori
 import { apigwComponentStageUnverified } from "./apigw-component-stage-unverified";
 import { apigwApiKeyGenerated } from "./apigw-api-key-generated";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
+import { apigwBackendClientCertificate } from "./apigw-backend-client-certificate";
+import { apigwCacheEncrypted } from "./apigw-cache-encrypted";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
+import { apigwDetailedMetrics } from "./apigw-detailed-metrics";
 import { apigwDomainTls12 } from "./apigw-domain-tls-1-2";
 import { apigwExecutionLogging } from "./apigw-execution-logging";
 import { apigwIntegrationHttps } from "./apigw-integration-https";
@@ -46,4 +49,7 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwStageVariableSecrets,
     apigwApiKeyGenerated,
     apigwPublicApiResourcePolicy,
+    apigwCacheEncrypted,
+    apigwDetailedMetrics,
+    apigwBackendClientCertificate,
 ];
