@@ -12,7 +12,8 @@ export const apigwDetailedMetrics = resourceRule({
     remediationSteps: 'Set settings.metricsEnabled: true on the stage\'s "*/*" method settings.',
     severity: "low",
     enforcementLevel: "advisory",
-    controls: {},
+    // CKV2_AWS_4 requires */* settings with INFO/ERROR logging AND metrics_enabled: the logging half is apigw-execution-logging's.
+    controls: { checkov: ["CKV2_AWS_4"] },
     validateResource: validateResourceOfType(aws.apigateway.MethodSettings, (settings, args, report) => {
         const label = describe(args);
         const path = known(() => settings.methodPath, "methodPath");

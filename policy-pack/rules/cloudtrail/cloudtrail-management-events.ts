@@ -34,7 +34,8 @@ export const cloudtrailManagementEvents = resourceRule({
         'Leave eventSelectors unset, or add { readWriteType: "All", includeManagementEvents: true } without excludeManagementEventSources; with advancedEventSelectors, select eventCategory equals ["Management"] and filter neither readOnly nor eventSource.',
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Security Hub CloudTrail.1: a multi-Region trail (cloudtrail-secure-trail) with read and write management events (this rule).
+    controls: { securityHub: ["CloudTrail.1"] },
     validateResource: validateResourceOfType(aws.cloudtrail.Trail, (trail, args, report) => {
         const label = describe(args);
         const basic = snapshot(() => trail.eventSelectors);

@@ -69,7 +69,8 @@ export const wafManagedRuleOverrides = resourceRule({
         "Remove the rule from managedRuleGroupStatement.ruleActionOverrides (or excludedRules), or list the (group, rule) with a reason under allowedOverrides in the policy config.",
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: {},
+    // CKV_AWS_192's Log4JRCE-excluded / overridden-to-count cases (the other half is waf-managed-rules-and-rate-limit's).
+    controls: { checkov: ["CKV_AWS_192"] },
     config: wafManagedRuleOverridesConfig,
     validateResource: validateResourceOfType(aws.wafv2.WebAcl, (acl, args, report) => {
         const label = describe(args);
