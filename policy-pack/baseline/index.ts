@@ -211,3 +211,23 @@ export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
 
 /** Whether every bucket (except access-log targets) must have server access logging by default (the platform's buckets do not yet). */
 export const S3_REQUIRE_ACCESS_LOGGING = false;
+
+// ---------------------------------------------------------------------------
+// Cognito pools and cross-account role trust (rules cognito-user-pool-self-sign-up,
+// cognito-user-pool-deletion-protection, cognito-app-client-identity-providers,
+// iam-cross-account-role-trust).
+// ---------------------------------------------------------------------------
+
+/**
+ * User pool defaults of the pack: self sign-up refused unless allowed;
+ * deletion protection required only where the policy config asks for it
+ * (`policy-pack/config/prod.json`), since dev pools are meant to be destroyable.
+ */
+export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: false } as const;
+
+/**
+ * Roles another account may assume. IAM accepts maxSessionDuration of
+ * 3600-43200 s and uses 3600 when unset (CreateRole, MaxSessionDuration);
+ * the pack allows an hour by default, the partner role's default.
+ */
+export const CROSS_ACCOUNT_ROLE = { iamMinSessionSeconds: 3600, iamMaxSessionSeconds: 43200, iamDefaultSessionSeconds: 3600, maxSessionSeconds: 3600 } as const;

@@ -40,6 +40,10 @@ const PACK_ORDER = [
     "cognito-advanced-security",
     "cognito-app-client-secure",
     "cognito-identity-provider-https",
+    "cognito-user-pool-self-sign-up",
+    "cognito-user-pool-deletion-protection",
+    "cognito-identity-pool-unauthenticated",
+    "cognito-app-client-identity-providers",
     "log-group-retention",
     "log-group-kms-encryption",
     "cloudtrail-secure-trail",
@@ -68,6 +72,7 @@ const PACK_ORDER = [
     "lambda-runtime-supported",
     "lambda-env-plaintext-secrets",
     "iam-backend-role-least-privilege",
+    "iam-cross-account-role-trust",
 ];
 
 function sourceFiles(dir: string): string[] {
