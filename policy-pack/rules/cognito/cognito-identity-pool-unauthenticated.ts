@@ -15,7 +15,8 @@ export const cognitoIdentityPoolUnauthenticated = resourceRule({
     name: "cognito-identity-pool-unauthenticated",
     service: "cognito",
     description: "Cognito identity pools must not allow unauthenticated identities (allowUnauthenticatedIdentities) nor the classic flow (allowClassicFlow).",
-    remediationSteps: "Set allowUnauthenticatedIdentities: false and allowClassicFlow: false (or leave them unset); sign callers in through a user pool or identity provider.",
+    remediationSteps:
+        "Set allowUnauthenticatedIdentities: false and allowClassicFlow: false (or leave them unset); sign callers in through a user pool or identity provider.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: { securityHub: ["Cognito.2"], cdkNag: ["AwsSolutions-COG7"], checkov: ["CKV_AWS_366"] },

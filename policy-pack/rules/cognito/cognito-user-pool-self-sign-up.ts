@@ -30,7 +30,8 @@ export const cognitoUserPoolSelfSignUp = resourceRule({
     service: "cognito",
     description:
         "Cognito user pools must allow only administrators to create users (adminCreateUserConfig.allowAdminCreateUserOnly: true) unless allowSelfSignUp is configured.",
-    remediationSteps: "Set adminCreateUserConfig: { allowAdminCreateUserOnly: true } and create users with AdminCreateUser, or set allowSelfSignUp for a public app.",
+    remediationSteps:
+        "Set adminCreateUserConfig: { allowAdminCreateUserOnly: true } and create users with AdminCreateUser, or set allowSelfSignUp for a public app.",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},

@@ -101,7 +101,7 @@ function statementProblems(statement: Props, index: number, config: CrossAccount
             problems: [
                 conditioned
                     ? `${name} trusts Principal "*" (any principal of any account) and relies on its Condition alone`
-                    : `${name} trusts Principal "*" with no Condition: any principal of any AWS account can assume the role`,
+                    : `${name} trusts Principal "*" with no Condition, so every principal of every AWS account can assume the role`,
             ],
             crossAccount: true,
         };

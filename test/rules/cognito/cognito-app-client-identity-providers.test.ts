@@ -7,7 +7,13 @@ import { userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-app-client-identity-providers";
-const OIDC = { client_id: "client", client_secret: "s3cr3t", authorize_scopes: "openid email", attributes_request_method: "GET", oidc_issuer: "https://idp.example.com" };
+const OIDC = {
+    client_id: "client",
+    client_secret: "s3cr3t",
+    authorize_scopes: "openid email",
+    attributes_request_method: "GET",
+    oidc_issuer: "https://idp.example.com",
+};
 
 const provider = (name: string, pool: aws.cognito.UserPool, providerName = name) =>
     new aws.cognito.IdentityProvider(name, {
@@ -17,7 +23,12 @@ const provider = (name: string, pool: aws.cognito.UserPool, providerName = name)
         providerDetails: OIDC,
         attributeMapping: { email: "email" },
     });
-const client = (name: string, pool: aws.cognito.UserPool, supportedIdentityProviders: pulumi.Input<pulumi.Input<string>[]> | undefined, dependsOn: pulumi.Resource[] = []) =>
+const client = (
+    name: string,
+    pool: aws.cognito.UserPool,
+    supportedIdentityProviders: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    dependsOn: pulumi.Resource[] = [],
+) =>
     new aws.cognito.UserPoolClient(
         name,
         {

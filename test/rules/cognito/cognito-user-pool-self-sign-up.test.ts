@@ -28,7 +28,14 @@ describe(RULE, () => {
 
     it("rejects allowAdminCreateUserOnly: false", async () => {
         assertFindings(await ruleFindings(RULE, program({ adminCreateUserConfig: { allowAdminCreateUserOnly: false } })), RULE, "mandatory", [
-            { resource: "pool", message: [/lets anyone sign up/, /adminCreateUserConfig\.allowAdminCreateUserOnly is false/, /Set adminCreateUserConfig\.allowAdminCreateUserOnly: true/] },
+            {
+                resource: "pool",
+                message: [
+                    /lets anyone sign up/,
+                    /adminCreateUserConfig\.allowAdminCreateUserOnly is false/,
+                    /Set adminCreateUserConfig\.allowAdminCreateUserOnly: true/,
+                ],
+            },
         ]);
     });
 

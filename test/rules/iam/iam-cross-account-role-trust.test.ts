@@ -47,14 +47,22 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, program()));
         assertNoFindings(
             await ruleFindings(RULE, () => {
-                role("lambda", trust({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }), { maxSessionDuration: 43200 });
+                role("lambda", trust({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }), {
+                    maxSessionDuration: 43200,
+                });
             }),
         );
     });
 
     it('rejects Principal "*" with no condition as trust to anyone', async () => {
         assertFindings(await ruleFindings(RULE, program({ Sid: "Open", Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" })), RULE, "mandatory", [
-            { resource: "partner", message: [/assumeRolePolicy: statement "Open" trusts Principal "\*" with no Condition/, /any principal of any AWS account/] },
+            {
+                resource: "partner",
+                message: [
+                    /assumeRolePolicy: statement "Open" trusts Principal "\*" with no Condition/,
+                    /every principal of every AWS account can assume the role/,
+                ],
+            },
         ]);
     });
 
@@ -91,7 +99,10 @@ describe(RULE, () => {
         const found = await ruleFindings(RULE, program(partnerStatement({ Condition: { StringLike: { "sts:ExternalId": "partner-*" } } })));
         assertFindings(found, RULE, "mandatory", [{ resource: "partner", message: [/without a StringEquals sts:ExternalId condition/] }]);
         assert.ok(!found[0].message.includes("partner-*"));
-        const ok = await ruleFindings(RULE, program(partnerStatement({ Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Action: ["sts:AssumeRole", "sts:TagSession"] })));
+        const ok = await ruleFindings(
+            RULE,
+            program(partnerStatement({ Principal: { AWS: `arn:aws:iam::${PARTNER}:root` }, Action: ["sts:AssumeRole", "sts:TagSession"] })),
+        );
         assertNoFindings(ok);
     });
 
