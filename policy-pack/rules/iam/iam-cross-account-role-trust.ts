@@ -2,7 +2,7 @@
  * Roles another account may assume: who, on what proof, for how long.
  *
  * The trust policy (`assumeRolePolicy`) of an `aws.iam.Role` is read
- * statement by statement (Allow only):
+ * statement by statement (every statement but a Deny):
  * - `Principal: "*"`, `{ AWS: "*" }` or `NotPrincipal` lets any principal of
  *   any account ask; conditions then are the only barrier. Always a finding:
  *   name the accounts or roles instead.
@@ -159,7 +159,8 @@ export const iamCrossAccountRoleTrust = resourceRule({
         }
         const results = asArray(doc.Statement)
             .map(asRecord)
-            .map((s, i) => (s.Effect === "Allow" ? statementProblems(s, i, config) : { problems: [], crossAccount: false }));
+            // Every statement but a Deny is judged: IAM refuses one without Effect, and a peer (Checkov) judges it as an Allow.
+            .map((s, i) => (s.Effect !== "Deny" ? statementProblems(s, i, config) : { problems: [], crossAccount: false }));
         const problems = results.flatMap((r) => r.problems);
         if (problems.length > 0) {
             report(

@@ -79,12 +79,13 @@ describe(RULE, () => {
         ]);
     });
 
-    it("rejects another account's principal without sts:ExternalId: account id, root, role and unique id", async () => {
+    it("rejects another account's principal without sts:ExternalId: account id, root, role, unique id, and in a statement without Effect", async () => {
         const found = await ruleFindings(RULE, () => {
             role("by-id", trust(partnerStatement({ Principal: { AWS: PARTNER }, Condition: undefined })));
             role("by-root", trust(partnerStatement({ Condition: undefined })));
             role("by-role", trust(partnerStatement({ Principal: { AWS: `arn:aws:iam::${PARTNER}:role/caller` }, Condition: undefined })));
             role("by-unique-id", trust(partnerStatement({ Principal: { AWS: "AROAEXAMPLEUNIQUEID" }, Condition: undefined })));
+            role("no-effect", trust(partnerStatement({ Effect: undefined, Condition: undefined })));
         });
         const missing = /without a StringEquals sts:ExternalId condition/;
         assertFindings(found, RULE, "mandatory", [
@@ -92,6 +93,7 @@ describe(RULE, () => {
             { resource: "by-root", message: [/trusts account 111122223333/, missing] },
             { resource: "by-role", message: [/trusts account 111122223333/, missing] },
             { resource: "by-unique-id", message: [/principal "AROAEXAMPLEUNIQUEID" \(account unknown\)/, missing] },
+            { resource: "no-effect", message: [/statement "Partner" trusts account 111122223333/, missing] },
         ]);
     });
 
