@@ -161,6 +161,15 @@ describe(RULE, () => {
         ]);
     });
 
+    it("the configured maximum stays within what IAM accepts (3600-43200): 3599 and 43201 are config errors", async () => {
+        for (const maxSessionSeconds of [3599, 43201]) {
+            await assert.rejects(ruleFindings(RULE, program(), { config: { [RULE]: { maxSessionSeconds } } }), /maxSessionSeconds/);
+        }
+        assertNoFindings(
+            await ruleFindings(RULE, program(partnerStatement(), { maxSessionDuration: 43200 }), { config: { [RULE]: { maxSessionSeconds: 43200 } } }),
+        );
+    });
+
     it("rejects a trust policy that is not valid JSON", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
