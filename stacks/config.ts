@@ -222,12 +222,14 @@ export type PlatformConfig = Infer<typeof platformSpec>;
 /**
  * Parses the raw config map (`namespace:key` to string, as Pulumi hands it to a
  * program) into a PlatformConfig. Throws ConfigError naming each bad key.
+ * `isSecretKey(fullKey, path)` says whether the secret at `path` (under the
+ * top-level key `fullKey`) is stored encrypted (`storedEncrypted` in the program).
  */
 export function parsePlatformConfig(
     raw: Record<string, string>,
     source: string,
     project: string = PROJECT,
-    isSecretKey: (fullKey: string) => boolean = () => false,
+    isSecretKey: (fullKey: string, path: string) => boolean = () => false,
 ): PlatformConfig {
     const errors: string[] = [];
     const values: Record<string, unknown> = {};

@@ -239,3 +239,23 @@ export const BACKEND_CLIENT_CERTIFICATE_SCOPE = "http-backends" as const;
  * aws:PrincipalOrgID, ...). Off by default: key policies name their principals.
  */
 export const KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL = false;
+
+// ---------------------------------------------------------------------------
+// Cognito pools and cross-account role trust (rules cognito-user-pool-self-sign-up,
+// cognito-user-pool-deletion-protection, cognito-app-client-identity-providers,
+// iam-cross-account-role-trust).
+// ---------------------------------------------------------------------------
+
+/**
+ * User pool defaults of the pack: self sign-up refused unless allowed;
+ * deletion protection required only where the policy config asks for it
+ * (`policy-pack/config/prod.json`), since dev pools are meant to be destroyable.
+ */
+export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: false } as const;
+
+/**
+ * Roles another account may assume. IAM accepts maxSessionDuration of
+ * 3600-43200 s and uses 3600 when unset (CreateRole, MaxSessionDuration);
+ * the pack allows an hour by default, the partner role's default.
+ */
+export const CROSS_ACCOUNT_ROLE = { iamMinSessionSeconds: 3600, iamMaxSessionSeconds: 43200, iamDefaultSessionSeconds: 3600, maxSessionSeconds: 3600 } as const;
