@@ -1,8 +1,12 @@
 /** Every S3 bucket keeps its objects recoverable and its access auditable: versioning, ACLs disabled, lifecycle on log buckets, access logging. */
 import * as aws from "@pulumi/aws";
 import { S3_REQUIRE_ACCESS_LOGGING } from "../../baseline";
-import { accessLoggingOf, isAccessLogTarget, lifecycleOf, ownerEnforcedOf, purposesOf } from "../lib/bucket-access";
+import { lifecycleOf, ownerEnforcedOf, purposesOf } from "../lib/bucket-access";
+import { accessLoggingOf, isAccessLogTarget } from "../lib/bucket-logging";
 import { bucketsIn, versioningOf } from "../lib/buckets";
+import { externalCompanions, externalLabel } from "../lib/external-buckets";
+import { known } from "../lib/known";
+import { resourcesOf } from "../lib/resources";
 import { ruleConfig, stackRule } from "../lib/rule";
 
 /** Config of {@link s3BucketDurability}. */
@@ -83,6 +87,26 @@ export const s3BucketDurability = stackRule({
             }
             if (config.requireAccessLogging && !logTarget && accessLoggingOf(args.resources, bucket).state === "no") {
                 report(`${subject} has no server access logging (requireAccessLogging); add a BucketLoggingV2 with targetBucket set to a log bucket.`, urn);
+            }
+        }
+        // Sub-resources of buckets the program does not create, judged on their own.
+        for (const o of externalCompanions(args.resources, resourcesOf(args.resources, aws.s3.BucketOwnershipControls))) {
+            const v = known(() => o.props.rule?.objectOwnership, "rule.objectOwnership");
+            if (!v.known) {
+                report(`${externalLabel(o)}: cannot be verified at preview: ${v.path} is unknown; it must be "BucketOwnerEnforced".`, o.urn);
+            } else if (v.value !== "BucketOwnerEnforced") {
+                report(`${externalLabel(o)} keeps ACLs enabled (rule.objectOwnership "${v.value}"); set rule.objectOwnership "BucketOwnerEnforced".`, o.urn);
+            }
+        }
+        for (const v of externalCompanions(args.resources, [
+            ...resourcesOf(args.resources, aws.s3.BucketVersioning),
+            ...resourcesOf(args.resources, aws.s3.BucketVersioningV2),
+        ])) {
+            const status = known(() => v.props.versioningConfiguration?.status, "versioningConfiguration.status");
+            if (!status.known) {
+                report(`${externalLabel(v)}: cannot be verified at preview: ${status.path} is unknown; it must be "Enabled".`, v.urn);
+            } else if (status.value !== "Enabled") {
+                report(`${externalLabel(v)} leaves the bucket unversioned (versioningConfiguration.status "${status.value}"); set it to "Enabled".`, v.urn);
             }
         }
     },

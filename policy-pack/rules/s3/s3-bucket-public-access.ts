@@ -1,7 +1,11 @@
 /** No S3 bucket of the program is public: public access blocked, no public ACL, no bucket policy open to everyone. */
 import * as aws from "@pulumi/aws";
-import { accountPublicAccessBlocked, bucketPoliciesOf, publicAclsOf, publicStatements, purposesOf } from "../lib/bucket-access";
+import { aclOf, accountPublicAccessBlocked, bucketPoliciesOf, policyDocumentOf, publicAclsOf, publicStatements, purposesOf } from "../lib/bucket-access";
 import { bucketsIn, publicAccessBlockOf } from "../lib/buckets";
+import { externalCompanions, externalLabel } from "../lib/external-buckets";
+import { knownDeep } from "../lib/known";
+import { resourcesOf } from "../lib/resources";
+import type { PolicyResource, ReportViolation } from "@pulumi/policy";
 import { ruleConfig, stackRule } from "../lib/rule";
 
 /** Config of {@link s3BucketPublicAccess}. */
@@ -129,5 +133,60 @@ export const s3BucketPublicAccess = stackRule({
                 }
             }
         }
+        externalFindings(args.resources, report);
     },
 });
+
+/** The sub-resources of buckets the program does not create, each judged on its own. */
+function externalFindings(resources: readonly PolicyResource[], report: ReportViolation): void {
+    for (const p of externalCompanions(resources, resourcesOf(resources, aws.s3.BucketPublicAccessBlock))) {
+        const settings = knownDeep(
+            () => ({
+                blockPublicAcls: p.props.blockPublicAcls,
+                blockPublicPolicy: p.props.blockPublicPolicy,
+                ignorePublicAcls: p.props.ignorePublicAcls,
+                restrictPublicBuckets: p.props.restrictPublicBuckets,
+            }),
+            "blockPublicAcls",
+        );
+        if (!settings.known) {
+            report(`${externalLabel(p)}: cannot be verified at preview: ${settings.path} is unknown; ${FOUR} must all be true.`, p.urn);
+            continue;
+        }
+        const off = Object.entries(settings.value).flatMap(([k, v]) => (v === true ? [] : [k]));
+        if (off.length > 0) {
+            report(`${externalLabel(p)} leaves ${off.join(", ")} unset or false, so the bucket can be made public; set ${FOUR} all true.`, p.urn);
+        }
+    }
+    for (const a of externalCompanions(resources, [...resourcesOf(resources, aws.s3.BucketAclV2), ...resourcesOf(resources, aws.s3.BucketAcl)])) {
+        const acl = aclOf(a);
+        if (!acl.value.known) {
+            report(
+                `${externalLabel(a)}: cannot be verified at preview: ${acl.value.path} is unknown; it must not grant public-read, public-read-write, authenticated-read or AllUsers/AuthenticatedUsers access.`,
+                a.urn,
+            );
+        } else if (acl.value.value.length > 0) {
+            report(
+                `${externalLabel(a)} makes the bucket public: ${acl.value.value.join(", ")}. Set acl "private" and remove grants to AllUsers/AuthenticatedUsers.`,
+                a.urn,
+            );
+        }
+    }
+    for (const p of externalCompanions(resources, resourcesOf(resources, aws.s3.BucketPolicy))) {
+        const doc = policyDocumentOf(p);
+        if (!doc.statements.known) {
+            report(
+                `${externalLabel(p)}: cannot be verified at preview: policy is unknown; it must not Allow Principal "*" without a condition on ${SCOPES}.`,
+                p.urn,
+            );
+            continue;
+        }
+        const open = publicStatements(doc.statements.value);
+        if (open.length > 0) {
+            report(
+                `${externalLabel(p)} makes the bucket public: policy statement ${open.join(", ")} Allows Principal "*" without a condition scoping it. Add a condition on ${SCOPES} to the statement, or name the principals.`,
+                p.urn,
+            );
+        }
+    }
+}
