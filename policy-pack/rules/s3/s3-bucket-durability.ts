@@ -27,7 +27,7 @@ export const s3BucketDurability = stackRule({
     name: "s3-bucket-durability",
     service: "s3",
     description:
-        "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; server access logging where configured.",
+        "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; every bucket but access-log targets has server access logging (requireAccessLogging, on by default).",
     remediationSteps:
         "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
     severity: "low",
