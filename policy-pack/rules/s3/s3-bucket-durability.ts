@@ -32,12 +32,21 @@ export const s3BucketDurability = stackRule({
         "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
     severity: "low",
     enforcementLevel: "advisory",
-    // Checked (advisory): checkov graph test S3BucketVersioning, trivy s3/enable_versioning_test.rego, cdk-nag test/rules/S3.test.ts (S3BucketVersioningEnabled), Security Hub S3.12, S3.14. Access logging is off by default (requireAccessLogging), so S3.9/CKV_AWS_18/AWS-0089 are not claimed.
+    // Checked (advisory): checkov graph test S3BucketVersioning and CKV2_AWS_65 on aws_s3_bucket_ownership_controls (object_ownership BucketOwnerEnforced; lone ones judged as external), trivy s3/enable_versioning_test.rego, cdk-nag test/rules/S3.test.ts (S3BucketVersioningEnabled, S3BucketLoggingEnabled, S1), Security Hub S3.12, S3.14.
+    // Access logging (requireAccessLogging, on by default): trivy s3/enable_logging_test.rego (log-delivery targets exempt, as here), cloudtrail AWS-0163, checkov CKV_AWS_18 tests (buckets without logging), cdk-nag S1 / S3BucketLoggingEnabled Noncompliance (a bucket without serverAccessLogsBucket); Security Hub S3.9 / CloudTrail.7 pages (no test cases; an access-log target bucket itself is exempt here, as trivy exempts it).
     controls: {
-        securityHub: ["S3.12", "S3.14"],
-        cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled", "PCI.DSS.321-S3BucketVersioningEnabled", "HIPAA.Security-S3BucketVersioningEnabled"],
-        checkov: ["CKV_AWS_21"],
-        trivy: ["AWS-0090"],
+        securityHub: ["S3.9", "S3.12", "S3.14", "CloudTrail.7"],
+        cdkNag: [
+            "AwsSolutions-S1",
+            "NIST.800.53.R5-S3BucketVersioningEnabled",
+            "PCI.DSS.321-S3BucketVersioningEnabled",
+            "HIPAA.Security-S3BucketVersioningEnabled",
+            "NIST.800.53.R5-S3BucketLoggingEnabled",
+            "PCI.DSS.321-S3BucketLoggingEnabled",
+            "HIPAA.Security-S3BucketLoggingEnabled",
+        ],
+        checkov: ["CKV_AWS_21", "CKV_AWS_18", "CKV2_AWS_65"],
+        trivy: ["AWS-0090", "AWS-0089", "AWS-0163"],
     },
     config: s3BucketDurabilityConfig,
     inspects: [
