@@ -1,4 +1,4 @@
-/** AWS Security Hub CSPM controls in scope (API Gateway, WAF, Cognito, CloudTrail, CloudWatch, KMS, ACM, Lambda, S3). */
+/** AWS Security Hub CSPM controls in scope (API Gateway, WAF, Cognito, CloudTrail, CloudWatch, KMS, ACM, Lambda, S3, IAM on roles behind the API). */
 import { SECURITY_HUB_IAM } from "./iam";
 import { EXCLUDED, PeerScope } from "./scope";
 
