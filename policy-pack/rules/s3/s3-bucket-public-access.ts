@@ -37,8 +37,7 @@ export const s3BucketPublicAccess = stackRule({
     remediationSteps: `Add an aws.s3.BucketPublicAccessBlock with ${FOUR} true; remove public-read/public-read-write/authenticated-read ACLs and grants to AllUsers/AuthenticatedUsers; scope every Allow of Principal "*" with ${SCOPES}. A bucket meant to be public goes in publicBuckets with its reason.`,
     severity: "high",
     enforcementLevel: "mandatory",
-    // Checked: checkov graph tests S3BucketHasPublicAccessBlock, S3PublicACLRead, S3PublicACLWrite; checkov CKV_AWS_53-56 (each flag of aws_s3_bucket_public_access_block true), CKV_AWS_375 (FULL_CONTROL/READ_ACP to AllUsers on aws_s3_bucket_acl), CKV_AWS_70 tests example_S3AllowsAnyPrincipal/main.tf (every failing case, lone aws_s3_bucket_policy included, judged as external); trivy s3/{block_public_acls,block_public_policy,ignore_public_acls,no_public_buckets,specify_public_access_block,no_public_access_with_acl}_test.rego; cdk-nag test/rules/S3.test.ts.
-    // Not claimed: CKV2_AWS_43 (graph check not read).
+    // Checked: checkov graph tests S3BucketHasPublicAccessBlock, S3PublicACLRead, S3PublicACLWrite; checkov CKV_AWS_53-56 (each flag of aws_s3_bucket_public_access_block true), CKV_AWS_375 (FULL_CONTROL/READ_ACP to AllUsers on aws_s3_bucket_acl), CKV2_AWS_43 graph S3NotAllowAccessToAllAuthenticatedUsers (a grant to AuthenticatedUsers on aws_s3_bucket_acl), CKV_AWS_70 tests example_S3AllowsAnyPrincipal/main.tf (every failing case, lone aws_s3_bucket_policy included, judged as external); trivy s3/{block_public_acls,block_public_policy,ignore_public_acls,no_public_buckets,specify_public_access_block,no_public_access_with_acl}_test.rego; cdk-nag test/rules/S3.test.ts.
     controls: {
         securityHub: ["S3.2", "S3.3", "S3.8"],
         cdkNag: [
@@ -53,7 +52,7 @@ export const s3BucketPublicAccess = stackRule({
             "PCI.DSS.321-S3BucketPublicWriteProhibited",
             "HIPAA.Security-S3BucketPublicWriteProhibited",
         ],
-        checkov: ["CKV2_AWS_6", "CKV_AWS_20", "CKV_AWS_57", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV_AWS_375", "CKV_AWS_70"],
+        checkov: ["CKV2_AWS_6", "CKV_AWS_20", "CKV_AWS_57", "CKV_AWS_53", "CKV_AWS_54", "CKV_AWS_55", "CKV_AWS_56", "CKV_AWS_375", "CKV2_AWS_43", "CKV_AWS_70"],
         trivy: ["AWS-0086", "AWS-0087", "AWS-0091", "AWS-0092", "AWS-0093", "AWS-0094"],
     },
     config: s3BucketPublicAccessConfig,

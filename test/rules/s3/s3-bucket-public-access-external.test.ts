@@ -7,6 +7,7 @@ import { assertFindings, assertNoFindings } from "../expect";
 const RULE = "s3-bucket-public-access";
 const EXISTING = "existing-bucket";
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
+const AUTH_USERS = "http://acs.amazonaws.com/groups/global/AuthenticatedUsers";
 const OWNER = { id: "owner-canonical-id" };
 const block = (name: string, args: Partial<aws.s3.BucketPublicAccessBlockArgs> = {}) =>
     new aws.s3.BucketPublicAccessBlock(name, {
@@ -61,7 +62,7 @@ describe(`${RULE} (sub-resources of external buckets)`, () => {
         );
     });
 
-    it("rejects a public canned ACL (BucketAclV2) and a grant to AllUsers (BucketAcl, checkov CKV_AWS_375 READ_ACP)", async () => {
+    it("rejects a public canned ACL (BucketAclV2), a grant to AllUsers (checkov CKV_AWS_375 READ_ACP) or AuthenticatedUsers (CKV2_AWS_43)", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
                 new aws.s3.BucketAclV2("acl", { bucket: EXISTING, acl: "public-read-write" });
@@ -69,12 +70,17 @@ describe(`${RULE} (sub-resources of external buckets)`, () => {
                     bucket: EXISTING,
                     accessControlPolicy: { owner: OWNER, grants: [{ permission: "READ_ACP", grantee: { type: "Group", uri: ALL_USERS } }] },
                 });
+                new aws.s3.BucketAcl("authenticated", {
+                    bucket: EXISTING,
+                    accessControlPolicy: { owner: OWNER, grants: [{ permission: "READ", grantee: { type: "Group", uri: AUTH_USERS } }] },
+                });
             }),
             RULE,
             "mandatory",
             [
                 { resource: "acl", message: [/BucketAclV2 "acl"/, EXTERNAL, /acl "public-read-write"/, /Set acl "private"/] },
                 { resource: "grants", message: [/BucketAcl "grants"/, /a grant to http:\/\/acs.amazonaws.com\/groups\/global\/AllUsers/] },
+                { resource: "authenticated", message: [/BucketAcl "authenticated"/, /global\/AuthenticatedUsers/] },
             ],
         );
     });
