@@ -209,8 +209,8 @@ export const API_KEY_VALUE = { minLength: 20, maxLength: 128, defaultMinimumLeng
 /** Bucket purposes that must use SSE-KMS with a customer-managed key by default. */
 export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
 
-/** Whether every bucket (except access-log targets) must have server access logging by default (the platform's buckets do not yet). */
-export const S3_REQUIRE_ACCESS_LOGGING = false;
+/** Whether every bucket (except access-log targets) must have server access logging by default (SecureBucket logs to its own access-log bucket). */
+export const S3_REQUIRE_ACCESS_LOGGING = true;
 
 // ---------------------------------------------------------------------------
 // Issue 13 items 3, 5, 7, 9: cache encryption, backend certificates, WAF rule
