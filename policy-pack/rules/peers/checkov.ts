@@ -51,8 +51,6 @@ export const CHECKOV: PeerScope = {
         { id: "CKV_AWS_227", checks: "KMS keys are enabled", excluded: EXCLUDED.keyEnabled },
         { id: "CKV_AWS_364", checks: "Lambda permissions for a service principal set a source ARN or source account" },
         { id: "CKV_AWS_301", checks: "Lambda permissions are not granted to every principal (*)", excluded: EXCLUDED.scopedWildcardPrincipal },
-        { id: "CKV_AWS_60", checks: 'IAM role trust policies do not allow Principal { AWS: "*" } (partner and backend roles)' },
-        { id: "CKV_AWS_61", checks: "IAM role trust policies name an account (id or :root) only with sts:AssumeRole and an sts:ExternalId condition" },
         { id: "CKV2_AWS_71", checks: "ACM certificates are not wildcard certificates" },
         { id: "CKV_AWS_234", checks: "ACM certificates log to certificate transparency" },
         { id: "CKV2_AWS_6", checks: "buckets have a public access block with all four settings" },
