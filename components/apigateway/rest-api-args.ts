@@ -126,32 +126,46 @@ export interface ValidatedRestApiArgs {
  */
 export function validateRestApiArgs(args: RestApiBaseArgs & Pick<RestApiArgs, "endpointType">): ValidatedRestApiArgs {
     const C = "RestApi";
+    const executionLevel = validateStageArgs(C, args);
+    const available = validateAuthorizers(C, args.authorizers);
+    validateRoutes(C, args.routes, available);
+    const cors = args.cors ? validateCors(C, args.cors, args.environment) : undefined;
+    return { executionLevel, cors };
+}
+
+/** What a REST API is published with, whatever defines its routes (a route table or an OpenAPI document). */
+export type StageArgs = Pick<RestApiBaseArgs, "environment" | "apiName" | "stageName" | "canary" | "throttle" | "logging"> & Pick<RestApiArgs, "endpointType">;
+
+/** Checks the environment, names, endpoint type, canary, throttle and logging; returns the execution log level, defaulted. */
+export function validateStageArgs(C: string, args: StageArgs): ExecutionLogLevel {
     oneOf(C, "environment", args.environment, ENVIRONMENTS);
     oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
     matches(C, "apiName", args.apiName, API_NAME.pattern, API_NAME.expected);
     matches(C, "stageName", args.stageName, STAGE_NAME.pattern, STAGE_NAME.expected);
     canaryPhase(C, "canary", args.canary);
-    const available = new Set<AuthKind>(["iam"]);
-    if (args.authorizers?.cognito) {
-        if (!args.authorizers.cognito.userPoolArns?.length) {
-            throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
-        }
-        available.add("cognito");
-    }
-    if (args.authorizers?.lambda) {
-        lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, args.authorizers.lambda);
-        available.add("lambda");
-    }
-    validateRoutes(C, args.routes, available);
     if (!args.throttle) {
         throw new ComponentArgumentError(C, "throttle", "is required (rateLimit and burstLimit for the whole stage)");
     }
     validateThrottle(C, "throttle", args.throttle);
-    const cors = args.cors ? validateCors(C, args.cors, args.environment) : undefined;
     if (!args.logging) {
         throw new ComponentArgumentError(C, "logging", "is required (retentionInDays and kmsKeyArn)");
     }
     logRetention(C, "logging.retentionInDays", args.logging.retentionInDays, args.environment);
-    const executionLevel = oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
-    return { executionLevel, cors };
+    return oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
+}
+
+/** Checks the authorizers; returns the auth kinds routes may use (`iam` always). */
+export function validateAuthorizers(C: string, authorizers: AuthorizersArgs | undefined): Set<AuthKind> {
+    const available = new Set<AuthKind>(["iam"]);
+    if (authorizers?.cognito) {
+        if (!authorizers.cognito.userPoolArns?.length) {
+            throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
+        }
+        available.add("cognito");
+    }
+    if (authorizers?.lambda) {
+        lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, authorizers.lambda);
+        available.add("lambda");
+    }
+    return available;
 }
