@@ -126,32 +126,37 @@ export interface ValidatedRestApiArgs {
  */
 export function validateRestApiArgs(args: RestApiBaseArgs & Pick<RestApiArgs, "endpointType">): ValidatedRestApiArgs {
     const C = "RestApi";
-    const executionLevel = validateStageArgs(C, args);
-    const available = validateAuthorizers(C, args.authorizers);
-    validateRoutes(C, args.routes, available);
-    const cors = args.cors ? validateCors(C, args.cors, args.environment) : undefined;
-    return { executionLevel, cors };
+    validateApiIdentity(C, args);
+    validateRoutes(C, args.routes, validateAuthorizers(C, args.authorizers));
+    return validatePublishing(C, args);
 }
 
 /** What a REST API is published with, whatever defines its routes (a route table or an OpenAPI document). */
-export type StageArgs = Pick<RestApiBaseArgs, "environment" | "apiName" | "stageName" | "canary" | "throttle" | "logging"> & Pick<RestApiArgs, "endpointType">;
+export type StageArgs = Pick<RestApiBaseArgs, "environment" | "apiName" | "stageName" | "canary" | "throttle" | "logging" | "cors"> &
+    Pick<RestApiArgs, "endpointType">;
 
-/** Checks the environment, names, endpoint type, canary, throttle and logging; returns the execution log level, defaulted. */
-export function validateStageArgs(C: string, args: StageArgs): ExecutionLogLevel {
+/** Checks the environment, endpoint type, API and stage names and the canary. */
+export function validateApiIdentity(C: string, args: StageArgs): void {
     oneOf(C, "environment", args.environment, ENVIRONMENTS);
     oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
     matches(C, "apiName", args.apiName, API_NAME.pattern, API_NAME.expected);
     matches(C, "stageName", args.stageName, STAGE_NAME.pattern, STAGE_NAME.expected);
     canaryPhase(C, "canary", args.canary);
+}
+
+/** Checks the throttle, CORS and logging; returns the execution log level and CORS, defaulted. */
+export function validatePublishing(C: string, args: StageArgs): ValidatedRestApiArgs {
     if (!args.throttle) {
         throw new ComponentArgumentError(C, "throttle", "is required (rateLimit and burstLimit for the whole stage)");
     }
     validateThrottle(C, "throttle", args.throttle);
+    const cors = args.cors ? validateCors(C, args.cors, args.environment) : undefined;
     if (!args.logging) {
         throw new ComponentArgumentError(C, "logging", "is required (retentionInDays and kmsKeyArn)");
     }
     logRetention(C, "logging.retentionInDays", args.logging.retentionInDays, args.environment);
-    return oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
+    const executionLevel = oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
+    return { executionLevel, cors };
 }
 
 /** Checks the authorizers; returns the auth kinds routes may use (`iam` always). */
