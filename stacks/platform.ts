@@ -17,6 +17,7 @@ import {
     validateDetectiveControlsArgs,
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
+import { createOpenApiApis } from "./config-openapi";
 import { PlatformOutputs } from "./outputs";
 
 type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
@@ -143,6 +144,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
               tags: { project: PROJECT, ...config.tags },
           })
         : undefined;
+    const openApiApis = createOpenApiApis(config, api, source, readProjectFile);
     const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
@@ -182,5 +184,6 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         partnerRoleArns: config.partners?.length ? api.partnerRoleArns : undefined,
         jwtAuthorizerFunctionArn: api.jwtAuthorizer?.functionArn,
         configRuleNames: controls?.ruleNames,
+        openApiApis,
     };
 }
