@@ -8,8 +8,19 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as yaml from "js-yaml";
-import { API_NAME, STAGE_NAME } from "../policy-pack/baseline";
-import { ApiAlarms, ComponentArgumentError, endpointOutputs, LambdaAuthorizerSettings, OpenApiRestApi, SecureApi, slug } from "../components";
+import { API_NAME, AuthKind, STAGE_NAME } from "../policy-pack/baseline";
+import {
+    ApiAlarms,
+    checkOpenApiDocument,
+    ComponentArgumentError,
+    endpointOutputs,
+    LambdaAuthorizerSettings,
+    loadOpenApiDocument,
+    OpenApiRestApi,
+    SecureApi,
+    slug,
+    validateCors,
+} from "../components";
 import { resourcePolicyJson } from "../components/apigateway/public-api";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { arr, obj, optional, str } from "./config-schema";
@@ -49,20 +60,26 @@ export interface OpenApiApiOutputs {
 /** Reads a file named in config from inside the project (the platform's `readProjectFile`). */
 export type ProjectFileReader = (file: string, key: string, source: string) => string;
 
-/** Builds each `openApiApis` entry around the platform's SecureApi; every error names the key and the file. */
-export function createOpenApiApis(
-    config: PlatformConfig,
-    platform: SecureApi,
-    source: string,
-    read: ProjectFileReader,
-): pulumi.Output<Record<string, OpenApiApiOutputs>> | undefined {
-    const entries = config.openApiApis;
-    if (!entries) {
-        return undefined;
-    }
+/** An `openApiApis` entry with its document read and checked. */
+export interface PreparedOpenApi {
+    readonly key: string;
+    readonly entry: NonNullable<PlatformConfig["openApiApis"]>[number];
+    readonly document: Record<string, unknown>;
+}
+
+/** A component argument error restated with the config key of entry `key`. */
+function configProblem(err: ComponentArgumentError, key: string): string {
+    return `${PROJECT}:${key}: ${err.argument === "document" ? "" : `${err.argument} `}${err.problem} (${err.component})`;
+}
+
+/**
+ * Reads and checks every entry's document before anything is created, with
+ * the component's own checks and the authorizers the config offers; every
+ * error names the key and the file.
+ */
+export function prepareOpenApiApis(config: PlatformConfig, source: string, read: ProjectFileReader): PreparedOpenApi[] {
     const names = new Set<string>();
-    const out: Record<string, { [K in keyof OpenApiApiOutputs]: pulumi.Output<string> }> = {};
-    entries.forEach((entry, i) => {
+    return (config.openApiApis ?? []).map((entry, i) => {
         const key = `openApiApis[${i}]`;
         if (names.has(entry.name)) {
             throw new ConfigError(source, [`${PROJECT}:${key}.name: duplicates ${JSON.stringify(entry.name)}; each OpenAPI API needs its own name`]);
@@ -78,6 +95,37 @@ export function createOpenApiApis(
         if (document === null || typeof document !== "object" || Array.isArray(document)) {
             throw new ConfigError(source, [`${PROJECT}:${key}.file: ${entry.file} is not an OpenAPI document (expected a mapping with swagger or openapi)`]);
         }
+        const available = new Set<AuthKind>(["iam", ...(config.cognito ? ["cognito" as const] : []), ...(config.lambdaAuthorizer ? ["lambda" as const] : [])]);
+        try {
+            const loaded = loadOpenApiDocument("OpenApiRestApi", { document: document as Record<string, unknown>, name: entry.file });
+            checkOpenApiDocument("OpenApiRestApi", loaded, {
+                available,
+                endpointType: config.exposure === "private" ? "PRIVATE" : "REGIONAL",
+                publicOperations: entry.publicOperations ?? [],
+                cors: config.cors ? validateCors("OpenApiRestApi", config.cors, config.environment) : undefined,
+            });
+        } catch (err) {
+            if (err instanceof ComponentArgumentError) {
+                throw new ConfigError(source, [configProblem(err, key)]);
+            }
+            throw err;
+        }
+        return { key, entry, document: document as Record<string, unknown> };
+    });
+}
+
+/** Builds each prepared entry around the platform's SecureApi; returns its outputs by name. */
+export function createOpenApiApis(
+    prepared: readonly PreparedOpenApi[],
+    config: PlatformConfig,
+    platform: SecureApi,
+    source: string,
+): pulumi.Output<Record<string, OpenApiApiOutputs>> | undefined {
+    if (prepared.length === 0) {
+        return undefined;
+    }
+    const out: Record<string, { [K in keyof OpenApiApiOutputs]: pulumi.Output<string> }> = {};
+    for (const { key, entry, document } of prepared) {
         const n = slug(entry.name);
         const privateApi = platform.privateApi;
         const tags = { project: PROJECT, ...config.tags, environment: config.environment, "managed-by": "pulumi" };
@@ -88,7 +136,7 @@ export function createOpenApiApis(
                 apiName: entry.name,
                 description: `${entry.name} (from ${entry.file})`,
                 stageName: entry.stageName ?? config.environment,
-                document: { document: document as Record<string, unknown>, name: entry.file },
+                document: { document, name: entry.file },
                 publicOperations: entry.publicOperations,
                 authorizers: {
                     cognito: platform.userPool ? { userPoolArns: [platform.userPool.userPoolArn] } : undefined,
@@ -105,7 +153,7 @@ export function createOpenApiApis(
             });
         } catch (err) {
             if (err instanceof ComponentArgumentError) {
-                throw new ConfigError(source, [`${PROJECT}:${key}: ${err.argument === "document" ? "" : `${err.argument} `}${err.problem} (${err.component})`]);
+                throw new ConfigError(source, [configProblem(err, key)]);
             }
             throw err;
         }
@@ -135,7 +183,7 @@ export function createOpenApiApis(
             accessLogGroupName: endpoint.accessLogGroupName,
             apiUrl: mapping ? platform.domain!.domainName.apply((d) => `https://${d}/${n}`) : endpoint.invokeUrl,
         };
-    });
+    }
     return pulumi.output(out);
 }
 

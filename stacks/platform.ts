@@ -17,7 +17,7 @@ import {
     validateDetectiveControlsArgs,
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
-import { createOpenApiApis } from "./config-openapi";
+import { createOpenApiApis, prepareOpenApiApis } from "./config-openapi";
 import { PlatformOutputs } from "./outputs";
 
 type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
@@ -115,6 +115,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
     if (detective) {
         validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
     }
+    const openApiDocuments = prepareOpenApiApis(config, source, readProjectFile);
     const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
         environment: config.environment,
         apiName: config.apiName,
@@ -144,7 +145,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
               tags: { project: PROJECT, ...config.tags },
           })
         : undefined;
-    const openApiApis = createOpenApiApis(config, api, source, readProjectFile);
+    const openApiApis = createOpenApiApis(openApiDocuments, config, api, source);
     const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
