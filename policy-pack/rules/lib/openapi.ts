@@ -161,10 +161,7 @@ export function parseOpenApi(body: unknown): ParseResult {
         }
     }
     const gatewayResponseHeaders = Object.fromEntries(
-        Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [
-            type,
-            stringEntries(asRecord(raw).responseParameters),
-        ]),
+        Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [type, stringEntries(asRecord(raw).responseParameters)]),
     );
     const cors = root["x-amazon-apigateway-cors"];
     const policy = root["x-amazon-apigateway-policy"];
