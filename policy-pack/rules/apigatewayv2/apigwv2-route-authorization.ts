@@ -37,7 +37,8 @@ export const apigwv2RouteAuthorization = stackRule({
         "Set authorizationType to JWT, CUSTOM or AWS_IAM (WebSocket: on the $connect route), or add the route's resource name to allowedAnonymousRoutes.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: checkov tests/terraform/checks/resource/aws/example_APIGatewayV2RouteDefinesAuthorizationType, cdk-nag test/rules/APIGW.test.ts (APIGWAuthorization, CfnRoute case), Security Hub APIGateway.8 page. Non-$connect WebSocket routes take no authorizer in AWS, so they are judged through $connect. APIG4's REST half is not claimed by apigw-method-requires-authorization: cdk-nag exempts OPTIONS by 204 + CORS method responses, the pack by a MOCK integration.
+    controls: { securityHub: ["APIGateway.8"], cdkNag: ["AwsSolutions-APIG4"], checkov: ["CKV_AWS_309"] },
     config: routeAuthorizationConfig,
     inspects: [aws.apigatewayv2.Route, aws.apigatewayv2.Api],
     validateStack: (args, report) => {

@@ -15,7 +15,13 @@ export const apigwv2StageAccessLogging = resourceRule({
     remediationSteps: `Set accessLogSettings.destinationArn to a CloudWatch log group ARN and accessLogSettings.format to a JSON format with ${FIELDS}.`,
     severity: "medium",
     enforcementLevel: "mandatory",
-    controls: { securityHub: ["APIGateway.9"] },
+    // Checked: checkov tests/cloudformation/checks/resource/aws/test_APIGatewayV2AccessLogging.py and tests/terraform/.../test_APIGatewayAccessLogging.py, trivy enable_access_logging_test.rego, cdk-nag test/rules/APIGW.test.ts (APIGWAccessLogging: CfnV2Stage cases); v2 half.
+    controls: {
+        securityHub: ["APIGateway.9"],
+        cdkNag: ["AwsSolutions-APIG1", "Serverless-APIGWAccessLogging"],
+        checkov: ["CKV_AWS_76", "CKV_AWS_95"],
+        trivy: ["AWS-0001"],
+    },
     validateResource: validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
         const label = describe(args);
         const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");

@@ -29,7 +29,8 @@ export const apigwv2StageThrottling = resourceRule({
     remediationSteps: "Set defaultRouteSettings.throttlingRateLimit and defaultRouteSettings.throttlingBurstLimit to positive limits within the baseline.",
     severity: "medium",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: cdk-nag test/rules/APIGW.test.ts (APIGWDefaultThrottling: HTTP API stage without defaultRouteSettings throttling); v2 half.
+    controls: { cdkNag: ["Serverless-APIGWDefaultThrottling"] },
     validateResource: validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
         const label = describe(args);
         for (const limit of LIMITS) {
