@@ -18,6 +18,7 @@ import { coverageOf } from "./coverage";
 import { passes, PlanReport, toJson, toSarif, toText } from "./report";
 import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
+import { loadSdk, MixedSdkError, packagesFor, withFallback } from "./sdk";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
 
 export { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
@@ -61,9 +62,51 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
     for (const [name, file] of Object.entries(options.stackOutputs)) {
         references[name] = readStackOutputsFile(name, file);
     }
+    // Packages the program lacks come from the gate's node_modules; the mocks go on the @pulumi/pulumi it loads.
+    const release = withFallback(resolved.programDir);
+    try {
+        const sdk = loadSdk(resolved.programDir);
+        return await runWithReferences(resolved, options, stackConfig, references, sdk);
+    } catch (err) {
+        throw err instanceof ProgramError && !(err instanceof IncompleteRunError) ? programFailure(err, configTarget(resolved, options)) : err;
+    } finally {
+        release();
+    }
+}
+
+/** Where a missing config value goes, for hints. */
+function configTarget(resolved: ReturnType<typeof resolvePlan>, options: PlanOptions): string {
+    if (!options.program) {
+        return rel(resolved.configFile)!;
+    }
+    return `the --config file (${options.config ? rel(resolved.configFile) : "e.g. Pulumi.ci.yaml"})`;
+}
+
+/** The program threw: its message, at the program's line, with the offline fix where one is known. */
+export class ProgramFailure extends Error {}
+
+function programFailure(err: ProgramError, target: string): ProgramFailure {
+    const at = err.location ? ` at ${rel(err.location.file)}:${err.location.line}:${err.location.column}` : "";
+    const message = err.message
+        .replace(
+            /^(Missing required configuration variable '([^']+)')\n\s*please set a value using the command `pulumi config set[^`]*`/,
+            `$1: add $2 to ${target}`,
+        )
+        .replace(/^No AWS region has been configured$/m, `No AWS region has been configured: add aws:region to ${target}`);
+    return new ProgramFailure(`the program failed${at}: ${message}`);
+}
+
+async function runWithReferences(
+    resolved: ReturnType<typeof resolvePlan>,
+    options: PlanOptions,
+    stackConfig: { config: Record<string, string>; secretKeys: string[] },
+    references: StackReferences,
+    sdk: ReturnType<typeof loadSdk>,
+): Promise<{ run: MockRunResult; references: StackReferences }> {
     for (;;) {
         try {
             const run = await runUnderMocks(() => loadProgram(resolved.entry), {
+                sdk,
                 project: resolved.project,
                 stack: resolved.stack,
                 config: stackConfig.config,
@@ -121,6 +164,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         warnings: policyConfigWarnings(policies, policyConfig),
         references: Object.entries(references).map(([stack, r]) => ({ stack, source: rel(r.source) ?? r.source })),
         coverage: coverageOf(run.resources, ruleCatalog()),
+        packages: packagesFor(resolved.programDir).map((p) => ({ ...p, dir: rel(p.dir)! })),
     };
     if (options.outputsJson) {
         fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");
@@ -151,6 +195,8 @@ export function errorMessage(err: unknown): string {
         err instanceof IncompleteRunError ||
         err instanceof RuleError ||
         err instanceof MissingStackReferenceError ||
+        err instanceof ProgramFailure ||
+        err instanceof MixedSdkError ||
         (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
     return `error: ${known ? message : `the program failed: ${message}`}` + (err instanceof UsageError ? `\n\n${USAGE}` : "");

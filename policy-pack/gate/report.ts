@@ -7,6 +7,7 @@ import { Coverage } from "./coverage";
 import { PlanMode } from "./mocks";
 import { redact } from "./redact";
 import { RecordedResource, ResolvedOutput } from "./runtime";
+import type { PackageUse } from "./sdk";
 
 /** Everything a plan found. */
 export interface PlanReport {
@@ -27,7 +28,11 @@ export interface PlanReport {
     references: { stack: string; source: string }[];
     /** Which rules inspected what, and what no rule inspected. */
     coverage: Coverage;
+    /** The `@pulumi/pulumi`, `@pulumi/aws` and `@pulumi/policy` that ran, and from where (dir relative to the working directory). */
+    packages: PackageUse[];
 }
+
+const packageLine = (p: PackageUse) => `${p.name} ${p.version} (${p.origin === "program" ? "the program's" : "the gate's"}, ${p.dir})`;
 
 /** true when the plan may pass: no counted mandatory finding and every API surface inspected. */
 export function passes(report: Pick<PlanReport, "violations" | "coverage">): boolean {
@@ -36,12 +41,24 @@ export function passes(report: Pick<PlanReport, "violations" | "coverage">): boo
 
 /** Where the program created the resource a finding is about, relative to the working directory. */
 function sourceOf(report: PlanReport, urn: string | undefined): { uri: string; line: number; column: number } | undefined {
-    const source = urn ? report.resources.find((r) => r.urn === urn)?.source : undefined;
+    const source = urn ? byUrn(report).get(urn)?.source : undefined;
     if (!source) {
         return undefined;
     }
     const uri = path.relative(process.cwd(), source.file).split(path.sep).join("/");
     return { uri, line: source.line, column: source.column };
+}
+
+const indexes = new WeakMap<RecordedResource[], Map<string, RecordedResource>>();
+
+/** The report's resources by URN, built once per report (findings look their resource up). */
+function byUrn(report: PlanReport): Map<string, RecordedResource> {
+    let index = indexes.get(report.resources);
+    if (!index) {
+        index = new Map(report.resources.map((r) => [r.urn, r]));
+        indexes.set(report.resources, index);
+    }
+    return index;
 }
 
 /** A fingerprint that follows a finding across runs and line moves: its rule and its resource. */
@@ -95,6 +112,7 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         program: report.program,
         configFile: report.configFile ?? null,
         policyConfigFile: report.policyConfigFile ?? null,
+        packages: report.packages,
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
         resources: sorted(report.resources).map((r) => ({
@@ -141,6 +159,7 @@ export function toText(report: PlanReport, policies: Policies): string {
     const s = summary(report);
     const lines = [
         `Offline plan of stack "${report.stack}" (project ${report.project}, program ${report.program}${report.configFile ? `, config ${report.configFile}` : ""})`,
+        `Packages: ${report.packages.map(packageLine).join("; ")}`,
         ...report.references.map((r) => `Stack reference ${r.stack}: outputs ${r.source.startsWith("computed") ? r.source : `from ${r.source}`}`),
         `Mode: ${report.mode === "preview" ? "preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown" : "update — every value known, as `pulumi up` sees it"}`,
         "",
@@ -223,6 +242,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                     driver: {
                         name: "secure-api-platform-policy",
                         version: toolVersion,
+                        properties: { packages: report.packages },
                         rules: policies.map((p) => ({
                             id: p.name,
                             name: p.name,
@@ -264,6 +284,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 invocations: [
                     {
                         executionSuccessful: true,
+                        properties: { packages: report.packages.map(packageLine) },
                         toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
                     },
                 ],
