@@ -15,6 +15,10 @@ export interface ResolvedPlan {
     entry: string;
     /** The program's directory (findings point at lines of files inside it). */
     programDir: string;
+    /** The project directory: Pulumi.yaml's, where the tsconfig is looked for. */
+    projectDir: string;
+    /** Pulumi.yaml `runtime.options.typescript`, when set. */
+    typescript?: boolean;
     configFile?: string;
     policyConfigFile?: string;
 }
@@ -33,6 +37,8 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
             project: project.name,
             entry,
             programDir: fs.statSync(entry).isDirectory() ? path.resolve(entry) : path.dirname(entry),
+            projectDir: ROOT,
+            typescript: project.typescript,
             configFile: path.join(ROOT, `Pulumi.${options.stack}.yaml`),
             policyConfigFile: options.policyConfig ?? (fs.existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined),
         };
@@ -53,7 +59,16 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
     if (options.config && !fs.existsSync(configFile!)) {
         throw new UsageError(`--config ${options.config}: no such file`);
     }
-    return { stack, project: project?.name ?? path.basename(dir), entry, programDir: dir, configFile, policyConfigFile: options.policyConfig };
+    return {
+        stack,
+        project: project?.name ?? path.basename(dir),
+        entry,
+        programDir: dir,
+        projectDir: dir,
+        typescript: project?.typescript,
+        configFile,
+        policyConfigFile: options.policyConfig,
+    };
 }
 
 export function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | undefined {

@@ -18,6 +18,7 @@ import { coverageOf } from "./coverage";
 import { passes, PlanReport, toJson, toSarif, toText } from "./report";
 import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
+import { TypeCheckError, typeCheck } from "./typecheck";
 import { loadSdk, MixedSdkError, packagesFor, withFallback } from "./sdk";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
 
@@ -142,10 +143,26 @@ export function stackOutputsJson(outputs: MockRunResult["outputs"]): Record<stri
     );
 }
 
+/** The program's entry file, if Node can resolve it (when not, running it reports why). */
+function resolvedEntry(resolved: ReturnType<typeof resolvePlan>): string | undefined {
+    const release = withFallback(resolved.programDir);
+    try {
+        return require.resolve(resolved.entry);
+    } catch {
+        return undefined;
+    } finally {
+        release();
+    }
+}
+
 /** Runs the plan; returns the exit code. */
 export async function plan(options: PlanOptions, write: (text: string) => void): Promise<number> {
     const resolved = resolvePlan(options);
     const policyConfig = readPolicyConfig(resolved.policyConfigFile);
+    const entryFile = resolvedEntry(resolved);
+    if (entryFile) {
+        typeCheck({ entryFile, projectDir: resolved.projectDir, typescript: resolved.typescript });
+    }
     const { run, references } = await runProgram(resolved, options);
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig })).sort(
@@ -196,6 +213,7 @@ export function errorMessage(err: unknown): string {
         err instanceof RuleError ||
         err instanceof MissingStackReferenceError ||
         err instanceof ProgramFailure ||
+        err instanceof TypeCheckError ||
         err instanceof MixedSdkError ||
         (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
