@@ -9,7 +9,7 @@ import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } fro
 import { guardStackReferenceOutputs } from "./stack-references";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { createRecordingMonitor, RecordedResource, SourceLocation } from "./recorder";
-import { errorLocation } from "./sources";
+import { errorLocation, fastStackTraces } from "./sources";
 import type { MockMonitorClass, PulumiSdk } from "./sdk";
 
 export { normalizeValue, RecordedResource } from "./recorder";
@@ -212,7 +212,12 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    const unguard = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
+    const unguardReferences = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
+    const restoreStackTraces = fastStackTraces(pulumi.Resource);
+    const unguard = () => {
+        restoreStackTraces();
+        unguardReferences();
+    };
     const baseline = activeResources();
     const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;

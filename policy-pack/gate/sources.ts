@@ -1,5 +1,6 @@
 /** Program source positions: where a program's error was thrown. */
 import * as path from "path";
+import { pathToFileURL } from "url";
 import type { SourceLocation } from "./recorder";
 
 /** A V8 stack frame line, `at fn (file:line:column)` or `at file:line:column`. */
@@ -25,4 +26,90 @@ export function errorLocation(err: unknown, programDir: string | undefined): Sou
         }
     }
     return undefined;
+}
+
+/** The parts of a V8 CallSite a resource's stack trace needs. */
+interface CallSite {
+    getFileName(): string | null | undefined;
+    getLineNumber(): number | null;
+    getColumnNumber(): number | null;
+    getFunctionName(): string | null;
+    isToplevel(): boolean;
+    isConstructor(): boolean;
+}
+
+interface StackTracing {
+    stackTrace(skip: number): ({ uri: string; line: number; column: number } | undefined)[];
+}
+
+type WrapCallSite = (frame: CallSite) => CallSite;
+
+/** source-map-support's frame mapping, the instance ts-node installed (its source maps), if loaded. */
+function sourceMapping(): WrapCallSite | undefined {
+    try {
+        const tsNode = require.resolve("ts-node");
+        const support = require(require.resolve("@cspotcode/source-map-support", { paths: [tsNode] })) as { wrapCallSite: WrapCallSite };
+        return support.wrapCallSite;
+    } catch {
+        return undefined;
+    }
+}
+
+const rawCallSites = (_: Error, sites: CallSite[]) => sites;
+
+/**
+ * Makes the SDK capture each resource's stack trace cheaply: the SDK formats
+ * the full stack (`Error.stackTraceLimit = Infinity`) through source-map-support
+ * and parses the text back, for every resource. This reads V8's call sites
+ * directly and maps only the frames outside node_modules (the program's and
+ * its local modules', the only ones a finding points at); installed packages'
+ * frames keep their JavaScript positions. Frames, order and skip count are the
+ * SDK's: a frame the text format prints without `(file:line:column)` (a
+ * top-level anonymous one) or in `node:` internals has no position, as there.
+ * Returns the function that restores the SDK's own.
+ */
+export function fastStackTraces(resource: unknown): () => void {
+    const target = resource as StackTracing;
+    const original = target.stackTrace;
+    const wrap = sourceMapping();
+    const uris = new Map<string, string>();
+    const uriOf = (file: string) => {
+        let uri = uris.get(file);
+        if (uri === undefined) {
+            uri = pathToFileURL(file).toString();
+            uris.set(file, uri);
+        }
+        return uri;
+    };
+    function stackTrace(skip: number): ({ uri: string; line: number; column: number } | undefined)[] {
+        const limit = Error.stackTraceLimit;
+        const prepare = Error.prepareStackTrace;
+        const holder: { stack?: unknown } = {};
+        try {
+            Error.stackTraceLimit = Number.POSITIVE_INFINITY;
+            Error.prepareStackTrace = rawCallSites as unknown as typeof Error.prepareStackTrace;
+            Error.captureStackTrace(holder);
+            void holder.stack;
+        } finally {
+            Error.prepareStackTrace = prepare;
+            Error.stackTraceLimit = limit;
+        }
+        // The SDK's frames start at its callsites(), then stackTrace (skip + 1 dropped); ours at stackTrace.
+        const sites = (holder.stack as CallSite[]).slice(skip);
+        return sites.map((site) => {
+            const raw = site.getFileName();
+            if (!raw || raw.startsWith("node:") || (site.isToplevel() && !site.isConstructor() && !site.getFunctionName())) {
+                return undefined;
+            }
+            const mapped = wrap && !raw.includes(`${path.sep}node_modules${path.sep}`) ? wrap(site) : site;
+            const file = mapped.getFileName();
+            const line = mapped.getLineNumber();
+            const column = mapped.getColumnNumber();
+            return file && line && column ? { uri: uriOf(file), line, column } : undefined;
+        });
+    }
+    target.stackTrace = stackTrace;
+    return () => {
+        target.stackTrace = original;
+    };
 }
