@@ -235,7 +235,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     }
 }
 
-if (require.main === module) {
+/** The command line: runs `main` on the process's arguments and exits with its code. */
+export function cli(): void {
     const fail = (e: unknown) => {
         process.stderr.write(`${errorMessage(e)}\n`);
         process.exit(2);
@@ -248,4 +249,8 @@ if (require.main === module) {
         (text) => process.stdout.write(`${text}\n`),
         (text) => process.stderr.write(`${text}\n`),
     ).then((code) => process.exit(code), fail);
+}
+
+if (require.main === module) {
+    cli();
 }

@@ -5,6 +5,7 @@
  * engine validates.
  */
 import * as ownSdk from "@pulumi/pulumi";
+import * as path from "path";
 import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
 import { guardStackReferenceOutputs } from "./stack-references";
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
@@ -32,7 +33,7 @@ export interface MockRunOptions extends PlatformMockOptions {
      * The copy of `@pulumi/pulumi` the program loads (the mocks are installed on it) and its MockMonitor.
      * @default the gate's own copy
      */
-    sdk?: { pulumi: PulumiSdk; MockMonitor: MockMonitorClass };
+    sdk?: { pulumi: PulumiSdk; MockMonitor: MockMonitorClass; dir: string };
 }
 
 /** Default time limit of a run. */
@@ -213,7 +214,8 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     const unguardReferences = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
-    const restoreStackTraces = fastStackTraces(pulumi.Resource);
+    const sdkDir = options.sdk?.dir ?? path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    const restoreStackTraces = fastStackTraces(pulumi.Resource, require(path.join(sdkDir, "runtime", "debuggable")));
     const unguard = () => {
         restoreStackTraces();
         unguardReferences();

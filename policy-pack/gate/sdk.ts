@@ -67,7 +67,7 @@ export function packagesFor(programDir: string): PackageUse[] {
 }
 
 /** The `@pulumi/pulumi` a program in `programDir` loads, and its mock monitor class. */
-export function loadSdk(programDir: string): { pulumi: PulumiSdk; MockMonitor: MockMonitorClass; use: PackageUse } {
+export function loadSdk(programDir: string): { pulumi: PulumiSdk; MockMonitor: MockMonitorClass; dir: string; use: PackageUse } {
     const pulumiUse = packageFor("@pulumi/pulumi", programDir);
     if (!pulumiUse) {
         throw new Error(`@pulumi/pulumi is installed neither in the program's node_modules (${programDir}) nor in the gate's (${GATE_ROOT})`);
@@ -77,7 +77,7 @@ export function loadSdk(programDir: string): { pulumi: PulumiSdk; MockMonitor: M
     try {
         const pulumi = require(pulumiUse.dir) as PulumiSdk;
         const mocks = require(path.join(pulumiUse.dir, "runtime", "mocks")) as { MockMonitor: MockMonitorClass };
-        return { pulumi, MockMonitor: mocks.MockMonitor, use: pulumiUse };
+        return { pulumi, MockMonitor: mocks.MockMonitor, dir: pulumiUse.dir, use: pulumiUse };
     } finally {
         release();
     }

@@ -66,9 +66,11 @@ const rawCallSites = (_: Error, sites: CallSite[]) => sites;
  * frames keep their JavaScript positions. Frames, order and skip count are the
  * SDK's: a frame the text format prints without `(file:line:column)` (a
  * top-level anonymous one) or in `node:` internals has no position, as there.
+ * With `debuggable` (the SDK's runtime/debuggable module), its promise stamps
+ * are formatted natively too (see plainPromiseStacks).
  * Returns the function that restores the SDK's own.
  */
-export function fastStackTraces(resource: unknown): () => void {
+export function fastStackTraces(resource: unknown, debuggable?: Debuggable): () => void {
     const target = resource as StackTracing;
     const original = target.stackTrace;
     const wrap = sourceMapping();
@@ -109,7 +111,36 @@ export function fastStackTraces(resource: unknown): () => void {
         });
     }
     target.stackTrace = stackTrace;
+    const restorePromises = debuggable ? plainPromiseStacks(debuggable) : () => undefined;
     return () => {
         target.stackTrace = original;
+        restorePromises();
+    };
+}
+
+interface Debuggable {
+    debuggablePromise<T>(p: Promise<T>, ctx: unknown): Promise<T>;
+}
+
+/**
+ * The SDK stamps every internal promise with `new Error().stack`, formatted at
+ * once (through source-map-support when ts-node installed it), for a message
+ * about leaked promises it may print at exit. This formats those with V8's own
+ * (native) formatter instead: the same frames, at their JavaScript positions.
+ */
+function plainPromiseStacks(debuggable: Debuggable): () => void {
+    const original = debuggable.debuggablePromise;
+    debuggable.debuggablePromise = function <T>(p: Promise<T>, ctx: unknown): Promise<T> {
+        const error = Error as { prepareStackTrace?: unknown };
+        const prepare = error.prepareStackTrace;
+        error.prepareStackTrace = undefined;
+        try {
+            return original(p, ctx);
+        } finally {
+            error.prepareStackTrace = prepare;
+        }
+    };
+    return () => {
+        debuggable.debuggablePromise = original;
     };
 }

@@ -64,7 +64,8 @@ function compilerOptions(ts: typeof TS, projectDir: string, env: NodeJS.ProcessE
     if (read.error) {
         throw new TypeCheckError(`${path.relative(process.cwd(), tsconfig)}: ${ts.flattenDiagnosticMessageText(read.error.messageText, "\n")}`);
     }
-    const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
+    // Only the compiler options count (ts-node checks the files the program loads), so the include globs are not walked.
+    const parsed = ts.parseJsonConfigFileContent({ ...read.config, files: [], include: [] }, ts.sys, path.dirname(tsconfig), undefined, tsconfig);
     if (parsed.errors.some((e) => !IGNORED.has(e.code))) {
         throw new TypeCheckError(
             `${path.relative(process.cwd(), tsconfig)}: ${parsed.errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, " ")).join("; ")}`,
@@ -105,13 +106,38 @@ interface CacheEntry {
 const cacheDir = () => process.env["SECURE_API_GATE_CACHE"] ?? path.join(os.tmpdir(), "secure-api-gate-cache");
 const hash = (text: string | Buffer) => createHash("sha256").update(text).digest("hex");
 
-/** A file's fingerprint: its content for the program's own files, size and mtime for installed packages. */
-function fingerprint(file: string): string {
-    if (file.includes(`${path.sep}node_modules${path.sep}`)) {
-        const st = fs.statSync(file, { throwIfNoEntry: false });
-        return st ? `${st.size}:${st.mtimeMs}` : "missing";
+/** The installed package a file belongs to (`.../node_modules/@scope/name`), if any. */
+function packageDir(file: string): string | undefined {
+    const at = file.lastIndexOf(`${path.sep}node_modules${path.sep}`);
+    if (at < 0) {
+        return undefined;
     }
-    return fs.existsSync(file) ? hash(fs.readFileSync(file)) : "missing";
+    const rest = file.slice(at + "/node_modules/".length).split(path.sep);
+    return file.slice(0, at + "/node_modules/".length) + rest.slice(0, rest[0].startsWith("@") ? 2 : 1).join(path.sep);
+}
+
+/**
+ * What a check depends on: the content of the program's own files; for an
+ * installed package, its package.json (name, version: an install or upgrade changes it).
+ */
+function fingerprints(files: string[]): [string, string][] {
+    const out = new Map<string, string>();
+    for (const file of files) {
+        const pkg = packageDir(file);
+        const key = pkg ? path.join(pkg, "package.json") : file;
+        if (!out.has(key)) {
+            out.set(key, fingerprint(key, pkg !== undefined));
+        }
+    }
+    return [...out];
+}
+
+function fingerprint(file: string, installed: boolean): string {
+    if (!fs.existsSync(file)) {
+        return "missing";
+    }
+    const st = fs.statSync(file);
+    return hash(`${installed ? `${st.size}:${st.mtimeMs}:` : ""}${fs.readFileSync(file, "utf8")}`);
 }
 
 function cacheFile(ts: typeof TS, target: TypeCheckTarget, options: TS.CompilerOptions): string {
@@ -121,7 +147,7 @@ function cacheFile(ts: typeof TS, target: TypeCheckTarget, options: TS.CompilerO
 function cachedClean(file: string): boolean {
     try {
         const entry = JSON.parse(fs.readFileSync(file, "utf8")) as CacheEntry;
-        return entry.files.every(([f, print]) => fingerprint(f) === print);
+        return entry.files.every(([f, print]) => fingerprint(f, packageDir(f) !== undefined) === print);
     } catch {
         return false;
     }
@@ -176,7 +202,7 @@ export function typeCheck(target: TypeCheckTarget, env: NodeJS.ProcessEnv = proc
                 `\n(to run it without type-checking, as Pulumi allows: PULUMI_NODEJS_TRANSPILE_ONLY=true, or "noCheck": true in the tsconfig)`,
         );
     }
-    const files = program.getSourceFiles().map((f): [string, string] => [path.resolve(f.fileName), fingerprint(path.resolve(f.fileName))]);
+    const files = fingerprints(program.getSourceFiles().map((f) => path.resolve(f.fileName)));
     try {
         fs.mkdirSync(path.dirname(cache), { recursive: true });
         fs.writeFileSync(cache, JSON.stringify({ files } satisfies CacheEntry));
