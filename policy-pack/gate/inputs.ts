@@ -51,7 +51,9 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
     const project = readProjectFile(dir);
     // A trailing separator makes Node resolve the directory itself (its package.json main or index.*),
     // never a sibling file of the same name such as the infra.json a shell redirect just created.
-    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") + path.sep : target;
+    const main = path.join(dir, project?.main ?? ".");
+    // Pulumi.yaml's main may name a file as well as a directory.
+    const entry = !fs.statSync(target).isDirectory() ? target : fs.existsSync(main) && fs.statSync(main).isFile() ? main : main + path.sep;
     const stackFromConfig = options.config ? /Pulumi\.(.+)\.yaml$/.exec(path.basename(options.config))?.[1] : undefined;
     const stack = options.stack ?? stackFromConfig ?? "offline";
     const sibling = path.join(dir, `Pulumi.${stack}.yaml`);
