@@ -20,8 +20,15 @@ const path = require("path");
 const root = path.resolve(__dirname, "..");
 const cacheDir = path.join(process.env.SECURE_API_GATE_CACHE || path.join(os.tmpdir(), "secure-api-gate-cache"), "transpiled");
 
-require("ts-node").register({ transpileOnly: true });
 const ts = require("typescript");
+// The program's tsconfig (found from the working directory, as ts-node does) applies to the program; without
+// one, the defaults the gate type-checks with (policy-pack/gate/typecheck.ts), not ts-node's node16 module mode.
+const programTsconfig = ts.findConfigFile(process.cwd(), ts.sys.fileExists);
+require("ts-node").register(
+    programTsconfig
+        ? { transpileOnly: true }
+        : { transpileOnly: true, skipProject: true, compilerOptions: { target: "es2020", module: "commonjs", moduleResolution: "node" } },
+);
 const support = require(require.resolve("@cspotcode/source-map-support", { paths: [require.resolve("ts-node")] }));
 
 const { config } = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);

@@ -100,16 +100,18 @@ interface PositionLike {
     getLine(): number;
     getColumn(): number;
 }
-interface RegisterRequest {
+interface RequestBase {
     getSourceposition(): PositionLike | undefined;
     getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
     getType(): string;
     getName(): string;
     getParent(): string;
+    getDependenciesList(): string[];
+}
+interface RegisterRequest extends RequestBase {
     getCustom(): boolean;
     getRemote(): boolean;
     getObject(): StructLike | undefined;
-    getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getAdditionalsecretoutputsList(): string[];
 }
@@ -119,15 +121,9 @@ interface RegisterResponse {
     getObject(): StructLike | undefined;
     setObject(value: StructLike): void;
 }
-interface ReadRequest {
-    getSourceposition(): PositionLike | undefined;
-    getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
-    getType(): string;
-    getName(): string;
-    getParent(): string;
+interface ReadRequest extends RequestBase {
     getId(): string;
     getProperties(): StructLike | undefined;
-    getDependenciesList(): string[];
 }
 interface ReadResponse {
     getUrn(): string;
