@@ -20,21 +20,38 @@ const path = require("path");
 const root = path.resolve(__dirname, "..");
 const cacheDir = path.join(process.env.SECURE_API_GATE_CACHE || path.join(os.tmpdir(), "secure-api-gate-cache"), "transpiled");
 
-const ts = require("typescript");
-// The program's tsconfig (found from the working directory, as ts-node does) applies to the program; without
-// one, the defaults the gate type-checks with (policy-pack/gate/typecheck.ts), not ts-node's node16 module mode.
-const programTsconfig = ts.findConfigFile(process.cwd(), ts.sys.fileExists);
-require("ts-node").register(
-    programTsconfig
-        ? { transpileOnly: true }
-        : { transpileOnly: true, skipProject: true, compilerOptions: { target: "es2020", module: "commonjs", moduleResolution: "node" } },
-);
+/** TypeScript and ts-node load only when needed (a file to transpile, a program outside the gate): ~9 MB of JS to compile. */
+let typescript;
+const ts = () => (typescript = typescript || require("typescript"));
+let tsNodeLoader;
+function programLoader() {
+    if (!tsNodeLoader) {
+        const gateLoader = require.extensions[".ts"];
+        // ts-node wraps the loader it finds: it must find Node's own, not this one (which hands it programs).
+        delete require.extensions[".ts"];
+        // The program's tsconfig (found from the working directory, as ts-node does) applies to the program; without
+        // one, the defaults the gate type-checks with (policy-pack/gate/typecheck.ts), not ts-node's node16 module mode.
+        const programTsconfig = ts().findConfigFile(process.cwd(), ts().sys.fileExists);
+        require("ts-node").register(
+            programTsconfig
+                ? { transpileOnly: true }
+                : { transpileOnly: true, skipProject: true, compilerOptions: { target: "es2020", module: "commonjs", moduleResolution: "node" } },
+        );
+        tsNodeLoader = require.extensions[".ts"];
+        require.extensions[".ts"] = gateLoader;
+    }
+    return tsNodeLoader;
+}
 const support = require(require.resolve("@cspotcode/source-map-support", { paths: [require.resolve("ts-node")] }));
 
-const { config } = ts.readConfigFile(path.join(root, "tsconfig.json"), ts.sys.readFile);
-const { options } = ts.convertCompilerOptionsFromJson(config.compilerOptions, root);
-const compilerOptions = { ...options, sourceMap: true, inlineSourceMap: false, inlineSources: false, declaration: false, noEmit: false };
-const optionsKey = JSON.stringify([ts.version, compilerOptions]);
+const tsconfigText = fs.readFileSync(path.join(root, "tsconfig.json"), "utf8");
+const tsVersion = JSON.parse(fs.readFileSync(require.resolve("typescript/package.json"), "utf8")).version;
+const optionsKey = JSON.stringify([tsVersion, tsconfigText]);
+function compilerOptions() {
+    const { config } = ts().parseConfigFileTextToJson("tsconfig.json", tsconfigText);
+    const { options } = ts().convertCompilerOptionsFromJson(config.compilerOptions, root);
+    return { ...options, sourceMap: true, inlineSourceMap: false, inlineSources: false, declaration: false, noEmit: false };
+}
 /** Source maps of the files transpiled here, for stack traces and the resources' source positions. */
 const maps = new Map();
 support.install({ environment: "node", retrieveSourceMap: (file) => (maps.has(file) ? { url: file, map: maps.get(file) } : null) });
@@ -49,7 +66,7 @@ function transpiled(file) {
     try {
         return JSON.parse(fs.readFileSync(cached, "utf8"));
     } catch {
-        const out = ts.transpileModule(source, { compilerOptions, fileName: file });
+        const out = ts().transpileModule(source, { compilerOptions: compilerOptions(), fileName: file });
         const entry = { js: out.outputText.replace(/\n\/\/# sourceMappingURL=.*\s*$/, "\n"), map: out.sourceMapText };
         try {
             fs.mkdirSync(cacheDir, { recursive: true });
@@ -63,10 +80,9 @@ function transpiled(file) {
     }
 }
 
-const tsNodeLoader = require.extensions[".ts"];
 require.extensions[".ts"] = function (module, file) {
     if (!ours(file)) {
-        return tsNodeLoader(module, file);
+        return programLoader()(module, file);
     }
     const { js, map } = transpiled(file);
     maps.set(file, map);

@@ -48,9 +48,20 @@ export function typeCheckSkipped(target: TypeCheckTarget, env: NodeJS.ProcessEnv
     return undefined;
 }
 
-function loadTypeScript(projectDir: string): typeof TS {
-    const own = packageFor("typescript", projectDir);
-    return require(own ? own.dir : "typescript") as typeof TS;
+/** The TypeScript a program is checked with: its own, else the gate's (loaded only when a check runs: ~9 MB of JS). */
+function typescriptDir(projectDir: string): string {
+    return packageFor("typescript", projectDir)?.dir ?? path.dirname(require.resolve("typescript/package.json"));
+}
+
+/** What a cached result depends on besides the files: TypeScript's version, the entry, the tsconfig's text (and its extends'), the types fallback. */
+function cacheKey(target: TypeCheckTarget, env: NodeJS.ProcessEnv): string {
+    const version = (JSON.parse(fs.readFileSync(path.join(typescriptDir(target.projectDir), "package.json"), "utf8")) as { version: string }).version;
+    const tsconfig = path.resolve(target.projectDir, env["PULUMI_NODEJS_TSCONFIG_PATH"] ?? "tsconfig.json");
+    const text = fs.existsSync(tsconfig) ? fs.readFileSync(tsconfig, "utf8") : "";
+    const base = /"extends"\s*:\s*"(\.[^"]+)"/.exec(text)?.[1];
+    const baseFile = base ? path.resolve(path.dirname(tsconfig), base.endsWith(".json") ? base : `${base}.json`) : undefined;
+    const baseText = baseFile && fs.existsSync(baseFile) ? fs.readFileSync(baseFile, "utf8") : "";
+    return hash(JSON.stringify([version, target.entryFile, tsconfig, text, baseText, hasOwnTypes(target.projectDir)]));
 }
 
 /** The compiler options as ts-node would use them, and the tsconfig's `noCheck`. */
@@ -140,10 +151,6 @@ function fingerprint(file: string, installed: boolean): string {
     return hash(`${installed ? `${st.size}:${st.mtimeMs}:` : ""}${fs.readFileSync(file, "utf8")}`);
 }
 
-function cacheFile(ts: typeof TS, target: TypeCheckTarget, options: TS.CompilerOptions): string {
-    return path.join(cacheDir(), `${hash(JSON.stringify([ts.version, target.entryFile, options]))}.json`);
-}
-
 function cachedClean(file: string): boolean {
     try {
         const entry = JSON.parse(fs.readFileSync(file, "utf8")) as CacheEntry;
@@ -172,7 +179,11 @@ export function typeCheck(target: TypeCheckTarget, env: NodeJS.ProcessEnv = proc
     if (skipped) {
         return skipped;
     }
-    const ts = loadTypeScript(target.projectDir);
+    const cache = path.join(cacheDir(), `${cacheKey(target, env)}.json`);
+    if (cachedClean(cache)) {
+        return undefined;
+    }
+    const ts = require(typescriptDir(target.projectDir)) as typeof TS;
     const { options, noCheck, tsconfig } = compilerOptions(ts, target.projectDir, env);
     if (noCheck && !env["PULUMI_NODEJS_TRANSPILE_ONLY"]) {
         return `"noCheck": true in ${path.relative(process.cwd(), tsconfig!)}`;
@@ -181,10 +192,6 @@ export function typeCheck(target: TypeCheckTarget, env: NodeJS.ProcessEnv = proc
     if (options.types === undefined && options.typeRoots === undefined && !hasOwnTypes(target.projectDir)) {
         options.typeRoots = [path.join(GATE_ROOT, "node_modules", "@types")];
         options.types = ["node"];
-    }
-    const cache = cacheFile(ts, target, options);
-    if (cachedClean(cache)) {
-        return undefined;
     }
     const program = ts.createProgram({ rootNames: [target.entryFile], options, host: fallbackHost(ts, options) });
     const own = program.getSourceFiles().filter((f) => !f.isDeclarationFile && !program.isSourceFileFromExternalLibrary(f));
