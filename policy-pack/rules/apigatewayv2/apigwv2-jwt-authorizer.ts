@@ -1,7 +1,7 @@
 /** API Gateway v2 JWT authorizers must trust an https issuer and check the token's audience. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { known, knownDeep } from "../lib/known";
+import { isUnknown, known, snapshot } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
 
@@ -32,10 +32,11 @@ export const apigwv2JwtAuthorizer = resourceRule({
                     "Set jwtConfiguration.issuer to the identity provider's https:// URL.",
             );
         }
-        const audiences = knownDeep(() => authorizer.jwtConfiguration?.audiences, "jwtConfiguration.audiences");
-        if (!audiences.known) {
-            report(unverifiable(label, audiences.path, "list at least one audience"));
-        } else if (!(audiences.value ?? []).some((a) => typeof a === "string" && a.trim() !== "")) {
+        // An audience derived from another resource (e.g. an app client's id) is present, even before it is known.
+        const audiences = snapshot(() => authorizer.jwtConfiguration?.audiences);
+        if (isUnknown(audiences)) {
+            report(unverifiable(label, "jwtConfiguration.audiences", "list at least one audience"));
+        } else if (!(Array.isArray(audiences) ? audiences : []).some((a) => isUnknown(a) || (typeof a === "string" && a.trim() !== ""))) {
             report(
                 `${label} accepts tokens for any audience (jwtConfiguration.audiences is empty), so tokens issued to other apps are accepted. ` +
                     "Set jwtConfiguration.audiences to the app client ids the API accepts.",

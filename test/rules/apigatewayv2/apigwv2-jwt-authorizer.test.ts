@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
 
@@ -45,6 +45,26 @@ describe(RULE, () => {
             { resource: "no-issuer", message: [/jwtConfiguration\.issuer is not set/] },
             { resource: "no-audience", message: [/jwtConfiguration\.audiences is empty/] },
             { resource: "blank-audience", message: [/jwtConfiguration\.audiences is empty/] },
+        ]);
+    });
+
+    it("counts an audience derived from an app client (unknown at preview) as present; an unknown issuer cannot be verified", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const client = new aws.cognito.UserPoolClient("web", { userPoolId: "us-east-1_abc" });
+                authorizer("jwt", { jwtConfiguration: { issuer: ISSUER, audiences: [client.id] } });
+            }),
+        );
+        const found = await ruleFindingsByMode(RULE, () => {
+            const pool = new aws.cognito.UserPool("pool", {});
+            authorizer("derived", { jwtConfiguration: { issuer: pool.endpoint.apply((e) => `https://${e}`), audiences: ["client-1"] } });
+        });
+        assertNoFindings(found.update);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "derived",
+                message: [/cannot be verified at preview: Authorizer "derived"\.jwtConfiguration\.issuer is unknown; it must be an https:\/\/ URL/],
+            },
         ]);
     });
 
