@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports */
 // Preloaded (node -r) into each measured process: writes its peak RSS and CPU time to BENCH_USAGE_FILE on exit.
 "use strict";
 const fs = require("fs");

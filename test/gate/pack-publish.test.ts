@@ -50,7 +50,7 @@ function closure(entry: string): { files: Set<string>; packages: Set<string> } {
             }
         }
     };
-    visit(path.join(PACK, "index.ts"));
+    visit(entry);
     return { files, packages };
 }
 
