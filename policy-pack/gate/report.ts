@@ -1,10 +1,9 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
 import type { Policies } from "@pulumi/policy";
-import { createHash } from "crypto";
-import * as path from "path";
 import { Violation } from "./engine";
 import { Coverage } from "./coverage";
 import { PlanMode } from "./mocks";
+import { fingerprint, sourceOf } from "./locations";
 import { redact } from "./redact";
 import { RecordedResource, ResolvedOutput } from "./runtime";
 import type { PackageUse } from "./sdk";
@@ -37,36 +36,6 @@ const packageLine = (p: PackageUse) => `${p.name} ${p.version} (${p.origin === "
 /** true when the plan may pass: no counted mandatory finding and every API surface inspected. */
 export function passes(report: Pick<PlanReport, "violations" | "coverage">): boolean {
     return !counted(report.violations).some((v) => v.enforcementLevel === "mandatory") && report.coverage.uninspectedSurfaces.length === 0;
-}
-
-/** Where the program created the resource a finding is about, relative to the working directory. */
-function sourceOf(report: PlanReport, urn: string | undefined): { uri: string; line: number; column: number } | undefined {
-    const source = urn ? byUrn(report).get(urn)?.source : undefined;
-    if (!source) {
-        return undefined;
-    }
-    const uri = path.relative(process.cwd(), source.file).split(path.sep).join("/");
-    return { uri, line: source.line, column: source.column };
-}
-
-const indexes = new WeakMap<RecordedResource[], Map<string, RecordedResource>>();
-
-/** The report's resources by URN, built once per report (findings look their resource up). */
-function byUrn(report: PlanReport): Map<string, RecordedResource> {
-    let index = indexes.get(report.resources);
-    if (!index) {
-        index = new Map(report.resources.map((r) => [r.urn, r]));
-        indexes.set(report.resources, index);
-    }
-    return index;
-}
-
-/** A fingerprint that follows a finding across runs and line moves: its rule and its resource. */
-function fingerprint(v: Violation): string {
-    return createHash("sha256")
-        .update(`${v.policyName}\n${v.urn ?? "(stack)"}`)
-        .digest("hex")
-        .slice(0, 32);
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
