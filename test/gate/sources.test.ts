@@ -52,11 +52,16 @@ describe("gate: findings at source lines", function () {
         const text = (await planHere("--program", fixture("open-api"), "--mode", "update")).stdout;
         assert.match(text, /^ {6}at test\/fixtures\/programs\/open-api\/index\.ts:\d+:\d+$/m);
         const stack = await planHere("--stack", "dev", "--mode", "update", "--policy-config", "test/fixtures/configs/long-retention.json");
-        // Every dev finding comes from resources the SecureApi component builds: they point at its construction in stacks/platform.ts.
+        // Every dev finding comes from resources components build: they point at the components' construction in stacks/.
         const locations = [...stack.stdout.matchAll(/^ {6}at (.+)$/gm)].map((m) => m[1]);
         assert.ok(locations.length > 0, stack.stdout + stack.stderr);
         assert.ok(
-            locations.every((l) => /^stacks\/platform\.ts:\d+:\d+$/.test(l)),
+            // Each at a component's construction (`new ...`) in the program's own files under stacks/.
+            locations.every((l) => {
+                const m = /^(stacks\/[\w-]+\.ts):(\d+):(\d+)$/.exec(l);
+                const line = m ? fs.readFileSync(m[1], "utf8").split("\n")[Number(m[2]) - 1] : "";
+                return m !== null && line.slice(Number(m[3]) - 1).startsWith("new ");
+            }),
             locations.join(", "),
         );
     });
