@@ -207,7 +207,11 @@ describe("offline plan command", function () {
                 ["--program", ".", "--config", "test/fixtures/configs/Pulumi.malformed.yaml"],
                 /test\/fixtures\/configs\/Pulumi\.malformed\.yaml is not valid YAML/,
             ],
-            ["a program that throws", ["--program", fixture("broken")], /the program failed: backend URL is not configured \(set backendUrl\)/],
+            [
+                "a program that throws",
+                ["--program", fixture("broken")],
+                /the program failed at test\/fixtures\/programs\/broken\/index\.ts:5:7: backend URL is not configured \(set backendUrl\)/,
+            ],
             [
                 "a policy config naming an unknown rule",
                 ["--stack", "dev", "--policy-config", "test/fixtures/configs/unknown-rule.json"],

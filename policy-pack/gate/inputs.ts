@@ -15,6 +15,10 @@ export interface ResolvedPlan {
     entry: string;
     /** The program's directory (findings point at lines of files inside it). */
     programDir: string;
+    /** The project directory: Pulumi.yaml's, where the tsconfig is looked for. */
+    projectDir: string;
+    /** Pulumi.yaml `runtime.options.typescript`, when set. */
+    typescript?: boolean;
     configFile?: string;
     policyConfigFile?: string;
 }
@@ -33,6 +37,8 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
             project: project.name,
             entry,
             programDir: fs.statSync(entry).isDirectory() ? path.resolve(entry) : path.dirname(entry),
+            projectDir: ROOT,
+            typescript: project.typescript,
             configFile: path.join(ROOT, `Pulumi.${options.stack}.yaml`),
             policyConfigFile: options.policyConfig ?? (fs.existsSync(defaultPolicyConfig) ? defaultPolicyConfig : undefined),
         };
@@ -45,7 +51,9 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
     const project = readProjectFile(dir);
     // A trailing separator makes Node resolve the directory itself (its package.json main or index.*),
     // never a sibling file of the same name such as the infra.json a shell redirect just created.
-    const entry = fs.statSync(target).isDirectory() ? path.join(dir, project?.main ?? ".") + path.sep : target;
+    const main = path.join(dir, project?.main ?? ".");
+    // Pulumi.yaml's main may name a file as well as a directory.
+    const entry = !fs.statSync(target).isDirectory() ? target : fs.existsSync(main) && fs.statSync(main).isFile() ? main : main + path.sep;
     const stackFromConfig = options.config ? /Pulumi\.(.+)\.yaml$/.exec(path.basename(options.config))?.[1] : undefined;
     const stack = options.stack ?? stackFromConfig ?? "offline";
     const sibling = path.join(dir, `Pulumi.${stack}.yaml`);
@@ -53,7 +61,16 @@ export function resolvePlan(options: PlanOptions): ResolvedPlan {
     if (options.config && !fs.existsSync(configFile!)) {
         throw new UsageError(`--config ${options.config}: no such file`);
     }
-    return { stack, project: project?.name ?? path.basename(dir), entry, programDir: dir, configFile, policyConfigFile: options.policyConfig };
+    return {
+        stack,
+        project: project?.name ?? path.basename(dir),
+        entry,
+        programDir: dir,
+        projectDir: dir,
+        typescript: project?.typescript,
+        configFile,
+        policyConfigFile: options.policyConfig,
+    };
 }
 
 export function readPolicyConfig(file: string | undefined): PolicyPackConfigFile | undefined {

@@ -18,6 +18,8 @@ import { coverageOf } from "./coverage";
 import { passes, PlanReport, toJson, toSarif, toText } from "./report";
 import { IncompleteRunError, isRunActive, MockRunResult, ProgramError, runUnderMocks } from "./runtime";
 import { listStacks, readProjectFile, readStackConfig, StackFileError } from "./stack-files";
+import { TypeCheckError, typeCheck } from "./typecheck";
+import { loadSdk, MixedSdkError, packagesFor, withFallback } from "./sdk";
 import { MissingStackReferenceError, readStackOutputsFile, ReferencedStack, stackOutputsRemedy, StackReferences } from "./stack-references";
 
 export { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
@@ -61,9 +63,51 @@ async function runProgram(resolved: ReturnType<typeof resolvePlan>, options: Pla
     for (const [name, file] of Object.entries(options.stackOutputs)) {
         references[name] = readStackOutputsFile(name, file);
     }
+    // Packages the program lacks come from the gate's node_modules; the mocks go on the @pulumi/pulumi it loads.
+    const release = withFallback(resolved.programDir);
+    try {
+        const sdk = loadSdk(resolved.programDir);
+        return await runWithReferences(resolved, options, stackConfig, references, sdk);
+    } catch (err) {
+        throw err instanceof ProgramError && !(err instanceof IncompleteRunError) ? programFailure(err, configTarget(resolved, options)) : err;
+    } finally {
+        release();
+    }
+}
+
+/** Where a missing config value goes, for hints. */
+function configTarget(resolved: ReturnType<typeof resolvePlan>, options: PlanOptions): string {
+    if (!options.program) {
+        return rel(resolved.configFile)!;
+    }
+    return `the --config file (${options.config ? rel(resolved.configFile) : "e.g. Pulumi.ci.yaml"})`;
+}
+
+/** The program threw: its message, at the program's line, with the offline fix where one is known. */
+export class ProgramFailure extends Error {}
+
+function programFailure(err: ProgramError, target: string): ProgramFailure {
+    const at = err.location ? ` at ${rel(err.location.file)}:${err.location.line}:${err.location.column}` : "";
+    const message = err.message
+        .replace(
+            /^(Missing required configuration variable '([^']+)')\n\s*please set a value using the command `pulumi config set[^`]*`/,
+            `$1: add $2 to ${target}`,
+        )
+        .replace(/^No AWS region has been configured$/m, `No AWS region has been configured: add aws:region to ${target}`);
+    return new ProgramFailure(`the program failed${at}: ${message}`);
+}
+
+async function runWithReferences(
+    resolved: ReturnType<typeof resolvePlan>,
+    options: PlanOptions,
+    stackConfig: { config: Record<string, string>; secretKeys: string[] },
+    references: StackReferences,
+    sdk: ReturnType<typeof loadSdk>,
+): Promise<{ run: MockRunResult; references: StackReferences }> {
     for (;;) {
         try {
             const run = await runUnderMocks(() => loadProgram(resolved.entry), {
+                sdk,
                 project: resolved.project,
                 stack: resolved.stack,
                 config: stackConfig.config,
@@ -99,10 +143,26 @@ export function stackOutputsJson(outputs: MockRunResult["outputs"]): Record<stri
     );
 }
 
+/** The program's entry file, if Node can resolve it (when not, running it reports why). */
+function resolvedEntry(resolved: ReturnType<typeof resolvePlan>): string | undefined {
+    const release = withFallback(resolved.programDir);
+    try {
+        return require.resolve(resolved.entry);
+    } catch {
+        return undefined;
+    } finally {
+        release();
+    }
+}
+
 /** Runs the plan; returns the exit code. */
 export async function plan(options: PlanOptions, write: (text: string) => void): Promise<number> {
     const resolved = resolvePlan(options);
     const policyConfig = readPolicyConfig(resolved.policyConfigFile);
+    const entryFile = resolvedEntry(resolved);
+    if (entryFile) {
+        typeCheck({ entryFile, projectDir: resolved.projectDir, typescript: resolved.typescript });
+    }
     const { run, references } = await runProgram(resolved, options);
     const order = new Map(policies.map((p, i) => [p.name, i]));
     const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig })).sort(
@@ -121,6 +181,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         warnings: policyConfigWarnings(policies, policyConfig),
         references: Object.entries(references).map(([stack, r]) => ({ stack, source: rel(r.source) ?? r.source })),
         coverage: coverageOf(run.resources, ruleCatalog()),
+        packages: packagesFor(resolved.programDir).map((p) => ({ ...p, dir: rel(p.dir)! })),
     };
     if (options.outputsJson) {
         fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");
@@ -151,6 +212,9 @@ export function errorMessage(err: unknown): string {
         err instanceof IncompleteRunError ||
         err instanceof RuleError ||
         err instanceof MissingStackReferenceError ||
+        err instanceof ProgramFailure ||
+        err instanceof TypeCheckError ||
+        err instanceof MixedSdkError ||
         (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
     return `error: ${known ? message : `the program failed: ${message}`}` + (err instanceof UsageError ? `\n\n${USAGE}` : "");
@@ -171,7 +235,8 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     }
 }
 
-if (require.main === module) {
+/** The command line: runs `main` on the process's arguments and exits with its code. */
+export function cli(): void {
     const fail = (e: unknown) => {
         process.stderr.write(`${errorMessage(e)}\n`);
         process.exit(2);
@@ -184,4 +249,8 @@ if (require.main === module) {
         (text) => process.stdout.write(`${text}\n`),
         (text) => process.stderr.write(`${text}\n`),
     ).then((code) => process.exit(code), fail);
+}
+
+if (require.main === module) {
+    cli();
 }

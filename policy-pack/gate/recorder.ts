@@ -6,6 +6,7 @@
  * engine's unknown sentinel.
  */
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import type { MockMonitorClass } from "./sdk";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { PlainResource } from "./engine";
@@ -99,16 +100,18 @@ interface PositionLike {
     getLine(): number;
     getColumn(): number;
 }
-interface RegisterRequest {
+interface RequestBase {
     getSourceposition(): PositionLike | undefined;
     getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
     getType(): string;
     getName(): string;
     getParent(): string;
+    getDependenciesList(): string[];
+}
+interface RegisterRequest extends RequestBase {
     getCustom(): boolean;
     getRemote(): boolean;
     getObject(): StructLike | undefined;
-    getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getAdditionalsecretoutputsList(): string[];
 }
@@ -118,15 +121,9 @@ interface RegisterResponse {
     getObject(): StructLike | undefined;
     setObject(value: StructLike): void;
 }
-interface ReadRequest {
-    getSourceposition(): PositionLike | undefined;
-    getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
-    getType(): string;
-    getName(): string;
-    getParent(): string;
+interface ReadRequest extends RequestBase {
     getId(): string;
     getProperties(): StructLike | undefined;
-    getDependenciesList(): string[];
 }
 interface ReadResponse {
     getUrn(): string;
@@ -183,97 +180,117 @@ export function programLocation(req: Pick<RegisterRequest, "getSourceposition" |
     return toLocation(req.getSourceposition());
 }
 
-/** A MockMonitor that records registrations and reads and hands the mocks plain references. */
-export class RecordingMonitor extends MockMonitor {
-    readonly recorded: RecordedResource[] = [];
+/** A MockMonitor that records registrations and reads. */
+export interface RecordingMonitor extends MockMonitor {
+    readonly recorded: RecordedResource[];
     /** Registrations and reads sent but not answered yet. */
-    pending = 0;
+    pending: number;
+}
 
-    constructor(
-        mocks: ConstructorParameters<typeof MockMonitor>[0],
-        private readonly resolveFrom?: string,
-        private readonly programDir?: string,
-    ) {
-        super(mocks);
-    }
+/**
+ * A MockMonitor of the given SDK copy (the one the program loads) that records
+ * registrations and reads and hands the mocks plain references.
+ */
+export function createRecordingMonitor(
+    Base: MockMonitorClass,
+    mocks: ConstructorParameters<typeof MockMonitor>[0],
+    resolveFrom?: string,
+    programDir?: string,
+): RecordingMonitor {
+    return new (recordingClass(Base))(mocks, resolveFrom, programDir);
+}
 
-    async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
-        const struct = req.getObject();
-        const raw = struct ? struct.toJavaScript() : {};
-        const withIds = normalizeValue(raw, false) as { [key: string]: Json };
-        const propertyDependencies: Record<string, string[]> = {};
-        req.getPropertydependenciesMap().forEach((deps, key) => {
-            propertyDependencies[key] = deps.getUrnsList();
-        });
-        const entry: Entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: req.getCustom(),
-            read: false,
-            parent: req.getParent() || undefined,
-            props: plainObject(raw),
-            dependencies: req.getDependenciesList(),
-            propertyDependencies,
-            secretPaths: secretPaths(raw),
-            source: programLocation(req, this.programDir),
-        };
-        const proxied = new Proxy(req, {
-            get(target, prop, receiver) {
-                if (prop === "getObject" && struct) {
-                    return () => (struct.constructor as unknown as StructClass).fromJavaScript(withIds);
-                }
-                // A remote (multi-language) component is planned by its provider, like a custom resource.
-                if (prop === "getCustom") {
-                    return () => target.getCustom() || target.getRemote();
-                }
-                const v = Reflect.get(target, prop, receiver);
-                return typeof v === "function" ? v.bind(target) : v;
-            },
-        });
-        this.pending++;
-        const secretOutputs = req.getAdditionalsecretoutputsList();
-        return super.registerResource(proxied, (err, response) => {
-            this.pending--;
-            if (!err) {
-                const r = response as RegisterResponse;
-                markSecret(r, secretOutputs);
-                const state = plainObject(r.getObject()?.toJavaScript());
-                // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.
-                const auto = typeInfo(entry.type, this.resolveFrom).autoName;
-                if (entry.custom && auto && entry.props[auto] === undefined && state[auto] !== undefined) {
-                    entry.props = { ...entry.props, [auto]: state[auto] };
-                }
-                const outputs = entry.custom ? { ...entry.props, ...state, id: r.getId() || UNKNOWN } : state;
-                this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
-            }
-            callback(err, response);
-        });
-    }
+function recordingClass(Base: MockMonitorClass) {
+    return class Recording extends Base implements RecordingMonitor {
+        readonly recorded: RecordedResource[] = [];
+        pending = 0;
 
-    /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
-    async readResource(req: ReadRequest, callback: Callback): Promise<void> {
-        const struct = req.getProperties();
-        const entry: Entry = {
-            type: req.getType(),
-            name: req.getName(),
-            custom: true,
-            read: true,
-            parent: req.getParent() || undefined,
-            props: plainObject(struct?.toJavaScript()),
-            dependencies: req.getDependenciesList(),
-            propertyDependencies: {},
-            secretPaths: secretPaths(struct?.toJavaScript()),
-            source: programLocation(req, this.programDir),
-        };
-        this.pending++;
-        return super.readResource(req, (err, response) => {
-            this.pending--;
-            if (!err) {
-                const r = response as ReadResponse;
-                const outputs = { ...plainObject(r.getProperties()?.toJavaScript()), id: req.getId() };
-                this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
-            }
-            callback(err, response);
-        });
-    }
+        constructor(
+            mocks: ConstructorParameters<typeof MockMonitor>[0],
+            private readonly resolveFrom?: string,
+            private readonly programDir?: string,
+        ) {
+            super(mocks);
+        }
+
+        async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
+            const struct = req.getObject();
+            const raw = struct ? struct.toJavaScript() : {};
+            const withIds = normalizeValue(raw, false) as { [key: string]: Json };
+            const propertyDependencies: Record<string, string[]> = {};
+            req.getPropertydependenciesMap().forEach((deps, key) => {
+                propertyDependencies[key] = deps.getUrnsList();
+            });
+            const entry: Entry = {
+                type: req.getType(),
+                name: req.getName(),
+                custom: req.getCustom(),
+                read: false,
+                parent: req.getParent() || undefined,
+                props: plainObject(raw),
+                dependencies: req.getDependenciesList(),
+                propertyDependencies,
+                secretPaths: secretPaths(raw),
+                source: programLocation(req, this.programDir),
+            };
+            const proxied = new Proxy(req, {
+                get(target, prop, receiver) {
+                    if (prop === "getObject" && struct) {
+                        return () => (struct.constructor as unknown as StructClass).fromJavaScript(withIds);
+                    }
+                    // A remote (multi-language) component is planned by its provider, like a custom resource.
+                    if (prop === "getCustom") {
+                        return () => target.getCustom() || target.getRemote();
+                    }
+                    const v = Reflect.get(target, prop, receiver);
+                    return typeof v === "function" ? v.bind(target) : v;
+                },
+            });
+            this.pending++;
+            const secretOutputs = req.getAdditionalsecretoutputsList();
+            return super.registerResource(proxied, (err, response) => {
+                this.pending--;
+                if (!err) {
+                    const r = response as RegisterResponse;
+                    markSecret(r, secretOutputs);
+                    const state = plainObject(r.getObject()?.toJavaScript());
+                    // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.
+                    const auto = typeInfo(entry.type, this.resolveFrom).autoName;
+                    if (entry.custom && auto && entry.props[auto] === undefined && state[auto] !== undefined) {
+                        entry.props = { ...entry.props, [auto]: state[auto] };
+                    }
+                    const outputs = entry.custom ? { ...entry.props, ...state, id: r.getId() || UNKNOWN } : state;
+                    this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
+                }
+                callback(err, response);
+            });
+        }
+
+        /** Reads (`StackReference`, `Resource.get`) are recorded too, as custom resources with their inputs. */
+        async readResource(req: ReadRequest, callback: Callback): Promise<void> {
+            const struct = req.getProperties();
+            const entry: Entry = {
+                type: req.getType(),
+                name: req.getName(),
+                custom: true,
+                read: true,
+                parent: req.getParent() || undefined,
+                props: plainObject(struct?.toJavaScript()),
+                dependencies: req.getDependenciesList(),
+                propertyDependencies: {},
+                secretPaths: secretPaths(struct?.toJavaScript()),
+                source: programLocation(req, this.programDir),
+            };
+            this.pending++;
+            return super.readResource(req, (err, response) => {
+                this.pending--;
+                if (!err) {
+                    const r = response as ReadResponse;
+                    const outputs = { ...plainObject(r.getProperties()?.toJavaScript()), id: req.getId() };
+                    this.recorded.push({ ...entry, urn: r.getUrn(), outputs });
+                }
+                callback(err, response);
+            });
+        }
+    };
 }

@@ -1,12 +1,12 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
 import type { Policies } from "@pulumi/policy";
-import { createHash } from "crypto";
-import * as path from "path";
 import { Violation } from "./engine";
 import { Coverage } from "./coverage";
 import { PlanMode } from "./mocks";
+import { fingerprint, sourceOf } from "./locations";
 import { redact } from "./redact";
 import { RecordedResource, ResolvedOutput } from "./runtime";
+import type { PackageUse } from "./sdk";
 
 /** Everything a plan found. */
 export interface PlanReport {
@@ -27,29 +27,15 @@ export interface PlanReport {
     references: { stack: string; source: string }[];
     /** Which rules inspected what, and what no rule inspected. */
     coverage: Coverage;
+    /** The `@pulumi/pulumi`, `@pulumi/aws` and `@pulumi/policy` that ran, and from where (dir relative to the working directory). */
+    packages: PackageUse[];
 }
+
+const packageLine = (p: PackageUse) => `${p.name} ${p.version} (${p.origin === "program" ? "the program's" : "the gate's"}, ${p.dir})`;
 
 /** true when the plan may pass: no counted mandatory finding and every API surface inspected. */
 export function passes(report: Pick<PlanReport, "violations" | "coverage">): boolean {
     return !counted(report.violations).some((v) => v.enforcementLevel === "mandatory") && report.coverage.uninspectedSurfaces.length === 0;
-}
-
-/** Where the program created the resource a finding is about, relative to the working directory. */
-function sourceOf(report: PlanReport, urn: string | undefined): { uri: string; line: number; column: number } | undefined {
-    const source = urn ? report.resources.find((r) => r.urn === urn)?.source : undefined;
-    if (!source) {
-        return undefined;
-    }
-    const uri = path.relative(process.cwd(), source.file).split(path.sep).join("/");
-    return { uri, line: source.line, column: source.column };
-}
-
-/** A fingerprint that follows a finding across runs and line moves: its rule and its resource. */
-function fingerprint(v: Violation): string {
-    return createHash("sha256")
-        .update(`${v.policyName}\n${v.urn ?? "(stack)"}`)
-        .digest("hex")
-        .slice(0, 32);
 }
 
 /** Resources in a stable order (by URN): registration order varies between runs. */
@@ -101,6 +87,7 @@ export function toJson(report: PlanReport, policies: Policies): Record<string, u
         program: report.program,
         configFile: report.configFile ?? null,
         policyConfigFile: report.policyConfigFile ?? null,
+        packages: report.packages,
         summary: summary(report),
         resourceCountsByType: countByType(report.resources),
         resources: sorted(report.resources).map((r) => ({
@@ -147,6 +134,7 @@ export function toText(report: PlanReport, policies: Policies): string {
     const s = summary(report);
     const lines = [
         `Offline plan of stack "${report.stack}" (project ${report.project}, program ${report.program}${report.configFile ? `, config ${report.configFile}` : ""})`,
+        `Packages: ${report.packages.map(packageLine).join("; ")}`,
         ...report.references.map((r) => `Stack reference ${r.stack}: outputs ${r.source.startsWith("computed") ? r.source : `from ${r.source}`}`),
         `Mode: ${report.mode === "preview" ? "preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown" : "update — every value known, as `pulumi up` sees it"}`,
         "",
@@ -234,6 +222,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                     driver: {
                         name: "secure-api-platform-policy",
                         version: toolVersion,
+                        properties: { packages: report.packages },
                         rules: policies.map((p) => ({
                             id: p.name,
                             name: p.name,
@@ -276,6 +265,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                 invocations: [
                     {
                         executionSuccessful: true,
+                        properties: { packages: report.packages.map(packageLine) },
                         toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
                     },
                 ],

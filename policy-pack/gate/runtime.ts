@@ -4,10 +4,14 @@
  * This is what the offline plan and the tests inspect, and what the policy
  * engine validates.
  */
-import * as pulumi from "@pulumi/pulumi";
+import * as ownSdk from "@pulumi/pulumi";
+import * as path from "path";
 import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
 import { guardStackReferenceOutputs } from "./stack-references";
-import { RecordedResource, RecordingMonitor } from "./recorder";
+import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { createRecordingMonitor, RecordedResource, SourceLocation } from "./recorder";
+import { errorLocation, fastStackTraces } from "./sources";
+import type { MockMonitorClass, PulumiSdk } from "./sdk";
 
 export { normalizeValue, RecordedResource } from "./recorder";
 
@@ -25,6 +29,11 @@ export interface MockRunOptions extends PlatformMockOptions {
     programDir?: string;
     /** Longest the program may take, in milliseconds, before the run fails. Default 300000 (5 minutes). */
     timeoutMs?: number;
+    /**
+     * The copy of `@pulumi/pulumi` the program loads (the mocks are installed on it) and its MockMonitor.
+     * @default the gate's own copy
+     */
+    sdk?: { pulumi: PulumiSdk; MockMonitor: MockMonitorClass; dir: string };
 }
 
 /** Default time limit of a run. */
@@ -51,6 +60,8 @@ export class ProgramError extends Error {
     constructor(
         readonly error: unknown,
         readonly resources: RecordedResource[],
+        /** The program's line that threw, from the error's stack (mapped to the TypeScript source). */
+        readonly location?: SourceLocation,
     ) {
         super(error instanceof Error ? error.message : String(error));
         this.name = "ProgramError";
@@ -181,8 +192,8 @@ interface OutputInternals<T> {
     promise(): Promise<T>;
 }
 
-async function resolveOutput(value: unknown): Promise<ResolvedOutput> {
-    const out = pulumi.output(value as pulumi.Input<unknown>) as unknown as OutputInternals<unknown> & pulumi.Output<unknown>;
+async function resolveOutput(pulumi: PulumiSdk, value: unknown): Promise<ResolvedOutput> {
+    const out = pulumi.output(value as ownSdk.Input<unknown>) as unknown as OutputInternals<unknown> & ownSdk.Output<unknown>;
     const secret = await pulumi.isSecret(out);
     const known = await out.isKnown;
     return { value: known ? await out.promise() : undefined, secret, known };
@@ -196,12 +207,19 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const mode = options.mode ?? "update";
     const preview = mode === "preview";
     const mocks = createPlatformMocks(options);
-    const monitor = new RecordingMonitor(mocks, options.resolveFrom, options.programDir);
+    const pulumi = options.sdk?.pulumi ?? ownSdk;
+    const monitor = createRecordingMonitor(options.sdk?.MockMonitor ?? MockMonitor, mocks, options.resolveFrom, options.programDir);
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
-    const unguard = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
+    const unguardReferences = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
+    const sdkDir = options.sdk?.dir ?? path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    const restoreStackTraces = fastStackTraces(pulumi.Resource, require(path.join(sdkDir, "runtime", "debuggable")));
+    const unguard = () => {
+        restoreStackTraces();
+        unguardReferences();
+    };
     const baseline = activeResources();
     const watch = new RunWatch(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, () => monitor.recorded);
     let exported: Record<string, unknown> | undefined;
@@ -217,7 +235,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
                     result !== null && typeof result === "object" && !pulumi.Resource.isInstance(result) ? (result as Record<string, unknown>) : undefined;
                 for (const [key, value] of Object.entries(exported ?? {})) {
                     watch.pendingOutputs.add(key);
-                    resolving[key] = resolveOutput(value).finally(() => watch.pendingOutputs.delete(key));
+                    resolving[key] = resolveOutput(pulumi, value).finally(() => watch.pendingOutputs.delete(key));
                 }
                 return exported;
             }),
@@ -243,7 +261,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
         unguard();
         watch.stop();
         await settleLeftovers();
-        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded);
+        throw err instanceof ProgramError ? err : new ProgramError(err, monitor.recorded, errorLocation(err, options.programDir));
     }
     unguard();
     watch.stop();

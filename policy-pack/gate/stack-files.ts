@@ -54,6 +54,8 @@ export interface ProjectFile {
     name: string;
     /** Entry point relative to the project directory, from `main` (default: the directory). */
     main?: string;
+    /** `runtime.options.typescript` (false: Pulumi runs the program as JavaScript, without ts-node). */
+    typescript?: boolean;
 }
 
 export function readProjectFile(dir: string): ProjectFile | undefined {
@@ -61,11 +63,12 @@ export function readProjectFile(dir: string): ProjectFile | undefined {
     if (!fs.existsSync(file)) {
         return undefined;
     }
-    const doc = readYaml(file) as { name?: unknown; main?: unknown } | null;
+    const doc = readYaml(file) as { name?: unknown; main?: unknown; runtime?: { options?: { typescript?: unknown } } } | null;
     if (!doc || typeof doc.name !== "string") {
         throw new StackFileError(`${file} has no project name (name: ...)`);
     }
-    return { name: doc.name, main: typeof doc.main === "string" ? doc.main : undefined };
+    const typescript = typeof doc.runtime === "object" && doc.runtime !== null ? doc.runtime.options?.typescript : undefined;
+    return { name: doc.name, main: typeof doc.main === "string" ? doc.main : undefined, typescript: typeof typescript === "boolean" ? typescript : undefined };
 }
 
 /** A stack's config, as Pulumi passes it to the program. */

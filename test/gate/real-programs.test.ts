@@ -52,13 +52,28 @@ function counted(report: Report): Findings {
     return found;
 }
 
+/** Programs written against an older @pulumi/aws that no longer type-check against the installed one. */
+const TYPE_BROKEN = ["examples-aws-ts-serverless-raw"];
+
 describe("gate: real public programs, as published", function () {
     this.timeout(300_000);
     const runs = new Map<string, Run>();
 
     before(async () => {
         for (const { program } of PROGRAMS) {
-            runs.set(program, await gate(fixture(path.join("real", program))));
+            // A program broken against the installed @pulumi/aws fails type-checking (its own case below); its
+            // findings are those a team that opts out of type-checking, as Pulumi allows, would see.
+            const transpileOnly = TYPE_BROKEN.includes(program);
+            if (transpileOnly) {
+                process.env["PULUMI_NODEJS_TRANSPILE_ONLY"] = "true";
+            }
+            try {
+                runs.set(program, await gate(fixture(path.join("real", program))));
+            } finally {
+                if (transpileOnly) {
+                    delete process.env["PULUMI_NODEJS_TRANSPILE_ONLY"];
+                }
+            }
         }
         for (const { program, policyConfig } of SECURE) {
             const dir = fixture(program);
@@ -66,6 +81,21 @@ describe("gate: real public programs, as published", function () {
             runs.set(program, await gate(dir, ...extra));
             runs.set(`${program} update`, await gate(dir, "--mode", "update", ...extra));
         }
+    });
+
+    it("a program broken against the installed @pulumi/aws v7 fails type-checking, exit 2 with each error's location, as pulumi preview fails it", async () => {
+        const dir = fixture(path.join("real", "examples-aws-ts-serverless-raw"));
+        const r = await planHere("--program", dir, "--config", path.join(dir, "Pulumi.ci.yaml"));
+        assert.strictEqual(r.code, 2);
+        assert.strictEqual(r.stdout, "");
+        assert.match(r.stderr, /^error: the program fails type-checking \(\d+ errors\)/);
+        assert.ok(
+            r.stderr.includes(
+                `${dir}/index.ts:120:5 - error TS2353: Object literal may only specify known properties, and 'stageName' does not exist in type 'DeploymentArgs'.`,
+            ),
+            r.stderr,
+        );
+        assert.ok(r.stderr.includes(`${dir}/index.ts:135:49 - error TS2339: Property 'executionArn' does not exist on type 'Deployment'.`), r.stderr);
     });
 
     it("copies every program with its SOURCE.md, a Pulumi.yaml and a Pulumi.ci.yaml", () => {

@@ -30,6 +30,7 @@ function plan(violations: Violation[]): PlanReport {
         warnings: [],
         references: [],
         coverage: { inspectedBy: new Map(), uninspectedTypes: [], uninspectedSurfaces: [] },
+        packages: [],
     };
 }
 
