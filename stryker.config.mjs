@@ -11,19 +11,21 @@ export default {
     tsconfigFile: "tsconfig.json",
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     coverageAnalysis: "perTest",
-    mutate: process.env.MUTATE ? process.env.MUTATE.split(",") : [
-        // The pack: rules, their helpers and the limits they read.
-        "policy-pack/rules/**/*.ts",
-        "policy-pack/baseline/**/*.ts",
-        // The offline gate: exit codes, report formats, waivers, policy config, mocks.
-        "policy-pack/gate/**/*.ts",
-        // The stack config schema and the components' secure defaults.
-        "stacks/config*.ts",
-        "components/**/*.ts",
-        // Not code under test: the Lambda handler bundle is tested as a bundle; pure docs/types files.
-        "!components/lambda/jwt-authorizer/**/*.ts",
-        "!**/index.ts",
-    ],
+    mutate: process.env.MUTATE
+        ? process.env.MUTATE.split(",")
+        : [
+              // The pack: rules, their helpers and the limits they read.
+              "policy-pack/rules/**/*.ts",
+              "policy-pack/baseline/**/*.ts",
+              // The offline gate: exit codes, report formats, waivers, policy config, mocks.
+              "policy-pack/gate/**/*.ts",
+              // The stack config schema and the components' secure defaults.
+              "stacks/config*.ts",
+              "components/**/*.ts",
+              // Not code under test: the Lambda handler bundle is tested as a bundle; pure docs/types files.
+              "!components/lambda/jwt-authorizer/**/*.ts",
+              "!**/index.ts",
+          ],
     mochaOptions: {
         spec: process.env.MUTATE_SPEC ? process.env.MUTATE_SPEC.split(",") : ["test/**/*.test.ts"],
         require: ["ts-node/register/transpile-only", "./test/support/hooks.ts"],

@@ -60,9 +60,7 @@ export async function ruleFindingsByMode(rule: string, program: () => unknown, o
         // process would run the unmutated rule, and the agreement check would "kill" every mutant
         // whatever the spec asserts. So the analyzer leg mirrors the offline verdict there: the
         // score measures the specs' assertions, and agreement stays proven by `npm test`.
-        out.analyzer![mode] = MUTATION_RUN
-            ? mirrorOf(out[mode]!)
-            : await analyzeWithPack(plan.resources, { mode, config: options.config, only: [rule] });
+        out.analyzer![mode] = MUTATION_RUN ? mirrorOf(out[mode]!) : await analyzeWithPack(plan.resources, { mode, config: options.config, only: [rule] });
     }
     return out as FindingsByMode;
 }

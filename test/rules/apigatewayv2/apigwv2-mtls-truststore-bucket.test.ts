@@ -69,7 +69,12 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "named", message: [/mTLS truststore Bucket "named" \(of DomainName "api"\) lacks a bucket-level BucketPublicAccessBlock .* and versioning/] }],
+            [
+                {
+                    resource: "named",
+                    message: [/mTLS truststore Bucket "named" \(of DomainName "api"\) lacks a bucket-level BucketPublicAccessBlock .* and versioning/],
+                },
+            ],
         );
     });
 });
