@@ -6,6 +6,7 @@
  * engine's unknown sentinel.
  */
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
+import { applyTransforms, TransformCallback } from "./transforms";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { PlainResource } from "./engine";
@@ -111,6 +112,7 @@ interface RegisterRequest {
     getDependenciesList(): string[];
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getAdditionalsecretoutputsList(): string[];
+    getTransformsList(): TransformCallback[];
 }
 interface RegisterResponse {
     getUrn(): string;
@@ -188,6 +190,8 @@ export class RecordingMonitor extends MockMonitor {
     readonly recorded: RecordedResource[] = [];
     /** Registrations and reads sent but not answered yet. */
     pending = 0;
+    /** Transforms (callback tokens) in effect for the children of a resource: its own, then its ancestors'. */
+    private readonly transformsOf = new Map<string, string[]>();
 
     constructor(
         mocks: ConstructorParameters<typeof MockMonitor>[0],
@@ -198,7 +202,18 @@ export class RecordingMonitor extends MockMonitor {
     }
 
     async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
-        const struct = req.getObject();
+        // The engine applies `transforms` (a resource's own, then its parents') before the resource is planned;
+        // the mock monitor ignores them, so the recorder applies them, through the SDK's own callbacks.
+        const transforms = [...req.getTransformsList().map((t) => t.getToken()), ...(this.transformsOf.get(req.getParent()) ?? [])];
+        let struct = req.getObject();
+        if (transforms.length > 0) {
+            this.pending++;
+            try {
+                struct = await applyTransforms(req, struct, transforms);
+            } finally {
+                this.pending--;
+            }
+        }
         const raw = struct ? struct.toJavaScript() : {};
         const withIds = normalizeValue(raw, false) as { [key: string]: Json };
         const propertyDependencies: Record<string, string[]> = {};
@@ -236,6 +251,9 @@ export class RecordingMonitor extends MockMonitor {
             this.pending--;
             if (!err) {
                 const r = response as RegisterResponse;
+                if (transforms.length > 0) {
+                    this.transformsOf.set(r.getUrn(), transforms);
+                }
                 markSecret(r, secretOutputs);
                 const state = plainObject(r.getObject()?.toJavaScript());
                 // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.

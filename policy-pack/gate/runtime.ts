@@ -8,6 +8,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { allReferences, createPlatformMocks, PlanMode, PlatformMockOptions } from "./mocks";
 import { guardStackReferenceOutputs } from "./stack-references";
 import { RecordedResource, RecordingMonitor } from "./recorder";
+import { enableTransforms } from "./transforms";
 
 export { normalizeValue, RecordedResource } from "./recorder";
 
@@ -200,6 +201,7 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
+    enableTransforms();
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     const unguard = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
     const baseline = activeResources();
