@@ -2,7 +2,7 @@
 import * as assert from "assert";
 import { HttpApi, HttpApiArgs } from "../../../components";
 import { assertRejectsBeforeCreating, runProgram } from "../../harness";
-import { BACKEND_ARN, FUNCTION_ARN, httpApiArgs, ISSUER, KMS_ARN, packFindingsEverywhere } from "./support";
+import { BACKEND_ARN, FUNCTION_ARN, httpApiArgs, idOf, ISSUER, KMS_ARN, packFindingsEverywhere } from "./support";
 
 const API = "aws:apigatewayv2/api:Api";
 const STAGE = "aws:apigatewayv2/stage:Stage";
@@ -42,7 +42,7 @@ describe("HttpApi", () => {
         const permission = plan.props(PERMISSION);
         assert.deepStrictEqual(
             [permission.principal, permission.function, permission.sourceArn],
-            ["apigateway.amazonaws.com", BACKEND_ARN, `${EXEC}${plan.one(API).outputs.id}/*/GET/orders`],
+            ["apigateway.amazonaws.com", BACKEND_ARN, `${EXEC}${idOf(plan, API)}/*/GET/orders`],
         );
         assert.strictEqual(plan.ofType("aws:apigatewayv2/deployment:Deployment").length, 1);
         const stage = plan.props(STAGE);
@@ -58,7 +58,7 @@ describe("HttpApi", () => {
         assert.match(logs.format, /"status":\$context\.status/);
         const group = plan.props("aws:cloudwatch/logGroup:LogGroup");
         assert.deepStrictEqual([group.name, group.retentionInDays, group.kmsKeyId], ["/aws/apigateway/orders-http/dev/access", 30, KMS_ARN]);
-        assert.deepStrictEqual(plan.outputs.dims.value, { ApiId: plan.one(API).outputs.id, Stage: "dev" });
+        assert.deepStrictEqual(plan.outputs.dims.value, { ApiId: idOf(plan, API), Stage: "dev" });
     });
 
     it("the pack finds nothing on it (offline and through the real analyzer, preview and update)", async () => {
@@ -105,8 +105,8 @@ describe("HttpApi", () => {
             `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FUNCTION_ARN}/invocations`,
         );
         const permission = plan.props(PERMISSION);
-        assert.strictEqual(permission.sourceArn, `${EXEC}${plan.one(API).outputs.id}/authorizers/${plan.one(AUTHORIZER).outputs.id}`);
-        assert.deepStrictEqual([plan.props(ROUTE).authorizationType, plan.props(ROUTE).authorizerId], ["CUSTOM", plan.one(AUTHORIZER).outputs.id]);
+        assert.strictEqual(permission.sourceArn, `${EXEC}${idOf(plan, API)}/authorizers/${idOf(plan, AUTHORIZER)}`);
+        assert.deepStrictEqual([plan.props(ROUTE).authorizationType, plan.props(ROUTE).authorizerId], ["CUSTOM", idOf(plan, AUTHORIZER)]);
     });
 
     it("options: CORS from the origin list, private integration over a VPC link with tlsConfig, per-route throttle, disabled default endpoint, autoDeploy $default", async () => {
@@ -145,7 +145,7 @@ describe("HttpApi", () => {
         const i = plan.props(INTEGRATION);
         assert.deepStrictEqual(
             [i.connectionType, i.connectionId, i.tlsConfig, i.integrationUri, i.timeoutMilliseconds],
-            ["VPC_LINK", plan.one("aws:apigatewayv2/vpcLink:VpcLink").outputs.id, { serverNameToVerify: "inv.internal.example.com" }, "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", 5000],
+            ["VPC_LINK", idOf(plan, "aws:apigatewayv2/vpcLink:VpcLink"), { serverNameToVerify: "inv.internal.example.com" }, "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", 5000],
         );
         const stage = plan.props(STAGE);
         assert.deepStrictEqual([stage.name, stage.autoDeploy, stage.deploymentId], ["$default", true, undefined]);

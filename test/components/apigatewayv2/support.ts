@@ -3,7 +3,7 @@ import * as assert from "assert";
 import * as pulumi from "@pulumi/pulumi";
 import { HttpApiArgs, WebSocketApiArgs } from "../../../components";
 import { PlanMode } from "../../../policy-pack/gate/mocks";
-import { runProgram } from "../../harness";
+import { Plan, runProgram } from "../../harness";
 import { analyzeWithPack } from "../../support/analyzer";
 import { BACKEND_ARN, FUNCTION_ARN, KMS_ARN } from "../fixtures";
 
@@ -67,14 +67,19 @@ export function transformChildren(type: string, change: (props: Record<string, u
     };
 }
 
-/** Asserts the named rule reports exactly the expected resources (by name), with the property named in each message. */
+/** Asserts the named rule reports exactly the expected resources (by name, one or more findings each), with the property named in each message. */
 export function assertCaught(found: { policyName: string; resourceName?: string; message: string }[], rule: string, resources: string[], property: RegExp): void {
     assert.deepStrictEqual(
-        found.map((v) => [v.policyName, v.resourceName]).sort(),
-        resources.map((r) => [rule, r]).sort(),
+        [...new Set(found.map((v) => `${v.policyName} ${v.resourceName}`))].sort(),
+        resources.map((r) => `${rule} ${r}`).sort(),
         `${rule} should catch ${resources.join(", ")}: ${found.map((f) => f.message).join(" | ")}`,
     );
     for (const f of found) {
         assert.match(f.message, property);
     }
+}
+
+/** The (mock) id of the one resource of a type. */
+export function idOf(plan: Plan, type: string): string {
+    return String(plan.one(type).outputs?.id);
 }
