@@ -1,4 +1,5 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { ruleFindings } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
@@ -46,6 +47,16 @@ describe(RULE, () => {
             { resource: "no-audience", message: [/jwtConfiguration\.audiences is empty/] },
             { resource: "blank-audience", message: [/jwtConfiguration\.audiences is empty/] },
         ]);
+    });
+
+    it("accepts, at a first preview too, an issuer and audiences computed from the stack's Cognito pool and app client", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const pool = new aws.cognito.UserPool("pool", {});
+                const client = new aws.cognito.UserPoolClient("client", { userPoolId: pool.id });
+                authorizer("jwt", { jwtConfiguration: { issuer: pulumi.interpolate`https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] } });
+            }),
+        );
     });
 
     it("does not judge REQUEST (Lambda) authorizers", async () => {
