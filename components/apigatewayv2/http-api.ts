@@ -202,9 +202,7 @@ export class HttpApi extends pulumi.ComponentResource implements ApiEndpoint {
         this.jwtAuthorizerId = authorizerIds.jwt;
         this.lambdaAuthorizerId = authorizerIds.lambda;
         const iamRoutes = args.routes.filter((r) => r.auth === "iam");
-        this.iamRouteArns = pulumi
-            .all([api.executionArn, this.stage.name])
-            .apply(([arn, st]) => iamRoutes.map((r) => methodArn(arn, st, r.method, r.path)));
+        this.iamRouteArns = pulumi.all([api.executionArn, this.stage.name]).apply(([arn, st]) => iamRoutes.map((r) => methodArn(arn, st, r.method, r.path)));
         this.registerOutputs({
             apiId: this.apiId,
             executionArn: this.executionArn,

@@ -71,11 +71,21 @@ export function validateV2LambdaAuthorizer(
     });
     if (!http) {
         if (settings.resultTtlSeconds !== undefined) {
-            throw new ComponentArgumentError(component, `${at}.resultTtlSeconds`, "is not supported for WebSocket APIs (API Gateway caches only HTTP API authorizer results)");
+            throw new ComponentArgumentError(
+                component,
+                `${at}.resultTtlSeconds`,
+                "is not supported for WebSocket APIs (API Gateway caches only HTTP API authorizer results)",
+            );
         }
         return { identitySources: sources };
     }
-    const ttl = intInRange(component, `${at}.resultTtlSeconds`, settings.resultTtlSeconds ?? AUTHORIZER_TTL.apiGatewayDefault, AUTHORIZER_TTL.min, AUTHORIZER_TTL.max);
+    const ttl = intInRange(
+        component,
+        `${at}.resultTtlSeconds`,
+        settings.resultTtlSeconds ?? AUTHORIZER_TTL.apiGatewayDefault,
+        AUTHORIZER_TTL.min,
+        AUTHORIZER_TTL.max,
+    );
     return { identitySources: sources, ttl };
 }
 
@@ -95,9 +105,7 @@ export function lambdaRequestAuthorizer(
             apiId: args.apiId,
             name,
             authorizerType: "REQUEST",
-            authorizerUri: pulumi
-                .all([region.name, partition.partition, args.settings.functionArn])
-                .apply(([r, p, fn]) => lambdaInvokeUri(r, fn, p)),
+            authorizerUri: pulumi.all([region.name, partition.partition, args.settings.functionArn]).apply(([r, p, fn]) => lambdaInvokeUri(r, fn, p)),
             identitySources: validated.identitySources,
             ...(http ? { authorizerPayloadFormatVersion: "2.0", enableSimpleResponses: true, authorizerResultTtlInSeconds: validated.ttl } : {}),
         },

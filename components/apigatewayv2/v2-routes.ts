@@ -94,7 +94,11 @@ function validateHttpIntegration(component: string, at: string, integration: Htt
         case "http":
             // HTTP_PROXY to the internet: TLS only (the pack's apigwv2-integration-tls refuses http://).
             if (!/^https:\/\/[^/\s]+/.test(integration.uri ?? "")) {
-                throw new ComponentArgumentError(component, `${at}.uri`, `must be an https:// URL; plaintext http:// is refused (got ${JSON.stringify(integration.uri)})`);
+                throw new ComponentArgumentError(
+                    component,
+                    `${at}.uri`,
+                    `must be an https:// URL; plaintext http:// is refused (got ${JSON.stringify(integration.uri)})`,
+                );
             }
             validateTimeout(component, at, integration.timeoutMs);
             return;
@@ -152,7 +156,11 @@ export function validateHttpRoutes(
             );
         }
         if (segments.slice(0, -1).some((s) => s.endsWith("+}"))) {
-            throw new ComponentArgumentError(component, `${at}.path`, `${JSON.stringify(route.path)} has segments below a greedy {param+}, which API Gateway does not allow`);
+            throw new ComponentArgumentError(
+                component,
+                `${at}.path`,
+                `${JSON.stringify(route.path)} has segments below a greedy {param+}, which API Gateway does not allow`,
+            );
         }
         if (!(HTTP_METHODS as readonly string[]).includes(route.method)) {
             throw new ComponentArgumentError(component, `${at}.method`, `must be one of ${HTTP_METHODS.join(", ")} (got ${JSON.stringify(route.method)})`);
@@ -212,7 +220,11 @@ export function validateWebSocketRoutes(component: string, routes: readonly WebS
         }
         seen.add(route.routeKey);
         if (route.integration?.kind !== "lambda") {
-            throw new ComponentArgumentError(component, `${at}.integration.kind`, `must be lambda (got ${JSON.stringify((route.integration as { kind?: unknown })?.kind)})`);
+            throw new ComponentArgumentError(
+                component,
+                `${at}.integration.kind`,
+                `must be lambda (got ${JSON.stringify((route.integration as { kind?: unknown })?.kind)})`,
+            );
         }
         validateLambda(component, `${at}.integration`, route.integration);
         if (route.throttle) {

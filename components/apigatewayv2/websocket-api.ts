@@ -80,7 +80,13 @@ export function validateWebSocketApiArgs(args: WebSocketApiArgs): { lambda?: { i
     matches(C, "apiName", args.apiName, API_NAME.pattern, API_NAME.expected);
     matches(C, "stageName", args.stageName, STAGE_NAME.pattern, STAGE_NAME.expected);
     if (args.routeSelectionExpression !== undefined) {
-        matches(C, "routeSelectionExpression", args.routeSelectionExpression, /^\$request\.body\.[A-Za-z0-9_.]+$/, "a $request.body.FIELD expression such as $request.body.action");
+        matches(
+            C,
+            "routeSelectionExpression",
+            args.routeSelectionExpression,
+            /^\$request\.body\.[A-Za-z0-9_.]+$/,
+            "a $request.body.FIELD expression such as $request.body.action",
+        );
     }
     validateWebSocketRoutes(C, args.routes);
     oneOf(C, "connectAuth", args.connectAuth, WEBSOCKET_AUTH_KINDS);
@@ -91,7 +97,11 @@ export function validateWebSocketApiArgs(args: WebSocketApiArgs): { lambda?: { i
         throw new ComponentArgumentError(C, "lambdaAuthorizer", `only applies to connectAuth "lambda" (got connectAuth "${args.connectAuth}")`);
     }
     if (args.connectAuth === "none" && !(typeof args.connectWaiver === "string" && args.connectWaiver.trim().length >= 10)) {
-        throw new ComponentArgumentError(C, "connectWaiver", `is required with connectAuth "none": say why anyone may connect (at least 10 characters) (got ${JSON.stringify(args.connectWaiver)})`);
+        throw new ComponentArgumentError(
+            C,
+            "connectWaiver",
+            `is required with connectAuth "none": say why anyone may connect (at least 10 characters) (got ${JSON.stringify(args.connectWaiver)})`,
+        );
     }
     if (args.connectAuth !== "none" && args.connectWaiver !== undefined) {
         throw new ComponentArgumentError(C, "connectWaiver", `only applies to connectAuth "none" (got connectAuth "${args.connectAuth}")`);

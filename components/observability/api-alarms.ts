@@ -99,7 +99,11 @@ export class ApiAlarms extends pulumi.ComponentResource {
         const { clientErrors, serverErrors, latencyP99Ms: latency, throttledRequests: throttled } = validateAlarmThresholds(args);
         const kind = args.endpoint.kind ?? "REST";
         if (args.canary === true && kind !== "REST") {
-            throw new ComponentArgumentError("ApiAlarms", "canary", `is only supported for REST endpoints (got a ${kind} endpoint: API Gateway has no canary releases on v2 stages)`);
+            throw new ComponentArgumentError(
+                "ApiAlarms",
+                "canary",
+                `is only supported for REST endpoints (got a ${kind} endpoint: API Gateway has no canary releases on v2 stages)`,
+            );
         }
         const metrics = API_METRICS[kind];
         super("secure-api:observability:ApiAlarms", name, {}, opts);

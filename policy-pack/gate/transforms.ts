@@ -44,7 +44,11 @@ export function enableTransforms(): void {
 }
 
 /** Runs the transforms with the given tokens on a registration's properties, in order; returns the properties they leave. */
-export async function applyTransforms<S extends StructLike>(target: TransformTarget, properties: S | undefined, tokens: readonly string[]): Promise<S | undefined> {
+export async function applyTransforms<S extends StructLike>(
+    target: TransformTarget,
+    properties: S | undefined,
+    tokens: readonly string[],
+): Promise<S | undefined> {
     const server = store().callbacks as unknown as CallbackServerInternals | undefined;
     let current = properties;
     for (const token of tokens) {

@@ -16,10 +16,7 @@ describe("HttpApi", () => {
     it("defaults: an explicit deployed stage, JWT and IAM routes, scoped Lambda permission, JSON access logs, throttling, detailed metrics", async () => {
         const plan = await runProgram(() => ({ dims: new HttpApi("orders", httpApiArgs()).metricDimensions }));
         const api = plan.props(API);
-        assert.deepStrictEqual(
-            [api.name, api.protocolType, api.disableExecuteApiEndpoint, api.corsConfiguration],
-            ["orders-http", "HTTP", false, undefined],
-        );
+        assert.deepStrictEqual([api.name, api.protocolType, api.disableExecuteApiEndpoint, api.corsConfiguration], ["orders-http", "HTTP", false, undefined]);
         const authorizer = plan.props(AUTHORIZER);
         assert.deepStrictEqual(
             [authorizer.authorizerType, authorizer.identitySources, authorizer.jwtConfiguration],
@@ -27,14 +24,16 @@ describe("HttpApi", () => {
         );
         const routes = Object.fromEntries(plan.ofType(ROUTE).map((r) => [r.props.routeKey, [r.props.authorizationType, r.props.authorizationScopes]]));
         assert.deepStrictEqual(routes, { "GET /orders": ["JWT", ["orders.read"]], "GET /reports": ["AWS_IAM", undefined] });
-        const integrations = plan.ofType(INTEGRATION).map((i) => [
-            i.props.integrationType,
-            i.props.integrationMethod,
-            i.props.integrationUri,
-            i.props.payloadFormatVersion,
-            i.props.connectionType,
-            i.props.timeoutMilliseconds,
-        ]);
+        const integrations = plan
+            .ofType(INTEGRATION)
+            .map((i) => [
+                i.props.integrationType,
+                i.props.integrationMethod,
+                i.props.integrationUri,
+                i.props.payloadFormatVersion,
+                i.props.connectionType,
+                i.props.timeoutMilliseconds,
+            ]);
         assert.deepStrictEqual(integrations.sort(), [
             ["AWS_PROXY", "POST", BACKEND_ARN, "2.0", undefined, undefined],
             ["HTTP_PROXY", "GET", "https://reports.example.com/reports", "1.0", "INTERNET", 29000],
@@ -52,7 +51,10 @@ describe("HttpApi", () => {
         );
         const logs = stage.accessLogSettings as { format: string; destinationArn: string };
         const format = JSON.parse(logs.format.replace(/\$context\.[A-Za-z.]+/g, "0")) as Record<string, unknown>;
-        assert.ok(["requestId", "ip", "status", "routeKey", "principalId"].every((k) => k in format), logs.format);
+        assert.ok(
+            ["requestId", "ip", "status", "routeKey", "principalId"].every((k) => k in format),
+            logs.format,
+        );
         assert.match(logs.format, /"requestId":"\$context\.requestId"/);
         assert.match(logs.format, /"ip":"\$context\.identity\.sourceIp"/);
         assert.match(logs.format, /"status":\$context\.status/);
@@ -73,12 +75,23 @@ describe("HttpApi", () => {
             vpcLinks: { internal: { subnetIds: ["subnet-0abc"], securityGroupIds: ["sg-0abc"] } },
             routes: [
                 ...httpApiArgs().routes,
-                { path: "/partners/{id}", method: "POST", auth: "lambda", throttle: { rateLimit: 5, burstLimit: 10 }, integration: { kind: "lambda", functionArn: BACKEND_ARN } },
+                {
+                    path: "/partners/{id}",
+                    method: "POST",
+                    auth: "lambda",
+                    throttle: { rateLimit: 5, burstLimit: 10 },
+                    integration: { kind: "lambda", functionArn: BACKEND_ARN },
+                },
                 {
                     path: "/inventory/{proxy+}",
                     method: "ANY",
                     auth: "jwt",
-                    integration: { kind: "private", vpcLink: "internal", targetArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/inv/1/2", serverNameToVerify: "inventory.internal.example.com" },
+                    integration: {
+                        kind: "private",
+                        vpcLink: "internal",
+                        targetArn: "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/inv/1/2",
+                        serverNameToVerify: "inventory.internal.example.com",
+                    },
                 },
             ],
         };
@@ -90,7 +103,9 @@ describe("HttpApi", () => {
             new HttpApi(
                 "orders",
                 httpApiArgs({
-                    authorizers: { lambda: { functionArn: FUNCTION_ARN, identitySources: ["$request.header.X-Token", "$request.querystring.k"], resultTtlSeconds: 120 } },
+                    authorizers: {
+                        lambda: { functionArn: FUNCTION_ARN, identitySources: ["$request.header.X-Token", "$request.querystring.k"], resultTtlSeconds: 120 },
+                    },
                     routes: [{ path: "/p", method: "POST", auth: "lambda", integration: { kind: "http", uri: "https://p.example.com/" } }],
                 }),
             );
@@ -100,10 +115,7 @@ describe("HttpApi", () => {
             [a.authorizerType, a.authorizerPayloadFormatVersion, a.enableSimpleResponses, a.authorizerResultTtlInSeconds, a.identitySources],
             ["REQUEST", "2.0", true, 120, ["$request.header.X-Token", "$request.querystring.k"]],
         );
-        assert.strictEqual(
-            a.authorizerUri,
-            `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FUNCTION_ARN}/invocations`,
-        );
+        assert.strictEqual(a.authorizerUri, `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/${FUNCTION_ARN}/invocations`);
         const permission = plan.props(PERMISSION);
         assert.strictEqual(permission.sourceArn, `${EXEC}${idOf(plan, API)}/authorizers/${idOf(plan, AUTHORIZER)}`);
         assert.deepStrictEqual([plan.props(ROUTE).authorizationType, plan.props(ROUTE).authorizerId], ["CUSTOM", idOf(plan, AUTHORIZER)]);
@@ -125,7 +137,13 @@ describe("HttpApi", () => {
                             method: "PUT",
                             auth: "iam",
                             throttle: { rateLimit: 5, burstLimit: 10 },
-                            integration: { kind: "private", vpcLink: "internal", targetArn: "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", serverNameToVerify: "inv.internal.example.com", timeoutMs: 5000 },
+                            integration: {
+                                kind: "private",
+                                vpcLink: "internal",
+                                targetArn: "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1",
+                                serverNameToVerify: "inv.internal.example.com",
+                                timeoutMs: 5000,
+                            },
                         },
                     ],
                 }),
@@ -145,11 +163,19 @@ describe("HttpApi", () => {
         const i = plan.props(INTEGRATION);
         assert.deepStrictEqual(
             [i.connectionType, i.connectionId, i.tlsConfig, i.integrationUri, i.timeoutMilliseconds],
-            ["VPC_LINK", idOf(plan, "aws:apigatewayv2/vpcLink:VpcLink"), { serverNameToVerify: "inv.internal.example.com" }, "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1", 5000],
+            [
+                "VPC_LINK",
+                idOf(plan, "aws:apigatewayv2/vpcLink:VpcLink"),
+                { serverNameToVerify: "inv.internal.example.com" },
+                "arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1",
+                5000,
+            ],
         );
         const stage = plan.props(STAGE);
         assert.deepStrictEqual([stage.name, stage.autoDeploy, stage.deploymentId], ["$default", true, undefined]);
-        assert.deepStrictEqual(stage.routeSettings, [{ routeKey: "PUT /inventory", throttlingRateLimit: 5, throttlingBurstLimit: 10, detailedMetricsEnabled: true }]);
+        assert.deepStrictEqual(stage.routeSettings, [
+            { routeKey: "PUT /inventory", throttlingRateLimit: 5, throttlingBurstLimit: 10, detailedMetricsEnabled: true },
+        ]);
         assert.strictEqual(plan.ofType("aws:apigatewayv2/deployment:Deployment").length, 0);
         assert.strictEqual(plan.props("aws:cloudwatch/logGroup:LogGroup").name, "/aws/apigateway/orders-http/default/access");
     });
@@ -159,7 +185,17 @@ describe("HttpApi", () => {
         const plan = await runProgram(() => {
             names = new HttpApi(
                 "orders",
-                httpApiArgs({ routes: [{ path: "/health", method: "GET", auth: "none", waiver: "uptime probes call it without credentials", integration: { kind: "http", uri: "https://h.example.com/" } }] }),
+                httpApiArgs({
+                    routes: [
+                        {
+                            path: "/health",
+                            method: "GET",
+                            auth: "none",
+                            waiver: "uptime probes call it without credentials",
+                            integration: { kind: "http", uri: "https://h.example.com/" },
+                        },
+                    ],
+                }),
             ).anonymousRouteNames;
         });
         assert.strictEqual(plan.props(ROUTE).authorizationType, "NONE");
@@ -167,22 +203,79 @@ describe("HttpApi", () => {
     });
 
     const bad: [string, Partial<HttpApiArgs>, RegExp][] = [
-        ["an http:// integration", { routes: [{ path: "/a", method: "GET", auth: "iam", integration: { kind: "http", uri: "http://a.example.com" } }] }, /routes\[0\]\.integration\.uri must be an https:\/\/ URL; plaintext http:\/\/ is refused/],
-        ["auth none without a waiver", { routes: [{ path: "/a", method: "GET", auth: "none", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes\[0\]\.waiver is required with auth "none"/],
-        ["a lambda route without a Lambda authorizer", { routes: [{ path: "/a", method: "GET", auth: "lambda", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes\[0\]\.auth is "lambda" but the API has no lambda authorizer/],
-        ["the REST auth kind cognito", { routes: [{ path: "/a", method: "GET", auth: "cognito" as "jwt", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes\[0\]\.auth must be one of jwt, lambda, iam, none \(got "cognito"\)/],
-        ["scopes on an IAM route", { routes: [{ path: "/a", method: "GET", auth: "iam", scopes: ["x"], integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes\[0\]\.scopes are only valid with auth "jwt"/],
-        ["a private integration naming no VPC link", { routes: [{ path: "/a", method: "GET", auth: "iam", integration: { kind: "private", vpcLink: "x", targetArn: "arn:x", serverNameToVerify: "a.example.com" } }] }, /routes\[0\]\.integration\.vpcLink must name a VPC link of the API \(vpcLinks: none\)/],
-        ["an authorizer TTL above 3600", { authorizers: { lambda: { functionArn: FUNCTION_ARN, resultTtlSeconds: 3601 } } }, /authorizers\.lambda\.resultTtlSeconds must be an integer from 0 to 3600 \(got 3601\)/],
-        ["no identity sources", { authorizers: { lambda: { functionArn: FUNCTION_ARN, identitySources: [] } } }, /authorizers\.lambda\.identitySources must list at least one source/],
-        ["a REST-style identity source", { authorizers: { lambda: { functionArn: FUNCTION_ARN, identitySources: ["method.request.header.X"] } } }, /authorizers\.lambda\.identitySources\[0\] must be \$request\.header/],
-        ["an http JWT issuer", { authorizers: { jwt: { issuer: "http://issuer.example.com", audiences: ["a"] } } }, /authorizers\.jwt\.issuer must be an https:\/\/ URL/],
+        [
+            "an http:// integration",
+            { routes: [{ path: "/a", method: "GET", auth: "iam", integration: { kind: "http", uri: "http://a.example.com" } }] },
+            /routes\[0\]\.integration\.uri must be an https:\/\/ URL; plaintext http:\/\/ is refused/,
+        ],
+        [
+            "auth none without a waiver",
+            { routes: [{ path: "/a", method: "GET", auth: "none", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] },
+            /routes\[0\]\.waiver is required with auth "none"/,
+        ],
+        [
+            "a lambda route without a Lambda authorizer",
+            { routes: [{ path: "/a", method: "GET", auth: "lambda", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] },
+            /routes\[0\]\.auth is "lambda" but the API has no lambda authorizer/,
+        ],
+        [
+            "the REST auth kind cognito",
+            { routes: [{ path: "/a", method: "GET", auth: "cognito" as "jwt", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] },
+            /routes\[0\]\.auth must be one of jwt, lambda, iam, none \(got "cognito"\)/,
+        ],
+        [
+            "scopes on an IAM route",
+            { routes: [{ path: "/a", method: "GET", auth: "iam", scopes: ["x"], integration: { kind: "lambda", functionArn: BACKEND_ARN } }] },
+            /routes\[0\]\.scopes are only valid with auth "jwt"/,
+        ],
+        [
+            "a private integration naming no VPC link",
+            {
+                routes: [
+                    {
+                        path: "/a",
+                        method: "GET",
+                        auth: "iam",
+                        integration: { kind: "private", vpcLink: "x", targetArn: "arn:x", serverNameToVerify: "a.example.com" },
+                    },
+                ],
+            },
+            /routes\[0\]\.integration\.vpcLink must name a VPC link of the API \(vpcLinks: none\)/,
+        ],
+        [
+            "an authorizer TTL above 3600",
+            { authorizers: { lambda: { functionArn: FUNCTION_ARN, resultTtlSeconds: 3601 } } },
+            /authorizers\.lambda\.resultTtlSeconds must be an integer from 0 to 3600 \(got 3601\)/,
+        ],
+        [
+            "no identity sources",
+            { authorizers: { lambda: { functionArn: FUNCTION_ARN, identitySources: [] } } },
+            /authorizers\.lambda\.identitySources must list at least one source/,
+        ],
+        [
+            "a REST-style identity source",
+            { authorizers: { lambda: { functionArn: FUNCTION_ARN, identitySources: ["method.request.header.X"] } } },
+            /authorizers\.lambda\.identitySources\[0\] must be \$request\.header/,
+        ],
+        [
+            "an http JWT issuer",
+            { authorizers: { jwt: { issuer: "http://issuer.example.com", audiences: ["a"] } } },
+            /authorizers\.jwt\.issuer must be an https:\/\/ URL/,
+        ],
         ["no JWT audience", { authorizers: { jwt: { issuer: ISSUER, audiences: [] } } }, /authorizers\.jwt\.audiences must list at least one app client id/],
-        ["a wildcard origin in dev without allowWildcard", { cors: { allowedOrigins: ["*"] } }, /cors\.allowedOrigins\[0\] is "\*", which needs cors\.allowWildcard: true/],
+        [
+            "a wildcard origin in dev without allowWildcard",
+            { cors: { allowedOrigins: ["*"] } },
+            /cors\.allowedOrigins\[0\] is "\*", which needs cors\.allowWildcard: true/,
+        ],
         ["a throttle above the baseline", { throttle: { rateLimit: 20000, burstLimit: 1 } }, /throttle\.rateLimit must be a number above 0 and at most 10000/],
         ["a retention dev refuses", { logging: { retentionInDays: 7, kmsKeyArn: KMS_ARN } }, /logging\.retentionInDays must be one of 14/],
         ["a bad stage name", { stageName: "my stage" }, /stageName must be 1-128 letters, digits, _ or -, or \$default/],
-        ["a timeout above 29000", { routes: [{ path: "/a", method: "GET", auth: "iam", integration: { kind: "http", uri: "https://a.example.com", timeoutMs: 30001 } }] }, /routes\[0\]\.integration\.timeoutMs must be an integer from 50 to 29000/],
+        [
+            "a timeout above 29000",
+            { routes: [{ path: "/a", method: "GET", auth: "iam", integration: { kind: "http", uri: "https://a.example.com", timeoutMs: 30001 } }] },
+            /routes\[0\]\.integration\.timeoutMs must be an integer from 50 to 29000/,
+        ],
         ["a duplicate route", { routes: [httpApiArgs().routes[1], httpApiArgs().routes[1]] }, /routes\[1\] duplicates route GET \/reports/],
     ];
     for (const [what, args, message] of bad) {

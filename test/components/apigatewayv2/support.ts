@@ -61,14 +61,17 @@ export async function packFindingsEverywhere(program: () => unknown): Promise<st
 /** A `transforms` option that changes the inputs of the children of one type. */
 export function transformChildren(type: string, change: (props: Record<string, unknown>) => Record<string, unknown>): pulumi.ComponentResourceOptions {
     return {
-        transforms: [
-            (args) => (args.type === type ? { props: change({ ...(args.props as Record<string, unknown>) }), opts: args.opts } : undefined),
-        ],
+        transforms: [(args) => (args.type === type ? { props: change({ ...(args.props as Record<string, unknown>) }), opts: args.opts } : undefined)],
     };
 }
 
 /** Asserts the named rule reports exactly the expected resources (by name, one or more findings each), with the property named in each message. */
-export function assertCaught(found: { policyName: string; resourceName?: string; message: string }[], rule: string, resources: string[], property: RegExp): void {
+export function assertCaught(
+    found: { policyName: string; resourceName?: string; message: string }[],
+    rule: string,
+    resources: string[],
+    property: RegExp,
+): void {
     assert.deepStrictEqual(
         [...new Set(found.map((v) => `${v.policyName} ${v.resourceName}`))].sort(),
         resources.map((r) => `${rule} ${r}`).sort(),

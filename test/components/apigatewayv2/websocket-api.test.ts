@@ -43,7 +43,11 @@ describe("WebSocketApi", () => {
             `${EXEC}${id}/*/sendMessage`,
             `${EXEC}${id}/authorizers/${idOf(plan, AUTHORIZER)}`,
         ]);
-        assert.ok(plan.ofType("aws:apigatewayv2/integration:Integration").every((i) => i.props.integrationType === "AWS_PROXY" && i.props.integrationMethod === "POST"));
+        assert.ok(
+            plan
+                .ofType("aws:apigatewayv2/integration:Integration")
+                .every((i) => i.props.integrationType === "AWS_PROXY" && i.props.integrationMethod === "POST"),
+        );
         const stage = plan.props(STAGE);
         assert.deepStrictEqual(stage.defaultRouteSettings, {
             throttlingRateLimit: 20,
@@ -53,7 +57,14 @@ describe("WebSocketApi", () => {
             dataTraceEnabled: false,
         });
         const format = (stage.accessLogSettings as { format: string }).format;
-        for (const field of ['"connectionId":"$context.connectionId"', '"eventType":"$context.eventType"', '"routeKey":"$context.routeKey"', '"requestId":"$context.requestId"', '"ip":"$context.identity.sourceIp"', '"status":$context.status']) {
+        for (const field of [
+            '"connectionId":"$context.connectionId"',
+            '"eventType":"$context.eventType"',
+            '"routeKey":"$context.routeKey"',
+            '"requestId":"$context.requestId"',
+            '"ip":"$context.identity.sourceIp"',
+            '"status":$context.status',
+        ]) {
             assert.ok(format.includes(field), `${field} in ${format}`);
         }
         const policy = JSON.parse(String(plan.props("aws:iam/policy:Policy").policy)) as { Statement: { Action: string; Resource: string[] }[] };
@@ -90,7 +101,14 @@ describe("WebSocketApi", () => {
         const stage = plan.props(STAGE);
         assert.strictEqual((stage.defaultRouteSettings as { loggingLevel: string }).loggingLevel, "INFO");
         assert.deepStrictEqual(stage.routeSettings, [
-            { routeKey: "$default", throttlingRateLimit: 2, throttlingBurstLimit: 4, detailedMetricsEnabled: true, loggingLevel: "INFO", dataTraceEnabled: false },
+            {
+                routeKey: "$default",
+                throttlingRateLimit: 2,
+                throttlingBurstLimit: 4,
+                detailedMetricsEnabled: true,
+                loggingLevel: "INFO",
+                dataTraceEnabled: false,
+            },
         ]);
     });
 
@@ -114,18 +132,48 @@ describe("WebSocketApi", () => {
     });
 
     const bad: [string, Partial<WebSocketApiArgs>, RegExp][] = [
-        ["no $connect route", { routes: [{ routeKey: "$default", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes must include a \$connect route/],
+        [
+            "no $connect route",
+            { routes: [{ routeKey: "$default", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] },
+            /routes must include a \$connect route/,
+        ],
         ["connectAuth none without a waiver", { connectAuth: "none", lambdaAuthorizer: undefined }, /connectWaiver is required with connectAuth "none"/],
         ["connectAuth lambda without an authorizer", { lambdaAuthorizer: undefined }, /lambdaAuthorizer is required with connectAuth "lambda"/],
-        ["an HTTP API identity source", { lambdaAuthorizer: { functionArn: FUNCTION_ARN, identitySources: ["$request.header.Authorization"] } }, /lambdaAuthorizer\.identitySources\[0\] must be route\.request\.header/],
-        ["a result cache TTL", { lambdaAuthorizer: { functionArn: FUNCTION_ARN, resultTtlSeconds: 60 } }, /lambdaAuthorizer\.resultTtlSeconds is not supported for WebSocket APIs/],
-        ["a bad route key", { routes: [{ routeKey: "$connect", integration: { kind: "lambda", functionArn: BACKEND_ARN } }, { routeKey: "send message", integration: { kind: "lambda", functionArn: BACKEND_ARN } }] }, /routes\[1\]\.routeKey must be \$connect, \$disconnect, \$default or 1-128/],
-        ["a selection expression outside the body", { routeSelectionExpression: "$request.header.x" }, /routeSelectionExpression must be a \$request\.body\.FIELD expression/],
-        ["execution logging OFF", { logging: { retentionInDays: 30, kmsKeyArn: KMS_ARN, executionLevel: "OFF" as "ERROR" } }, /logging\.executionLevel must be one of INFO, ERROR \(got "OFF"\)/],
+        [
+            "an HTTP API identity source",
+            { lambdaAuthorizer: { functionArn: FUNCTION_ARN, identitySources: ["$request.header.Authorization"] } },
+            /lambdaAuthorizer\.identitySources\[0\] must be route\.request\.header/,
+        ],
+        [
+            "a result cache TTL",
+            { lambdaAuthorizer: { functionArn: FUNCTION_ARN, resultTtlSeconds: 60 } },
+            /lambdaAuthorizer\.resultTtlSeconds is not supported for WebSocket APIs/,
+        ],
+        [
+            "a bad route key",
+            {
+                routes: [
+                    { routeKey: "$connect", integration: { kind: "lambda", functionArn: BACKEND_ARN } },
+                    { routeKey: "send message", integration: { kind: "lambda", functionArn: BACKEND_ARN } },
+                ],
+            },
+            /routes\[1\]\.routeKey must be \$connect, \$disconnect, \$default or 1-128/,
+        ],
+        [
+            "a selection expression outside the body",
+            { routeSelectionExpression: "$request.header.x" },
+            /routeSelectionExpression must be a \$request\.body\.FIELD expression/,
+        ],
+        [
+            "execution logging OFF",
+            { logging: { retentionInDays: 30, kmsKeyArn: KMS_ARN, executionLevel: "OFF" as "ERROR" } },
+            /logging\.executionLevel must be one of INFO, ERROR \(got "OFF"\)/,
+        ],
         ["a burst above the baseline", { throttle: { rateLimit: 1, burstLimit: 5001 } }, /throttle\.burstLimit must be an integer from 1 to 5000/],
     ];
     for (const [what, args, message] of bad) {
-        it(`rejects ${what} before creating anything`, () => assertRejectsBeforeCreating(() => new WebSocketApi("bad", webSocketApiArgs(args)), /^WebSocketApi: /, message));
+        it(`rejects ${what} before creating anything`, () =>
+            assertRejectsBeforeCreating(() => new WebSocketApi("bad", webSocketApiArgs(args)), /^WebSocketApi: /, message));
     }
 });
 
@@ -134,13 +182,55 @@ describe("WebSocketApi security defaults are the pack's rules", () => {
         new WebSocketApi("chat", webSocketApiArgs({ logging: { retentionInDays: 90, kmsKeyArn: KMS_ARN } }), opts);
     };
     const cases: [string, string, string, (p: Record<string, unknown>) => Record<string, unknown>, string[], RegExp][] = [
-        ["$connect authorization", "apigwv2-route-authorization", ROUTE, (p) => (p.routeKey === "$connect" ? { ...p, authorizationType: "NONE", authorizerId: undefined } : p), ["chat-connect"], /authorizationType/],
-        ["data trace off", "apigwv2-stage-data-trace", STAGE, (p) => ({ ...p, defaultRouteSettings: { ...(p.defaultRouteSettings as object), dataTraceEnabled: true } }), ["chat-stage"], /dataTraceEnabled/],
-        ["execution logging", "apigwv2-websocket-execution-logging", STAGE, (p) => ({ ...p, defaultRouteSettings: { ...(p.defaultRouteSettings as object), loggingLevel: "OFF" } }), ["chat-stage"], /loggingLevel/],
+        [
+            "$connect authorization",
+            "apigwv2-route-authorization",
+            ROUTE,
+            (p) => (p.routeKey === "$connect" ? { ...p, authorizationType: "NONE", authorizerId: undefined } : p),
+            ["chat-connect"],
+            /authorizationType/,
+        ],
+        [
+            "data trace off",
+            "apigwv2-stage-data-trace",
+            STAGE,
+            (p) => ({ ...p, defaultRouteSettings: { ...(p.defaultRouteSettings as object), dataTraceEnabled: true } }),
+            ["chat-stage"],
+            /dataTraceEnabled/,
+        ],
+        [
+            "execution logging",
+            "apigwv2-websocket-execution-logging",
+            STAGE,
+            (p) => ({ ...p, defaultRouteSettings: { ...(p.defaultRouteSettings as object), loggingLevel: "OFF" } }),
+            ["chat-stage"],
+            /loggingLevel/,
+        ],
         ["access logs", "apigwv2-stage-access-logging", STAGE, (p) => ({ ...p, accessLogSettings: undefined }), ["chat-stage"], /accessLogSettings/],
-        ["default route throttling", "apigwv2-stage-throttling", STAGE, (p) => ({ ...p, defaultRouteSettings: { loggingLevel: "ERROR" } }), ["chat-stage"], /throttling/],
-        ["scoped Lambda permissions", "lambda-permission-scoped", "aws:lambda/permission:Permission", (p) => ({ ...p, sourceArn: undefined }), ["chat-connect-invoke", "chat-disconnect-invoke", "chat-sendmessage-invoke", "chat-connect-authorizer-invoke"], /sourceArn/],
-        ["encrypted access logs", "log-group-kms-encryption", "aws:cloudwatch/logGroup:LogGroup", (p) => ({ ...p, kmsKeyId: undefined }), ["chat-access-logs"], /kmsKeyId/],
+        [
+            "default route throttling",
+            "apigwv2-stage-throttling",
+            STAGE,
+            (p) => ({ ...p, defaultRouteSettings: { loggingLevel: "ERROR" } }),
+            ["chat-stage"],
+            /throttling/,
+        ],
+        [
+            "scoped Lambda permissions",
+            "lambda-permission-scoped",
+            "aws:lambda/permission:Permission",
+            (p) => ({ ...p, sourceArn: undefined }),
+            ["chat-connect-invoke", "chat-disconnect-invoke", "chat-sendmessage-invoke", "chat-connect-authorizer-invoke"],
+            /sourceArn/,
+        ],
+        [
+            "encrypted access logs",
+            "log-group-kms-encryption",
+            "aws:cloudwatch/logGroup:LogGroup",
+            (p) => ({ ...p, kmsKeyId: undefined }),
+            ["chat-access-logs"],
+            /kmsKeyId/,
+        ],
     ];
     for (const [what, rule, type, change, resources, property] of cases) {
         it(`${what}: turned off, ${rule} catches it`, async () => {

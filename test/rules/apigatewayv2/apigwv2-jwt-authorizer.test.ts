@@ -54,7 +54,9 @@ describe(RULE, () => {
             await ruleFindings(RULE, () => {
                 const pool = new aws.cognito.UserPool("pool", {});
                 const client = new aws.cognito.UserPoolClient("client", { userPoolId: pool.id });
-                authorizer("jwt", { jwtConfiguration: { issuer: pulumi.interpolate`https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] } });
+                authorizer("jwt", {
+                    jwtConfiguration: { issuer: pulumi.interpolate`https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] },
+                });
             }),
         );
     });
