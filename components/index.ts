@@ -27,6 +27,8 @@ export * from "./apigateway/route-builder";
 export * from "./apigateway/routes";
 export * from "./apigateway/usage-plans";
 export * from "./apigatewayv2/http-api";
+export * from "./apigatewayv2/http-api-route";
+export * from "./apigatewayv2/v2-integrations";
 export * from "./apigatewayv2/v2-authorizers";
 export * from "./apigatewayv2/v2-routes";
 export * from "./apigatewayv2/v2-stage";

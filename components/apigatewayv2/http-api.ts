@@ -18,12 +18,11 @@ import { routeKey, slug } from "../shared/naming";
 import { methodArn } from "../shared/policies";
 import { HttpApiArgs, validateHttpApiArgs } from "./http-api-args";
 import { lambdaRequestAuthorizer } from "./v2-authorizers";
-import { HttpAuthKind, HttpRouteArgs } from "./v2-routes";
+import { httpIntegration } from "./v2-integrations";
+import { HTTP_AUTHORIZATION_TYPES, HttpAuthKind } from "./v2-routes";
 import { V2Stage } from "./v2-stage";
 
 export * from "./http-api-args";
-
-const AUTHORIZATION_TYPE: Readonly<Record<HttpAuthKind, string>> = { jwt: "JWT", lambda: "CUSTOM", iam: "AWS_IAM", none: "NONE" };
 
 /** An HTTP API and its stage: an {@link ApiEndpoint}. */
 export class HttpApi extends pulumi.ComponentResource implements ApiEndpoint {
@@ -144,13 +143,13 @@ export class HttpApi extends pulumi.ComponentResource implements ApiEndpoint {
         for (const route of args.routes) {
             const key = routeKey(route.method, route.path);
             const n = `${name}-${slug(route.method, route.path)}`;
-            const integration = this.integration(n, route, api, links, snapshot, dependencies);
+            const integration = httpIntegration(n, route, { apiId: api.id, executionArn: api.executionArn, vpcLinkIds: links, snapshot, dependencies }, parent);
             const created = new aws.apigatewayv2.Route(
                 n,
                 snapshot.track("Route", n, {
                     apiId: api.id,
                     routeKey: key,
-                    authorizationType: AUTHORIZATION_TYPE[route.auth],
+                    authorizationType: HTTP_AUTHORIZATION_TYPES[route.auth],
                     authorizerId: route.auth === "jwt" || route.auth === "lambda" ? authorizerIds[route.auth] : undefined,
                     authorizationScopes: route.auth === "jwt" && route.scopes?.length ? route.scopes : undefined,
                     target: pulumi.interpolate`integrations/${integration.id}`,
@@ -210,66 +209,5 @@ export class HttpApi extends pulumi.ComponentResource implements ApiEndpoint {
             invokeUrl: this.invokeUrl,
             accessLogGroupName: this.accessLogGroupName,
         });
-    }
-
-    private integration(
-        n: string,
-        route: HttpRouteArgs,
-        api: aws.apigatewayv2.Api,
-        links: ReadonlyMap<string, aws.apigatewayv2.VpcLink>,
-        snapshot: DeploymentSnapshot,
-        dependencies: pulumi.Resource[],
-    ): aws.apigatewayv2.Integration {
-        const parent = { parent: this };
-        const i = route.integration;
-        let inputs: aws.apigatewayv2.IntegrationArgs;
-        switch (i.kind) {
-            case "lambda": {
-                // Lambda proxy, payload 2.0; integrationMethod POST is how API Gateway calls Lambda.
-                inputs = { apiId: api.id, integrationType: "AWS_PROXY", integrationMethod: "POST", integrationUri: i.functionArn, payloadFormatVersion: "2.0" };
-                // Scoped to this route: ${executionArn}/*/${METHOD}${path} (any stage, this method and path only).
-                dependencies.push(
-                    new aws.lambda.Permission(
-                        `${n}-invoke`,
-                        {
-                            action: "lambda:InvokeFunction",
-                            function: i.functionArn,
-                            principal: "apigateway.amazonaws.com",
-                            sourceArn: api.executionArn.apply((arn) => methodArn(arn, "*", route.method, route.path)),
-                        },
-                        parent,
-                    ),
-                );
-                break;
-            }
-            case "http":
-                // HTTP_PROXY supports payload format 1.0 only.
-                inputs = {
-                    apiId: api.id,
-                    integrationType: "HTTP_PROXY",
-                    integrationMethod: route.method,
-                    integrationUri: i.uri,
-                    connectionType: "INTERNET",
-                    payloadFormatVersion: "1.0",
-                    timeoutMilliseconds: i.timeoutMs ?? 29000,
-                };
-                break;
-            case "private":
-                inputs = {
-                    apiId: api.id,
-                    integrationType: "HTTP_PROXY",
-                    integrationMethod: route.method,
-                    integrationUri: i.targetArn,
-                    connectionType: "VPC_LINK",
-                    connectionId: links.get(i.vpcLink)!.id,
-                    tlsConfig: { serverNameToVerify: i.serverNameToVerify },
-                    payloadFormatVersion: "1.0",
-                    timeoutMilliseconds: i.timeoutMs ?? 29000,
-                };
-                break;
-        }
-        const integration = new aws.apigatewayv2.Integration(n, snapshot.track("Integration", n, inputs), parent);
-        dependencies.push(integration);
-        return integration;
     }
 }

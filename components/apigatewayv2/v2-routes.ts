@@ -21,6 +21,9 @@ import { ComponentArgumentError } from "../shared/validation";
 export const HTTP_AUTH_KINDS = ["jwt", "lambda", "iam", "none"] as const;
 export type HttpAuthKind = (typeof HTTP_AUTH_KINDS)[number];
 
+/** The route `authorizationType` of each HTTP auth kind. */
+export const HTTP_AUTHORIZATION_TYPES: Readonly<Record<HttpAuthKind, string>> = { jwt: "JWT", lambda: "CUSTOM", iam: "AWS_IAM", none: "NONE" };
+
 /** How a WebSocket `$connect` route is authorized. */
 export const WEBSOCKET_AUTH_KINDS = ["lambda", "iam", "none"] as const;
 export type WebSocketAuthKind = (typeof WEBSOCKET_AUTH_KINDS)[number];

@@ -83,7 +83,7 @@ export interface V2StageArgs {
     deploymentId?: pulumi.Input<string>;
     /** Auto-deploy every change (then no deployment is created). */
     autoDeploy: boolean;
-    accessLogGroupName: string;
+    accessLogGroupName: pulumi.Input<string>;
     retentionInDays: number;
     kmsKeyArn: pulumi.Input<string>;
     throttle: ThrottleSettings;
