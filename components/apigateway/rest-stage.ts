@@ -85,6 +85,8 @@ export class RestStage {
     readonly canaryPhase: CanaryPhase;
     /** Canary execution log group `API-Gateway-Execution-Logs_<apiId>/<stage>/Canary`, while a canary block is configured. */
     readonly canaryExecutionLogs?: EncryptedLogGroup;
+    /** Canary access log group: the access log group's name with `/Canary` appended, while a canary block is configured. */
+    readonly canaryAccessLogs?: EncryptedLogGroup;
 
     constructor(args: RestStageArgs) {
         const { name, parent } = args;
@@ -124,6 +126,8 @@ export class RestStage {
         if (this.canaryPhase !== "none") {
             // Canary requests also log to a canary-specific group (canary-release.html): pre-created for the same reasons.
             this.canaryExecutionLogs = logs("canary-execution-logs", pulumi.interpolate`API-Gateway-Execution-Logs_${args.restApiId}/${args.stageName}/Canary`);
+            // "The canary release access log group name has the /Canary suffix appended to the selected log group name" (canary-release.html).
+            this.canaryAccessLogs = logs("canary-access-logs", pulumi.interpolate`${args.accessLogGroupName}/Canary`);
         }
         const candidate = this.candidateDeployment;
         const canary = args.canary;
@@ -149,7 +153,10 @@ export class RestStage {
                     : {}),
                 tags: args.tags,
             },
-            { parent, dependsOn: [this.executionLogs, ...(this.canaryExecutionLogs ? [this.canaryExecutionLogs] : [])] },
+            {
+                parent,
+                dependsOn: [this.executionLogs, ...[this.canaryExecutionLogs, this.canaryAccessLogs].filter((g): g is EncryptedLogGroup => g !== undefined)],
+            },
         );
 
         const base = { loggingLevel: args.executionLevel, metricsEnabled: true, dataTraceEnabled: false };

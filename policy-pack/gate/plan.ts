@@ -128,7 +128,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     const version = (JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as { version: string }).version;
     const rendered =
         options.format === "json"
-            ? JSON.stringify(toJson(report), null, 2)
+            ? JSON.stringify(toJson(report, policies), null, 2)
             : options.format === "sarif"
               ? JSON.stringify(toSarif(report, policies, version), null, 2)
               : toText(report, policies);

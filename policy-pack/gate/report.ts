@@ -85,8 +85,14 @@ function outputValue(o: ResolvedOutput): unknown {
     return o.secret ? "[secret]" : o.known ? o.value : "(known after deployment)";
 }
 
-/** The machine-readable report. Secret outputs are masked. */
-export function toJson(report: PlanReport): Record<string, unknown> {
+/** The peer control ids of a rule, from its SDK tags (`checkov:CKV_AWS_73`): every tag but `service:`. */
+export function controlTags(policy: { tags?: string[] } | undefined): string[] {
+    return (policy?.tags ?? []).filter((t) => !t.startsWith("service:"));
+}
+
+/** The machine-readable report: each violation with its rule's peer `controls`. Secret outputs are masked. */
+export function toJson(report: PlanReport, policies: Policies): Record<string, unknown> {
+    const withControls = (v: Violation) => ({ ...v, controls: controlTags(policies.find((p) => p.name === v.policyName)) });
     return {
         version: 1,
         mode: report.mode,
@@ -110,8 +116,8 @@ export function toJson(report: PlanReport): Record<string, unknown> {
         coverage: { uninspectedTypes: report.coverage.uninspectedTypes, uninspectedApiSurfaces: report.coverage.uninspectedSurfaces },
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),
         // Findings that count; findings accepted by a waiver are listed apart, with the waiver's reason.
-        violations: counted(report.violations),
-        waived: report.violations.filter((v) => v.waived),
+        violations: counted(report.violations).map(withControls),
+        waived: report.violations.filter((v) => v.waived).map(withControls),
         warnings: report.warnings,
         stackReferences: report.references,
     };
@@ -160,6 +166,7 @@ export function toText(report: PlanReport, policies: Policies): string {
         lines.push("", `WARNING: ${warning}`);
     }
     const remediation = new Map(policies.map((p) => [p.name, p.remediationSteps]));
+    const controls = new Map(policies.map((p) => [p.name, controlTags(p)]));
     const sections: [string, Violation[]][] = [
         ["Mandatory policy violations", counted(report.violations).filter((v) => v.enforcementLevel === "mandatory")],
         ["Advisory policy violations", counted(report.violations).filter((v) => v.enforcementLevel === "advisory")],
@@ -188,6 +195,10 @@ export function toText(report: PlanReport, policies: Policies): string {
             const fix = remediation.get(v.policyName);
             if (fix) {
                 lines.push(`      fix: ${fix}`);
+            }
+            const ids = controls.get(v.policyName) ?? [];
+            if (ids.length > 0) {
+                lines.push(`      controls: ${ids.join(", ")}`);
             }
         }
     }
@@ -229,6 +240,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                             shortDescription: { text: p.description },
                             help: { text: p.remediationSteps ?? p.description },
                             defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
+                            properties: { tags: controlTags(p) },
                         })),
                     },
                 },

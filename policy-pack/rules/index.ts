@@ -22,6 +22,8 @@ import { wafv2Rules } from "./wafv2";
 
 export type { PeerControls, RuleConfigKey, RuleMetadata, Service } from "./lib/rule";
 export { renderRuleTable, renderRuleTableSection, RULE_TABLE_BEGIN, RULE_TABLE_END } from "./lib/catalog";
+export { PEER_COVERAGE_BEGIN, PEER_COVERAGE_END, PEER_SCOPES, peerCoverage, renderPeerCoverageSection } from "./peers";
+export type { ControlStatus, PeerControl, PeerCoverage, PeerScope } from "./peers";
 
 export const POLICY_PACK_NAME = "secure-api-platform";
 

@@ -115,7 +115,7 @@ describe("rules at a first preview", () => {
                 }),
                 "s3-log-bucket-public-access-block",
                 "mandatory",
-                [{ resource: "logs", message: [/does not block public access/] }],
+                [{ resource: "logs", message: [/Log Bucket "logs" \(used by Trail "t"\) lacks a bucket-level BucketPublicAccessBlock/] }],
             );
         });
 
@@ -129,7 +129,7 @@ describe("rules at a first preview", () => {
                 };
             assertNoFindings(await ruleFindings("apigw-mtls-truststore-bucket", domain()));
             assertFindings(await ruleFindings("apigw-mtls-truststore-bucket", domain({ encryption: true })), "apigw-mtls-truststore-bucket", "mandatory", [
-                { resource: "trust", message: [/lacks versioning .* and a BucketPublicAccessBlock/] },
+                { resource: "trust", message: [/lacks a bucket-level BucketPublicAccessBlock .* and versioning/] },
             ]);
         });
 

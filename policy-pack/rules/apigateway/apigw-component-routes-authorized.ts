@@ -1,17 +1,18 @@
 /** Routes of `@pulumi/aws-apigateway` RestAPI components must use an authorizer or IAM. */
 import * as aws from "@pulumi/aws";
 import { componentClass, descendsFrom } from "../lib/components";
-import { knownDeep } from "../lib/known";
+import { isUnknown, knownDeep, snapshot } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { bodyOperationKey, checkBodyAuthorization } from "../lib/openapi-rules";
 import { ruleConfig, stackRule } from "../lib/rule";
-import { asArray, asRecord, asString } from "../lib/values";
+import { asArray, asRecord, asString, Props } from "../lib/values";
 
 /** Type token of `@pulumi/aws-apigateway`'s RestAPI (the package is not installed: it is a remote component). */
 export const REST_API_COMPONENT = "aws-apigateway:index:RestAPI";
 
 /** Config of `apigw-component-routes-authorized`. */
 export interface ComponentRoutesConfig {
-    /** Routes meant to be anonymous, as `METHOD path` (e.g. `GET /health`). */
+    /** Routes meant to be anonymous, as `METHOD path` (e.g. `GET /health`); for a swaggerString operation also `<component name> METHOD path`. */
     allowedAnonymousRoutes: string[];
 }
 
@@ -21,14 +22,25 @@ export const componentRoutesConfig = ruleConfig<ComponentRoutesConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: "Routes of RestAPI components meant to be anonymous, as 'METHOD path' (e.g. 'GET /health').",
+        description:
+            "Routes of RestAPI components meant to be anonymous, as 'METHOD path' (e.g. 'GET /health'); for an operation of a swaggerString also '<component name> METHOD path'.",
     },
 });
+
+/**
+ * `METHOD /path` of a route as the component builds it: the path gets a leading `/`; a route
+ * without method is ANY, a static (localPath) route serves GET.
+ */
+function routeKey(route: Props): string {
+    const method = isUnknown(route.method) ? "?" : (asString(route.method)?.toUpperCase() ?? (route.localPath !== undefined ? "GET" : "ANY"));
+    const path = isUnknown(route.path) ? "?" : (asString(route.path) ?? "");
+    return `${method} /${path.replace(/^\//, "")}`;
+}
 
 export const apigwComponentRoutesAuthorized = stackRule({
     name: "apigw-component-routes-authorized",
     service: "apigateway",
-    description: `Routes of ${REST_API_COMPONENT} components (@pulumi/aws-apigateway) must set authorizers or iamAuthEnabled, judged from the component's inputs when its Method children are not in the plan.`,
+    description: `Routes of ${REST_API_COMPONENT} components (@pulumi/aws-apigateway) must set authorizers or iamAuthEnabled, and operations of its swaggerString must have security, judged from the component's inputs when its Method children are not in the plan.`,
     remediationSteps: "Give each route authorizers (or iamAuthEnabled: true), or list it as 'METHOD path' in allowedAnonymousRoutes.",
     severity: "critical",
     enforcementLevel: "mandatory",
@@ -43,23 +55,40 @@ export const apigwComponentRoutesAuthorized = stackRule({
                 continue;
             }
             const label = describe(api);
-            const swagger = knownDeep(() => api.props.swaggerString, "swaggerString");
-            if (!swagger.known || swagger.value !== undefined) {
-                report(
-                    `not verified: ${label} defines its API in swaggerString, which this rule does not read; every operation must have security. ` +
-                        "Define the API with routes (authorizers or iamAuthEnabled), or with raw aws.apigateway resources.",
-                    api.urn,
-                );
-            }
-            const routes = knownDeep(() => api.props.routes, "routes");
-            if (!routes.known) {
-                report(unverifiable(label, routes.path, "give every route authorizers or iamAuthEnabled: true"), api.urn);
+            checkBodyAuthorization(
+                knownDeep(() => api.props.swaggerString, "swaggerString"),
+                label,
+                (message) => report(message, api.urn),
+                (op) =>
+                    op.method === "OPTIONS" ||
+                    allowedAnonymousRoutes.includes(`${op.method} ${op.path}`) ||
+                    allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)),
+                "COGNITO_USER_POOLS, CUSTOM or AWS_IAM",
+            );
+            // Routes are read part by part: a route's eventHandler or an authorizer's handler is a
+            // resource reference, unknown at a first preview, but whether a route has authorizers is known.
+            const routes = snapshot(() => api.props.routes);
+            if (isUnknown(routes)) {
+                report(unverifiable(label, "routes", "give every route authorizers or iamAuthEnabled: true"), api.urn);
                 continue;
             }
-            for (const [i, raw] of asArray(routes.value).entries()) {
+            for (const [i, raw] of asArray(routes).entries()) {
                 const route = asRecord(raw);
-                const key = `${(asString(route.method) ?? "ANY").toUpperCase()} ${asString(route.path) ?? "/"}`;
-                if (allowedAnonymousRoutes.includes(key) || route.iamAuthEnabled === true || asArray(route.authorizers).length > 0) {
+                const key = isUnknown(raw) ? `routes[${i}]` : routeKey(route);
+                const authorizers = route.authorizers;
+                if (allowedAnonymousRoutes.includes(key) || route.iamAuthEnabled === true || (Array.isArray(authorizers) && authorizers.length > 0)) {
+                    continue;
+                }
+                const unknown = [
+                    isUnknown(raw) ? "" : undefined,
+                    isUnknown(authorizers) ? "authorizers" : undefined,
+                    isUnknown(route.iamAuthEnabled) ? "iamAuthEnabled" : undefined,
+                ].filter((p): p is string => p !== undefined);
+                if (unknown.length > 0) {
+                    report(
+                        unverifiable(label, `routes.${i}${unknown[0] ? `.${unknown[0]}` : ""}`, `give route ${key} authorizers or iamAuthEnabled: true`),
+                        api.urn,
+                    );
                     continue;
                 }
                 report(

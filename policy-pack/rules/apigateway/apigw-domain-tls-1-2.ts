@@ -36,7 +36,8 @@ export const apigwDomainTls12 = resourceRule({
     remediationSteps: `Set securityPolicy: "${TLS_SECURITY_POLICY}" (or a SecurityPolicy_TLS13_* policy).`,
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: { checkov: ["CKV_AWS_206"] },
+    // Checked: trivy checks/cloud/aws/apigateway/use_secure_tls_policy_test.rego (TLS_1_0 and unset denied); v1 half (v2: apigwv2-domain-tls-1-2).
+    controls: { checkov: ["CKV_AWS_206"], trivy: ["AWS-0005"] },
     validateResource: [
         validateResourceOfType(aws.apigateway.DomainName, (domain, args, report) => checkPolicy(() => domain.securityPolicy, true, args, report)),
         // A REST API's own endpoint policy is optional; when it is set, it must be TLS 1.2+.

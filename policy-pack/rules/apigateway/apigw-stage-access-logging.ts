@@ -15,7 +15,12 @@ export const apigwStageAccessLogging = resourceRule({
     remediationSteps: `Set accessLogSettings.destinationArn to a CloudWatch log group ARN and accessLogSettings.format to a JSON format with ${FIELDS}.`,
     severity: "medium",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: checkov tests/terraform/checks/resource/aws/test_APIGatewayAccessLogging.py, trivy checks/cloud/aws/apigateway/enable_access_logging_test.rego, cdk-nag test/rules/APIGW.test.ts (APIGWAccessLogging); v1 half (v2: apigwv2-stage-access-logging).
+    controls: {
+        cdkNag: ["AwsSolutions-APIG1", "Serverless-APIGWAccessLogging"],
+        checkov: ["CKV_AWS_76"],
+        trivy: ["AWS-0001"],
+    },
     validateResource: validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
         const label = describe(args);
         const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");

@@ -30,7 +30,8 @@ export const apigwStageThrottling = stackRule({
     remediationSteps: `Add aws.apigateway.MethodSettings with methodPath "${STAGE_WIDE}" and positive settings.throttlingRateLimit and settings.throttlingBurstLimit for the stage.`,
     severity: "medium",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: cdk-nag test/rules/APIGW.test.ts (APIGWDefaultThrottling: stage without / with incomplete */* throttling); REST half (v2: apigwv2-stage-throttling).
+    controls: { cdkNag: ["Serverless-APIGWDefaultThrottling"] },
     inspects: [aws.apigateway.Stage, aws.apigateway.MethodSettings],
     validateStack: (args, report) => {
         const allSettings = resourcesOf(args.resources, aws.apigateway.MethodSettings);

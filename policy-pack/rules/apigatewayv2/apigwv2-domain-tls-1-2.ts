@@ -14,7 +14,8 @@ export const apigwv2DomainTls12 = resourceRule({
     remediationSteps: `Set domainNameConfiguration.securityPolicy: "${TLS_SECURITY_POLICY}" (or a SecurityPolicy_TLS13_* policy).`,
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: trivy checks/cloud/aws/apigateway/use_secure_tls_policy.rego and _test.rego (v2 domain names judged alike); v2 half.
+    controls: { trivy: ["AWS-0005"] },
     validateResource: validateResourceOfType(aws.apigatewayv2.DomainName, (domain, args, report) => {
         const label = describe(args);
         const policy = known(() => domain.domainNameConfiguration?.securityPolicy, "domainNameConfiguration.securityPolicy");

@@ -1,6 +1,6 @@
 /** API Gateway v2 routes must require authorization (WebSocket: on `$connect`, which every other route inherits). */
 import * as aws from "@pulumi/aws";
-import { apiV2Of, protocolOf } from "../lib/apis-v2";
+import { apiV2Of, isQuickCreate, protocolOf, QUICK_CREATE_FIX } from "../lib/apis-v2";
 import { known, knownDeep } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { bodyOperationKey, checkBodyAuthorization } from "../lib/openapi-rules";
@@ -9,7 +9,7 @@ import { stackRule, ruleConfig } from "../lib/rule";
 
 /** Config of `apigwv2-route-authorization`. */
 export interface RouteAuthorizationConfig {
-    /** Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api `body`, `<Api resource name> <METHOD> <path>`. */
+    /** Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api `body`, `<Api resource name> <METHOD> <path>`; for a quick-create Api, `<Api resource name> <routeKey>`. */
     allowedAnonymousRoutes: string[];
 }
 
@@ -20,7 +20,7 @@ export const routeAuthorizationConfig = ruleConfig<RouteAuthorizationConfig>({
         uniqueItems: true,
         default: [],
         description:
-            "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api body, '<Api resource name> <METHOD> <path>'.",
+            "Pulumi resource names of v2 routes that are intentionally anonymous (e.g. a health check); for an operation of an Api body, '<Api resource name> <METHOD> <path>'; for a quick-create Api (target set), '<Api resource name> <routeKey>'.",
     },
 });
 
@@ -32,12 +32,13 @@ export const apigwv2RouteAuthorization = stackRule({
     name: "apigwv2-route-authorization",
     service: "apigatewayv2",
     description:
-        "HTTP API routes (and operations of an HTTP API OpenAPI body) and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
+        "HTTP API routes (and operations of an HTTP API OpenAPI body, and the route of a quick-create API) and WebSocket $connect routes must use an authorizer (JWT, CUSTOM or AWS_IAM), except allow-listed routes; other WebSocket routes inherit $connect's authorization.",
     remediationSteps:
         "Set authorizationType to JWT, CUSTOM or AWS_IAM (WebSocket: on the $connect route), or add the route's resource name to allowedAnonymousRoutes.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: checkov tests/terraform/checks/resource/aws/example_APIGatewayV2RouteDefinesAuthorizationType, cdk-nag test/rules/APIGW.test.ts (APIGWAuthorization, CfnRoute case), Security Hub APIGateway.8 page. Non-$connect WebSocket routes take no authorizer in AWS, so they are judged through $connect. APIG4's REST half is not claimed by apigw-method-requires-authorization: cdk-nag exempts OPTIONS by 204 + CORS method responses, the pack by a MOCK integration.
+    controls: { securityHub: ["APIGateway.8"], cdkNag: ["AwsSolutions-APIG4"], checkov: ["CKV_AWS_309"] },
     config: routeAuthorizationConfig,
     inspects: [aws.apigatewayv2.Route, aws.apigatewayv2.Api],
     validateStack: (args, report) => {
@@ -52,6 +53,18 @@ export const apigwv2RouteAuthorization = stackRule({
                 (op) => allowedAnonymousRoutes.includes(bodyOperationKey(api.name, op)),
                 AUTHORIZED_HTTP,
             );
+            if (isQuickCreate(known(() => api.props.target, "target"))) {
+                // Quick create makes a route with no authorizer, and CreateApi takes none for it.
+                const routeKey = known(() => api.props.routeKey, "routeKey");
+                const key = `${api.name} ${(routeKey.known ? routeKey.value : undefined) ?? "$default"}`;
+                if (!allowedAnonymousRoutes.includes(key)) {
+                    report(
+                        `${api.label} is a quick-create HTTP API (target is set): API Gateway creates its route ${key.slice(api.name.length + 1)} with no authorizer, so anyone who can reach the API can call it. ` +
+                            `To authorize it, ${QUICK_CREATE_FIX}, with authorizationType ${AUTHORIZED_HTTP}; or list "${key}" in allowedAnonymousRoutes.`,
+                        api.urn,
+                    );
+                }
+            }
         }
         for (const route of routes) {
             if (allowedAnonymousRoutes.includes(route.name)) {

@@ -4,6 +4,7 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { REQUIRED_ACCESS_LOG_FIELDS } from "../../baseline";
 import { isSet, known } from "../lib/known";
 import { describe, listing, unverifiable } from "../lib/messages";
+import { isQuickCreate, QUICK_CREATE_FIX } from "../lib/apis-v2";
 import { resourceRule } from "../lib/rule";
 
 const FIELDS = listing(REQUIRED_ACCESS_LOG_FIELDS);
@@ -11,31 +12,47 @@ const FIELDS = listing(REQUIRED_ACCESS_LOG_FIELDS);
 export const apigwv2StageAccessLogging = resourceRule({
     name: "apigwv2-stage-access-logging",
     service: "apigatewayv2",
-    description: `API Gateway v2 (HTTP and WebSocket) stages, $default stages included, must write access logs in a format that includes ${FIELDS}.`,
+    description: `API Gateway v2 (HTTP and WebSocket) stages, $default stages included (also the stage a quick-create API, one with target set, gets), must write access logs in a format that includes ${FIELDS}.`,
     remediationSteps: `Set accessLogSettings.destinationArn to a CloudWatch log group ARN and accessLogSettings.format to a JSON format with ${FIELDS}.`,
     severity: "medium",
     enforcementLevel: "mandatory",
-    controls: { securityHub: ["APIGateway.9"] },
-    validateResource: validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
-        const label = describe(args);
-        const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");
-        if (!isSet(destination)) {
-            report(
-                `${label} writes no access logs (accessLogSettings.destinationArn is not set), so requests to it leave no trace. ` +
-                    `Set accessLogSettings with a CloudWatch log group destinationArn and a JSON format containing ${FIELDS}.`,
-            );
-            return;
-        }
-        const format = known(() => stage.accessLogSettings?.format, "accessLogSettings.format");
-        if (!format.known) {
-            report(unverifiable(label, format.path, `contain ${FIELDS}`));
-            return;
-        }
-        const missing = REQUIRED_ACCESS_LOG_FIELDS.filter((f) => !(format.value ?? "").includes(f));
-        if (missing.length > 0) {
-            report(
-                `${label} access log format (accessLogSettings.format) lacks ${listing(missing)}; add ${missing.length === 1 ? "it" : "them"} so each request can be traced to a caller.`,
-            );
-        }
-    }),
+    // Checked: checkov tests/cloudformation/checks/resource/aws/test_APIGatewayV2AccessLogging.py and tests/terraform/.../test_APIGatewayAccessLogging.py, trivy enable_access_logging_test.rego, cdk-nag test/rules/APIGW.test.ts (APIGWAccessLogging: CfnV2Stage cases); v2 half.
+    controls: {
+        securityHub: ["APIGateway.9"],
+        cdkNag: ["AwsSolutions-APIG1", "Serverless-APIGWAccessLogging"],
+        checkov: ["CKV_AWS_76", "CKV_AWS_95"],
+        trivy: ["AWS-0001"],
+    },
+    validateResource: [
+        validateResourceOfType(aws.apigatewayv2.Api, (api, args, report) => {
+            if (isQuickCreate(known(() => api.target, "target"))) {
+                report(
+                    `${describe(args)} is a quick-create HTTP API (target is set): API Gateway gives it a $default stage with no access logs, and the program cannot configure that stage. ` +
+                        `To log requests, ${QUICK_CREATE_FIX}, with accessLogSettings.`,
+                );
+            }
+        }),
+        validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
+            const label = describe(args);
+            const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");
+            if (!isSet(destination)) {
+                report(
+                    `${label} writes no access logs (accessLogSettings.destinationArn is not set), so requests to it leave no trace. ` +
+                        `Set accessLogSettings with a CloudWatch log group destinationArn and a JSON format containing ${FIELDS}.`,
+                );
+                return;
+            }
+            const format = known(() => stage.accessLogSettings?.format, "accessLogSettings.format");
+            if (!format.known) {
+                report(unverifiable(label, format.path, `contain ${FIELDS}`));
+                return;
+            }
+            const missing = REQUIRED_ACCESS_LOG_FIELDS.filter((f) => !(format.value ?? "").includes(f));
+            if (missing.length > 0) {
+                report(
+                    `${label} access log format (accessLogSettings.format) lacks ${listing(missing)}; add ${missing.length === 1 ? "it" : "them"} so each request can be traced to a caller.`,
+                );
+            }
+        }),
+    ],
 });

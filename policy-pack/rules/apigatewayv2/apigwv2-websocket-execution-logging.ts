@@ -17,7 +17,8 @@ export const apigwv2WebsocketExecutionLogging = stackRule({
     remediationSteps: `Set defaultRouteSettings.loggingLevel to ${LEVEL_LIST} on the WebSocket API's stage.`,
     severity: "low",
     enforcementLevel: "advisory",
-    controls: {},
+    // Checked: Security Hub APIGateway.1 page (WebSocket stages: defaultRouteSettings.loggingLevel ERROR or INFO); WebSocket half, advisory (REST: apigw-execution-logging). A stage whose API is not in the program is skipped (its protocol is unknown).
+    controls: { securityHub: ["APIGateway.1"] },
     inspects: [aws.apigatewayv2.Stage, aws.apigatewayv2.Api],
     validateStack: (args, report) => {
         const apis = resourcesOf(args.resources, aws.apigatewayv2.Api);

@@ -29,11 +29,13 @@ export const logGroupRetention = resourceRule({
     remediationSteps: "Set retentionInDays to a value >= minRetentionDays.",
     severity: "medium",
     enforcementLevel: "mandatory",
+    // Serverless-CloudWatchLogGroupRetentionPeriod checked against cdk-nag test/rules/CloudWatch.test.ts (the same rule function as the other three: retention unset fails).
     controls: {
         cdkNag: [
             "NIST.800.53.R5-CloudWatchLogGroupRetentionPeriod",
             "PCI.DSS.321-CloudWatchLogGroupRetentionPeriod",
             "HIPAA.Security-CloudWatchLogGroupRetentionPeriod",
+            "Serverless-CloudWatchLogGroupRetentionPeriod",
         ],
         checkov: ["CKV_AWS_66"],
     },

@@ -28,7 +28,7 @@ export function purposesOf(resources: readonly PolicyResource[], bucket: BucketR
     if (resourcesOf(resources, aws.cloudtrail.Trail).some((t) => refersTo(t, "s3BucketName", bucket.common, [(b) => b.bucket, (b) => b.id]))) {
         purposes.push("audit");
     }
-    const truststore = resourcesOf(resources, aws.apigateway.DomainName).some((d) => {
+    const truststore = [...resourcesOf(resources, aws.apigateway.DomainName), ...resourcesOf(resources, aws.apigatewayv2.DomainName)].some((d) => {
         const uri = known(() => d.props.mutualTlsAuthentication?.truststoreUri);
         return (
             derivedFrom(d, "mutualTlsAuthentication", bucket.common) ||

@@ -28,7 +28,13 @@ export const s3BucketDurability = stackRule({
         "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
     severity: "low",
     enforcementLevel: "advisory",
-    controls: {},
+    // Checked (advisory): checkov graph test S3BucketVersioning, trivy s3/enable_versioning_test.rego, cdk-nag test/rules/S3.test.ts (S3BucketVersioningEnabled), Security Hub S3.12, S3.14. Access logging is off by default (requireAccessLogging), so S3.9/CKV_AWS_18/AWS-0089 are not claimed.
+    controls: {
+        securityHub: ["S3.12", "S3.14"],
+        cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled", "PCI.DSS.321-S3BucketVersioningEnabled", "HIPAA.Security-S3BucketVersioningEnabled"],
+        checkov: ["CKV_AWS_21"],
+        trivy: ["AWS-0090"],
+    },
     config: s3BucketDurabilityConfig,
     inspects: [
         aws.s3.Bucket,

@@ -40,6 +40,7 @@ export const s3BucketKmsEncryption = stackRule({
         aws.s3.BucketServerSideEncryptionConfigurationV2,
         aws.cloudtrail.Trail,
         aws.apigateway.DomainName,
+        aws.apigatewayv2.DomainName,
     ],
     validateStack: (args, report) => {
         const config = s3BucketKmsEncryptionConfig.read(args);

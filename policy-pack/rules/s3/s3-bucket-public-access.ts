@@ -33,7 +33,24 @@ export const s3BucketPublicAccess = stackRule({
     remediationSteps: `Add an aws.s3.BucketPublicAccessBlock with ${FOUR} true; remove public-read/public-read-write/authenticated-read ACLs and grants to AllUsers/AuthenticatedUsers; scope every Allow of Principal "*" with ${SCOPES}. A bucket meant to be public goes in publicBuckets with its reason.`,
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Checked: checkov graph tests S3BucketHasPublicAccessBlock, S3PublicACLRead, S3PublicACLWrite; trivy s3/{block_public_acls,block_public_policy,ignore_public_acls,no_public_buckets,specify_public_access_block,no_public_access_with_acl}_test.rego; cdk-nag test/rules/S3.test.ts. Not claimed: checks of a lone sub-resource (CKV_AWS_53-56, CKV2_AWS_43, CKV_AWS_375), whose bucket outside the program is not judged.
+    controls: {
+        securityHub: ["S3.2", "S3.3", "S3.8"],
+        cdkNag: [
+            "AwsSolutions-S2",
+            "NIST.800.53.R5-S3BucketLevelPublicAccessProhibited",
+            "PCI.DSS.321-S3BucketLevelPublicAccessProhibited",
+            "HIPAA.Security-S3BucketLevelPublicAccessProhibited",
+            "NIST.800.53.R5-S3BucketPublicReadProhibited",
+            "PCI.DSS.321-S3BucketPublicReadProhibited",
+            "HIPAA.Security-S3BucketPublicReadProhibited",
+            "NIST.800.53.R5-S3BucketPublicWriteProhibited",
+            "PCI.DSS.321-S3BucketPublicWriteProhibited",
+            "HIPAA.Security-S3BucketPublicWriteProhibited",
+        ],
+        checkov: ["CKV2_AWS_6", "CKV_AWS_20", "CKV_AWS_57"],
+        trivy: ["AWS-0086", "AWS-0087", "AWS-0091", "AWS-0092", "AWS-0093", "AWS-0094"],
+    },
     config: s3BucketPublicAccessConfig,
     inspects: [
         aws.s3.Bucket,

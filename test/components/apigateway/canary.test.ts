@@ -55,6 +55,16 @@ describe("canary releases (stack config)", () => {
                 .ofType(LOG_GROUP)
                 .some((g) => /API-Gateway-Execution-Logs_.+\/dev\/Canary$/.test(String(g.props.name)) && g.props.kmsKeyId && g.props.retentionInDays === 14),
         );
+        // The canary's access logs go to the access log group's name + "/Canary" (canary-release.html): pre-created, encrypted, expiring.
+        const accessGroups = plan.ofType(LOG_GROUP).map((g) => String(g.props.name));
+        const canaryAccess = plan
+            .ofType(LOG_GROUP)
+            .filter((g) => !String(g.props.name).startsWith("API-Gateway-Execution-Logs_") && String(g.props.name).endsWith("/Canary"));
+        assert.strictEqual(canaryAccess.length, 1, accessGroups.join(", "));
+        assert.ok(accessGroups.includes(String(canaryAccess[0].props.name).replace(/\/Canary$/, "")), accessGroups.join(", "));
+        assert.ok(canaryAccess[0].props.kmsKeyId);
+        assert.strictEqual(canaryAccess[0].props.retentionInDays, 14);
+        assert.ok(!plans.none.ofType(LOG_GROUP).some((g) => String(g.props.name).endsWith("/Canary")));
         assert.strictEqual(plan.outputs.canaryDeploymentId.value, candidate.outputs?.id ?? plan.outputs.canaryDeploymentId.value);
     });
 

@@ -17,6 +17,15 @@ const AUTHORIZER = {
     handler: "arn:aws:lambda:us-east-1:123456789012:function:auth",
 };
 type Route = Record<string, unknown>;
+/** A backend the way real programs pass it: a Lambda function resource (its ARN unknown at a first preview). */
+const fn = (name: string) => new aws.lambda.Function(name, { role: `arn:aws:iam::123456789012:role/${name}`, runtime: "nodejs20.x", handler: "index.handler" });
+const swagger = (operation: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+        swagger: "2.0",
+        info: { title: "t", version: "1" },
+        securityDefinitions: { jwt: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools" } },
+        paths: { "/": { get: operation, ...extra } },
+    });
 const restApi = (name: string, routes: Route[], extra: Record<string, unknown> = {}) =>
     new RemoteComponent(REST_API_COMPONENT, name, { routes, stageName: "v1", ...extra });
 
@@ -58,14 +67,54 @@ describe(RULE, () => {
         );
     });
 
-    it("reports a swaggerString body as not verified", async () => {
+    it("judges routes whose eventHandler and authorizer handler are Lambda resources (unknown at preview) by their authorizers", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const handler = fn("handler");
+                restApi("api", [
+                    { path: "/items", method: "GET", eventHandler: handler, authorizers: [{ ...AUTHORIZER, handler: fn("auth") }] },
+                    { path: "open", method: "POST", eventHandler: handler },
+                    { path: "static", localPath: "www" },
+                ]);
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "api",
+                    message: [/RestAPI "api" route POST \/open \(routes\[1\]\) has no authorizers/, /routes\[1\]\.authorizers or iamAuthEnabled/],
+                },
+                { resource: "api", message: [/route GET \/static \(routes\[2\]\)/] },
+            ],
+        );
+    });
+
+    it("reads a swaggerString: operations without security are anonymous routes; secured ones and OPTIONS pass", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                restApi("secured", [], { swaggerString: swagger({ security: [{ jwt: [] }] }, { options: {} }) });
+            }),
+        );
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                restApi("swagger", [], { swaggerString: swagger({}) });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "swagger", message: [/RestAPI "swagger" body operation GET \/ has no security/, /allow-list "swagger GET \/"/] }],
+        );
+        const config = { [RULE]: { allowedAnonymousRoutes: ["swagger GET /"] } };
+        assertNoFindings(await ruleFindings(RULE, () => void restApi("swagger", [], { swaggerString: swagger({}) }), { config }));
+    });
+
+    it("reports a swaggerString that is not an OpenAPI document as not verified", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
                 restApi("swagger", [], { swaggerString: "{}" });
             }),
             RULE,
             "mandatory",
-            [{ resource: "swagger", message: [/not verified: RestAPI "swagger" defines its API in swaggerString/] }],
+            [{ resource: "swagger", message: [/not verified: RestAPI "swagger" body is neither a Swagger 2/] }],
         );
     });
 

@@ -37,13 +37,12 @@ describe(RULE, () => {
     });
 
     const missing: [string, BucketSpec, RegExp][] = [
-        ["versioning", { ...PROTECTED, versioning: false }, /lacks versioning \(BucketVersioning status Enabled\)\./],
-        ["encryption", { ...PROTECTED, encryption: false }, /lacks default encryption \(BucketServerSideEncryptionConfiguration\)\./],
-        ["the public access block", { ...PROTECTED, publicAccessBlock: false }, /lacks a BucketPublicAccessBlock with all four settings true\./],
+        ["versioning", { ...PROTECTED, versioning: false }, /lacks versioning \(a BucketVersioning with versioningConfiguration\.status "Enabled"\)\./],
+        ["the public access block", { ...PROTECTED, publicAccessBlock: false }, /lacks a bucket-level BucketPublicAccessBlock with .* all true\./],
         [
             "a full public access block (one setting false)",
             { ...PROTECTED, blockSettings: { restrictPublicBuckets: false } },
-            /lacks a BucketPublicAccessBlock with all four settings true\./,
+            /lacks a bucket-level BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true\./,
         ],
     ];
     for (const [what, spec, message] of missing) {
@@ -63,6 +62,10 @@ describe(RULE, () => {
         );
     });
 
+    it("leaves encryption to s3-bucket-kms-encryption: an unencrypted but versioned, blocked truststore bucket passes this rule", async () => {
+        assertNoFindings(await ruleFindings(RULE, () => mtlsDomain("api", { ...PROTECTED, encryption: false })));
+    });
+
     it("rejects every unprotected truststore bucket, listing what each lacks", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
@@ -72,8 +75,8 @@ describe(RULE, () => {
             RULE,
             "mandatory",
             [
-                { resource: "one-truststore", message: [/lacks versioning \(BucketVersioning status Enabled\) and a BucketPublicAccessBlock/] },
-                { resource: "two-truststore", message: [/lacks default encryption \(BucketServerSideEncryptionConfiguration\) and a BucketPublicAccessBlock/] },
+                { resource: "one-truststore", message: [/lacks a bucket-level BucketPublicAccessBlock with .* all true and versioning/] },
+                { resource: "two-truststore", message: [/BucketV2 "two-truststore" \(of DomainName "two"\) lacks a bucket-level BucketPublicAccessBlock/] },
             ],
         );
     });
@@ -114,7 +117,7 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "named", message: [/lacks versioning/] }],
+            [{ resource: "named", message: [/mTLS truststore Bucket "named" \(of DomainName "api"\) lacks a bucket-level BucketPublicAccessBlock .* and versioning/] }],
         );
     });
 });

@@ -1,6 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
 
@@ -49,16 +48,24 @@ describe(RULE, () => {
         ]);
     });
 
-    it("accepts, at a first preview too, an issuer and audiences computed from the stack's Cognito pool and app client", async () => {
+    it("counts an audience derived from an app client (unknown at preview) as present; an unknown issuer cannot be verified", async () => {
         assertNoFindings(
             await ruleFindings(RULE, () => {
-                const pool = new aws.cognito.UserPool("pool", {});
-                const client = new aws.cognito.UserPoolClient("client", { userPoolId: pool.id });
-                authorizer("jwt", {
-                    jwtConfiguration: { issuer: pulumi.interpolate`https://cognito-idp.us-east-1.amazonaws.com/${pool.id}`, audiences: [client.id] },
-                });
+                const client = new aws.cognito.UserPoolClient("web", { userPoolId: "us-east-1_abc" });
+                authorizer("jwt", { jwtConfiguration: { issuer: ISSUER, audiences: [client.id] } });
             }),
         );
+        const found = await ruleFindingsByMode(RULE, () => {
+            const pool = new aws.cognito.UserPool("pool", {});
+            authorizer("derived", { jwtConfiguration: { issuer: pool.endpoint.apply((e) => `https://${e}`), audiences: ["client-1"] } });
+        });
+        assertNoFindings(found.update);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "derived",
+                message: [/cannot be verified at preview: Authorizer "derived"\.jwtConfiguration\.issuer is unknown; it must be an https:\/\/ URL/],
+            },
+        ]);
     });
 
     it("does not judge REQUEST (Lambda) authorizers", async () => {

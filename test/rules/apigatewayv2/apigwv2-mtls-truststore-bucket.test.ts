@@ -51,9 +51,12 @@ describe(RULE, () => {
             [
                 {
                     resource: "one-truststore",
-                    message: [/mTLS truststore Bucket "one-truststore" \(of DomainName "one"\)/, /lacks versioning/, /BucketPublicAccessBlock/],
+                    message: [/mTLS truststore Bucket "one-truststore" \(of DomainName "one"\) lacks a bucket-level BucketPublicAccessBlock .* and versioning/],
                 },
-                { resource: "two-truststore", message: [/lacks default encryption/] },
+                {
+                    resource: "two-truststore",
+                    message: [/BucketV2 "two-truststore" \(of DomainName "two"\) lacks a bucket-level BucketPublicAccessBlock [^.]*\./],
+                },
             ],
         );
     });
@@ -66,7 +69,7 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "named", message: [/lacks versioning/] }],
+            [{ resource: "named", message: [/mTLS truststore Bucket "named" \(of DomainName "api"\) lacks a bucket-level BucketPublicAccessBlock .* and versioning/] }],
         );
     });
 });

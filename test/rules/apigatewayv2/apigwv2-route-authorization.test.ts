@@ -7,6 +7,9 @@ import { httpApi, route, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-route-authorization";
 
+const quickCreateTarget = () =>
+    new aws.lambda.Function("backend", { role: "arn:aws:iam::123456789012:role/backend", runtime: "nodejs20.x", handler: "index.handler" }).invokeArn;
+
 describe(RULE, () => {
     it("allow-lists no route by default", () => {
         assert.deepStrictEqual(routeAuthorizationConfig.defaults.allowedAnonymousRoutes, []);
@@ -131,5 +134,24 @@ describe(RULE, () => {
                 { config },
             ),
         );
+    });
+
+    it("rejects the route of a quick-create HTTP API (target set, known or not), unless allow-listed as '<api> <routeKey>'", async () => {
+        const program = () => {
+            httpApi("quick", { target: quickCreateTarget(), routeKey: "GET /" });
+            httpApi("catchall", { target: "https://backend.example.com" });
+        };
+        assertFindings(await ruleFindings(RULE, program), RULE, "mandatory", [
+            {
+                resource: "quick",
+                message: [
+                    /Api "quick" is a quick-create HTTP API \(target is set\): API Gateway creates its route GET \/ with no authorizer/,
+                    /"quick GET \/"/,
+                ],
+            },
+            { resource: "catchall", message: [/route \$default with no authorizer/, /"catchall \$default" in allowedAnonymousRoutes/] },
+        ]);
+        const config = { [RULE]: { allowedAnonymousRoutes: ["quick GET /", "catchall $default"] } };
+        assertNoFindings(await ruleFindings(RULE, program, { config }));
     });
 });

@@ -1,9 +1,13 @@
+import * as aws from "@pulumi/aws";
 import { ruleFindings } from "../../rule-harness";
 import { LOG_GROUP_ARN, logGroup } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, v2Stage, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-stage-access-logging";
+
+const quickCreateTarget = () =>
+    new aws.lambda.Function("backend", { role: "arn:aws:iam::123456789012:role/backend", runtime: "nodejs20.x", handler: "index.handler" }).invokeArn;
 
 describe(RULE, () => {
     it("passes the compliant baseline: HTTP $default and WebSocket stages with a destination and the three fields", async () => {
@@ -38,6 +42,23 @@ describe(RULE, () => {
             RULE,
             "mandatory",
             [{ resource: "partial", message: [/accessLogSettings\.format\) lacks \$context\.status;/] }],
+        );
+    });
+
+    it("rejects a quick-create HTTP API (target set, known or not): its $default stage has no access logs", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                httpApi("quick", { target: quickCreateTarget(), routeKey: "GET /" });
+                httpApi("literal", {
+                    target: "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations",
+                });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "quick", message: [/Api "quick" is a quick-create HTTP API \(target is set\)/, /no access logs/, /remove target and routeKey/] },
+                { resource: "literal", message: [/Api "literal" is a quick-create HTTP API/] },
+            ],
         );
     });
 });

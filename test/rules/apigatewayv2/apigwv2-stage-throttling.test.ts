@@ -1,3 +1,4 @@
+import * as aws from "@pulumi/aws";
 import { THROTTLE } from "../../../policy-pack/baseline";
 import { ruleFindings } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
@@ -9,6 +10,9 @@ const program =
     () => {
         v2Stage("stage", httpApi("http"), { defaultRouteSettings, routeSettings });
     };
+
+const quickCreateTarget = () =>
+    new aws.lambda.Function("backend", { role: "arn:aws:iam::123456789012:role/backend", runtime: "nodejs20.x", handler: "index.handler" }).invokeArn;
 
 describe(RULE, () => {
     it("passes the compliant baseline (rate 10, burst 20) on HTTP and WebSocket stages", async () => {
@@ -58,6 +62,21 @@ describe(RULE, () => {
             [
                 { resource: "stage", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 0/] },
                 { resource: "stage", message: [/routeSettings for route "GET \/b" throttlingBurstLimit is 5001/] },
+            ],
+        );
+    });
+
+    it("rejects a quick-create HTTP API (target set, known or not): its $default stage is not throttled", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                httpApi("quick", { target: quickCreateTarget(), routeKey: "GET /" });
+                httpApi("literal", { target: "https://backend.example.com" });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "quick", message: [/Api "quick" is a quick-create HTTP API \(target is set\)/, /no defaultRouteSettings throttling/] },
+                { resource: "literal", message: [/Api "literal" is a quick-create HTTP API/, /throttlingRateLimit and throttlingBurstLimit/] },
             ],
         );
     });

@@ -4,7 +4,7 @@ import * as assert from "assert";
 import { S3_KMS_REQUIRED_FOR } from "../../../policy-pack/baseline";
 import { s3BucketKmsEncryption, s3BucketKmsEncryptionConfig } from "../../../policy-pack/rules/s3/s3-bucket-kms-encryption";
 import { ruleFindings } from "../../rule-harness";
-import { bucket, BucketSpec, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
+import { bucket, BucketSpec, CERT_ARN, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-bucket-kms-encryption";
@@ -81,6 +81,22 @@ describe(RULE, () => {
             RULE,
             "mandatory",
             [{ resource: "trust", message: [/truststore Bucket "trust" uses S3-managed keys/] }],
+        );
+    });
+
+    it("judges the truststore buckets of API Gateway v2 domains too", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = bucket("trust2", { ...PROTECTED, encryption: false });
+                new aws.apigatewayv2.DomainName("api2", {
+                    domainName: "api2.example.com",
+                    domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+                    mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" },
+                });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "trust2", message: [/^truststore Bucket "trust2" uses S3-managed keys \(SSE-S3\)/] }],
         );
     });
 

@@ -1,0 +1,41 @@
+// Mutation testing (StrykerJS): `npm run mutate` (everything below), or a part of it with the specs
+// that test it (the dry run then runs only those):
+//   MUTATE="policy-pack/rules/s3/s3-bucket-tls-only.ts" MUTATE_SPEC="test/rules/s3/s3-bucket-tls-only.test.ts" npm run mutate
+// Reports (HTML + JSON) go to reports/mutation/ (git-ignored); the incremental file lets a run
+// after a small change re-test only the mutants it touches. See README "Mutation testing".
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+    packageManager: "npm",
+    testRunner: "mocha",
+    checkers: ["typescript"],
+    tsconfigFile: "tsconfig.json",
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+    coverageAnalysis: "perTest",
+    mutate: process.env.MUTATE ? process.env.MUTATE.split(",") : [
+        // The pack: rules, their helpers and the limits they read.
+        "policy-pack/rules/**/*.ts",
+        "policy-pack/baseline/**/*.ts",
+        // The offline gate: exit codes, report formats, waivers, policy config, mocks.
+        "policy-pack/gate/**/*.ts",
+        // The stack config schema and the components' secure defaults.
+        "stacks/config*.ts",
+        "components/**/*.ts",
+        // Not code under test: the Lambda handler bundle is tested as a bundle; pure docs/types files.
+        "!components/lambda/jwt-authorizer/**/*.ts",
+        "!**/index.ts",
+    ],
+    mochaOptions: {
+        spec: process.env.MUTATE_SPEC ? process.env.MUTATE_SPEC.split(",") : ["test/**/*.test.ts"],
+        require: ["ts-node/register/transpile-only", "./test/support/hooks.ts"],
+    },
+    incremental: true,
+    incrementalFile: "reports/mutation/stryker-incremental.json",
+    reporters: ["html", "json", "clear-text", "progress"],
+    htmlReporter: { fileName: "reports/mutation/index.html" },
+    jsonReporter: { fileName: "reports/mutation/mutation.json" },
+    thresholds: { high: 90, low: 85, break: null },
+    concurrency: 2,
+    timeoutMS: 120000,
+    tempDirName: ".stryker-tmp",
+    ignorePatterns: ["reports", ".plan", "out", ".scratch", ".stryker-tmp"],
+};
