@@ -36,7 +36,7 @@ export interface ApisV2Config {
     httpApis?: HttpApiConfig[];
     webSocketApis?: WebSocketApiConfig[];
     cors?: CorsArgs;
-    cognito?: { resourceServerIdentifier: string; scopes: { name: string }[] };
+    cognito?: { resourceServerIdentifier: string; scopes: { name: string }[]; clients: { name: string }[] };
     throttle: { rateLimit: number; burstLimit: number };
     logging: { retentionInDays: number; executionLevel?: "INFO" | "ERROR" };
 }
@@ -68,7 +68,10 @@ function httpArgs(config: ApisV2Config, api: HttpApiConfig, ctx?: ApisV2Context)
             jwt: api.routes.some((r) => r.auth === "jwt")
                 ? {
                       issuer: ctx?.issuerUrl ?? "https://cognito-idp.us-east-1.amazonaws.com/validated",
-                      audiences: ctx?.clientIds ? pulumi.output(ctx.clientIds).apply((ids) => Object.values(ids)) : ["validated"],
+                      // One element per app client (known at preview, each id unknown until the client exists).
+                      audiences: ctx?.clientIds
+                          ? (config.cognito?.clients ?? []).map((c) => pulumi.output(ctx.clientIds!).apply((ids) => ids[c.name]))
+                          : ["validated"],
                   }
                 : undefined,
             lambda: api.lambdaAuthorizer,
