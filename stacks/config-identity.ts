@@ -148,12 +148,19 @@ function secretPaths(values: Record<string, unknown>): [key: string, path: strin
 }
 
 /**
- * Secrets written in plain text: a string where Pulumi did not mark the key secret (in the file, a
- * `secure:` value anywhere under the key makes Pulumi mark the whole key secret when it decrypts it).
+ * Secrets written in plain text: a string that `isSecret` (given the full top-level key and the
+ * value's path) does not say is stored encrypted. In the file, a `secure:` value anywhere under a
+ * key makes Pulumi mark the whole key secret when it decrypts it; `storedEncrypted`
+ * (`config-secrets.ts`) also checks the path itself in the stack file.
  */
-export function plaintextSecretProblems(values: Record<string, unknown>, isSecretKey: (fullKey: string) => boolean, project: string, source: string): string[] {
+export function plaintextSecretProblems(
+    values: Record<string, unknown>,
+    isSecret: (fullKey: string, path: string) => boolean,
+    project: string,
+    source: string,
+): string[] {
     return secretPaths(values)
-        .filter(([key, , value]) => typeof value === "string" && !isSecretKey(`${project}:${key}`))
+        .filter(([key, path, value]) => typeof value === "string" && !isSecret(`${project}:${key}`, path))
         .map(([, path]) => `${project}:${path}: is plain text in ${source}; store it encrypted: pulumi config set --secret --path '${path}' <value>`);
 }
 

@@ -27,6 +27,7 @@ import { MAX_KEY_GENERATION, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS } from "../c
 import { apisV2Problems, httpApisSpec, webSocketApisSpec } from "./config-apis-v2";
 import { environmentProblems } from "./config-environment";
 import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
+import { openApiApisSpec } from "./config-openapi";
 import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
 
@@ -217,6 +218,8 @@ export const CONFIG_KEYS = {
     httpApis: httpApisSpec,
     /** WebSocket APIs (API Gateway v2): `stacks/config-apis-v2.ts`. */
     webSocketApis: webSocketApisSpec,
+    /** REST APIs from OpenAPI documents in the repository (`stacks/config-openapi.ts`). */
+    openApiApis: openApiApisSpec,
 };
 
 const platformSpec = obj(CONFIG_KEYS);
@@ -227,12 +230,14 @@ export type PlatformConfig = Infer<typeof platformSpec>;
 /**
  * Parses the raw config map (`namespace:key` to string, as Pulumi hands it to a
  * program) into a PlatformConfig. Throws ConfigError naming each bad key.
+ * `isSecretKey(fullKey, path)` says whether the secret at `path` (under the
+ * top-level key `fullKey`) is stored encrypted (`storedEncrypted` in the program).
  */
 export function parsePlatformConfig(
     raw: Record<string, string>,
     source: string,
     project: string = PROJECT,
-    isSecretKey: (fullKey: string) => boolean = () => false,
+    isSecretKey: (fullKey: string, path: string) => boolean = () => false,
 ): PlatformConfig {
     const errors: string[] = [];
     const values: Record<string, unknown> = {};

@@ -5,6 +5,7 @@
  * `accessLogGroupName`) come from the API's `ApiEndpoint` (`endpointOutputs`).
  */
 import type { ApiKeyStatus, CorsArgs, StageSettings } from "../components";
+import type { OpenApiApiOutputs } from "./config-openapi";
 
 /** One HTTP or WebSocket API of the stack (outputs `httpApis.<name>` and `webSocketApis.<name>`). */
 export interface ApiV2Output {
@@ -111,6 +112,8 @@ export interface PlatformOutputs {
     httpApis?: Record<string, ApiV2Output>;
     /** WebSocket APIs by name (config key `webSocketApis`). */
     webSocketApis?: Record<string, ApiV2Output>;
+    /** Per `openApiApis` entry (by name): its REST API id, execution ARN, stage, invoke URL, access log group and URL. */
+    openApiApis?: Record<string, OpenApiApiOutputs>;
 }
 
 /** Outputs that must only ever be exported as secrets. */

@@ -18,6 +18,7 @@ import {
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
 import { buildApisV2 } from "./config-apis-v2";
+import { createOpenApiApis, prepareOpenApiApis } from "./config-openapi";
 import { ApiV2Output, PlatformOutputs } from "./outputs";
 
 type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
@@ -115,6 +116,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
     if (detective) {
         validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
     }
+    const openApiDocuments = prepareOpenApiApis(config, source, readProjectFile);
     const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
         environment: config.environment,
         apiName: config.apiName,
@@ -144,6 +146,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
               tags: { project: PROJECT, ...config.tags },
           })
         : undefined;
+    const openApiApis = createOpenApiApis(openApiDocuments, config, api, source);
     const endpoint = endpointOutputs(api.api);
     const v2 = buildApisV2(config, {
         kmsKeyArn: api.key.keyArn,
@@ -193,5 +196,6 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         configRuleNames: controls?.ruleNames,
         httpApis: v2.httpApis && (pulumi.output(v2.httpApis) as pulumi.Output<Record<string, ApiV2Output>>),
         webSocketApis: v2.webSocketApis && (pulumi.output(v2.webSocketApis) as pulumi.Output<Record<string, ApiV2Output>>),
+        openApiApis,
     };
 }

@@ -69,6 +69,8 @@ export class RestStage {
     readonly deployment: aws.apigateway.Deployment;
     /** The stage. */
     readonly stage: aws.apigateway.Stage;
+    /** Client certificate the stage presents to HTTP backends, so they can reject requests that did not come through API Gateway. */
+    readonly clientCertificate: aws.apigateway.ClientCertificate;
     /** Access log group (JSON lines in the {@link accessLogFormat}). */
     readonly accessLogs: EncryptedLogGroup;
     /** Execution log group `API-Gateway-Execution-Logs_<apiId>/<stage>`. */
@@ -132,12 +134,18 @@ export class RestStage {
         const candidate = this.candidateDeployment;
         const canary = args.canary;
 
+        this.clientCertificate = new aws.apigateway.ClientCertificate(
+            `${name}-client-certificate`,
+            { description: `Backend client certificate of ${name}`, tags: args.tags },
+            { parent },
+        );
         this.stage = new aws.apigateway.Stage(
             `${name}-stage`,
             {
                 restApi: args.restApiId,
                 deployment: this.deployment.id,
                 stageName: args.stageName,
+                clientCertificateId: this.clientCertificate.id,
                 xrayTracingEnabled: args.xrayTracing,
                 accessLogSettings: { destinationArn: this.accessLogs.logGroupArn, format: accessLogFormat() },
                 // Absent (not an empty object) without a tested canary, so the provider removes the stage's canary.

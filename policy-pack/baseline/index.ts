@@ -209,5 +209,53 @@ export const API_KEY_VALUE = { minLength: 20, maxLength: 128, defaultMinimumLeng
 /** Bucket purposes that must use SSE-KMS with a customer-managed key by default. */
 export const S3_KMS_REQUIRED_FOR = ["audit", "truststore"] as const;
 
-/** Whether every bucket (except access-log targets) must have server access logging by default (the platform's buckets do not yet). */
-export const S3_REQUIRE_ACCESS_LOGGING = false;
+/** Whether every bucket (except access-log targets) must have server access logging by default (SecureBucket logs to its own access-log bucket). */
+export const S3_REQUIRE_ACCESS_LOGGING = true;
+
+// ---------------------------------------------------------------------------
+// Issue 13 items 3, 5, 7, 9: cache encryption, backend certificates, WAF rule
+// overrides and metrics, KMS keys, CloudTrail management events, alarm actions.
+// ---------------------------------------------------------------------------
+
+/**
+ * KMS key deletion window, days. KMS accepts 7-30 and waits 30 days when
+ * deletionWindowInDays is not set (terraform-provider-aws
+ * internal/service/kms/key.go: IntBetween(7, 30)); the platform key keeps the full 30 by default.
+ */
+export const KMS_DELETION_WINDOW_DAYS = { min: 7, max: 30, kmsDefault: 30, defaultMinimum: 30 } as const;
+
+/**
+ * Rule actions inside a required AWS managed rule group that disable the rule
+ * (it only counts, or lets the request through): `ruleActionOverrides[].actionToUse`.
+ */
+export const WAF_DISABLING_RULE_ACTIONS = ["count", "allow"] as const;
+
+/** Which stages need a backend client certificate by default: only those of APIs with HTTP/HTTP_PROXY integrations. */
+export const BACKEND_CLIENT_CERTIFICATE_SCOPE = "http-backends" as const;
+
+/**
+ * Whether a KMS key policy may allow a wildcard principal ("*") when a
+ * condition scopes it to an account, organization or source (kms:CallerAccount,
+ * aws:PrincipalOrgID, ...). Off by default: key policies name their principals.
+ */
+export const KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL = false;
+
+// ---------------------------------------------------------------------------
+// Cognito pools and cross-account role trust (rules cognito-user-pool-self-sign-up,
+// cognito-user-pool-deletion-protection, cognito-app-client-identity-providers,
+// iam-cross-account-role-trust).
+// ---------------------------------------------------------------------------
+
+/**
+ * User pool defaults of the pack: self sign-up refused unless allowed;
+ * deletion protection required only where the policy config asks for it
+ * (`policy-pack/config/prod.json`), since dev pools are meant to be destroyable.
+ */
+export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: false } as const;
+
+/**
+ * Roles another account may assume. IAM accepts maxSessionDuration of
+ * 3600-43200 s and uses 3600 when unset (CreateRole, MaxSessionDuration);
+ * the pack allows an hour by default, the partner role's default.
+ */
+export const CROSS_ACCOUNT_ROLE = { iamMinSessionSeconds: 3600, iamMaxSessionSeconds: 43200, iamDefaultSessionSeconds: 3600, maxSessionSeconds: 3600 } as const;

@@ -14,6 +14,7 @@ import { cloudwatchRules } from "./cloudwatch";
 import { cognitoRules } from "./cognito";
 import { componentsRules } from "./components";
 import { iamRules } from "./iam";
+import { kmsRules } from "./kms";
 import { lambdaRules } from "./lambda";
 import { renderRuleTable } from "./lib/catalog";
 import { metadataOf, RuleMetadata, Service, SERVICES } from "./lib/rule";
@@ -39,6 +40,7 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     components: componentsRules,
     lambda: lambdaRules,
     iam: iamRules,
+    kms: kmsRules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

@@ -18,6 +18,8 @@ export const PROGRAMS: RealProgram[] = [
         weakness:
             "RestAPI: five anonymous routes (static, Lambda, proxy, swagger data, API-key-only), an anonymous swaggerString API, a user pool without MFA and a client with password auth, an unlimited usage plan, CallbackFunction roles with *FullAccess",
         findings: {
+            "mandatory apigw-component-stage-unverified api": 1,
+            "mandatory apigw-component-stage-unverified swagger-api": 1,
             "advisory cognito-advanced-security user-pool": 1,
             "mandatory apigw-component-routes-authorized api": 5,
             "mandatory apigw-component-routes-authorized swagger-api": 1,
@@ -25,6 +27,7 @@ export const PROGRAMS: RealProgram[] = [
             "mandatory cognito-app-client-secure user-pool-client": 3,
             "mandatory cognito-mfa user-pool": 1,
             "mandatory cognito-password-policy user-pool": 1,
+            "mandatory cognito-user-pool-self-sign-up user-pool": 1,
             "mandatory iam-backend-role-least-privilege auth": 6,
             "mandatory iam-backend-role-least-privilege hello-handler": 6,
         },
@@ -38,6 +41,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "examples-aws-ts-apigateway-eventbridge",
         weakness: "raw REST: anonymous POST, no access logs, no throttling, no WAF; EventBridge full access",
         findings: {
+            "mandatory apigw-execution-logging stage": 1,
             "advisory apigw-stage-xray-tracing stage": 1,
             "mandatory apigw-method-requires-authorization method": 1,
             "mandatory apigw-public-stage-waf stage": 1,
@@ -56,6 +60,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "examples-aws-ts-apigateway-lambda-serverless",
         weakness: "RestAPI: anonymous GET, POST and DELETE /{route+}; CallbackFunction roles with *FullAccess",
         findings: {
+            "mandatory apigw-component-stage-unverified hello-world": 1,
             "mandatory apigw-component-routes-authorized hello-world": 3,
             "mandatory iam-backend-role-least-privilege delete-handler": 6,
             "mandatory iam-backend-role-least-privilege get-handler": 6,
@@ -67,6 +72,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "examples-aws-ts-apigateway",
         weakness: "RestAPI: anonymous GET /{route+}; the handler's role holds LambdaFullAccess",
         findings: {
+            "mandatory apigw-component-stage-unverified hello-world": 1,
             "mandatory apigw-component-routes-authorized hello-world": 1,
             "mandatory iam-backend-role-least-privilege GET": 1,
         },
@@ -121,6 +127,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "examples-aws-ts-lambda-slack",
         weakness: "raw REST: anonymous ANY /, no access logs, no throttling, no WAF",
         findings: {
+            "mandatory apigw-execution-logging dev": 1,
             "advisory apigw-stage-xray-tracing dev": 1,
             "mandatory apigw-method-requires-authorization rootMethod": 1,
             "mandatory apigw-public-stage-waf dev": 1,
@@ -134,6 +141,7 @@ export const PROGRAMS: RealProgram[] = [
         weakness:
             "REST from a Swagger body with an anonymous ANY /{proxy+} (unknown at preview), no access logs, no throttling, no WAF, an unscoped Lambda permission",
         findings: {
+            "mandatory apigw-execution-logging api-stage": 1,
             "advisory apigw-stage-xray-tracing api-stage": 1,
             "mandatory apigw-method-requires-authorization api": 1,
             "mandatory apigw-public-stage-waf api-stage": 1,
@@ -148,6 +156,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "pulumi-aws-apigateway-apigateway-auth",
         weakness: "RestAPI with a Lambda authorizer on its route (passes that rule); CallbackFunction roles with *FullAccess",
         findings: {
+            "mandatory apigw-component-stage-unverified my-api": 1,
             "mandatory iam-backend-role-least-privilege authorizer": 6,
             "mandatory iam-backend-role-least-privilege f": 6,
         },
@@ -158,12 +167,15 @@ export const PROGRAMS: RealProgram[] = [
         weakness:
             "RestAPI with authorizers on all 20 routes (passes that rule); user pools without MFA or password policy; CallbackFunction roles with *FullAccess",
         findings: {
+            "mandatory apigw-component-stage-unverified multi-auth-api": 1,
             "advisory cognito-advanced-security userpoolA": 1,
             "advisory cognito-advanced-security userpoolB": 1,
             "mandatory cognito-mfa userpoolA": 1,
             "mandatory cognito-mfa userpoolB": 1,
             "mandatory cognito-password-policy userpoolA": 1,
             "mandatory cognito-password-policy userpoolB": 1,
+            "mandatory cognito-user-pool-self-sign-up userpoolA": 1,
+            "mandatory cognito-user-pool-self-sign-up userpoolB": 1,
             "mandatory iam-backend-role-least-privilege authorizer": 6,
             "mandatory iam-backend-role-least-privilege f": 6,
         },
@@ -173,6 +185,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "pulumi-aws-apigateway-apikeysource",
         weakness: "RestAPI: anonymous GET /; the CallbackFunction role holds *FullAccess policies",
         findings: {
+            "mandatory apigw-component-stage-unverified authorizer-api": 1,
             "mandatory apigw-component-routes-authorized authorizer-api": 1,
             "mandatory iam-backend-role-least-privilege f": 6,
         },
@@ -182,6 +195,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "pulumi-aws-apigateway-simple",
         weakness: "RestAPI: anonymous GET /; the CallbackFunction role holds *FullAccess policies",
         findings: {
+            "mandatory apigw-component-stage-unverified api": 1,
             "mandatory apigw-component-routes-authorized api": 1,
             "mandatory iam-backend-role-least-privilege f": 6,
         },
@@ -191,6 +205,7 @@ export const PROGRAMS: RealProgram[] = [
         program: "pulumi-aws-apigateway-tagged-api-gateway",
         weakness: "RestAPI: anonymous GET /; the CallbackFunction role holds *FullAccess policies",
         findings: {
+            "mandatory apigw-component-stage-unverified api": 1,
             "mandatory apigw-component-routes-authorized api": 1,
             "mandatory iam-backend-role-least-privilege f": 6,
         },

@@ -33,7 +33,7 @@ interface Run {
 const SECURE: { program: string; policyConfig?: string }[] = [
     { program: "secure-http-api", policyConfig: "policy.json" },
     { program: "secure-openapi-rest" },
-    { program: "secure-apigateway-component" },
+    { program: "secure-apigateway-component", policyConfig: "policy.json" },
 ];
 
 async function gate(dir: string, ...extra: string[]): Promise<Run> {

@@ -56,7 +56,7 @@ describe("peer coverage", () => {
 
     it("keeps the peers' id spelling", () => {
         const patterns: Record<keyof PeerControls, RegExp> = {
-            securityHub: /^(APIGateway|WAF|Cognito|CloudTrail|CloudWatch|KMS|ACM|Lambda|S3)\.\d+$/,
+            securityHub: /^(APIGateway|WAF|Cognito|CloudTrail|CloudWatch|KMS|ACM|Lambda|S3|IAM)\.\d+$/,
             cdkNag: /^(AwsSolutions|NIST\.800\.53\.R5|PCI\.DSS\.321|HIPAA\.Security|Serverless)-[A-Za-z0-9]+$/,
             checkov: /^CKV2?_AWS_\d+$/,
             trivy: /^AWS-\d{4}$/,

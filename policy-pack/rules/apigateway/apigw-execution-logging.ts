@@ -1,47 +1,71 @@
-/** Stage-wide method settings should log execution and publish metrics. */
+/** Every REST stage must log execution (ERROR or INFO) for all its methods. */
 import * as aws from "@pulumi/aws";
-import { validateResourceOfType } from "@pulumi/policy";
 import { EXECUTION_LOG_LEVELS } from "../../baseline";
 import { known } from "../lib/known";
-import { describe, unverifiable } from "../lib/messages";
-import { resourceRule } from "../lib/rule";
+import { unverifiable } from "../lib/messages";
+import { resourcesOf } from "../lib/resources";
+import { stackRule } from "../lib/rule";
+import { appliesToStage, MethodSettingsResource } from "../lib/stages";
 
 const LEVELS: readonly string[] = EXECUTION_LOG_LEVELS;
 const LEVEL_LIST = EXECUTION_LOG_LEVELS.join(" or ");
 
-export const apigwExecutionLogging = resourceRule({
+export const apigwExecutionLogging = stackRule({
     name: "apigw-execution-logging",
     service: "apigateway",
-    description: `Stage-wide (*/*) method settings should enable execution logging (${LEVEL_LIST}) and detailed metrics.`,
-    remediationSteps: `Set settings.loggingLevel to ${LEVEL_LIST} and settings.metricsEnabled: true on the stage's "*/*" method settings.`,
-    severity: "low",
-    enforcementLevel: "advisory",
-    controls: {},
-    validateResource: validateResourceOfType(aws.apigateway.MethodSettings, (settings, args, report) => {
-        const label = describe(args);
-        const path = known(() => settings.methodPath, "methodPath");
-        if (!path.known) {
-            report(unverifiable(label, path.path, `be known: stage-wide ("*/*") settings must enable ${LEVEL_LIST} execution logging and metrics`));
-            return;
+    description: `Every REST stage must have stage-wide ("*/*") method settings with execution logging ${LEVEL_LIST}, and no method settings may turn it off.`,
+    remediationSteps: `Create an aws.apigateway.MethodSettings with methodPath "*/*" and settings.loggingLevel ${LEVEL_LIST} for each stage; never set loggingLevel OFF on a method.`,
+    severity: "medium",
+    enforcementLevel: "mandatory",
+    controls: {
+        securityHub: ["APIGateway.1"],
+        cdkNag: [
+            "AwsSolutions-APIG6",
+            "NIST.800.53.R5-APIGWExecutionLoggingEnabled",
+            "PCI.DSS.321-APIGWExecutionLoggingEnabled",
+            "HIPAA.Security-APIGWExecutionLoggingEnabled",
+        ],
+        // CKV2_AWS_4's logging half (its metrics half is apigw-detailed-metrics').
+        checkov: ["CKV2_AWS_4"],
+    },
+    inspects: [aws.apigateway.Stage, aws.apigateway.MethodSettings],
+    validateStack: (args, report) => {
+        const all = resourcesOf(args.resources, aws.apigateway.MethodSettings);
+        const stageWide: MethodSettingsResource[] = [];
+        for (const settings of all) {
+            const path = known(() => settings.props.methodPath, "methodPath");
+            if (!path.known) {
+                report(unverifiable(settings.label, path.path, `be known: the settings must not turn execution logging off`), settings.urn);
+                continue;
+            }
+            const level = known(() => settings.props.settings?.loggingLevel, "settings.loggingLevel");
+            if (!level.known) {
+                report(unverifiable(settings.label, level.path, `be ${LEVEL_LIST}`), settings.urn);
+            } else if (path.value === "*/*" && level.value === undefined) {
+                report(
+                    `${settings.label} leaves stage-wide execution logging off (settings.loggingLevel is not set), so authorizer and integration failures leave no trace. ` +
+                        `Set settings.loggingLevel to ${LEVEL_LIST}.`,
+                    settings.urn,
+                );
+            } else if (level.value !== undefined && !LEVELS.includes(level.value.toUpperCase())) {
+                report(
+                    `${settings.label} turns execution logging ${level.value} for ${path.value === "*/*" ? "every method" : `method ${path.value}`} (settings.loggingLevel), ` +
+                        `so its authorizer and integration failures leave no trace. Set settings.loggingLevel to ${LEVEL_LIST}.`,
+                    settings.urn,
+                );
+            }
+            if (path.value === "*/*") {
+                stageWide.push(settings);
+            }
         }
-        if (path.value !== "*/*") {
-            return;
+        for (const stage of resourcesOf(args.resources, aws.apigateway.Stage)) {
+            if (!stageWide.some((s) => appliesToStage(s, stage))) {
+                report(
+                    `${stage.label} has no stage-wide method settings (no aws.apigateway.MethodSettings with methodPath "*/*" for it), so execution logging is off for every method. ` +
+                        `Add MethodSettings with methodPath "*/*" and settings.loggingLevel ${LEVEL_LIST}.`,
+                    stage.urn,
+                );
+            }
         }
-        const level = known(() => settings.settings?.loggingLevel, "settings.loggingLevel");
-        if (!level.known) {
-            report(unverifiable(label, level.path, `be ${LEVEL_LIST}`));
-        } else if (!LEVELS.includes((level.value ?? "OFF").toUpperCase())) {
-            report(
-                `${label} leaves execution logging ${level.value ?? "OFF (settings.loggingLevel is not set)"}; set settings.loggingLevel to ${LEVEL_LIST} to diagnose authorizer and integration failures.`,
-            );
-        }
-        const metrics = known(() => settings.settings?.metricsEnabled, "settings.metricsEnabled");
-        if (!metrics.known) {
-            report(unverifiable(label, metrics.path, "be true"));
-        } else if (metrics.value !== true) {
-            report(
-                `${label} does not enable detailed CloudWatch metrics (settings.metricsEnabled is ${metrics.value ?? "not set"}); set settings.metricsEnabled: true so alarms see per-method data.`,
-            );
-        }
-    }),
+    },
 });

@@ -1,34 +1,56 @@
 /** Methods that declare request models should validate requests against them. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { isSet, known } from "../lib/known";
+import { isSet, known, knownDeep } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { operationLabel, unvalidatedBodyOperations } from "../lib/openapi-checks";
+import { knownBody } from "../lib/openapi-rules";
 import { resourceRule } from "../lib/rule";
 
 export const apigwRequestValidation = resourceRule({
     name: "apigw-request-validation",
     service: "apigateway",
-    description: "Methods that declare request models should validate requests against them.",
-    remediationSteps: "Create an aws.apigateway.RequestValidator with validateRequestBody: true and set requestValidatorId on the method.",
+    description:
+        "Methods that declare request models, and operations of a RestApi OpenAPI body that declare a request body schema, should validate requests against them.",
+    remediationSteps:
+        "Create an aws.apigateway.RequestValidator with validateRequestBody: true and set requestValidatorId on the method; in a body, name a validator with validateRequestBody: true in x-amazon-apigateway-request-validator.",
     severity: "low",
     enforcementLevel: "advisory",
     controls: {},
-    validateResource: validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
-        const label = describe(args);
-        const models = known(() => Object.keys(method.requestModels ?? {}), "requestModels");
-        if (!models.known) {
-            report(unverifiable(label, models.path, "be validated: a method with request models needs a requestValidatorId"));
-            return;
-        }
-        if (models.value.length === 0) {
-            return;
-        }
-        // An unknown validator id (e.g. `validator.id` at preview) is a validator.
-        if (!isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
-            report(
-                `${label} declares request models (${models.value.join(", ")}) but no request validator (requestValidatorId is not set), so invalid bodies reach the backend. ` +
-                    "Set requestValidatorId to an aws.apigateway.RequestValidator with validateRequestBody: true.",
-            );
-        }
-    }),
+    validateResource: [
+        validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
+            const label = describe(args);
+            const models = known(() => Object.keys(method.requestModels ?? {}), "requestModels");
+            if (!models.known) {
+                report(unverifiable(label, models.path, "be validated: a method with request models needs a requestValidatorId"));
+                return;
+            }
+            if (models.value.length === 0) {
+                return;
+            }
+            // An unknown validator id (e.g. `validator.id` at preview) is a validator.
+            if (!isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
+                report(
+                    `${label} declares request models (${models.value.join(", ")}) but no request validator (requestValidatorId is not set), so invalid bodies reach the backend. ` +
+                        "Set requestValidatorId to an aws.apigateway.RequestValidator with validateRequestBody: true.",
+                );
+            }
+        }),
+        // An unknown or unparsable body is reported by apigw-method-requires-authorization (knownBody).
+        validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {
+            const doc = knownBody(knownDeep(() => api.body, "body"));
+            for (const { operation, validator } of doc ? unvalidatedBodyOperations(doc) : []) {
+                const why =
+                    validator === undefined
+                        ? "names no request validator (no x-amazon-apigateway-request-validator on it or on the document)"
+                        : doc!.requestValidators[validator] === undefined
+                          ? `names request validator "${validator}", which x-amazon-apigateway-request-validators does not define`
+                          : `runs request validator "${validator}", which does not set validateRequestBody: true`;
+                report(
+                    `${describe(args)} body operation ${operationLabel(operation)} declares a request body schema but ${why}, so invalid bodies reach the backend. ` +
+                        "Define a validator with validateRequestBody: true in x-amazon-apigateway-request-validators and name it in x-amazon-apigateway-request-validator.",
+                );
+            }
+        }),
+    ],
 });

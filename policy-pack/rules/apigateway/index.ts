@@ -2,10 +2,14 @@
 import type { ResourceValidationPolicy, StackValidationPolicy } from "@pulumi/policy";
 import { apigwApiKeyAttached } from "./apigw-api-key-attached";
 import { apigwComponentRoutesAuthorized } from "./apigw-component-routes-authorized";
+import { apigwComponentStageUnverified } from "./apigw-component-stage-unverified";
 import { apigwApiKeyGenerated } from "./apigw-api-key-generated";
 import { apigwAuthorizerCacheTtl } from "./apigw-authorizer-cache-ttl";
+import { apigwBackendClientCertificate } from "./apigw-backend-client-certificate";
+import { apigwCacheEncrypted } from "./apigw-cache-encrypted";
 import { apigwCorsRestrictedOrigins } from "./apigw-cors-restricted-origins";
 import { apigwDefaultEndpointDisabled } from "./apigw-default-endpoint-disabled";
+import { apigwDetailedMetrics } from "./apigw-detailed-metrics";
 import { apigwDomainTls12 } from "./apigw-domain-tls-1-2";
 import { apigwExecutionLogging } from "./apigw-execution-logging";
 import { apigwIntegrationHttps } from "./apigw-integration-https";
@@ -40,8 +44,12 @@ export const apigatewayRules: (ResourceValidationPolicy | StackValidationPolicy)
     apigwUsagePlanLimits,
     apigwApiKeyAttached,
     apigwComponentRoutesAuthorized,
+    apigwComponentStageUnverified,
     apigwIntegrationHttps,
     apigwStageVariableSecrets,
     apigwApiKeyGenerated,
     apigwPublicApiResourcePolicy,
+    apigwCacheEncrypted,
+    apigwDetailedMetrics,
+    apigwBackendClientCertificate,
 ];

@@ -13,7 +13,7 @@ export const cloudtrailSecureTrail = resourceRule({
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {
-        securityHub: ["CloudTrail.2", "CloudTrail.4"],
+        securityHub: ["CloudTrail.1", "CloudTrail.2", "CloudTrail.4"],
         cdkNag: [
             "NIST.800.53.R5-CloudTrailEncryptionEnabled",
             "PCI.DSS.321-CloudTrailEncryptionEnabled",

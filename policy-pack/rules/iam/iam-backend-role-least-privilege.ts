@@ -55,7 +55,16 @@ export const iamBackendRoleLeastPrivilege = stackRule({
         "Replace broad policies by a policy allowing only the actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
     severity: "critical",
     enforcementLevel: "mandatory",
-    controls: {},
+    // Scope: roles behind the API only (peers/iam.ts). Checked: checkov IAMAdminPolicyDocument (CKV_AWS_62: Allow "*" on "*") and IAMManagedAdminPolicy (CKV_AWS_274: AdministratorAccess in managed_policy_arns or a policy attachment), cdk-nag IAMPolicyNoStatementsWithAdminAccess, Security Hub IAM.1 page; this spec's RolePolicy/managed/attached cases.
+    controls: {
+        securityHub: ["IAM.1"],
+        cdkNag: [
+            "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
+            "PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess",
+            "HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess",
+        ],
+        checkov: ["CKV_AWS_62", "CKV_AWS_274"],
+    },
     config: backendRoleConfig,
     inspects: [
         aws.iam.Role,

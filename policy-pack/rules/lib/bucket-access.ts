@@ -84,12 +84,13 @@ export interface AclFinding {
     readonly value: Known<string[]>;
 }
 
+const publicParts = (acl: string | undefined, uris: readonly (string | undefined)[]) => [
+    ...(acl !== undefined && PUBLIC_CANNED_ACLS.includes(acl) ? [`acl "${acl}"`] : []),
+    ...uris.filter((u): u is string => u !== undefined && PUBLIC_GROUPS.includes(u)).map((u) => `a grant to ${u}`),
+];
+
 /** The public parts of the bucket's ACLs: inline `acl` / `grants`, and each BucketAclV2 / BucketAcl of it. */
 export function publicAclsOf(resources: readonly PolicyResource[], bucket: BucketResource): AclFinding[] {
-    const publicParts = (acl: string | undefined, uris: readonly (string | undefined)[]) => [
-        ...(acl !== undefined && PUBLIC_CANNED_ACLS.includes(acl) ? [`acl "${acl}"`] : []),
-        ...uris.filter((u): u is string => u !== undefined && PUBLIC_GROUPS.includes(u)).map((u) => `a grant to ${u}`),
-    ];
     const inline = knownOutput(typedOf(bucket), "acl", (b) => b.acl);
     const grants = knownOutput(typedOf(bucket), "grants", (b) => (b.grants ?? []).map((g) => g.uri));
     const out: AclFinding[] = [
@@ -98,14 +99,16 @@ export function publicAclsOf(resources: readonly PolicyResource[], bucket: Bucke
             value: !inline.known ? inline : !grants.known ? grants : { known: true, value: publicParts(inline.value, grants.value ?? []) },
         },
     ];
-    for (const a of companionsOf([...resourcesOf(resources, aws.s3.BucketAclV2), ...resourcesOf(resources, aws.s3.BucketAcl)], bucket)) {
-        const acl = knownDeep(() => a.props.acl, "acl");
-        // accessControlPolicy is computed when the program gives a canned acl: unknown at preview, and no grant of the program's.
-        const read = knownDeep(() => (a.props.accessControlPolicy?.grants ?? []).map((g) => g.grantee?.uri), "accessControlPolicy.grants");
-        const uris: Known<(string | undefined)[]> = read.known || !leftUnset(a, "accessControlPolicy") ? read : { known: true, value: [] };
-        out.push({ where: a.label, value: !acl.known ? acl : !uris.known ? uris : { known: true, value: publicParts(acl.value, uris.value) } });
-    }
-    return out;
+    return [...out, ...companionsOf([...resourcesOf(resources, aws.s3.BucketAclV2), ...resourcesOf(resources, aws.s3.BucketAcl)], bucket).map(aclOf)];
+}
+
+/** The public parts of one BucketAclV2 / BucketAcl (its canned acl and its grants). */
+export function aclOf(a: StackResource<OutputsOf<aws.s3.BucketAclV2>> | StackResource<OutputsOf<aws.s3.BucketAcl>>): AclFinding {
+    const acl = knownDeep(() => a.props.acl, "acl");
+    // accessControlPolicy is computed when the program gives a canned acl: unknown at preview, and no grant of the program's.
+    const read = knownDeep(() => (a.props.accessControlPolicy?.grants ?? []).map((g) => g.grantee?.uri), "accessControlPolicy.grants");
+    const uris: Known<(string | undefined)[]> = read.known || !leftUnset(a, "accessControlPolicy") ? read : { known: true, value: [] };
+    return { where: a.label, value: !acl.known ? acl : !uris.known ? uris : { known: true, value: publicParts(acl.value, uris.value) } };
 }
 
 /** One bucket policy document of a bucket: where it is set, and its statements (or unknown). */
@@ -117,19 +120,24 @@ export interface PolicyDocumentOf {
 
 /** The bucket's policy documents: the inline `policy` (when set) and each BucketPolicy of it. */
 export function bucketPoliciesOf(resources: readonly PolicyResource[], bucket: BucketResource): PolicyDocumentOf[] {
-    const parse = (doc: Known<unknown>): Known<Props[]> =>
-        doc.known
-            ? { known: true, value: doc.value === undefined || doc.value === "" ? [] : asArray(parseJsonDocument(doc.value)?.Statement).map(asRecord) }
-            : doc;
     const inline = knownOutput(typedOf(bucket), "policy", (b) => b.policy);
     const out: PolicyDocumentOf[] = [];
     if (!inline.known || (inline.value !== undefined && inline.value !== "")) {
         out.push({ where: `${bucket.common.label} policy`, statements: parse(inline) });
     }
-    for (const p of companionsOf(resourcesOf(resources, aws.s3.BucketPolicy), bucket)) {
-        out.push({ where: `${p.label} policy`, statements: parse(knownDeep(() => p.props.policy, "policy")) });
-    }
-    return out;
+    return [...out, ...companionsOf(resourcesOf(resources, aws.s3.BucketPolicy), bucket).map(policyDocumentOf)];
+}
+
+/** The statements of a policy document ([] when unset), or unknown. */
+function parse(doc: Known<unknown>): Known<Props[]> {
+    return doc.known
+        ? { known: true, value: doc.value === undefined || doc.value === "" ? [] : asArray(parseJsonDocument(doc.value)?.Statement).map(asRecord) }
+        : doc;
+}
+
+/** The document of one BucketPolicy. */
+export function policyDocumentOf(p: StackResource<OutputsOf<aws.s3.BucketPolicy>>): PolicyDocumentOf {
+    return { where: `${p.label} policy`, statements: parse(knownDeep(() => p.props.policy, "policy")) };
 }
 
 /** Condition keys that scope a `*` principal to a network, an organization, an account or a source resource. */
@@ -242,7 +250,7 @@ export function unscopedServiceStatements(statements: readonly Props[], service:
 }
 
 /** yes / no / unknown, as in `buckets.ts`. */
-type Answer = { readonly state: "yes" | "no" } | { readonly state: "unknown"; readonly what: string };
+export type Answer = { readonly state: "yes" | "no" } | { readonly state: "unknown"; readonly what: string };
 
 /** Object ownership BucketOwnerEnforced (ACLs disabled), by a BucketOwnershipControls of the bucket. */
 export function ownerEnforcedOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
@@ -275,23 +283,4 @@ export function lifecycleOf(resources: readonly PolicyResource[], bucket: Bucket
         return { state: "yes" };
     }
     return inline.known ? answer : { state: "unknown", what: `${bucket.common.label}.lifecycleRules` };
-}
-
-/** Server access logging: a BucketLogging(V2) of the bucket, or the bucket's inline logging. */
-export function accessLoggingOf(resources: readonly PolicyResource[], bucket: BucketResource): Answer {
-    if (companionsOf([...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)], bucket).length > 0) {
-        return { state: "yes" };
-    }
-    const inline = knownOutput(typedOf(bucket), "logging", (b) => b.logging?.targetBucket);
-    if (!inline.known) {
-        return { state: "yes" }; // set from another bucket's name: a target is given
-    }
-    return typeof inline.value === "string" && inline.value !== "" ? { state: "yes" } : { state: "no" };
-}
-
-/** True when the bucket receives server access logs (the target of a BucketLogging(V2)). */
-export function isAccessLogTarget(resources: readonly PolicyResource[], bucket: BucketResource): boolean {
-    return [...resourcesOf(resources, aws.s3.BucketLoggingV2), ...resourcesOf(resources, aws.s3.BucketLogging)].some((l) =>
-        refersTo(l, "targetBucket", bucket.common, [(b) => b.bucket, (b) => b.id]),
-    );
 }

@@ -2,6 +2,7 @@
  * cdk-nag rules in scope, as rule ids with their pack prefix (the id cdk-nag
  * reports): the same rule in two packs is two ids, each claimed on its own.
  */
+import { CDK_NAG_IAM } from "./iam";
 import { EXCLUDED, PeerControl, PeerScope } from "./scope";
 
 const NIST = "NIST.800.53.R5";
@@ -60,5 +61,7 @@ export const CDK_NAG: PeerScope = {
         { id: "Serverless-APIGWXrayEnabled", checks: "REST stages have X-Ray tracing enabled" },
         { id: "Serverless-APIGWDefaultThrottling", checks: "REST stage-wide and HTTP API default route throttling (burst and rate) are set" },
         { id: "Serverless-CloudWatchLogGroupRetentionPeriod", checks: "log groups have an explicit retention period" },
+        // IAM (roles behind the API): see ./iam.ts
+        ...CDK_NAG_IAM,
     ],
 };

@@ -1,4 +1,5 @@
 /** Checkov checks in scope (Terraform resource and graph checks on the in-scope AWS services). */
+import { CHECKOV_IAM } from "./iam";
 import { EXCLUDED, PeerScope } from "./scope";
 
 export const CHECKOV: PeerScope = {
@@ -74,5 +75,7 @@ export const CHECKOV: PeerScope = {
         { id: "CKV2_AWS_61", checks: "buckets have a lifecycle configuration", excluded: EXCLUDED.lifecycle },
         { id: "CKV2_AWS_62", checks: "buckets have event notifications", excluded: EXCLUDED.notifications },
         { id: "CKV_AWS_186", checks: "S3 objects are encrypted with a KMS customer-managed key", excluded: EXCLUDED.kmsByPurpose },
+        // IAM (roles behind the API): see ./iam.ts
+        ...CHECKOV_IAM,
     ],
 };

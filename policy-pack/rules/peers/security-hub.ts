@@ -1,4 +1,5 @@
-/** AWS Security Hub CSPM controls in scope (API Gateway, WAF, Cognito, CloudTrail, CloudWatch, KMS, ACM, Lambda, S3). */
+/** AWS Security Hub CSPM controls in scope (API Gateway, WAF, Cognito, CloudTrail, CloudWatch, KMS, ACM, Lambda, S3, IAM on roles behind the API). */
+import { SECURITY_HUB_IAM } from "./iam";
 import { EXCLUDED, PeerScope } from "./scope";
 
 export const SECURITY_HUB: PeerScope = {
@@ -57,5 +58,7 @@ export const SECURITY_HUB: PeerScope = {
         { id: "S3.20", checks: "buckets have MFA delete enabled", excluded: EXCLUDED.mfaDelete },
         { id: "S3.22", checks: "at least one trail logs S3 write data events for all buckets", excluded: EXCLUDED.dataEvents },
         { id: "S3.23", checks: "at least one trail logs S3 read data events for all buckets", excluded: EXCLUDED.dataEvents },
+        // IAM (roles behind the API): see ./iam.ts
+        ...SECURITY_HUB_IAM,
     ],
 };

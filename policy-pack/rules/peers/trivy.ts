@@ -1,4 +1,5 @@
 /** trivy (tfsec) AVD checks in scope (trivy-checks checks/cloud/aws). */
+import { TRIVY_IAM } from "./iam";
 import { EXCLUDED, PeerScope } from "./scope";
 
 export const TRIVY: PeerScope = {
@@ -34,5 +35,7 @@ export const TRIVY: PeerScope = {
         { id: "AWS-0170", checks: "buckets have MFA delete enabled", excluded: EXCLUDED.mfaDelete },
         { id: "AWS-0171", checks: "a trail logs S3 write data events for the bucket", excluded: EXCLUDED.dataEvents },
         { id: "AWS-0172", checks: "a trail logs S3 read data events for the bucket", excluded: EXCLUDED.dataEvents },
+        // IAM (roles behind the API): see ./iam.ts
+        ...TRIVY_IAM,
     ],
 };

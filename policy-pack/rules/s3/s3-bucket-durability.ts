@@ -1,8 +1,12 @@
 /** Every S3 bucket keeps its objects recoverable and its access auditable: versioning, ACLs disabled, lifecycle on log buckets, access logging. */
 import * as aws from "@pulumi/aws";
 import { S3_REQUIRE_ACCESS_LOGGING } from "../../baseline";
-import { accessLoggingOf, isAccessLogTarget, lifecycleOf, ownerEnforcedOf, purposesOf } from "../lib/bucket-access";
+import { lifecycleOf, ownerEnforcedOf, purposesOf } from "../lib/bucket-access";
+import { accessLoggingOf, isAccessLogTarget } from "../lib/bucket-logging";
 import { bucketsIn, versioningOf } from "../lib/buckets";
+import { externalCompanions, externalLabel } from "../lib/external-buckets";
+import { known } from "../lib/known";
+import { resourcesOf } from "../lib/resources";
 import { ruleConfig, stackRule } from "../lib/rule";
 
 /** Config of {@link s3BucketDurability}. */
@@ -23,17 +27,26 @@ export const s3BucketDurability = stackRule({
     name: "s3-bucket-durability",
     service: "s3",
     description:
-        "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; server access logging where configured.",
+        "Every S3 bucket is versioned (Enabled, not Suspended) and owner-enforced (ACLs disabled); log buckets (CloudTrail and access-log targets) have an enabled lifecycle rule; every bucket but access-log targets has server access logging (requireAccessLogging, on by default).",
     remediationSteps:
         "Add a BucketVersioningV2 (status Enabled), a BucketOwnershipControls (objectOwnership BucketOwnerEnforced), a BucketLifecycleConfigurationV2 with an Enabled rule on log buckets, and a BucketLoggingV2 to a log bucket.",
     severity: "low",
     enforcementLevel: "advisory",
-    // Checked (advisory): checkov graph test S3BucketVersioning, trivy s3/enable_versioning_test.rego, cdk-nag test/rules/S3.test.ts (S3BucketVersioningEnabled), Security Hub S3.12, S3.14. Access logging is off by default (requireAccessLogging), so S3.9/CKV_AWS_18/AWS-0089 are not claimed.
+    // Checked (advisory): checkov graph test S3BucketVersioning and CKV2_AWS_65 on aws_s3_bucket_ownership_controls (object_ownership BucketOwnerEnforced; lone ones judged as external), trivy s3/enable_versioning_test.rego, cdk-nag test/rules/S3.test.ts (S3BucketVersioningEnabled, S3BucketLoggingEnabled, S1), Security Hub S3.12, S3.14.
+    // Access logging (requireAccessLogging, on by default): trivy s3/enable_logging_test.rego (log-delivery targets exempt, as here), cloudtrail AWS-0163, checkov CKV_AWS_18 tests (buckets without logging), cdk-nag S1 / S3BucketLoggingEnabled Noncompliance (a bucket without serverAccessLogsBucket); Security Hub S3.9 / CloudTrail.7 pages (no test cases; an access-log target bucket itself is exempt here, as trivy exempts it).
     controls: {
-        securityHub: ["S3.12", "S3.14"],
-        cdkNag: ["NIST.800.53.R5-S3BucketVersioningEnabled", "PCI.DSS.321-S3BucketVersioningEnabled", "HIPAA.Security-S3BucketVersioningEnabled"],
-        checkov: ["CKV_AWS_21"],
-        trivy: ["AWS-0090"],
+        securityHub: ["S3.9", "S3.12", "S3.14", "CloudTrail.7"],
+        cdkNag: [
+            "AwsSolutions-S1",
+            "NIST.800.53.R5-S3BucketVersioningEnabled",
+            "PCI.DSS.321-S3BucketVersioningEnabled",
+            "HIPAA.Security-S3BucketVersioningEnabled",
+            "NIST.800.53.R5-S3BucketLoggingEnabled",
+            "PCI.DSS.321-S3BucketLoggingEnabled",
+            "HIPAA.Security-S3BucketLoggingEnabled",
+        ],
+        checkov: ["CKV_AWS_21", "CKV_AWS_18", "CKV2_AWS_65"],
+        trivy: ["AWS-0090", "AWS-0089", "AWS-0163"],
     },
     config: s3BucketDurabilityConfig,
     inspects: [
@@ -83,6 +96,26 @@ export const s3BucketDurability = stackRule({
             }
             if (config.requireAccessLogging && !logTarget && accessLoggingOf(args.resources, bucket).state === "no") {
                 report(`${subject} has no server access logging (requireAccessLogging); add a BucketLoggingV2 with targetBucket set to a log bucket.`, urn);
+            }
+        }
+        // Sub-resources of buckets the program does not create, judged on their own.
+        for (const o of externalCompanions(args.resources, resourcesOf(args.resources, aws.s3.BucketOwnershipControls))) {
+            const v = known(() => o.props.rule?.objectOwnership, "rule.objectOwnership");
+            if (!v.known) {
+                report(`${externalLabel(o)}: cannot be verified at preview: ${v.path} is unknown; it must be "BucketOwnerEnforced".`, o.urn);
+            } else if (v.value !== "BucketOwnerEnforced") {
+                report(`${externalLabel(o)} keeps ACLs enabled (rule.objectOwnership "${v.value}"); set rule.objectOwnership "BucketOwnerEnforced".`, o.urn);
+            }
+        }
+        for (const v of externalCompanions(args.resources, [
+            ...resourcesOf(args.resources, aws.s3.BucketVersioning),
+            ...resourcesOf(args.resources, aws.s3.BucketVersioningV2),
+        ])) {
+            const status = known(() => v.props.versioningConfiguration?.status, "versioningConfiguration.status");
+            if (!status.known) {
+                report(`${externalLabel(v)}: cannot be verified at preview: ${status.path} is unknown; it must be "Enabled".`, v.urn);
+            } else if (status.value !== "Enabled") {
+                report(`${externalLabel(v)} leaves the bucket unversioned (versioningConfiguration.status "${status.value}"); set it to "Enabled".`, v.urn);
             }
         }
     },

@@ -1,7 +1,9 @@
 /** Every S3 bucket refuses requests that do not use TLS (a bucket policy Deny on aws:SecureTransport false). */
 import * as aws from "@pulumi/aws";
-import { bucketArnsOf, bucketPoliciesOf, isTlsOnlyDeny } from "../lib/bucket-access";
+import { bucketArnsOf, bucketPoliciesOf, isTlsOnlyDeny, policyDocumentOf } from "../lib/bucket-access";
 import { bucketsIn } from "../lib/buckets";
+import { externalBucketArn, externalCompanions, externalLabel } from "../lib/external-buckets";
+import { resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
 
 const DENY = `a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket ARN, bucket ARN + "/*"], Condition: { Bool: { "aws:SecureTransport": false } } }`;
@@ -9,12 +11,16 @@ const DENY = `a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Reso
 export const s3BucketTlsOnly = stackRule({
     name: "s3-bucket-tls-only",
     service: "s3",
-    description: "Every S3 bucket's policy denies all S3 actions on the bucket and its objects to requests without TLS (aws:SecureTransport false).",
+    description:
+        "Every S3 bucket's policy denies all S3 actions on the bucket and its objects to requests without TLS (aws:SecureTransport false); so does every BucketPolicy the program sets on a bucket it does not create.",
     remediationSteps: `Give the bucket an aws.s3.BucketPolicy with ${DENY}.`,
     severity: "medium",
     enforcementLevel: "mandatory",
-    // Checked: Security Hub S3.5 page (per bucket). Not claimed: cdk-nag AwsSolutions-S10 / *-S3BucketSSLRequestsOnly, whose test/rules/S3.test.ts fails a lone CfnBucketPolicy (Noncompliance 7, 8) for a bucket this rule does not see.
-    controls: { securityHub: ["S3.5"] },
+    // Checked: Security Hub S3.5 page (per bucket); cdk-nag test/rules/S3.test.ts S3BucketSSLRequestsOnly (Noncompliance 1-11, incl. the lone CfnBucketPolicy cases 7 and 8 now judged as external-bucket policies; AwsSolutions-S10 runs the same rule).
+    controls: {
+        securityHub: ["S3.5"],
+        cdkNag: ["AwsSolutions-S10", "NIST.800.53.R5-S3BucketSSLRequestsOnly", "PCI.DSS.321-S3BucketSSLRequestsOnly", "HIPAA.Security-S3BucketSSLRequestsOnly"],
+    },
     inspects: [aws.s3.Bucket, aws.s3.BucketV2, aws.s3.BucketPolicy],
     validateStack: (args, report) => {
         for (const bucket of bucketsIn(args.resources)) {
@@ -42,6 +48,19 @@ export const s3BucketTlsOnly = stackRule({
                     `${subject} accepts requests without TLS: ${docs.map((d) => d.where).join(" and ")} has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. ` +
                         `Add ${DENY}.`,
                     bucket.common.urn,
+                );
+            }
+        }
+        for (const p of externalCompanions(args.resources, resourcesOf(args.resources, aws.s3.BucketPolicy))) {
+            const doc = policyDocumentOf(p);
+            const arn = externalBucketArn(p);
+            if (!doc.statements.known || !arn.known) {
+                const what = !doc.statements.known ? "policy" : "bucket";
+                report(`${externalLabel(p)}: cannot be verified at preview: ${what} is unknown; the policy must contain ${DENY}.`, p.urn);
+            } else if (!doc.statements.value.some((s) => isTlsOnlyDeny(s, [arn.value]))) {
+                report(
+                    `${externalLabel(p)} lets the bucket accept requests without TLS: policy has no statement that Denies s3:* on ${arn.value} and ${arn.value}/* when aws:SecureTransport is false. Add ${DENY}.`,
+                    p.urn,
                 );
             }
         }

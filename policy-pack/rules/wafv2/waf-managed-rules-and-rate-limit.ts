@@ -46,7 +46,10 @@ export const wafManagedRulesAndRateLimit = resourceRule({
         "Add managedRuleGroupStatement rules for each required group with overrideAction none, and a rateBasedStatement rule with action block and a limit <= maxRateLimit.",
     severity: "high",
     enforcementLevel: "mandatory",
-    controls: { securityHub: ["WAF.10"] },
+    // CKV_AWS_175 (a web ACL with no rule fails): stricter, four named groups and a rate rule. CKV_AWS_192
+    // (KnownBadInputs present, not in count mode, Log4JRCE not excluded): presence and block mode here,
+    // exclusions in waf-managed-rule-overrides (checkov tests/terraform/checks/resource/aws/test_WAFACLCVE202144228.py).
+    controls: { securityHub: ["WAF.10"], checkov: ["CKV_AWS_175", "CKV_AWS_192"] },
     config: wafManagedRulesConfig,
     validateResource: validateResourceOfType(aws.wafv2.WebAcl, (acl, args, report) => {
         const label = describe(args);

@@ -9,6 +9,8 @@ const base = (overrides: Partial<SecureApiArgs> = {}): SecureApiArgs => ({
     routes: [{ path: "/items", method: "GET", auth: "iam", apiKeyRequired: true, integration: { kind: "http", uri: "https://inventory.example.com/items" } }],
     throttle: { rateLimit: 20, burstLimit: 40 },
     logging: { retentionInDays: 90 },
+    // Alarms that notify someone (the pack's cloudwatch-alarm-action reports alarms without alarmActions).
+    alarms: { alarmActions: ["arn:aws:sns:us-east-1:123456789012:oncall"] },
     ...overrides,
 });
 

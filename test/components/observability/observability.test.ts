@@ -48,9 +48,11 @@ describe("observability and audit components", () => {
         const plan = await runProgram(() => {
             new SecureBucket("data", { kmsKeyArn: KMS_ARN });
         });
-        assert.strictEqual(plan.props("aws:s3/bucket:Bucket").forceDestroy, false);
-        assert.deepStrictEqual(plan.props("aws:s3/bucketOwnershipControls:BucketOwnershipControls").rule, { objectOwnership: "BucketOwnerEnforced" });
-        const policy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy").policy));
+        assert.strictEqual(plan.props("aws:s3/bucket:Bucket", "data").forceDestroy, false);
+        assert.deepStrictEqual(plan.props("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "data-ownership").rule, {
+            objectOwnership: "BucketOwnerEnforced",
+        });
+        const policy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy", "data-policy").policy));
         assert.deepStrictEqual(
             policy.Statement.map((s: { Sid: string }) => s.Sid),
             ["DenyInsecureTransport"],
@@ -120,7 +122,7 @@ describe("observability and audit components", () => {
             [true, true, KMS_ARN, true],
         );
         assert.match(String(trail.cloudWatchLogsGroupArn), /^arn:aws:logs:.*:\*$/);
-        const bucketPolicy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy").policy)) as {
+        const bucketPolicy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy", "audit-bucket-policy").policy)) as {
             Statement: { Sid: string; Condition?: Record<string, Record<string, string>> }[];
         };
         assert.deepStrictEqual(

@@ -52,14 +52,17 @@ describe("CustomDomain", () => {
         assert.strictEqual(object.props.serverSideEncryption, "aws:kms");
         assert.match(mtls.truststoreUri, /^s3:\/\/.+\/truststore\.pem$/);
         assert.match(mtls.truststoreVersion, /^v-/);
-        assert.deepStrictEqual(plan.props("aws:s3/bucketVersioning:BucketVersioning").versioningConfiguration, { status: "Enabled" });
-        const sse = plan.props("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration").rules as {
+        assert.deepStrictEqual(plan.props("aws:s3/bucketVersioning:BucketVersioning", "api-truststore-bucket-versioning").versioningConfiguration, {
+            status: "Enabled",
+        });
+        const sse = plan.props("aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration", "api-truststore-bucket-encryption")
+            .rules as {
             applyServerSideEncryptionByDefault: Record<string, string>;
         }[];
         assert.deepStrictEqual(sse[0].applyServerSideEncryptionByDefault, { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS_ARN });
-        const pab = plan.props("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock");
+        const pab = plan.props("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "api-truststore-bucket-public-access");
         assert.ok(["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every((k) => pab[k] === true));
-        const policy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy").policy));
+        const policy = JSON.parse(String(plan.props("aws:s3/bucketPolicy:BucketPolicy", "api-truststore-bucket-policy").policy));
         assert.deepStrictEqual(policy.Statement[0].Condition, { Bool: { "aws:SecureTransport": false } });
         const violations = names(await plan.violations());
         assert.ok(!violations.includes("apigw-mtls-truststore-bucket"));
@@ -71,7 +74,7 @@ describe("CustomDomain", () => {
             new CustomDomain("api", domainArgs({ mtlsCaBundlePem: CA, kmsKeyArn: KMS_ARN }));
         });
         const object = plan.one("aws:s3/bucketObjectv2:BucketObjectv2");
-        const versioning = plan.one("aws:s3/bucketVersioning:BucketVersioning");
+        const versioning = plan.one("aws:s3/bucketVersioning:BucketVersioning", "api-truststore-bucket-versioning");
         assert.ok(object.dependencies.includes(versioning.urn), "the object dependsOn the versioning configuration");
         const domain = plan.one("aws:apigateway/domainName:DomainName");
         assert.ok(domain.propertyDependencies.mutualTlsAuthentication.includes(object.urn), "the pinned version is the object's");

@@ -82,7 +82,7 @@ describe("WebAcl", () => {
         assert.strictEqual(summarizeWafRules(rules)[2].rateLimit, 500);
     });
 
-    it("can switch single managed rules to count without weakening the groups", async () => {
+    it("can switch single managed rules to count, which the pack accepts only when the policy config allows the rule with a reason", async () => {
         const plan = await runProgram(() => {
             new WebAcl("edge", wafArgs({ countOnlyManagedRules: ["SizeRestrictions_BODY"] }));
         });
@@ -90,8 +90,19 @@ describe("WebAcl", () => {
             plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string; statement: { managedRuleGroupStatement: { ruleActionOverrides?: unknown[] } } }[]
         ).find((r) => r.name === "AWSManagedRulesCommonRuleSet")!;
         assert.deepStrictEqual(common.statement.managedRuleGroupStatement.ruleActionOverrides, [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]);
+        const found = (await plan.violations()).filter((v) => v.policyName.startsWith("waf"));
         assert.deepStrictEqual(
-            names(await plan.violations()).filter((n) => n.startsWith("waf")),
+            found.map((v) => v.policyName),
+            ["waf-managed-rule-overrides"],
+        );
+        assert.match(found[0].message, /disables SizeRestrictions_BODY \(ruleActionOverrides count\) in the required group AWSManagedRulesCommonRuleSet/);
+        const allowed = {
+            "waf-managed-rule-overrides": {
+                allowedOverrides: [{ group: "AWSManagedRulesCommonRuleSet", rule: "SizeRestrictions_BODY", reason: "large uploads" }],
+            },
+        };
+        assert.deepStrictEqual(
+            names(await plan.violations({ config: allowed })).filter((n) => n.startsWith("waf")),
             [],
         );
     });

@@ -14,16 +14,20 @@ const lifecycle = (name: string, b: AnyBucket, status = "Enabled", v2 = true) =>
     const args = { bucket: b.id, rules: [{ id: "abort", status, filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }] };
     return v2 ? new aws.s3.BucketLifecycleConfigurationV2(`${name}-lifecycle`, args) : new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, args);
 };
+/** Server access logging of `b` to a log bucket outside the program. */
+const logged = (name: string, b: AnyBucket) =>
+    new aws.s3.BucketLoggingV2(`${name}-logging`, { bucket: b.id, targetBucket: "access-log-bucket", targetPrefix: `${name}/` });
 const durable = (name: string, spec: BucketSpec = {}) => {
     const b = bucket(name, { ...PROTECTED, ...spec });
     owned(name, b);
+    logged(name, b);
     return b;
 };
 
 describe(RULE, () => {
-    it("does not require access logging by default (baseline constant false)", () => {
+    it("requires access logging by default (baseline constant true)", () => {
         assert.strictEqual(s3BucketDurabilityConfig.defaults.requireAccessLogging, S3_REQUIRE_ACCESS_LOGGING);
-        assert.strictEqual(s3BucketDurability.configSchema?.properties.requireAccessLogging.default, false);
+        assert.strictEqual(s3BucketDurability.configSchema?.properties.requireAccessLogging.default, true);
     });
 
     it("passes the compliant baseline: versioned and owner-enforced (Bucket and BucketV2 with V2 companions)", async () => {
@@ -54,8 +58,10 @@ describe(RULE, () => {
     it("advises BucketOwnerEnforced (missing, or BucketOwnerPreferred)", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
-                bucket("a", PROTECTED);
-                owned("b", bucket("b", PROTECTED), "BucketOwnerPreferred");
+                logged("a", bucket("a", PROTECTED));
+                const b = bucket("b", PROTECTED);
+                logged("b", b);
+                owned("b", b, "BucketOwnerPreferred");
             }),
             RULE,
             "advisory",
@@ -71,7 +77,7 @@ describe(RULE, () => {
             await ruleFindings(RULE, () => {
                 trail("t", { s3BucketName: durable("trail-logs").bucket });
                 const target = durable("access-logs");
-                new aws.s3.BucketLoggingV2("data-logging", { bucket: durable("data").id, targetBucket: target.id, targetPrefix: "data/" });
+                new aws.s3.BucketLoggingV2("data-to-target", { bucket: durable("data").id, targetBucket: target.id, targetPrefix: "data/" });
                 const disabled = durable("off");
                 lifecycle("off", disabled, "Disabled");
                 trail("t2", { s3BucketName: disabled.bucket });
@@ -93,23 +99,51 @@ describe(RULE, () => {
         );
     });
 
-    it("requireAccessLogging: every bucket but log targets needs a BucketLoggingV2 or BucketLogging", async () => {
-        const config = { [RULE]: { requireAccessLogging: true } };
+    it("requireAccessLogging (default): every bucket but log targets needs a BucketLoggingV2, BucketLogging or inline logging", async () => {
+        const program = () => {
+            const target = bucket("access-logs", PROTECTED);
+            owned("access-logs", target);
+            lifecycle("access-logs", target);
+            const a = bucket("a", PROTECTED);
+            owned("a", a);
+            new aws.s3.BucketLoggingV2("a-logging", { bucket: a.id, targetBucket: target.id, targetPrefix: "a/" });
+            const b = bucket("b", PROTECTED);
+            owned("b", b);
+            new aws.s3.BucketLogging("b-logging", { bucket: b.id, targetBucket: target.bucket, targetPrefix: "b/" });
+            const inline = new aws.s3.Bucket("inline", { logging: { targetBucket: target.id, targetPrefix: "inline/" } });
+            new aws.s3.BucketVersioning("inline-versioning", { bucket: inline.id, versioningConfiguration: { status: "Enabled" } });
+            owned("inline", inline);
+            owned("c", bucket("c", PROTECTED));
+            owned("d", bucket("d", { ...PROTECTED, kind: "BucketV2" }));
+        };
+        assertFindings(await ruleFindings(RULE, program), RULE, "advisory", [
+            { resource: "c", message: [/Bucket "c" has no server access logging/, /BucketLoggingV2/] },
+            { resource: "d", message: [/BucketV2 "d" has no server access logging/] },
+        ]);
+        assertNoFindings(await ruleFindings(RULE, program, { config: { [RULE]: { requireAccessLogging: false } } }));
+    });
+
+    it("judges ownership controls and versioning of a bucket the program does not create (checkov CKV2_AWS_65)", async () => {
+        const external = (objectOwnership: string, status: string, n = "") => {
+            new aws.s3.BucketOwnershipControls(`ownership${n}`, { bucket: "existing-bucket", rule: { objectOwnership } });
+            new aws.s3.BucketVersioningV2(`versioning${n}`, { bucket: "existing-bucket", versioningConfiguration: { status } });
+        };
+        assertNoFindings(await ruleFindings(RULE, () => external("BucketOwnerEnforced", "Enabled")));
         assertFindings(
-            await ruleFindings(
-                RULE,
-                () => {
-                    const target = durable("access-logs");
-                    lifecycle("access-logs", target);
-                    new aws.s3.BucketLoggingV2("a-logging", { bucket: durable("a").id, targetBucket: target.id, targetPrefix: "a/" });
-                    new aws.s3.BucketLogging("b-logging", { bucket: durable("b").id, targetBucket: target.id, targetPrefix: "b/" });
-                    durable("c");
-                },
-                { config },
-            ),
+            await ruleFindings(RULE, () => {
+                external("BucketOwnerPreferred", "Suspended");
+                external("ObjectWriter", "Enabled", "2");
+            }),
             RULE,
             "advisory",
-            [{ resource: "c", message: [/Bucket "c" has no server access logging/, /BucketLoggingV2/] }],
+            [
+                {
+                    resource: "ownership",
+                    message: [/BucketOwnershipControls "ownership"/, /not created by this program/, /"BucketOwnerPreferred"/, /BucketOwnerEnforced/],
+                },
+                { resource: "ownership2", message: [/"ObjectWriter"/] },
+                { resource: "versioning", message: [/BucketVersioningV2 "versioning"/, /status "Suspended"/, /"Enabled"/] },
+            ],
         );
     });
 });

@@ -94,4 +94,25 @@ describe(RULE, () => {
             { resource: "data", message: [/accepts requests without TLS/] },
         ]);
     });
+
+    it("judges a BucketPolicy of a bucket the program does not create: the Deny on its ARN (cdk-nag S3BucketSSLRequestsOnly Noncompliance 7, 8)", async () => {
+        const external = (name: string, statement: BucketStatement) =>
+            new aws.s3.BucketPolicy(name, { bucket: "foo", policy: JSON.stringify({ Version: "2012-10-17", Statement: [statement] }) });
+        assertNoFindings(await ruleFindings(RULE, () => external("p", tlsDeny("arn:aws:s3:::foo"))));
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                external("not-s3", { ...tlsDeny("arn:aws:s3:::foo"), Action: "nots3:*" });
+                external("other-objects", { ...tlsDeny("arn:aws:s3:::foo"), Resource: ["arn:aws:s3:::foo", "arn:aws:s3:::foobar/*"] });
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "not-s3",
+                    message: [/BucketPolicy "not-s3" \(of bucket "foo", not created by this program\)/, /arn:aws:s3:::foo\/\*/, /aws:SecureTransport/],
+                },
+                { resource: "other-objects", message: [/BucketPolicy "other-objects"/, /no statement that Denies s3:\*/] },
+            ],
+        );
+    });
 });

@@ -1,5 +1,6 @@
+import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
@@ -83,6 +84,32 @@ describe(RULE, () => {
             { resource: "logs", message: [/lacks versioning \(a BucketVersioning with versioningConfiguration.status "Enabled"\)/] },
         ]);
         assertNoFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, v2Companions: true })));
+    });
+
+    it("at preview, lists what the bucket lacks and what cannot be verified yet in one finding; on update only what it lacks", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("logs", { encryption: true });
+            // The status comes from another resource's output: unknown at a first preview, "Enabled" on update.
+            new aws.s3.BucketVersioning("logs-versioning", {
+                bucket: b.id,
+                versioningConfiguration: { status: new aws.kms.Key("k", {}).arn.apply(() => "Enabled") },
+            });
+            trail("logs-trail", { s3BucketName: b.bucket });
+        });
+        const lacks =
+            /Log Bucket "logs" \(used by Trail "logs-trail"\) lacks a bucket-level BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true/;
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "logs", message: [new RegExp(`${lacks.source}\\. Add what it lacks`)] }]);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "logs",
+                message: [
+                    new RegExp(
+                        `${lacks.source}; and cannot be verified at preview: BucketVersioning "logs-versioning"\\.versioningConfiguration\\.status is unknown; it must give versioning \\(a BucketVersioning with versioningConfiguration\\.status "Enabled"\\)\\. Add`,
+                    ),
+                ],
+            },
+        ]);
+        assert.throws(() => assertAgreement(RULE, found), /preview and update verdicts differ/);
     });
 
     it("does not count an account-level public access block for a log bucket", async () => {

@@ -1,0 +1,81 @@
+import * as aws from "@pulumi/aws";
+import * as assert from "assert";
+import { BACKEND_CLIENT_CERTIFICATE_SCOPE } from "../../../policy-pack/baseline";
+import { apigwBackendClientCertificate, backendClientCertificateConfig } from "../../../policy-pack/rules/apigateway/apigw-backend-client-certificate";
+import { ruleFindings } from "../../rule-harness";
+import { method, restApi, stage } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "apigw-backend-client-certificate";
+const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
+
+function integration(name: string, api: aws.apigateway.RestApi, type: string): aws.apigateway.Integration {
+    const m = method(`${name}-method`, api);
+    const http = type.startsWith("HTTP");
+    return new aws.apigateway.Integration(name, {
+        restApi: api.id,
+        resourceId: api.rootResourceId,
+        httpMethod: m.httpMethod,
+        type,
+        integrationHttpMethod: type === "MOCK" ? undefined : "POST",
+        uri: type === "MOCK" ? undefined : http ? "https://backend.example.com/" : LAMBDA_URI,
+    });
+}
+
+const program = (type: string, withCertificate: boolean) => () => {
+    const api = restApi("api");
+    integration("backend", api, type);
+    const cert = withCertificate ? new aws.apigateway.ClientCertificate("cert", { description: "backend" }) : undefined;
+    stage("s", api, cert ? { clientCertificateId: cert.id } : {});
+};
+const allStages = { config: { [RULE]: { scope: "all-stages" } } };
+
+describe(RULE, () => {
+    it("pins the default scope to the baseline (http-backends)", () => {
+        assert.strictEqual(backendClientCertificateConfig.defaults.scope, BACKEND_CLIENT_CERTIFICATE_SCOPE);
+        assert.strictEqual(apigwBackendClientCertificate.configSchema?.properties.scope.default, "http-backends");
+    });
+
+    it("passes the compliant baseline: an HTTP backend behind a stage with a client certificate", async () => {
+        assertNoFindings(await ruleFindings(RULE, program("HTTP_PROXY", true)));
+    });
+
+    it("reports (advisory) HTTP and HTTP_PROXY backends without clientCertificateId", async () => {
+        for (const type of ["HTTP", "HTTP_PROXY"]) {
+            assertFindings(await ruleFindings(RULE, program(type, false)), RULE, "advisory", [
+                {
+                    resource: "s",
+                    message: [new RegExp(`no client certificate to the ${type} backend of Integration "backend"`), /clientCertificateId is not set/],
+                },
+            ]);
+        }
+    });
+
+    it("passes Lambda (AWS_PROXY) and MOCK backends by default", async () => {
+        assertNoFindings(await ruleFindings(RULE, program("AWS_PROXY", false)));
+        assertNoFindings(await ruleFindings(RULE, program("MOCK", false)));
+    });
+
+    it("scope all-stages: every stage without a certificate is reported", async () => {
+        assertFindings(await ruleFindings(RULE, program("AWS_PROXY", false), allStages), RULE, "advisory", [
+            { resource: "s", message: [/no client certificate to every backend/] },
+        ]);
+        assertNoFindings(await ruleFindings(RULE, program("AWS_PROXY", true), allStages));
+    });
+
+    it("judges every stage of an API with an HTTP backend, and not stages of other APIs", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const api = restApi("api");
+            integration("backend", api, "HTTP_PROXY");
+            stage("a", api);
+            stage("b", api);
+            const other = restApi("other");
+            integration("fn", other, "AWS_PROXY");
+            stage("c", other);
+        });
+        assertFindings(found, RULE, "advisory", [
+            { resource: "a", message: [/HTTP_PROXY backend/] },
+            { resource: "b", message: [/HTTP_PROXY backend/] },
+        ]);
+    });
+});

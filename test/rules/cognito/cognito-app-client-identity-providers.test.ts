@@ -1,0 +1,107 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import { appClientProvidersConfig, cognitoAppClientIdentityProviders } from "../../../policy-pack/rules/cognito/cognito-app-client-identity-providers";
+import { ruleFindings } from "../../rule-harness";
+import { userPool } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "cognito-app-client-identity-providers";
+const OIDC = {
+    client_id: "client",
+    client_secret: "s3cr3t",
+    authorize_scopes: "openid email",
+    attributes_request_method: "GET",
+    oidc_issuer: "https://idp.example.com",
+};
+
+const provider = (name: string, pool: aws.cognito.UserPool, providerName = name) =>
+    new aws.cognito.IdentityProvider(name, {
+        userPoolId: pool.id,
+        providerName,
+        providerType: "OIDC",
+        providerDetails: OIDC,
+        attributeMapping: { email: "email" },
+    });
+const client = (
+    name: string,
+    pool: aws.cognito.UserPool,
+    supportedIdentityProviders: pulumi.Input<pulumi.Input<string>[]> | undefined,
+    dependsOn: pulumi.Resource[] = [],
+) =>
+    new aws.cognito.UserPoolClient(
+        name,
+        {
+            userPoolId: pool.id,
+            allowedOauthFlows: ["code"],
+            allowedOauthFlowsUserPoolClient: true,
+            allowedOauthScopes: ["openid"],
+            callbackUrls: ["https://app.example.com/cb"],
+            supportedIdentityProviders,
+        },
+        { dependsOn },
+    );
+/** A pool with an OIDC provider "Okta" and a client listing `names`. */
+const program = (names: string[]) => () => {
+    const pool = userPool("pool");
+    const okta = provider("Okta", pool);
+    client("app", pool, names, [okta]);
+};
+
+describe(RULE, () => {
+    it("pins the default config (no provider allowed beyond the program's and COGNITO)", () => {
+        assert.deepStrictEqual(appClientProvidersConfig.defaults.allowedProviders, []);
+        assert.deepStrictEqual(cognitoAppClientIdentityProviders.configSchema?.properties.allowedProviders.default, []);
+    });
+
+    it("passes the compliant baseline (COGNITO and a provider of the client's pool), and a client listing none", async () => {
+        assertNoFindings(await ruleFindings(RULE, program(["COGNITO", "Okta"])));
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                client("app", userPool("pool"), undefined);
+            }),
+        );
+    });
+
+    it("accepts a provider name taken from the IdentityProvider's output (unknown until it exists)", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const pool = userPool("pool");
+                const okta = provider("Okta", pool);
+                client("app", pool, [okta.providerName]);
+            }),
+        );
+    });
+
+    it("rejects a provider no IdentityProvider defines", async () => {
+        assertFindings(await ruleFindings(RULE, program(["COGNITO", "Okta", "Google"])), RULE, "mandatory", [
+            { resource: "app", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/, /allowedProviders/] },
+        ]);
+    });
+
+    it("rejects a provider defined for another user pool", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const mine = userPool("mine");
+            const theirs = userPool("theirs");
+            const okta = provider("Okta", theirs);
+            client("app", mine, ["Okta"], [okta]);
+        });
+        assertFindings(found, RULE, "mandatory", [{ resource: "app", message: [/lists "Okta"/, /defined for another user pool/, /userPoolId/] }]);
+    });
+
+    it("reports every client of the stack, naming every undefined provider", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const pool = userPool("pool");
+            client("web", pool, ["Google", "Facebook"]);
+            client("admin", pool, ["AzureAD"]);
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "web", message: [/"Google" and "Facebook"/, /defines them/] },
+            { resource: "admin", message: [/"AzureAD"/] },
+        ]);
+    });
+
+    it("accepts providers the config lists (managed outside the program)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program(["Okta", "Google"]), { config: { [RULE]: { allowedProviders: ["Google"] } } }));
+    });
+});

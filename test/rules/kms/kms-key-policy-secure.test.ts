@@ -1,0 +1,97 @@
+import * as aws from "@pulumi/aws";
+import * as assert from "assert";
+import { KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL } from "../../../policy-pack/baseline";
+import { kmsKeyPolicySecure, kmsKeyPolicySecureConfig } from "../../../policy-pack/rules/kms/kms-key-policy-secure";
+import { ruleFindings } from "../../rule-harness";
+import { ACCOUNT } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "kms-key-policy-secure";
+const ROOT = { Sid: "Root", Effect: "Allow", Principal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" };
+const LOGS = { Sid: "Logs", Effect: "Allow", Principal: { Service: "logs.us-east-1.amazonaws.com" }, Action: ["kms:Encrypt*", "kms:Decrypt*"], Resource: "*" };
+const doc = (...statements: object[]) => JSON.stringify({ Version: "2012-10-17", Statement: [ROOT, ...statements] });
+const open = (principal: unknown, extra: object = {}) => ({
+    Sid: "Open",
+    Effect: "Allow",
+    Principal: principal,
+    Action: "kms:Decrypt",
+    Resource: "*",
+    ...extra,
+});
+const viaAccount = { Condition: { StringEquals: { "kms:CallerAccount": ACCOUNT } } };
+const scopedAllowed = { config: { [RULE]: { allowScopedWildcardPrincipal: true } } };
+
+const keyProgram = (args: aws.kms.KeyArgs) => () => {
+    new aws.kms.Key("key", { enableKeyRotation: true, ...args });
+};
+
+describe(RULE, () => {
+    it("pins the default to the baseline: no wildcard principal, even scoped", () => {
+        assert.strictEqual(kmsKeyPolicySecureConfig.defaults.allowScopedWildcardPrincipal, KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL);
+        assert.strictEqual(kmsKeyPolicySecure.configSchema?.properties.allowScopedWildcardPrincipal.default, false);
+    });
+
+    it("passes the compliant baseline: named principals, the default policy, a Deny to every principal", async () => {
+        assertNoFindings(await ruleFindings(RULE, keyProgram({ policy: doc(LOGS) })));
+        assertNoFindings(await ruleFindings(RULE, keyProgram({})));
+        assertNoFindings(await ruleFindings(RULE, keyProgram({ policy: doc(open("*", { Effect: "Deny" })) })));
+        assertNoFindings(await ruleFindings(RULE, keyProgram({ policy: doc(), bypassPolicyLockoutSafetyCheck: false })));
+    });
+
+    it("reports an Allow to every principal, in each form, even under a condition (Checkov CKV_AWS_33's cases)", async () => {
+        for (const principal of ["*", ["foo", "*"], { AWS: "*" }, { AWS: [`arn:aws:iam::${ACCOUNT}:root`, "*"] }]) {
+            assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(open(principal)) })), RULE, "mandatory", [
+                { resource: "key", message: [/policy statement "Open" allows every principal \("\*"\), so any AWS account/, /Name the principals/] },
+            ]);
+        }
+        assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(open("*", viaAccount)) })), RULE, "mandatory", [
+            { resource: "key", message: [/"Open" allows every principal/] },
+        ]);
+    });
+
+    it("allowScopedWildcardPrincipal: a scoped wildcard passes, conditions that scope nothing and NotPrincipal do not", async () => {
+        assertNoFindings(await ruleFindings(RULE, keyProgram({ policy: doc(open("*", viaAccount)) }), scopedAllowed));
+        assertNoFindings(
+            await ruleFindings(
+                RULE,
+                keyProgram({ policy: doc(open({ AWS: "*" }, { Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc" } } })) }),
+                scopedAllowed,
+            ),
+        );
+        const notPrincipal = { Sid: "Open", Effect: "Allow", NotPrincipal: { AWS: `arn:aws:iam::${ACCOUNT}:root` }, Action: "kms:*", Resource: "*" };
+        const cases = [
+            open("*"),
+            notPrincipal,
+            open("*", { Condition: { StringLike: { "kms:CallerAccount": "*" } } }),
+            open("*", { Condition: { StringNotEquals: { "aws:PrincipalAccount": ACCOUNT } } }),
+            open("*", { Condition: { StringEquals: { "kms:ViaService": "s3.us-east-1.amazonaws.com" } } }),
+            open("*", { Condition: { Null: { "aws:PrincipalOrgID": "false" } } }),
+        ];
+        for (const statement of cases) {
+            assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(statement) }), scopedAllowed), RULE, "mandatory", [
+                { resource: "key", message: [/"Open" allows every principal \("\*"\) without a condition that scopes it/, /kms:CallerAccount/] },
+            ]);
+        }
+    });
+
+    it("reports bypassPolicyLockoutSafetyCheck", async () => {
+        assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(), bypassPolicyLockoutSafetyCheck: true })), RULE, "mandatory", [
+            { resource: "key", message: [/bypassPolicyLockoutSafetyCheck is true/] },
+        ]);
+    });
+
+    it("judges aws.kms.KeyPolicy too, and every offending resource", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const key = new aws.kms.Key("key", { enableKeyRotation: true });
+            new aws.kms.KeyPolicy("open-policy", { keyId: key.id, policy: doc(open("*")) });
+            new aws.kms.KeyPolicy("bypass-policy", { keyId: key.id, policy: doc(), bypassPolicyLockoutSafetyCheck: true });
+            new aws.kms.KeyPolicy("bad-json", { keyId: key.id, policy: "{not json" });
+            new aws.kms.KeyPolicy("good-policy", { keyId: key.id, policy: doc(LOGS) });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "open-policy", message: [/KeyPolicy "open-policy" policy statement "Open"/] },
+            { resource: "bypass-policy", message: [/bypassPolicyLockoutSafetyCheck is true/] },
+            { resource: "bad-json", message: [/policy is not valid JSON/] },
+        ]);
+    });
+});
