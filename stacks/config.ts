@@ -24,6 +24,7 @@ import {
     WAF,
 } from "../policy-pack/baseline";
 import { MAX_KEY_GENERATION, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS } from "../components";
+import { apisV2Problems, httpApisSpec, webSocketApisSpec } from "./config-apis-v2";
 import { environmentProblems } from "./config-environment";
 import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
 import { openApiApisSpec } from "./config-openapi";
@@ -213,6 +214,10 @@ export const CONFIG_KEYS = {
         }),
     ),
     tags: optional(record(str(/^.{0,256}$/, "a tag value"), /^[\w .:/=+@-]{1,128}$/, "a tag key")),
+    /** HTTP APIs (API Gateway v2) beside the REST API: `stacks/config-apis-v2.ts`. */
+    httpApis: httpApisSpec,
+    /** WebSocket APIs (API Gateway v2): `stacks/config-apis-v2.ts`. */
+    webSocketApis: webSocketApisSpec,
     /** REST APIs from OpenAPI documents in the repository (`stacks/config-openapi.ts`). */
     openApiApis: openApiApisSpec,
 };
@@ -274,6 +279,7 @@ export function parsePlatformConfig(
         problems.push(`${project}:network: only applies when exposure is private; remove it or set exposure: private`);
     }
     problems.push(...environmentProblems(parsed, project));
+    problems.push(...apisV2Problems(parsed, project));
     if (problems.length > 0) {
         throw new ConfigError(source, problems);
     }

@@ -7,6 +7,32 @@
 import type { ApiKeyStatus, CorsArgs, StageSettings } from "../components";
 import type { OpenApiApiOutputs } from "./config-openapi";
 
+/** One HTTP or WebSocket API of the stack (outputs `httpApis.<name>` and `webSocketApis.<name>`). */
+export interface ApiV2Output {
+    /** HTTP or WEBSOCKET. */
+    kind: "HTTP" | "WEBSOCKET";
+    /** The v2 API id. */
+    apiId: string;
+    /** `arn:aws:execute-api:region:account:apiId` (Lambda permissions, IAM policies). */
+    executionArn: string;
+    /** The API's stage. */
+    stageName: string;
+    /** Default execute-api URL (`https://` for HTTP, `wss://` for WebSocket; disabled when a custom domain is used). */
+    invokeUrl: string;
+    /** The custom domain URL when one is configured, else the invoke URL. */
+    apiUrl: string;
+    /** Access log group of the stage. */
+    accessLogGroupName: string;
+    /** HTTP: the JWT authorizer (the platform's Cognito pool), for app-team routes. */
+    jwtAuthorizerId?: string;
+    /** HTTP: the Lambda REQUEST authorizer. */
+    lambdaAuthorizerId?: string;
+    /** WebSocket: managed policy for backends that post to connections (`execute-api:ManageConnections` on this stage only). */
+    connectionsPolicyArn?: string;
+    /** WebSocket: `https://…/stage`, where backends call `@connections`. */
+    connectionsUrl?: string;
+}
+
 export interface PlatformOutputs {
     /** dev or prod. */
     environment: "dev" | "prod";
@@ -82,6 +108,10 @@ export interface PlatformOutputs {
     partnerRoleArns?: Record<string, string>;
     /** The reference JWT authorizer function, when `lambdaAuthorizer.reference` deploys it. */
     jwtAuthorizerFunctionArn?: string;
+    /** HTTP APIs by name (config key `httpApis`). */
+    httpApis?: Record<string, ApiV2Output>;
+    /** WebSocket APIs by name (config key `webSocketApis`). */
+    webSocketApis?: Record<string, ApiV2Output>;
     /** Per `openApiApis` entry (by name): its REST API id, execution ARN, stage, invoke URL, access log group and URL. */
     openApiApis?: Record<string, OpenApiApiOutputs>;
 }

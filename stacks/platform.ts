@@ -17,8 +17,9 @@ import {
     validateDetectiveControlsArgs,
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
+import { buildApisV2 } from "./config-apis-v2";
 import { createOpenApiApis, prepareOpenApiApis } from "./config-openapi";
-import { PlatformOutputs } from "./outputs";
+import { ApiV2Output, PlatformOutputs } from "./outputs";
 
 type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
 
@@ -147,6 +148,14 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         : undefined;
     const openApiApis = createOpenApiApis(openApiDocuments, config, api, source);
     const endpoint = endpointOutputs(api.api);
+    const v2 = buildApisV2(config, {
+        kmsKeyArn: api.key.keyArn,
+        issuerUrl: api.userPool?.issuerUrl,
+        clientIds: api.userPool?.clientIds,
+        alarms: config.alarms ? { ...config.alarms, alarmActions: config.alarms.alarmTopicArns } : undefined,
+        readFile: (file, key) => readProjectFile(file, key, source),
+        tags: { project: PROJECT, ...config.tags, environment: config.environment, "managed-by": "pulumi" },
+    });
     return {
         environment: config.environment,
         region,
@@ -185,6 +194,8 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         partnerRoleArns: config.partners?.length ? api.partnerRoleArns : undefined,
         jwtAuthorizerFunctionArn: api.jwtAuthorizer?.functionArn,
         configRuleNames: controls?.ruleNames,
+        httpApis: v2.httpApis && (pulumi.output(v2.httpApis) as pulumi.Output<Record<string, ApiV2Output>>),
+        webSocketApis: v2.webSocketApis && (pulumi.output(v2.webSocketApis) as pulumi.Output<Record<string, ApiV2Output>>),
         openApiApis,
     };
 }

@@ -276,7 +276,12 @@ describe("stack config", () => {
     });
 
     it("a private stack from config: VPC endpoint outputs and no WAF", async () => {
-        const config = stackConfig("dev", { exposure: "private", network: { allowedCidrs: ["10.0.0.0/8"], vpcCidr: "10.30.0.0/16" }, cors: undefined });
+        const config = stackConfig("dev", {
+            exposure: "private",
+            network: { allowedCidrs: ["10.0.0.0/8"], vpcCidr: "10.30.0.0/16" },
+            cors: undefined,
+            httpApis: undefined,
+        });
         const plan = await runProgram(platformProgram, { stack: "dev", config });
         assert.match(String(plan.outputs.vpcEndpointId.value), /^vpce-/);
         assert.match(String(plan.outputs.vpcId.value), /^vpc-/);

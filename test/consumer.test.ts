@@ -184,4 +184,38 @@ describe("consumer example (app team)", () => {
             [],
         );
     });
+
+    it("attaches the same function to the platform's HTTP API (httpApi), behind its JWT authorizer, on its own stage, and passes the pack", async () => {
+        const team = await teamPlan(platform, { ...TEAM_CONFIG, "orders-app-team:httpApi": "orders-http-dev" });
+        const shared = (platform.outputs.httpApis.value as Record<string, Record<string, string>>)["orders-http-dev"];
+        const route = team.props("aws:apigatewayv2/route:Route");
+        assert.deepStrictEqual(
+            [route.apiId, route.routeKey, route.authorizationType, route.authorizerId, route.authorizationScopes],
+            [shared.apiId, "GET /shipments", "JWT", shared.jwtAuthorizerId, ["https://api.dev.example.com/orders.read"]],
+        );
+        const stage = team.props("aws:apigatewayv2/stage:Stage");
+        assert.deepStrictEqual([stage.apiId, stage.name, stage.autoDeploy], [shared.apiId, "shipments", true]);
+        const permissions = team.ofType("aws:lambda/permission:Permission").map((p) => p.props.sourceArn);
+        assert.ok(permissions.includes(`${shared.executionArn}/*/GET/shipments`), permissions.join(", "));
+        assert.strictEqual(team.ofType("aws:apigatewayv2/authorizer:Authorizer").length, 0, "the authorizer stays the platform's");
+        assert.strictEqual(
+            team.outputs.httpRouteUrl.value,
+            `${String(stage.name) && (team.one("aws:apigatewayv2/stage:Stage").outputs?.invokeUrl as string)}/shipments`,
+        );
+        assert.deepStrictEqual(
+            names((await team.violations({ config: { "log-group-retention": { minRetentionDays: 14 } } })).filter((v) => v.enforcementLevel === "mandatory")),
+            [],
+        );
+    });
+
+    it("names orders-app-team:httpApi when the platform has no such HTTP API", async () => {
+        const error = await teamPlan(platform, { ...TEAM_CONFIG, "orders-app-team:httpApi": "nope" }).then(
+            () => undefined,
+            (e: unknown) => e,
+        );
+        assert.match(
+            String(error),
+            /orders-app-team:httpApi: the platform stack acme\/secure-api-platform\/dev has no HTTP API "nope" \(it has: orders-http-dev\)/,
+        );
+    });
 });

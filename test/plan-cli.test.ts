@@ -169,9 +169,10 @@ describe("offline plan command", function () {
                     .sort(),
                 alarms,
             );
+            // dev also waives, at a first preview only, its HTTP API's JWT issuer computed from the stack's own Cognito pool.
             assert.deepStrictEqual(
                 json.waived.map((v: { resourceName: string }) => v.resourceName),
-                [`orders-${stack}-get-health`],
+                stack === "dev" ? ["orders-dev-get-health", "orders-http-dev-jwt"] : [`orders-${stack}-get-health`],
             );
             // Outputs derived from ids are unknown at a first preview, and the report says so instead of inventing them.
             assert.deepStrictEqual(json.outputs.restApiId, { value: "(known after deployment)", secret: false, known: false });

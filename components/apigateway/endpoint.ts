@@ -10,14 +10,14 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 
-/** API kinds the platform knows. Only REST exists today; `HTTP` and `WEBSOCKET` are the planned additions. */
-export type ApiKind = "REST";
+/** API kinds the platform knows: REST APIs (API Gateway v1), HTTP and WebSocket APIs (API Gateway v2, `components/apigatewayv2`). */
+export type ApiKind = "REST" | "HTTP" | "WEBSOCKET";
 
 /** A deployed API endpoint: one API and the stage that serves it. */
 export interface ApiEndpoint {
     /** Which API Gateway API kind this is. */
     readonly kind: ApiKind;
-    /** API id (`restApiId` for REST APIs). */
+    /** API id (`restApiId` for REST APIs, the v2 `apiId` for HTTP and WebSocket APIs). */
     readonly apiId: pulumi.Output<string>;
     /** The API's name as API Gateway shows it. */
     readonly apiName: pulumi.Output<string>;
@@ -31,9 +31,9 @@ export interface ApiEndpoint {
     readonly invokeUrl: pulumi.Output<string>;
     /** CloudWatch log group receiving the stage's access logs. */
     readonly accessLogGroupName: pulumi.Output<string>;
-    /** CloudWatch dimensions of the stage's AWS/ApiGateway metrics (REST: ApiName and Stage). */
+    /** CloudWatch dimensions of the stage's AWS/ApiGateway metrics (REST: ApiName and Stage; HTTP and WebSocket: ApiId and Stage). */
     readonly metricDimensions: pulumi.Output<Record<string, string>>;
-    /** Whether a WAFv2 web ACL can be associated with the stage (REST stages: yes; HTTP APIs: no). */
+    /** Whether a WAFv2 web ACL can be associated with the stage (REST stages: yes; HTTP and WebSocket APIs: no, AWS WAF cannot be associated with them). */
     readonly supportsWaf: boolean;
 }
 

@@ -1,7 +1,21 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiEndpoint } from "../apigateway/endpoint";
-import { intInRange, positive } from "../shared/validation";
+import type { ApiEndpoint, ApiKind } from "../apigateway/endpoint";
+import { ComponentArgumentError, intInRange, positive } from "../shared/validation";
+
+/**
+ * AWS/ApiGateway metric names per API kind. REST: `4XXError`, `5XXError`, `Latency`
+ * ("Amazon API Gateway dimensions and metrics"); HTTP APIs: `4xx`, `5xx`, `Latency`
+ * ("Working with metrics for HTTP APIs", https://docs.aws.amazon.com/apigateway/latest/developerguide/http-api-metrics.html);
+ * WebSocket APIs: `ClientError`, `ExecutionError`, and `IntegrationLatency` (they publish no `Latency`;
+ * "Monitoring WebSocket API execution with CloudWatch metrics",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/apigateway-websocket-api-logging.html).
+ */
+export const API_METRICS: Readonly<Record<ApiKind, { clientErrors: string; serverErrors: string; latency: string }>> = {
+    REST: { clientErrors: "4XXError", serverErrors: "5XXError", latency: "Latency" },
+    HTTP: { clientErrors: "4xx", serverErrors: "5xx", latency: "Latency" },
+    WEBSOCKET: { clientErrors: "ClientError", serverErrors: "ExecutionError", latency: "IntegrationLatency" },
+};
 
 /** Thresholds of {@link ApiAlarms}. */
 export interface ApiAlarmThresholds {
@@ -39,12 +53,13 @@ export interface ApiAlarmSettings extends ApiAlarmThresholds {
 /** Arguments of {@link ApiAlarms}. */
 export interface ApiAlarmsArgs extends ApiAlarmSettings {
     /** The endpoint watched: its metric dimensions, and its access log group (429s are counted from it). */
-    endpoint: Pick<ApiEndpoint, "metricDimensions" | "accessLogGroupName">;
+    endpoint: Pick<ApiEndpoint, "metricDimensions" | "accessLogGroupName"> & Partial<Pick<ApiEndpoint, "kind">>;
     /** Name used in the throttled-requests metric (`<metricPrefix>-throttled`), usually the API name. */
     metricPrefix: string;
     /**
      * Also watch the stage's canary: its 5XX errors and p99 latency, separately (API Gateway publishes
-     * canary metrics with the `Stage` dimension `<stage>/Canary`; see `apigateway/canary.ts`).
+     * canary metrics with the `Stage` dimension `<stage>/Canary`; see `apigateway/canary.ts`). REST only:
+     * API Gateway has no canary releases on HTTP or WebSocket stages.
      * @default false
      */
     canary?: boolean;
@@ -73,6 +88,8 @@ export function validateAlarmThresholds(args: ApiAlarmThresholds): Required<ApiA
 export class ApiAlarms extends pulumi.ComponentResource {
     /** The alarms by kind: `4xx`, `5xx`, `latency`, `throttled`. */
     public readonly alarms: Record<"4xx" | "5xx" | "latency" | "throttled", aws.cloudwatch.MetricAlarm>;
+    /** WebSocket endpoints: errors of the backends (`IntegrationError`). */
+    public readonly integrationErrorAlarm?: aws.cloudwatch.MetricAlarm;
     /** The canary's alarms (`5xx`, `latency`), when `canary` is true. */
     public readonly canaryAlarms?: Record<"5xx" | "latency", aws.cloudwatch.MetricAlarm>;
     /** Alarm names by kind. */
@@ -80,6 +97,15 @@ export class ApiAlarms extends pulumi.ComponentResource {
 
     constructor(name: string, args: ApiAlarmsArgs, opts?: pulumi.ComponentResourceOptions) {
         const { clientErrors, serverErrors, latencyP99Ms: latency, throttledRequests: throttled } = validateAlarmThresholds(args);
+        const kind = args.endpoint.kind ?? "REST";
+        if (args.canary === true && kind !== "REST") {
+            throw new ComponentArgumentError(
+                "ApiAlarms",
+                "canary",
+                `is only supported for REST endpoints (got a ${kind} endpoint: API Gateway has no canary releases on v2 stages)`,
+            );
+        }
+        const metrics = API_METRICS[kind];
         super("secure-api:observability:ApiAlarms", name, {}, opts);
         const parent = { parent: this };
         const namespace = "SecureApi";
@@ -109,7 +135,7 @@ export class ApiAlarms extends pulumi.ComponentResource {
                 {
                     ...common,
                     namespace: "AWS/ApiGateway",
-                    metricName: "4XXError",
+                    metricName: metrics.clientErrors,
                     statistic: "Sum",
                     threshold: clientErrors,
                     dimensions,
@@ -122,7 +148,7 @@ export class ApiAlarms extends pulumi.ComponentResource {
                 {
                     ...common,
                     namespace: "AWS/ApiGateway",
-                    metricName: "5XXError",
+                    metricName: metrics.serverErrors,
                     statistic: "Sum",
                     threshold: serverErrors,
                     dimensions,
@@ -135,7 +161,7 @@ export class ApiAlarms extends pulumi.ComponentResource {
                 {
                     ...common,
                     namespace: "AWS/ApiGateway",
-                    metricName: "Latency",
+                    metricName: metrics.latency,
                     extendedStatistic: "p99",
                     threshold: latency,
                     dimensions,
@@ -160,6 +186,22 @@ export class ApiAlarms extends pulumi.ComponentResource {
         };
         this.alarms = alarms;
         const named: Record<string, pulumi.Output<string>> = Object.fromEntries(Object.entries(alarms).map(([k, a]) => [k, a.name]));
+        if (kind === "WEBSOCKET") {
+            this.integrationErrorAlarm = new aws.cloudwatch.MetricAlarm(
+                `${name}-integration-errors`,
+                {
+                    ...common,
+                    namespace: "AWS/ApiGateway",
+                    metricName: "IntegrationError",
+                    statistic: "Sum",
+                    threshold: serverErrors,
+                    dimensions,
+                    alarmDescription: `More than ${serverErrors} integration (backend) errors in 5 minutes`,
+                },
+                parent,
+            );
+            named["integration-errors"] = this.integrationErrorAlarm.name;
+        }
         if (args.canary === true) {
             const canaryDimensions = dimensions.apply((d): Record<string, string> => ({ ...d, Stage: `${d.Stage}/Canary` }));
             this.canaryAlarms = {

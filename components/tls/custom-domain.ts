@@ -33,8 +33,11 @@ export interface CustomDomainSettings {
 
 /** Arguments of {@link CustomDomain}. */
 export interface CustomDomainArgs extends CustomDomainSettings {
-    /** The endpoint (API and stage) the domain's base path maps to. */
-    endpoint: Pick<ApiEndpoint, "apiId" | "stageName">;
+    /**
+     * The endpoint (API and stage) the domain's base path maps to. Its `kind` picks the resources: REST APIs get an
+     * `aws.apigateway.DomainName` and a base path mapping; HTTP and WebSocket APIs an `aws.apigatewayv2.DomainName` and an API mapping.
+     */
+    endpoint: Pick<ApiEndpoint, "apiId" | "stageName"> & Partial<Pick<ApiEndpoint, "kind">>;
     /**
      * KMS key for the truststore bucket.
      * @default undefined (required with mtlsCaBundlePem)
@@ -67,14 +70,21 @@ export function validateCustomDomainArgs(args: CustomDomainSettings): void {
 /**
  * A REGIONAL custom domain for an API: an ACM certificate validated through
  * DNS, security policy TLS_1_2, optional mutual TLS with a pinned truststore
- * version, a base path mapping, and a Route 53 alias. Pair it with
- * `disableExecuteApiEndpoint` on the API so the domain cannot be bypassed.
+ * version, a base path (REST) or API (HTTP, WebSocket) mapping, and a Route 53
+ * alias. Pair it with `disableExecuteApiEndpoint` on the API so the domain
+ * cannot be bypassed. API Gateway has no mutual TLS for WebSocket APIs
+ * ("Mutual TLS authentication for HTTP APIs" / for REST APIs only), so a
+ * WebSocket endpoint with `mtlsCaBundlePem` is refused.
  */
 export class CustomDomain extends pulumi.ComponentResource {
-    /** The `aws.apigateway.DomainName`. */
-    public readonly domain: aws.apigateway.DomainName;
-    /** The mapping of {@link basePath} to the endpoint's stage. */
-    public readonly basePathMapping: aws.apigateway.BasePathMapping;
+    /** The `aws.apigateway.DomainName` (REST endpoints). */
+    public readonly domain?: aws.apigateway.DomainName;
+    /** The mapping of {@link basePath} to the endpoint's stage (REST endpoints). */
+    public readonly basePathMapping?: aws.apigateway.BasePathMapping;
+    /** The `aws.apigatewayv2.DomainName` (HTTP and WebSocket endpoints). */
+    public readonly domainV2?: aws.apigatewayv2.DomainName;
+    /** The API mapping of {@link basePath} to the endpoint's stage (HTTP and WebSocket endpoints). */
+    public readonly apiMapping?: aws.apigatewayv2.ApiMapping;
     /** The truststore, with mutual TLS. */
     public readonly truststore?: MtlsTruststore;
     /** The domain name. */
@@ -92,6 +102,14 @@ export class CustomDomain extends pulumi.ComponentResource {
         validateCustomDomainArgs(args);
         if (args.mtlsCaBundlePem !== undefined && args.kmsKeyArn === undefined) {
             throw new ComponentArgumentError("CustomDomain", "kmsKeyArn", "is required with mtlsCaBundlePem (it encrypts the truststore bucket)");
+        }
+        const kind = args.endpoint?.kind ?? "REST";
+        if (kind === "WEBSOCKET" && args.mtlsCaBundlePem !== undefined) {
+            throw new ComponentArgumentError(
+                "CustomDomain",
+                "mtlsCaBundlePem",
+                "is not supported for a WebSocket API: API Gateway offers mutual TLS for REST and HTTP APIs only; remove it, or terminate mTLS in front of the API",
+            );
         }
         super("secure-api:tls:CustomDomain", name, {}, opts);
         const parent = { parent: this };
@@ -137,28 +155,52 @@ export class CustomDomain extends pulumi.ComponentResource {
                 ? new MtlsTruststore(`${name}-truststore`, { caBundlePem: args.mtlsCaBundlePem, kmsKeyArn: args.kmsKeyArn!, tags: args.tags }, parent)
                 : undefined;
 
-        const domain = new aws.apigateway.DomainName(
-            name,
-            {
-                domainName: args.domainName,
-                regionalCertificateArn: certificateArn,
-                endpointConfiguration: { types: "REGIONAL" },
-                securityPolicy: TLS_SECURITY_POLICY,
-                mutualTlsAuthentication: truststore ? { truststoreUri: truststore.truststoreUri, truststoreVersion: truststore.truststoreVersion } : undefined,
-                tags: args.tags,
-            },
-            parent,
-        );
-        this.basePathMapping = new aws.apigateway.BasePathMapping(
-            `${name}-mapping`,
-            {
+        const mtls = truststore ? { truststoreUri: truststore.truststoreUri, truststoreVersion: truststore.truststoreVersion } : undefined;
+        let target: { domainName: pulumi.Output<string>; regionalDomainName: pulumi.Output<string>; regionalZoneId: pulumi.Output<string> };
+        if (kind === "REST") {
+            const domain = new aws.apigateway.DomainName(
+                name,
+                {
+                    domainName: args.domainName,
+                    regionalCertificateArn: certificateArn,
+                    endpointConfiguration: { types: "REGIONAL" },
+                    securityPolicy: TLS_SECURITY_POLICY,
+                    mutualTlsAuthentication: mtls,
+                    tags: args.tags,
+                },
+                parent,
+            );
+            this.basePathMapping = new aws.apigateway.BasePathMapping(
+                `${name}-mapping`,
+                { domainName: domain.domainName, restApi: args.endpoint.apiId, stageName: args.endpoint.stageName, basePath: args.basePath },
+                parent,
+            );
+            this.domain = domain;
+            target = { domainName: domain.domainName, regionalDomainName: domain.regionalDomainName, regionalZoneId: domain.regionalZoneId };
+        } else {
+            // terraform-provider-aws apigatewayv2 domain_name: endpoint_type REGIONAL, security_policy TLS_1_2.
+            const domain = new aws.apigatewayv2.DomainName(
+                name,
+                {
+                    domainName: args.domainName,
+                    domainNameConfiguration: { certificateArn, endpointType: "REGIONAL", securityPolicy: TLS_SECURITY_POLICY },
+                    mutualTlsAuthentication: mtls,
+                    tags: args.tags,
+                },
+                parent,
+            );
+            this.apiMapping = new aws.apigatewayv2.ApiMapping(
+                `${name}-mapping`,
+                { domainName: domain.domainName, apiId: args.endpoint.apiId, stage: args.endpoint.stageName, apiMappingKey: args.basePath },
+                parent,
+            );
+            this.domainV2 = domain;
+            target = {
                 domainName: domain.domainName,
-                restApi: args.endpoint.apiId,
-                stageName: args.endpoint.stageName,
-                basePath: args.basePath,
-            },
-            parent,
-        );
+                regionalDomainName: domain.domainNameConfiguration.targetDomainName,
+                regionalZoneId: domain.domainNameConfiguration.hostedZoneId,
+            };
+        }
         if (args.hostedZoneId !== undefined) {
             new aws.route53.Record(
                 `${name}-alias`,
@@ -166,17 +208,16 @@ export class CustomDomain extends pulumi.ComponentResource {
                     zoneId: args.hostedZoneId,
                     name: args.domainName,
                     type: "A",
-                    aliases: [{ name: domain.regionalDomainName, zoneId: domain.regionalZoneId, evaluateTargetHealth: false }],
+                    aliases: [{ name: target.regionalDomainName, zoneId: target.regionalZoneId, evaluateTargetHealth: false }],
                 },
                 parent,
             );
         }
-        this.domain = domain;
         this.truststore = truststore;
-        this.domainName = domain.domainName;
+        this.domainName = target.domainName;
         this.url = pulumi.interpolate`https://${args.domainName}/${args.basePath ?? ""}`;
         this.certificateArn = certificateArn;
-        this.regionalDomainName = domain.regionalDomainName;
+        this.regionalDomainName = target.regionalDomainName;
         this.truststoreUri = truststore?.truststoreUri;
         this.registerOutputs({ domainName: this.domainName, url: this.url, certificateArn: this.certificateArn });
     }

@@ -7,6 +7,7 @@
  */
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { MockMonitorClass } from "./sdk";
+import { applyTransforms, TransformCallback } from "./transforms";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { PlainResource } from "./engine";
@@ -114,6 +115,7 @@ interface RegisterRequest extends RequestBase {
     getObject(): StructLike | undefined;
     getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
     getAdditionalsecretoutputsList(): string[];
+    getTransformsList(): TransformCallback[];
 }
 interface RegisterResponse {
     getUrn(): string;
@@ -196,25 +198,40 @@ export function createRecordingMonitor(
     mocks: ConstructorParameters<typeof MockMonitor>[0],
     resolveFrom?: string,
     programDir?: string,
+    sdkDir?: string,
 ): RecordingMonitor {
-    return new (recordingClass(Base))(mocks, resolveFrom, programDir);
+    return new (recordingClass(Base))(mocks, resolveFrom, programDir, sdkDir);
 }
 
 function recordingClass(Base: MockMonitorClass) {
     return class Recording extends Base implements RecordingMonitor {
         readonly recorded: RecordedResource[] = [];
         pending = 0;
+        /** Transforms (callback tokens) in effect for the children of a resource: its own, then its ancestors'. */
+        private readonly transformsOf = new Map<string, string[]>();
 
         constructor(
             mocks: ConstructorParameters<typeof MockMonitor>[0],
             private readonly resolveFrom?: string,
             private readonly programDir?: string,
+            private readonly sdkDir?: string,
         ) {
             super(mocks);
         }
 
         async registerResource(req: RegisterRequest, callback: Callback): Promise<void> {
-            const struct = req.getObject();
+            // The engine applies `transforms` (a resource's own, then its parents') before the resource is planned;
+            // the mock monitor ignores them, so the recorder applies them, through the SDK's own callbacks.
+            const transforms = [...req.getTransformsList().map((t) => t.getToken()), ...(this.transformsOf.get(req.getParent()) ?? [])];
+            let struct = req.getObject();
+            if (transforms.length > 0) {
+                this.pending++;
+                try {
+                    struct = await applyTransforms(req, struct, transforms, this.sdkDir);
+                } finally {
+                    this.pending--;
+                }
+            }
             const raw = struct ? struct.toJavaScript() : {};
             const withIds = normalizeValue(raw, false) as { [key: string]: Json };
             const propertyDependencies: Record<string, string[]> = {};
@@ -252,6 +269,9 @@ function recordingClass(Base: MockMonitorClass) {
                 this.pending--;
                 if (!err) {
                     const r = response as RegisterResponse;
+                    if (transforms.length > 0) {
+                        this.transformsOf.set(r.getUrn(), transforms);
+                    }
                     markSecret(r, secretOutputs);
                     const state = plainObject(r.getObject()?.toJavaScript());
                     // The provider's auto-name is chosen when inputs are checked: the analyzer sees it as an input.

@@ -12,6 +12,7 @@ import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import { createRecordingMonitor, RecordedResource, SourceLocation } from "./recorder";
 import { errorLocation, fastStackTraces } from "./sources";
 import type { MockMonitorClass, PulumiSdk } from "./sdk";
+import { enableTransforms } from "./transforms";
 
 export { normalizeValue, RecordedResource } from "./recorder";
 
@@ -208,13 +209,14 @@ export async function runUnderMocks(program: () => unknown, options: MockRunOpti
     const preview = mode === "preview";
     const mocks = createPlatformMocks(options);
     const pulumi = options.sdk?.pulumi ?? ownSdk;
-    const monitor = createRecordingMonitor(options.sdk?.MockMonitor ?? MockMonitor, mocks, options.resolveFrom, options.programDir);
+    const sdkDir = options.sdk?.dir ?? path.dirname(require.resolve("@pulumi/pulumi/package.json"));
+    const monitor = createRecordingMonitor(options.sdk?.MockMonitor ?? MockMonitor, mocks, options.resolveFrom, options.programDir, sdkDir);
     // setMocks switches the runtime's feature flags to mock mode; then our recording monitor replaces its plain one.
     await pulumi.runtime.setMocks(mocks, options.project, options.stack, preview);
     pulumi.runtime.setMockOptions(monitor, options.project, options.stack, preview);
+    enableTransforms(sdkDir);
     pulumi.runtime.setAllConfig(options.config ?? {}, options.secretKeys ?? []);
     const unguardReferences = guardStackReferenceOutputs(pulumi, allReferences(options), preview);
-    const sdkDir = options.sdk?.dir ?? path.dirname(require.resolve("@pulumi/pulumi/package.json"));
     const restoreStackTraces = fastStackTraces(pulumi.Resource, require(path.join(sdkDir, "runtime", "debuggable")));
     const unguard = () => {
         restoreStackTraces();

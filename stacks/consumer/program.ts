@@ -9,7 +9,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ApiRoute, ComponentArgumentError, SharedRestApi } from "../../components";
+import { ApiRoute, ComponentArgumentError, HttpApiRoute, SharedHttpApi, SharedRestApi } from "../../components";
 import type { PlatformOutputs } from "../outputs";
 
 const HANDLER = `exports.handler = async (event) => ({
@@ -42,6 +42,25 @@ export async function sharedApiOf(platform: pulumi.StackReference): Promise<Shar
         webAclArn: await optional("wafWebAclArn"),
         customDomainName: await optional("customDomainName"),
         deploymentId: await optional("deploymentId"),
+    };
+}
+
+/** The platform's HTTP API named `name` (stack output `httpApis.<name>`), as `HttpApiRoute` needs it. */
+export async function sharedHttpApiOf(platform: pulumi.StackReference, stack: string, name: string, shared: SharedRestApi): Promise<SharedHttpApi> {
+    const apis = (await platform.getOutputDetails("httpApis")).value as PlatformOutputs["httpApis"];
+    const api = apis?.[name];
+    if (!api) {
+        throw new Error(
+            `orders-app-team:httpApi: the platform stack ${stack} has no HTTP API ${JSON.stringify(name)} (it has: ${Object.keys(apis ?? {}).join(", ") || "none"})`,
+        );
+    }
+    return {
+        environment: shared.environment,
+        apiId: api.apiId,
+        executionArn: api.executionArn,
+        authorizerIds: { jwt: api.jwtAuthorizerId, lambda: api.lambdaAuthorizerId },
+        kmsKeyArn: shared.kmsKeyArn,
+        stageSettings: { throttle: shared.stageSettings.throttle, logRetentionInDays: shared.stageSettings.logRetentionInDays },
     };
 }
 
@@ -90,7 +109,21 @@ export async function consumerProgram() {
                 routes: [{ path: `/${pathPart}`, method: "GET", auth: "cognito", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
             }),
     );
+    // The same function behind the platform's HTTP API too, when the team names one (orders-app-team:httpApi).
+    const httpApiName = config.get("httpApi");
+    const httpRoute = httpApiName
+        ? withConfigKeys(
+              async () =>
+                  new HttpApiRoute(`${pathPart}-http`, {
+                      api: await sharedHttpApiOf(platform, config.require("platformStack"), httpApiName, api),
+                      stageName,
+                      routes: [{ path: `/${pathPart}`, method: "GET", auth: "jwt", scopes, integration: { kind: "lambda", functionArn: fn.arn } }],
+                  }),
+          )
+        : undefined;
+    const httpUrl = httpRoute ? (await httpRoute).url : undefined;
     return {
+        ...(httpUrl ? { httpRouteUrl: pulumi.interpolate`${httpUrl}/${pathPart}` } : {}),
         routeUrl: pulumi.interpolate`${route.url}/${pathPart}`,
         stageName: route.stageName,
         functionName: fn.name,
@@ -107,13 +140,17 @@ const TEAM_KEYS: [RegExp, string][] = [
 /** Restates an ApiRoute argument error with the team's stack config key, where the value came from config. */
 function withConfigKeys<T>(build: () => T): T {
     try {
-        return build();
+        const built = build();
+        return built instanceof Promise ? (built.catch((err: unknown) => restated(err)) as T) : built;
     } catch (err) {
-        const key = err instanceof ComponentArgumentError ? TEAM_KEYS.find(([re]) => re.test(err.argument))?.[1] : undefined;
-        if (err instanceof ComponentArgumentError && key) {
-            // eslint-disable-next-line preserve-caught-error -- the message restates the cause under the team's config key
-            throw new Error(`orders-app-team:${key}: ${err.problem} (${err.component})`);
-        }
-        throw err;
+        return restated(err);
     }
+}
+
+function restated(err: unknown): never {
+    const key = err instanceof ComponentArgumentError ? TEAM_KEYS.find(([re]) => re.test(err.argument))?.[1] : undefined;
+    if (err instanceof ComponentArgumentError && key) {
+        throw new Error(`orders-app-team:${key}: ${err.problem} (${err.component})`);
+    }
+    throw err;
 }
