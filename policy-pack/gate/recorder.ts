@@ -7,7 +7,8 @@
  */
 import { MockMonitor } from "@pulumi/pulumi/runtime/mocks";
 import type { MockMonitorClass } from "./sdk";
-import { applyTransforms, TransformCallback } from "./transforms";
+import { applyTransforms } from "./transforms";
+import type { StructClass, PositionLike, RegisterRequest, RegisterResponse, ReadRequest, ReadResponse, Callback } from "./monitor-messages";
 import * as path from "path";
 import { fileURLToPath } from "url";
 import { PlainResource } from "./engine";
@@ -19,7 +20,7 @@ const SECRET_SIG = "1b47061264138c4ac30d75fd1eb44270";
 const RESOURCE_SIG = "5cf8f73096256a8f31e491e813e4eb8e";
 const OUTPUT_SIG = "d0e6a833031e9bbcd3f4e8bde6ca49a4";
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A resource as the program registered it. */
 export interface RecordedResource extends PlainResource {
@@ -90,48 +91,6 @@ export function secretPaths(value: Json | undefined, at = ""): string[] {
     return Object.entries(value).flatMap(([k, v]) => secretPaths(v, at ? `${at}.${k}` : k));
 }
 
-interface StructLike {
-    toJavaScript(): { [key: string]: Json };
-}
-interface StructClass {
-    fromJavaScript(value: { [key: string]: Json }): StructLike;
-}
-interface PositionLike {
-    getUri(): string;
-    getLine(): number;
-    getColumn(): number;
-}
-interface RequestBase {
-    getSourceposition(): PositionLike | undefined;
-    getStacktrace(): { getFramesList(): { getPc(): PositionLike | undefined }[] } | undefined;
-    getType(): string;
-    getName(): string;
-    getParent(): string;
-    getDependenciesList(): string[];
-}
-interface RegisterRequest extends RequestBase {
-    getCustom(): boolean;
-    getRemote(): boolean;
-    getObject(): StructLike | undefined;
-    getPropertydependenciesMap(): { forEach(cb: (value: { getUrnsList(): string[] }, key: string) => void): void };
-    getAdditionalsecretoutputsList(): string[];
-    getTransformsList(): TransformCallback[];
-}
-interface RegisterResponse {
-    getUrn(): string;
-    getId(): string;
-    getObject(): StructLike | undefined;
-    setObject(value: StructLike): void;
-}
-interface ReadRequest extends RequestBase {
-    getId(): string;
-    getProperties(): StructLike | undefined;
-}
-interface ReadResponse {
-    getUrn(): string;
-    getProperties(): StructLike | undefined;
-}
-type Callback = (err: unknown, response: unknown) => void;
 type Entry = Omit<RecordedResource, "urn" | "outputs">;
 
 /**
