@@ -126,7 +126,7 @@ export function apisV2Problems(config: ApisV2Config, project: string): string[] 
         }
         names.add(name);
     };
-    (config.httpApis ?? []).forEach((api, i) => {
+    for (const [i, api] of (config.httpApis ?? []).entries()) {
         const key = `httpApis[${i}]`;
         unique(key, api.name);
         if (api.waf !== undefined) {
@@ -155,7 +155,7 @@ export function apisV2Problems(config: ApisV2Config, project: string): string[] 
         );
         check(key, () => validateHttpApiArgs(httpArgs(config, api)));
     });
-    (config.webSocketApis ?? []).forEach((api, i) => {
+    for (const [i, api] of (config.webSocketApis ?? []).entries()) {
         const key = `webSocketApis[${i}]`;
         unique(key, api.name);
         if (api.waf !== undefined) {
@@ -223,7 +223,7 @@ export function buildApisV2(
             ...(http.jwtAuthorizerId ? { jwtAuthorizerId: http.jwtAuthorizerId } : {}),
             ...(http.lambdaAuthorizerId ? { lambdaAuthorizerId: http.lambdaAuthorizerId } : {}),
         };
-    });
+    }
     (config.webSocketApis ?? []).forEach((api, i) => {
         const n = api.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
         const ws = new WebSocketApi(n, webSocketArgs(config, api, ctx));
@@ -232,6 +232,6 @@ export function buildApisV2(
             connectionsPolicyArn: ws.connectionsPolicyArn,
             connectionsUrl: ws.connectionsUrl,
         };
-    });
+    }
     return out;
 }

@@ -44,7 +44,8 @@ const subjects: Subject[] = [
     // "broken" throws by design; the plan CLI tests cover it.
     ...fs
         .readdirSync(FIXTURES)
-        .filter((d) => d !== "broken")
+        // "real" holds the published programs (test/gate/real-programs.test.ts), each its own fixture.
+        .filter((d) => d !== "broken" && d !== "real")
         .map((dir) => {
             const at = path.join(FIXTURES, dir);
             const config = fs.readdirSync(at).find((f) => /^Pulumi\..+\.yaml$/.test(f));
