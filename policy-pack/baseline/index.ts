@@ -248,10 +248,11 @@ export const KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL = false;
 
 /**
  * User pool defaults of the pack: self sign-up refused unless allowed;
- * deletion protection required only where the policy config asks for it
- * (`policy-pack/config/prod.json`), since dev pools are meant to be destroyable.
+ * deletion protection required (Security Hub Cognito.6 fails every pool
+ * without it), relaxed only where the policy config says so
+ * (`policy-pack/config/dev.json`: dev pools are meant to be destroyable).
  */
-export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: false } as const;
+export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: true } as const;
 
 /**
  * Roles another account may assume. IAM accepts maxSessionDuration of
