@@ -260,3 +260,16 @@ export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletion
  * the pack allows an hour by default, the partner role's default.
  */
 export const CROSS_ACCOUNT_ROLE = { iamMinSessionSeconds: 3600, iamMaxSessionSeconds: 43200, iamDefaultSessionSeconds: 3600, maxSessionSeconds: 3600 } as const;
+
+// ---------------------------------------------------------------------------
+// ACM certificates (rules acm-certificate-key-strength, acm-certificate-transparency,
+// acm-certificate-no-wildcard).
+// ---------------------------------------------------------------------------
+
+/**
+ * Certificate keys: RSA moduli of at least 2048 bits (Security Hub ACM.2 /
+ * AWS Config acm-certificate-rsa-check). ACM imports RSA keys of 1024-4096
+ * bits (ImportCertificate, "Prerequisites for importing certificates");
+ * RequestCertificate's keyAlgorithm defaults to RSA_2048.
+ */
+export const ACM_CERTIFICATE = { minRsaKeyBits: 2048, maxRsaKeyBits: 4096, acmDefaultKeyAlgorithm: "RSA_2048" } as const;
