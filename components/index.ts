@@ -18,6 +18,7 @@ export * from "./apigateway/canary";
 export * from "./apigateway/cors";
 export * from "./apigateway/deployment-trigger";
 export * from "./apigateway/endpoint";
+export * from "./apigateway/openapi-api";
 export * from "./apigateway/private-api";
 export * from "./apigateway/public-api";
 export * from "./apigateway/resource-policy";

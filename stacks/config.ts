@@ -26,6 +26,7 @@ import {
 import { MAX_KEY_GENERATION, OWNERSHIP, PREVIOUS_GENERATION_ACTIONS } from "../components";
 import { environmentProblems } from "./config-environment";
 import { identityProvidersSpec, lambdaAuthorizerSpec, partnersSpec, plaintextSecretProblems, resourcePolicySpec } from "./config-identity";
+import { openApiApisSpec } from "./config-openapi";
 import { decodeConfigValue, didYouMean, namespaceProblem, splitConfigKey } from "./config-source";
 import { arr, bool, checkedStr, Infer, int, jsonObject, num, numOneOf, obj, oneOf, optional, record, refined, Spec, str, tagged } from "./config-schema";
 
@@ -212,6 +213,8 @@ export const CONFIG_KEYS = {
         }),
     ),
     tags: optional(record(str(/^.{0,256}$/, "a tag value"), /^[\w .:/=+@-]{1,128}$/, "a tag key")),
+    /** REST APIs from OpenAPI documents in the repository (`stacks/config-openapi.ts`). */
+    openApiApis: openApiApisSpec,
 };
 
 const platformSpec = obj(CONFIG_KEYS);

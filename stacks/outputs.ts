@@ -5,6 +5,7 @@
  * `accessLogGroupName`) come from the API's `ApiEndpoint` (`endpointOutputs`).
  */
 import type { ApiKeyStatus, CorsArgs, StageSettings } from "../components";
+import type { OpenApiApiOutputs } from "./config-openapi";
 
 export interface PlatformOutputs {
     /** dev or prod. */
@@ -81,6 +82,8 @@ export interface PlatformOutputs {
     partnerRoleArns?: Record<string, string>;
     /** The reference JWT authorizer function, when `lambdaAuthorizer.reference` deploys it. */
     jwtAuthorizerFunctionArn?: string;
+    /** Per `openApiApis` entry (by name): its REST API id, execution ARN, stage, invoke URL, access log group and URL. */
+    openApiApis?: Record<string, OpenApiApiOutputs>;
 }
 
 /** Outputs that must only ever be exported as secrets. */

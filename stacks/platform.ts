@@ -17,6 +17,7 @@ import {
     validateDetectiveControlsArgs,
 } from "../components";
 import { ConfigError, PlatformConfig, PROJECT } from "./config";
+import { createOpenApiApis, prepareOpenApiApis } from "./config-openapi";
 import { PlatformOutputs } from "./outputs";
 
 type Outputs = { [K in keyof PlatformOutputs]: pulumi.Input<PlatformOutputs[K]> };
@@ -114,6 +115,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
     if (detective) {
         validateDetectiveControlsArgs({ ...detective, kmsKeyArn: "(created by SecureApi)" });
     }
+    const openApiDocuments = prepareOpenApiApis(config, source, readProjectFile);
     const api = new SecureApi(config.apiName.toLowerCase().replace(/[^a-z0-9-]+/g, "-"), {
         environment: config.environment,
         apiName: config.apiName,
@@ -143,6 +145,7 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
               tags: { project: PROJECT, ...config.tags },
           })
         : undefined;
+    const openApiApis = createOpenApiApis(openApiDocuments, config, api, source);
     const endpoint = endpointOutputs(api.api);
     return {
         environment: config.environment,
@@ -182,5 +185,6 @@ function buildPlatform(config: PlatformConfig, region: string, source: string): 
         partnerRoleArns: config.partners?.length ? api.partnerRoleArns : undefined,
         jwtAuthorizerFunctionArn: api.jwtAuthorizer?.functionArn,
         configRuleNames: controls?.ruleNames,
+        openApiApis,
     };
 }

@@ -180,7 +180,7 @@ describe("stacks: who may call", () => {
         };
         const allowList = policy.Statement.find((s) => s.Sid === "DenySourceIpsOutsideAllowList")!;
         assert.deepStrictEqual(allowList.Condition, { NotIpAddress: { "aws:SourceIp": ["203.0.113.0/24", "192.0.2.0/24"] } });
-        assert.strictEqual(plans.dev.props("aws:apigateway/restApi:RestApi").policy, undefined);
+        assert.strictEqual(plans.dev.props("aws:apigateway/restApi:RestApi", "orders-dev").policy, undefined);
         const role = plans.prod.one("aws:iam/role:Role", "orders-prod-partner-acme");
         assert.strictEqual(role.props.maxSessionDuration, 3600);
         const trust = JSON.parse(String(role.props.assumeRolePolicy));

@@ -80,9 +80,16 @@ describe("stacks", function () {
 
             it("puts a WAF web ACL with the managed rule groups in front of the stage", () => {
                 const plan = plans[stack];
-                const association = plan.one("aws:wafv2/webAclAssociation:WebAclAssociation");
-                const stageUrn = plan.one("aws:apigateway/stage:Stage").urn;
-                assert.ok(association.propertyDependencies.resourceArn.includes(stageUrn));
+                // Every stage (the platform's, and those of its OpenAPI-defined APIs) is behind the web ACL.
+                const associations = plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation");
+                const stages = plan.ofType("aws:apigateway/stage:Stage");
+                assert.ok(stages.length >= 1);
+                for (const stage of stages) {
+                    assert.ok(
+                        associations.some((a) => a.propertyDependencies.resourceArn.includes(stage.urn)),
+                        `${stage.name} is associated with the web ACL`,
+                    );
+                }
                 const rules = plan.props("aws:wafv2/webAcl:WebAcl").rules as { name: string }[];
                 for (const group of [
                     "AWSManagedRulesSQLiRuleSet",

@@ -126,23 +126,26 @@ export interface ValidatedRestApiArgs {
  */
 export function validateRestApiArgs(args: RestApiBaseArgs & Pick<RestApiArgs, "endpointType">): ValidatedRestApiArgs {
     const C = "RestApi";
+    validateApiIdentity(C, args);
+    validateRoutes(C, args.routes, validateAuthorizers(C, args.authorizers));
+    return validatePublishing(C, args);
+}
+
+/** What a REST API is published with, whatever defines its routes (a route table or an OpenAPI document). */
+export type StageArgs = Pick<RestApiBaseArgs, "environment" | "apiName" | "stageName" | "canary" | "throttle" | "logging" | "cors"> &
+    Pick<RestApiArgs, "endpointType">;
+
+/** Checks the environment, endpoint type, API and stage names and the canary. */
+export function validateApiIdentity(C: string, args: StageArgs): void {
     oneOf(C, "environment", args.environment, ENVIRONMENTS);
     oneOf(C, "endpointType", args.endpointType, ["REGIONAL", "PRIVATE"] as const);
     matches(C, "apiName", args.apiName, API_NAME.pattern, API_NAME.expected);
     matches(C, "stageName", args.stageName, STAGE_NAME.pattern, STAGE_NAME.expected);
     canaryPhase(C, "canary", args.canary);
-    const available = new Set<AuthKind>(["iam"]);
-    if (args.authorizers?.cognito) {
-        if (!args.authorizers.cognito.userPoolArns?.length) {
-            throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
-        }
-        available.add("cognito");
-    }
-    if (args.authorizers?.lambda) {
-        lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, args.authorizers.lambda);
-        available.add("lambda");
-    }
-    validateRoutes(C, args.routes, available);
+}
+
+/** Checks the throttle, CORS and logging; returns the execution log level and CORS, defaulted. */
+export function validatePublishing(C: string, args: StageArgs): ValidatedRestApiArgs {
     if (!args.throttle) {
         throw new ComponentArgumentError(C, "throttle", "is required (rateLimit and burstLimit for the whole stage)");
     }
@@ -154,4 +157,20 @@ export function validateRestApiArgs(args: RestApiBaseArgs & Pick<RestApiArgs, "e
     logRetention(C, "logging.retentionInDays", args.logging.retentionInDays, args.environment);
     const executionLevel = oneOf(C, "logging.executionLevel", args.logging.executionLevel ?? "ERROR", EXECUTION_LOG_LEVELS);
     return { executionLevel, cors };
+}
+
+/** Checks the authorizers; returns the auth kinds routes may use (`iam` always). */
+export function validateAuthorizers(C: string, authorizers: AuthorizersArgs | undefined): Set<AuthKind> {
+    const available = new Set<AuthKind>(["iam"]);
+    if (authorizers?.cognito) {
+        if (!authorizers.cognito.userPoolArns?.length) {
+            throw new ComponentArgumentError(C, "authorizers.cognito.userPoolArns", "must list at least one user pool ARN");
+        }
+        available.add("cognito");
+    }
+    if (authorizers?.lambda) {
+        lambdaAuthorizerIdentitySource(`${C} authorizers.lambda`, authorizers.lambda);
+        available.add("lambda");
+    }
+    return available;
 }

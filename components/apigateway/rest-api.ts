@@ -8,7 +8,7 @@
  */
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { AuthKind, TLS_SECURITY_POLICY } from "../../policy-pack/baseline";
+import { AuthKind } from "../../policy-pack/baseline";
 import { CognitoAuthorizer } from "../auth/cognito-authorizer";
 import { LambdaAuthorizer } from "../auth/lambda-authorizer";
 import { slug } from "../shared/naming";
@@ -18,7 +18,7 @@ import { gatewayResponseHeaders } from "./cors";
 import { DeploymentSnapshot } from "./deployment-trigger";
 import { ApiEndpoint } from "./endpoint";
 import { RestApiArgs, validateRestApiArgs } from "./rest-api-args";
-import { RestStage } from "./rest-stage";
+import { publishRestApi, restMetricDimensions, secureRestApiInputs } from "./rest-api-parts";
 import { RouteBuilder } from "./route-builder";
 
 export * from "./rest-api-args";
@@ -94,20 +94,7 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
         const parent = { parent: this };
         const snapshot = new DeploymentSnapshot();
 
-        this.restApi = new aws.apigateway.RestApi(
-            name,
-            snapshot.track("RestApi", name, {
-                name: args.apiName,
-                description: args.description,
-                endpointConfiguration: { types: args.endpointType, vpcEndpointIds: args.vpcEndpointIds },
-                policy: args.policy,
-                securityPolicy: TLS_SECURITY_POLICY,
-                disableExecuteApiEndpoint: args.disableExecuteApiEndpoint ?? false,
-                apiKeySource: "HEADER",
-                tags: args.tags,
-            }),
-            parent,
-        );
+        this.restApi = new aws.apigateway.RestApi(name, snapshot.track("RestApi", name, secureRestApiInputs(args)), parent);
         const api = this.restApi;
 
         if (args.authorizers?.cognito) {
@@ -155,22 +142,14 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
             }
         }
 
-        const published = new RestStage({
+        const published = publishRestApi(args, {
             name,
             parent: this,
-            restApiId: api.id,
-            stageName: args.stageName,
-            accessLogGroupName: `/aws/apigateway/${args.apiName}/${args.stageName}/access`,
-            retentionInDays: args.logging.retentionInDays,
-            kmsKeyArn: args.logging.kmsKeyArn,
-            throttle: args.throttle,
-            methodThrottles: args.routes.filter((r) => r.throttle).map((r) => ({ method: r.method, path: r.path, ...r.throttle! })),
+            restApi: api,
             executionLevel,
-            xrayTracing: args.xrayTracing ?? true,
             snapshot,
             deploymentDependencies: routes.deploymentDependencies,
-            canary: args.canary,
-            tags: args.tags,
+            methodThrottles: args.routes.filter((r) => r.throttle).map((r) => ({ method: r.method, path: r.path, ...r.throttle! })),
         });
         this.deployment = published.deployment;
         this.stage = published.stage;
@@ -190,7 +169,7 @@ export class RestApi extends pulumi.ComponentResource implements ApiEndpoint {
         this.stageArn = this.stage.arn;
         this.invokeUrl = this.stage.invokeUrl;
         this.accessLogGroupName = published.accessLogs.logGroupName;
-        this.metricDimensions = pulumi.all([api.name, this.stage.stageName]).apply(([n, s]): Record<string, string> => ({ ApiName: n, Stage: s }));
+        this.metricDimensions = restMetricDimensions(api, this.stage);
         this.cognitoAuthorizerId = this.cognitoAuthorizer?.authorizerId;
         this.lambdaAuthorizerId = this.lambdaAuthorizer?.authorizerId;
         const iamRoutes = args.routes.filter((r) => r.auth === "iam");

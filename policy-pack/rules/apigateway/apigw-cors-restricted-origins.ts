@@ -1,8 +1,10 @@
 /** CORS responses must name allowed origins, never any origin. */
 import * as aws from "@pulumi/aws";
 import { ReportViolation, ResourceValidationArgs, validateResourceOfType } from "@pulumi/policy";
-import { known } from "../lib/known";
+import { known, knownDeep } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { bodyOrigins, mappedOrigin } from "../lib/openapi-checks";
+import { knownBody } from "../lib/openapi-rules";
 import { resourceRule, ruleConfig } from "../lib/rule";
 
 /** Config of `apigw-cors-restricted-origins`. */
@@ -28,12 +30,26 @@ export const corsOriginsConfig = ruleConfig<CorsOriginsConfig>({
 export const CORS_ORIGIN_HEADERS = ["method.response.header.Access-Control-Allow-Origin", "gatewayresponse.header.Access-Control-Allow-Origin"] as const;
 
 /** The configured origin from a response parameter mapping value such as `'https://a.example'`. */
-export function originOf(mapping: string): string {
-    return mapping.trim().replace(/^'(.*)'$/, "$1");
+export const originOf = mappedOrigin;
+
+/** Why an origin a response returns breaks the config (`at` names where it is set), or undefined. */
+export function originProblem(origin: string, at: string, config: CorsOriginsConfig): string | undefined {
+    const { allowedOrigins, allowWildcard } = config;
+    if (origin === "*" && !allowWildcard) {
+        return (
+            `answers Access-Control-Allow-Origin: * (${at}), letting any web site call the API from a user's browser. ` +
+            "Return only your application's origins (the components take corsAllowedOrigins)."
+        );
+    }
+    if (origin !== "*" && allowedOrigins.length > 0 && !allowedOrigins.includes(origin)) {
+        return `allows origin ${origin} (${at}), which is not in allowedOrigins (${allowedOrigins.join(", ")}). Remove it or add it to the policy config.`;
+    }
+    return undefined;
 }
 
 function checkOrigins(parameters: () => Record<string, string> | undefined, args: ResourceValidationArgs, report: ReportViolation): void {
-    const { allowedOrigins, allowWildcard } = corsOriginsConfig.read(args);
+    const config = corsOriginsConfig.read(args);
+    const { allowedOrigins } = config;
     const label = describe(args);
     for (const header of CORS_ORIGIN_HEADERS) {
         const path = `responseParameters["${header}"]`;
@@ -45,16 +61,9 @@ function checkOrigins(parameters: () => Record<string, string> | undefined, args
         if (value.value === undefined) {
             continue;
         }
-        const origin = originOf(value.value);
-        if (origin === "*" && !allowWildcard) {
-            report(
-                `${label} answers Access-Control-Allow-Origin: * (${path}), letting any web site call the API from a user's browser. ` +
-                    "Return only your application's origins (the components take corsAllowedOrigins).",
-            );
-        } else if (origin !== "*" && allowedOrigins.length > 0 && !allowedOrigins.includes(origin)) {
-            report(
-                `${label} allows origin ${origin} (${path}), which is not in allowedOrigins (${allowedOrigins.join(", ")}). Remove it or add it to the policy config.`,
-            );
+        const problem = originProblem(originOf(value.value), path, config);
+        if (problem) {
+            report(`${label} ${problem}`);
         }
     }
 }
@@ -62,8 +71,10 @@ function checkOrigins(parameters: () => Record<string, string> | undefined, args
 export const apigwCorsRestrictedOrigins = resourceRule({
     name: "apigw-cors-restricted-origins",
     service: "apigateway",
-    description: "CORS responses must not allow any origin (*) and, when allowedOrigins is configured, only those origins.",
-    remediationSteps: "Return Access-Control-Allow-Origin for a configured origin, never '*'.",
+    description:
+        "CORS responses (integration and gateway responses, also those of a RestApi OpenAPI body) must not allow any origin (*) and, when allowedOrigins is configured, only those origins.",
+    remediationSteps:
+        "Return Access-Control-Allow-Origin for a configured origin, never '*' (in a body: the responseParameters of x-amazon-apigateway-gateway-responses and of x-amazon-apigateway-integration.responses).",
     severity: "high",
     enforcementLevel: "mandatory",
     controls: {},
@@ -71,5 +82,16 @@ export const apigwCorsRestrictedOrigins = resourceRule({
     validateResource: [
         validateResourceOfType(aws.apigateway.IntegrationResponse, (response, args, report) => checkOrigins(() => response.responseParameters, args, report)),
         validateResourceOfType(aws.apigateway.Response, (response, args, report) => checkOrigins(() => response.responseParameters, args, report)),
+        // An unknown or unparsable body is reported by apigw-method-requires-authorization (knownBody).
+        validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {
+            const doc = knownBody(knownDeep(() => api.body, "body"));
+            const config = corsOriginsConfig.read(args);
+            for (const { pointer, value } of doc ? bodyOrigins(doc) : []) {
+                const problem = originProblem(originOf(value), `body ${pointer}`, config);
+                if (problem) {
+                    report(`${describe(args)} ${problem}`);
+                }
+            }
+        }),
     ],
 });

@@ -65,7 +65,7 @@ export const apigwMethodRequiresAuthorization = stackRule({
     name: "apigw-method-requires-authorization",
     service: "apigateway",
     description:
-        "API Gateway methods, and the operations of a RestApi OpenAPI body, must use an authorizer (Cognito, Lambda or AWS_IAM), except CORS preflights (OPTIONS with a MOCK integration) and allow-listed methods.",
+        "API Gateway methods, and the operations of a RestApi OpenAPI body, must use an authorizer (Cognito, Lambda or AWS_IAM), except CORS preflights (OPTIONS with a MOCK integration, in a body too) and allow-listed methods.",
     remediationSteps:
         "Set authorization to COGNITO_USER_POOLS, CUSTOM or AWS_IAM; answer OPTIONS preflights with a MOCK integration; or add the method's resource name to allowedAnonymousMethods.",
     severity: "critical",
@@ -83,7 +83,10 @@ export const apigwMethodRequiresAuthorization = stackRule({
                 body,
                 api.label,
                 (message) => report(message, api.urn),
-                (op) => op.method === "OPTIONS" || allowedAnonymousMethods.includes(bodyOperationKey(api.name, op)),
+                // Like a Method: an anonymous OPTIONS is exempt only as a real preflight, answered by a MOCK integration.
+                (op) =>
+                    (op.method === "OPTIONS" && (op.integration?.type ?? "").toUpperCase() === "MOCK") ||
+                    allowedAnonymousMethods.includes(bodyOperationKey(api.name, op)),
                 AUTHORIZED,
             );
         }

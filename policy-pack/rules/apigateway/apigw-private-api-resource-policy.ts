@@ -2,6 +2,8 @@
 import * as aws from "@pulumi/aws";
 import { knownDeep } from "../lib/known";
 import { unverifiable } from "../lib/messages";
+import { bodyPolicyProblems } from "../lib/openapi-checks";
+import { knownBody } from "../lib/openapi-rules";
 import { knownOutput, refersTo, resourcesOf } from "../lib/resources";
 import { privateApiPolicyProblems } from "../lib/resource-policy";
 import { stackRule } from "../lib/rule";
@@ -14,7 +16,8 @@ const FIX = "Add a condition on aws:SourceVpce (or aws:SourceVpc) to it, or a De
 export const apigwPrivateApiResourcePolicy = stackRule({
     name: "apigw-private-api-resource-policy",
     service: "apigateway",
-    description: "PRIVATE REST APIs must have a resource policy that only admits calls from given VPC endpoints (aws:SourceVpce) or VPCs (aws:SourceVpc).",
+    description:
+        "PRIVATE REST APIs must have a resource policy (policy, a RestApiPolicy, or an OpenAPI body's x-amazon-apigateway-policy) that only admits calls from given VPC endpoints (aws:SourceVpce) or VPCs (aws:SourceVpc); a body policy is judged like policy.",
     remediationSteps:
         "Attach a policy (RestApi.policy or aws.apigateway.RestApiPolicy) that denies execute-api:Invoke when aws:SourceVpce is not your endpoint.",
     severity: "critical",
@@ -33,6 +36,14 @@ export const apigwPrivateApiResourcePolicy = stackRule({
                 continue;
             }
             const attached = attachable.filter((p) => refersTo(p, "restApiId", api, [(a) => a.id]));
+            // A body's x-amazon-apigateway-policy is applied by every PutRestApi of the body (terraform-provider-aws
+            // rest_api.go: the import runs before policy is patched back), so it is judged even when policy overrides it.
+            const body = knownDeep(() => api.props.body, "body");
+            const bodyDocument = knownBody(body);
+            const bodyPolicy = bodyDocument ? bodyPolicyProblems(bodyDocument) : undefined;
+            for (const problem of bodyPolicy ?? []) {
+                report(`${api.label} body x-amazon-apigateway-policy: ${problem}. ${FIX}`, api.urn);
+            }
             // A separate RestApiPolicy replaces the inline one; judge what will be in force.
             const documents =
                 attached.length > 0
@@ -41,6 +52,10 @@ export const apigwPrivateApiResourcePolicy = stackRule({
             for (const { subject, urn, document } of documents) {
                 if (!document.known) {
                     report(unverifiable(subject, document.path, MUST), urn);
+                } else if ((document.value === undefined || document.value === "") && bodyPolicy !== undefined) {
+                    // No policy of its own: the body's, judged above, is in force.
+                } else if ((document.value === undefined || document.value === "") && !body.known) {
+                    report(unverifiable(api.label, body.path, `hold an x-amazon-apigateway-policy that will ${MUST}, since policy is not set`), urn);
                 } else if (document.value === undefined || document.value === "") {
                     report(
                         `${api.label} is PRIVATE but has no resource policy (policy is not set and no RestApiPolicy is attached), so no VPC endpoint can invoke it, or, once one is added carelessly, any can. ` +

@@ -1,9 +1,11 @@
 /** HTTP API CORS must not let any origin send credentials, and only configured origins when the policy lists them. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { known, knownDeep } from "../lib/known";
+import { Known, known, knownDeep } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
+import { knownBody } from "../lib/openapi-rules";
 import { resourceRule, ruleConfig } from "../lib/rule";
+import { asArray, asRecord } from "../lib/values";
 
 /** Config of `apigwv2-cors-restricted-origins`. */
 export interface V2CorsOriginsConfig {
@@ -21,11 +23,38 @@ export const v2CorsOriginsConfig = ruleConfig<V2CorsOriginsConfig>({
     },
 });
 
+/** Where a list of origins and its credentials flag are set, for messages. */
+interface CorsPlace {
+    readonly label: string;
+    readonly origins: string;
+    readonly credentials: string;
+}
+
+/** The finding for a list of allowed origins, or undefined when it is fine. */
+function originsFinding(list: readonly string[], credentials: Known<boolean>, allowedOrigins: readonly string[], at: CorsPlace): string | undefined {
+    if (allowedOrigins.length > 0) {
+        const extra = list.filter((o) => !allowedOrigins.includes(o));
+        return extra.length === 0
+            ? undefined
+            : `${at.label} allows origin(s) ${extra.join(", ")} (${at.origins}), not in allowedOrigins (${allowedOrigins.join(", ")}). Remove them or add them to the policy config.`;
+    }
+    if (!list.includes("*")) {
+        return undefined;
+    }
+    if (!credentials.known) {
+        return unverifiable(at.label, credentials.path, `be false while ${at.origins} contains '*'`);
+    }
+    return credentials.value
+        ? `${at.label} allows any origin ('*' in ${at.origins}) with ${at.credentials}: true, letting any web site call the API with a user's credentials. ` +
+              `List your application's origins in ${at.origins} instead of '*'.`
+        : undefined;
+}
+
 export const apigwv2CorsRestrictedOrigins = resourceRule({
     name: "apigwv2-cors-restricted-origins",
     service: "apigatewayv2",
     description:
-        "HTTP API corsConfiguration.allowOrigins must not contain '*' with allowCredentials, and, when allowedOrigins is configured, only those origins.",
+        "HTTP API corsConfiguration.allowOrigins (and an OpenAPI body's x-amazon-apigateway-cors.allowOrigins) must not contain '*' with allowCredentials, and, when allowedOrigins is configured, only those origins.",
     remediationSteps: "List your application's origins in corsConfiguration.allowOrigins instead of '*'.",
     severity: "high",
     enforcementLevel: "mandatory",
@@ -34,6 +63,19 @@ export const apigwv2CorsRestrictedOrigins = resourceRule({
     validateResource: validateResourceOfType(aws.apigatewayv2.Api, (api, args, report) => {
         const { allowedOrigins } = v2CorsOriginsConfig.read(args);
         const label = describe(args);
+        // An unknown or unparsable body is reported by apigwv2-route-authorization (knownBody).
+        const doc = knownBody(knownDeep(() => api.body, "body"));
+        if (doc?.cors !== undefined) {
+            const origins = asArray(doc.cors.allowOrigins).filter((o): o is string => typeof o === "string");
+            const finding = originsFinding(origins, { known: true, value: asRecord(doc.cors).allowCredentials === true }, allowedOrigins, {
+                label,
+                origins: "body x-amazon-apigateway-cors.allowOrigins",
+                credentials: "body x-amazon-apigateway-cors.allowCredentials",
+            });
+            if (finding) {
+                report(finding);
+            }
+        }
         const cors = known(() => api.corsConfiguration, "corsConfiguration");
         if (cors.known && cors.value === undefined) {
             return;
@@ -49,27 +91,15 @@ export const apigwv2CorsRestrictedOrigins = resourceRule({
             );
             return;
         }
-        const list = origins.value ?? [];
-        if (allowedOrigins.length > 0) {
-            const extra = list.filter((o) => !allowedOrigins.includes(o));
-            if (extra.length > 0) {
-                report(
-                    `${label} allows origin(s) ${extra.join(", ")} (corsConfiguration.allowOrigins), not in allowedOrigins (${allowedOrigins.join(", ")}). Remove them or add them to the policy config.`,
-                );
-            }
-            return;
-        }
-        if (!list.includes("*")) {
-            return;
-        }
         const credentials = known(() => api.corsConfiguration?.allowCredentials, "corsConfiguration.allowCredentials");
-        if (!credentials.known) {
-            report(unverifiable(label, credentials.path, "be false while corsConfiguration.allowOrigins contains '*'"));
-        } else if (credentials.value === true) {
-            report(
-                `${label} allows any origin ('*' in corsConfiguration.allowOrigins) with corsConfiguration.allowCredentials: true, letting any web site call the API with a user's credentials. ` +
-                    "List your application's origins in corsConfiguration.allowOrigins instead of '*'.",
-            );
+        const finding = originsFinding(
+            origins.value ?? [],
+            credentials.known ? { known: true, value: credentials.value === true } : credentials,
+            allowedOrigins,
+            { label, origins: "corsConfiguration.allowOrigins", credentials: "corsConfiguration.allowCredentials" },
+        );
+        if (finding) {
+            report(finding);
         }
     }),
 });

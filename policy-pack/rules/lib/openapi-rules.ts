@@ -2,7 +2,24 @@
 import type { ReportViolation } from "@pulumi/policy";
 import { Known } from "./known";
 import { unverifiable } from "./messages";
-import { OpenApiOperation, parseOpenApi } from "./openapi";
+import { OpenApiDocument, OpenApiOperation, parseOpenApi } from "./openapi";
+
+/** What else of a body goes unchecked when it is unknown or unparsable (the rules that read it skip it; this one finding stands for all). */
+const ALSO_UNCHECKED = "its integrations, CORS headers, request validators, authorizer TTLs and resource policy are not verified either";
+
+/**
+ * The parsed body of an API when it is known and valid. An unknown or
+ * unparsable body is reported, once, by the authorization rules
+ * (`apigw-method-requires-authorization`, `apigwv2-route-authorization`, via
+ * {@link checkBodyAuthorization}), never passed; the other body checks skip it.
+ */
+export function knownBody(body: Known<unknown>): OpenApiDocument | undefined {
+    if (!body.known || body.value === undefined || body.value === null || body.value === "") {
+        return undefined;
+    }
+    const parsed = parseOpenApi(body.value);
+    return parsed.ok ? parsed.document : undefined;
+}
 
 /** How an allow-list names an operation of a body: `<resource name> <METHOD> <path>`. */
 export function bodyOperationKey(resourceName: string, op: OpenApiOperation): string {
@@ -21,7 +38,7 @@ export function checkBodyAuthorization(
     authorized: string,
 ): void {
     if (!body.known) {
-        report(unverifiable(label, body.path, `be an OpenAPI definition in which every operation requires ${authorized}`));
+        report(unverifiable(label, body.path, `be an OpenAPI definition in which every operation requires ${authorized} (${ALSO_UNCHECKED})`));
         return;
     }
     if (body.value === undefined || body.value === null || body.value === "") {
@@ -30,7 +47,7 @@ export function checkBodyAuthorization(
     const parsed = parseOpenApi(body.value);
     if (!parsed.ok) {
         report(
-            `not verified: ${label} body is ${parsed.error}, so its operations' authorization cannot be checked. Give body a valid Swagger 2 or OpenAPI 3 definition.`,
+            `not verified: ${label} body is ${parsed.error}, so its operations' authorization cannot be checked (${ALSO_UNCHECKED}). Give body a valid Swagger 2 or OpenAPI 3 definition.`,
         );
         return;
     }

@@ -19,7 +19,25 @@ export interface OpenApiOperation {
     /** `x-amazon-apigateway-auth.type` (e.g. `AWS_IAM`), upper case, when set. */
     readonly authType?: string;
     readonly anonymous: boolean;
-    readonly integration?: { readonly uri?: string; readonly type?: string };
+    readonly integration?: OpenApiIntegration;
+    /** JSON pointer of the operation in the document, e.g. `/paths/~1orders/get`. */
+    readonly pointer: string;
+    /** True when it declares a request body schema (Swagger 2 `in: body` parameter, OpenAPI 3 `requestBody` content). */
+    readonly bodyModel: boolean;
+    /** `x-amazon-apigateway-request-validator` of the operation, when set. */
+    readonly requestValidator?: string;
+}
+
+/** An operation's `x-amazon-apigateway-integration`. */
+export interface OpenApiIntegration {
+    readonly uri?: string;
+    readonly type?: string;
+    /** `connectionType` (e.g. `VPC_LINK`), when set. */
+    readonly connectionType?: string;
+    /** `tlsConfig.serverNameToVerify` (HTTP APIs), when set. */
+    readonly serverNameToVerify?: string;
+    /** Integration response key (e.g. `default`, `2\\d{2}`) to its `responseParameters` (`method.response.header.X` → value). */
+    readonly responseParameters: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** An authorizer scheme (`x-amazon-apigateway-authorizer`). */
@@ -37,7 +55,50 @@ export interface OpenApiDocument {
     readonly gatewayResponseHeaders: Readonly<Record<string, Readonly<Record<string, string>>>>;
     readonly cors?: Props;
     readonly requestValidators: Readonly<Record<string, Props>>;
+    /** The document-wide `x-amazon-apigateway-request-validator`, when set. */
+    readonly requestValidator?: string;
     readonly policy?: Props;
+}
+
+/** Escapes a JSON pointer token (RFC 6901: `~` → `~0`, `/` → `~1`). */
+export function pointerToken(token: string): string {
+    return token.replace(/~/g, "~0").replace(/\//g, "~1");
+}
+
+/** The JSON pointer of an operation: `/paths/~1orders/get`, `/paths/~1x/x-amazon-apigateway-any-method`. */
+export function operationPointer(path: string, method: string): string {
+    return `/paths/${pointerToken(path)}/${method === "ANY" ? ANY : method.toLowerCase()}`;
+}
+
+/** String-valued entries of a record (response parameters, header mappings). */
+function stringEntries(value: unknown): Record<string, string> {
+    return Object.fromEntries(Object.entries(asRecord(value)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+}
+
+function integrationOf(op: Props): OpenApiIntegration | undefined {
+    const integration = asRecord(op["x-amazon-apigateway-integration"]);
+    if (Object.keys(integration).length === 0) {
+        return undefined;
+    }
+    const connectionType = asString(integration.connectionType);
+    const serverNameToVerify = asString(asRecord(integration.tlsConfig).serverNameToVerify);
+    return {
+        uri: asString(integration.uri),
+        type: asString(integration.type),
+        ...(connectionType ? { connectionType } : {}),
+        ...(serverNameToVerify ? { serverNameToVerify } : {}),
+        responseParameters: Object.fromEntries(
+            Object.entries(asRecord(integration.responses)).map(([key, raw]) => [key, stringEntries(asRecord(raw).responseParameters)]),
+        ),
+    };
+}
+
+/** Swagger 2: a parameter `in: body` with a schema; OpenAPI 3: `requestBody.content.<type>.schema`. */
+function hasBodyModel(op: Props, version: OpenApiDocument["version"]): boolean {
+    if (version === "swagger2") {
+        return asArray(op.parameters).some((p) => asRecord(p).in === "body" && asRecord(p).schema !== undefined);
+    }
+    return Object.values(asRecord(asRecord(op.requestBody).content)).some((c) => asRecord(c).schema !== undefined);
 }
 
 export type ParseResult = { readonly ok: true; readonly document: OpenApiDocument } | { readonly ok: false; readonly error: string };
@@ -84,25 +145,27 @@ export function parseOpenApi(body: unknown): ParseResult {
             const authType = asString(asRecord(op["x-amazon-apigateway-auth"]).type)?.toUpperCase();
             const byAuthorizer = perRequirement.length > 0 && perRequirement.every((names) => names.length > 0);
             const byIam = authType !== undefined && authType !== "NONE";
-            const integration = asRecord(op["x-amazon-apigateway-integration"]);
+            const integration = integrationOf(op);
+            const requestValidator = asString(op["x-amazon-apigateway-request-validator"]);
             operations.push({
                 method,
                 path,
                 authorizers: byAuthorizer ? [...new Set(perRequirement.flat())] : [],
                 ...(authType ? { authType } : {}),
                 anonymous: !byAuthorizer && !byIam,
-                ...(Object.keys(integration).length > 0 ? { integration: { uri: asString(integration.uri), type: asString(integration.type) } } : {}),
+                ...(integration ? { integration } : {}),
+                pointer: operationPointer(path, method),
+                bodyModel: hasBodyModel(op, version),
+                ...(requestValidator ? { requestValidator } : {}),
             });
         }
     }
     const gatewayResponseHeaders = Object.fromEntries(
-        Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [
-            type,
-            Object.fromEntries(Object.entries(asRecord(asRecord(raw).responseParameters)).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : []))),
-        ]),
+        Object.entries(asRecord(root["x-amazon-apigateway-gateway-responses"])).map(([type, raw]) => [type, stringEntries(asRecord(raw).responseParameters)]),
     );
     const cors = root["x-amazon-apigateway-cors"];
     const policy = root["x-amazon-apigateway-policy"];
+    const requestValidator = asString(root["x-amazon-apigateway-request-validator"]);
     return {
         ok: true,
         document: {
@@ -112,6 +175,7 @@ export function parseOpenApi(body: unknown): ParseResult {
             gatewayResponseHeaders,
             ...(cors !== undefined ? { cors: asRecord(cors) } : {}),
             requestValidators: Object.fromEntries(Object.entries(asRecord(root["x-amazon-apigateway-request-validators"])).map(([k, v]) => [k, asRecord(v)])),
+            ...(requestValidator ? { requestValidator } : {}),
             ...(policy !== undefined ? { policy: asRecord(policy) } : {}),
         },
     };

@@ -4,6 +4,7 @@ import { apigwCorsRestrictedOrigins, corsOriginsConfig } from "../../../policy-p
 import { ruleFindings } from "../../rule-harness";
 import { restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { changed, Doc, operation, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-cors-restricted-origins";
 const INTEGRATION_HEADER = "method.response.header.Access-Control-Allow-Origin";
@@ -97,5 +98,50 @@ describe(RULE, () => {
                 { config: { [RULE]: { allowWildcard: true } } },
             ),
         );
+    });
+
+    describe("OpenAPI body of a RestApi", () => {
+        const setOrigins = (gateway: string, integration: string) =>
+            changed(restBody(), (d) => {
+                const responses = d["x-amazon-apigateway-gateway-responses"] as Record<string, Doc>;
+                (responses.DEFAULT_4XX.responseParameters as Doc)[GATEWAY_HEADER] = gateway;
+                const get = operation(d, "/orders", "get")["x-amazon-apigateway-integration"] as Doc;
+                (((get.responses as Doc).default as Doc).responseParameters as Doc)[INTEGRATION_HEADER] = integration;
+            });
+
+        it("passes a body whose gateway and integration responses name one origin", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: JSON.stringify(restBody()) })));
+        });
+
+        it("rejects '*' in x-amazon-apigateway-gateway-responses and in an integration response, naming each JSON pointer", async () => {
+            assertFindings(await ruleFindings(RULE, () => restApi("api", { body: setOrigins("'*'", "'*'") })), RULE, "mandatory", [
+                {
+                    resource: "api",
+                    message: [
+                        /RestApi "api" answers Access-Control-Allow-Origin: \* \(body \/x-amazon-apigateway-gateway-responses\/DEFAULT_4XX\/responseParameters\/gatewayresponse\.header\.Access-Control-Allow-Origin\)/,
+                    ],
+                },
+                {
+                    resource: "api",
+                    message: [
+                        /\(body \/paths\/~1orders\/get\/x-amazon-apigateway-integration\/responses\/default\/responseParameters\/method\.response\.header\.Access-Control-Allow-Origin\)/,
+                    ],
+                },
+            ]);
+        });
+
+        it("respects allowedOrigins and allowWildcard", async () => {
+            const config = { [RULE]: { allowedOrigins: ["https://app.example.com"] } };
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: JSON.stringify(restBody()) }), { config }));
+            assertFindings(
+                await ruleFindings(RULE, () => restApi("api", { body: setOrigins("'https://app.example.com'", "'https://evil.example.com'") }), { config }),
+                RULE,
+                "mandatory",
+                [{ resource: "api", message: [/allows origin https:\/\/evil\.example\.com \(body \/paths\/~1orders\/get\//, /not in allowedOrigins/] }],
+            );
+            assertNoFindings(
+                await ruleFindings(RULE, () => restApi("api", { body: setOrigins("'*'", "'*'") }), { config: { [RULE]: { allowWildcard: true } } }),
+            );
+        });
     });
 });

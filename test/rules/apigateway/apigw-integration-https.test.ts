@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ruleFindings } from "../../rule-harness";
 import { restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { changed, operation, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-integration-https";
 
@@ -52,5 +53,32 @@ describe(RULE, () => {
 
     it("passes an https uri given as an Output", async () => {
         assertNoFindings(await ruleFindings(RULE, program({ uri: pulumi.output("https://backend.example.com") })));
+    });
+
+    describe("OpenAPI body of a RestApi", () => {
+        it("passes a body whose integrations are https, Lambda or MOCK", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: JSON.stringify(restBody()) })));
+        });
+
+        it("rejects each http:// x-amazon-apigateway-integration.uri, naming the operation's JSON pointer", async () => {
+            const body = changed(restBody(), (d) => {
+                (operation(d, "/orders", "get")["x-amazon-apigateway-integration"] as Record<string, unknown>).uri = "http://backend.example.com/orders";
+                (operation(d, "/orders", "post")["x-amazon-apigateway-integration"] as Record<string, unknown>).uri = " HTTP://legacy.example.com ";
+            });
+            assertFindings(await ruleFindings(RULE, () => restApi("api", { body })), RULE, "mandatory", [
+                {
+                    resource: "api",
+                    message: [
+                        /body operation GET \/orders \(\/paths\/~1orders\/get\) calls its backend in clear text/,
+                        /x-amazon-apigateway-integration\.uri "http:\/\/backend/,
+                    ],
+                },
+                { resource: "api", message: [/POST \/orders \(\/paths\/~1orders\/post\)/, /"\s?HTTP:\/\/legacy/] },
+            ]);
+        });
+
+        it("leaves an unparsable body to apigw-method-requires-authorization (one not-verified finding)", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: "{ not: [valid" })));
+        });
     });
 });

@@ -127,23 +127,34 @@ describe(RULE, () => {
         assertFindings(found, RULE, "mandatory", [{ resource: "open", message: [/authorization NONE/] }]);
     });
 
-    it("judges a RestApi defined by an OpenAPI body: inherited and overriding security, OPTIONS exempt", async () => {
+    it("judges a RestApi defined by an OpenAPI body: inherited and overriding security, a MOCK OPTIONS preflight exempt", async () => {
         assertNoFindings(
             await ruleFindings(RULE, () => {
                 restApi("body-api", { body: body({ "/inherits": {}, "/iam": { security: [], "x-amazon-apigateway-auth": { type: "AWS_IAM" } } }) });
-                restApi("preflight", { body: JSON.stringify({ swagger: "2.0", info: {}, paths: { "/x": { options: {} } } }) });
+                restApi("preflight", {
+                    body: JSON.stringify({ swagger: "2.0", info: {}, paths: { "/x": { options: { "x-amazon-apigateway-integration": { type: "mock" } } } } }),
+                });
             }),
         );
         assertFindings(
             await ruleFindings(RULE, () => {
                 restApi("body-api", { body: body({ "/inherits": {}, "/open": { security: [] } }) });
                 restApi("yaml-api", { body: "openapi: 3.0.1\ninfo: {title: y, version: '1'}\npaths:\n  /x:\n    x-amazon-apigateway-any-method: {}\n" });
+                // An anonymous OPTIONS that reaches a backend is no preflight (as for a Method).
+                restApi("options-to-lambda", {
+                    body: JSON.stringify({
+                        swagger: "2.0",
+                        info: {},
+                        paths: { "/x": { options: { "x-amazon-apigateway-integration": { type: "aws_proxy" } } } },
+                    }),
+                });
             }),
             RULE,
             "mandatory",
             [
                 { resource: "body-api", message: [/RestApi "body-api" body operation GET \/open has no security/] },
                 { resource: "yaml-api", message: [/body operation ANY \/x has no security/] },
+                { resource: "options-to-lambda", message: [/body operation OPTIONS \/x has no security/] },
             ],
         );
     });

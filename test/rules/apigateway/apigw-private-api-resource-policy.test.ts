@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { ruleFindings } from "../../rule-harness";
 import { privatePolicy, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { changed, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-private-api-resource-policy";
 const PRIVATE = { endpointConfiguration: { types: "PRIVATE" } };
@@ -84,5 +85,31 @@ describe(RULE, () => {
                 { resource: "empty", message: [/allows nothing/] },
             ],
         );
+    });
+
+    describe("OpenAPI body (x-amazon-apigateway-policy)", () => {
+        const withPolicy = (policy: string) => changed(restBody(), (d) => (d["x-amazon-apigateway-policy"] = JSON.parse(policy)));
+
+        it("accepts a PRIVATE API whose only policy is a body x-amazon-apigateway-policy limited to a VPC endpoint", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("private", { ...PRIVATE, body: withPolicy(DENY_OUTSIDE_VPCE) })));
+        });
+
+        it("rejects a body policy that lets everyone in, also when policy is set, and still flags a body without any policy", async () => {
+            const found = await ruleFindings(RULE, () => {
+                restApi("open-body", { ...PRIVATE, body: withPolicy(privatePolicy(false)) });
+                restApi("both", { ...PRIVATE, policy: privatePolicy(true), body: withPolicy(privatePolicy(false)) });
+                restApi("no-policy", { ...PRIVATE, body: JSON.stringify(restBody()) });
+            });
+            const open = /body x-amazon-apigateway-policy: statement "\(no Sid\)" allows principal "\*" without an aws:SourceVpce or aws:SourceVpc condition/;
+            assertFindings(found, RULE, "mandatory", [
+                { resource: "open-body", message: [open] },
+                { resource: "both", message: [open] },
+                { resource: "no-policy", message: [/is PRIVATE but has no resource policy/] },
+            ]);
+        });
+
+        it("does not judge the body policy of a public API", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("public", { body: withPolicy(privatePolicy(false)) })));
+        });
     });
 });

@@ -2,6 +2,7 @@ import * as aws from "@pulumi/aws";
 import { ruleFindings } from "../../rule-harness";
 import { method, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { changed, Doc, operation, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-request-validation";
 const MODELS = { "application/json": "Order" };
@@ -40,6 +41,7 @@ describe(RULE, () => {
             ],
         );
     });
+
     it("reports a method whose required parameters go unvalidated; optional parameters need no validator", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
@@ -69,5 +71,46 @@ describe(RULE, () => {
             "advisory",
             [{ resource: "m", message: [/request models \(application\/json\) and required parameters \(method\.request\.header\.x-id\)/] }],
         );
+    });
+
+    describe("OpenAPI body of a RestApi", () => {
+        it("passes a body whose operation with a body schema runs a body-validating validator (document default or its own)", async () => {
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: JSON.stringify(restBody()) })));
+            const own = changed(restBody(), (d) => {
+                delete d["x-amazon-apigateway-request-validator"];
+                operation(d, "/orders", "post")["x-amazon-apigateway-request-validator"] = "all";
+            });
+            assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: own })));
+        });
+
+        it("flags a body schema with no validator, an undefined one, and one that does not validate bodies", async () => {
+            const none = changed(restBody(), (d) => delete d["x-amazon-apigateway-request-validator"]);
+            const undefinedName = changed(restBody(), (d) => (d["x-amazon-apigateway-request-validator"] = "missing"));
+            const paramsOnly = changed(
+                restBody(),
+                (d) => ((d["x-amazon-apigateway-request-validators"] as Record<string, Doc>).all.validateRequestBody = false),
+            );
+            const openApi3 = changed(restBody(), (d) => {
+                d.openapi = "3.0.1";
+                delete d.swagger;
+                const post = operation(d, "/orders", "post");
+                delete post.parameters;
+                post.requestBody = { content: { "application/json": { schema: { type: "object" } } } };
+                delete d["x-amazon-apigateway-request-validator"];
+            });
+            const found = await ruleFindings(RULE, () => {
+                restApi("none", { body: none });
+                restApi("undefined-name", { body: undefinedName });
+                restApi("params-only", { body: paramsOnly });
+                restApi("openapi3", { body: openApi3 });
+            });
+            const at = /body operation POST \/orders \(\/paths\/~1orders\/post\) declares a request body schema/;
+            assertFindings(found, RULE, "advisory", [
+                { resource: "none", message: [at, /names no request validator/] },
+                { resource: "undefined-name", message: [at, /"missing", which x-amazon-apigateway-request-validators does not define/] },
+                { resource: "params-only", message: [at, /"all", which does not set validateRequestBody: true/] },
+                { resource: "openapi3", message: [at] },
+            ]);
+        });
     });
 });

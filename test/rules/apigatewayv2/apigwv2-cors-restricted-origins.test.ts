@@ -3,6 +3,7 @@ import { apigwv2CorsRestrictedOrigins, v2CorsOriginsConfig } from "../../../poli
 import { ruleFindings } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
+import { changed, httpBody } from "../openapi-bodies";
 
 const RULE = "apigwv2-cors-restricted-origins";
 const APP = "https://app.example.com";
@@ -64,5 +65,37 @@ describe(RULE, () => {
                 { resource: "other", message: [/https:\/\/evil\.example/] },
             ],
         );
+    });
+
+    describe("OpenAPI body (x-amazon-apigateway-cors)", () => {
+        const cors = (value: Record<string, unknown>) => changed(httpBody(), (d) => (d["x-amazon-apigateway-cors"] = value));
+
+        it("passes listed origins with credentials, and '*' without", async () => {
+            assertNoFindings(
+                await ruleFindings(RULE, () => {
+                    httpApi("app", { body: JSON.stringify(httpBody()) });
+                    httpApi("public", { body: cors({ allowOrigins: ["*"], allowCredentials: false }) });
+                }),
+            );
+        });
+
+        it("rejects '*' with allowCredentials, and origins outside allowedOrigins when configured", async () => {
+            assertFindings(await ruleFindings(RULE, () => httpApi("any", { body: cors({ allowOrigins: ["*"], allowCredentials: true }) })), RULE, "mandatory", [
+                {
+                    resource: "any",
+                    message: [
+                        /allows any origin \('\*' in body x-amazon-apigateway-cors\.allowOrigins\) with body x-amazon-apigateway-cors\.allowCredentials: true/,
+                    ],
+                },
+            ]);
+            assertFindings(
+                await ruleFindings(RULE, () => httpApi("extra", { body: cors({ allowOrigins: [APP, "*"] }) }), {
+                    config: { [RULE]: { allowedOrigins: [APP] } },
+                }),
+                RULE,
+                "mandatory",
+                [{ resource: "extra", message: [/allows origin\(s\) \* \(body x-amazon-apigateway-cors\.allowOrigins\), not in allowedOrigins/] }],
+            );
+        });
     });
 });

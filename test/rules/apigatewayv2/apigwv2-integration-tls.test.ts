@@ -3,6 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { ruleFindings } from "../../rule-harness";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
+import { changed, Doc, httpBody, operation } from "../openapi-bodies";
 
 const RULE = "apigwv2-integration-tls";
 const LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/b/1/2";
@@ -63,5 +64,37 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "private", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] }],
         );
+    });
+
+    describe("OpenAPI body of an Api", () => {
+        const integrationOf = (d: Doc) => operation(d, "/me", "get")["x-amazon-apigateway-integration"] as Doc;
+
+        it("passes a body with https and TLS-verified private integrations", async () => {
+            const vpcLink = changed(httpBody(), (d) =>
+                Object.assign(integrationOf(d), { connectionType: "VPC_LINK", uri: LISTENER, tlsConfig: { serverNameToVerify: "backend.example.com" } }),
+            );
+            assertNoFindings(
+                await ruleFindings(RULE, () => {
+                    httpApi("api", { body: JSON.stringify(httpBody()) });
+                    httpApi("private", { body: vpcLink });
+                }),
+            );
+        });
+
+        it("rejects an http:// uri and a VPC_LINK integration without tlsConfig.serverNameToVerify, naming the pointer", async () => {
+            const found = await ruleFindings(RULE, () => {
+                httpApi("plain", { body: changed(httpBody(), (d) => (integrationOf(d).uri = "http://backend.example.com/me")) });
+                httpApi("unverified", { body: changed(httpBody(), (d) => Object.assign(integrationOf(d), { connectionType: "VPC_LINK", uri: LISTENER })) });
+            });
+            assertFindings(found, RULE, "mandatory", [
+                { resource: "plain", message: [/body operation GET \/me \(\/paths\/~1me\/get\) sends requests to http:\/\/backend\.example\.com\/me/] },
+                {
+                    resource: "unverified",
+                    message: [
+                        /GET \/me \(\/paths\/~1me\/get\) has a private \(VPC_LINK\) integration without x-amazon-apigateway-integration\.tlsConfig\.serverNameToVerify/,
+                    ],
+                },
+            ]);
+        });
     });
 });

@@ -1,6 +1,13 @@
 /** The OpenAPI body parser on real-world shapes of bodies. */
 import * as assert from "assert";
-import { parseOpenApi, OpenApiDocument } from "../../../policy-pack/rules/lib/openapi";
+import { operationPointer, parseOpenApi, OpenApiDocument } from "../../../policy-pack/rules/lib/openapi";
+import {
+    bodyOrigins,
+    bodyPolicyProblems,
+    plaintextIntegrations,
+    unvalidatedBodyOperations,
+    unverifiedVpcLinkIntegrations,
+} from "../../../policy-pack/rules/lib/openapi-checks";
 
 const LAMBDA = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:h/invocations";
 
@@ -113,6 +120,51 @@ const OPENAPI3 = JSON.stringify({
     "x-amazon-apigateway-cors": { allowOrigins: ["*"], allowCredentials: false },
 });
 
+/** An OpenAPI 3 REST API in YAML as design tools export it, with API Gateway extensions added. */
+const OPENAPI3_YAML = `
+openapi: 3.0.1
+info: { title: orders, version: 2.0.0 }
+x-amazon-apigateway-request-validators:
+  all: { validateRequestBody: true, validateRequestParameters: true }
+  params: { validateRequestBody: false, validateRequestParameters: true }
+x-amazon-apigateway-request-validator: params
+paths:
+  /orders:
+    get:
+      x-amazon-apigateway-integration:
+        type: http
+        httpMethod: GET
+        uri: https://orders.example.com/orders
+        responses:
+          default:
+            statusCode: "200"
+            responseParameters:
+              method.response.header.Access-Control-Allow-Origin: "'https://app.example.com'"
+    post:
+      x-amazon-apigateway-request-validator: all
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema: { $ref: "#/components/schemas/Order" }
+      x-amazon-apigateway-integration: { type: aws_proxy, httpMethod: POST, uri: "${LAMBDA}" }
+  /orders/{id}:
+    put:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object }
+      x-amazon-apigateway-integration:
+        type: http_proxy
+        connectionType: VPC_LINK
+        connectionId: abc123
+        httpMethod: PUT
+        uri: https://nlb.internal.example.com/orders/{id}
+components:
+  schemas:
+    Order: { type: object, required: [sku] }
+`;
+
 function parsed(body: unknown): OpenApiDocument {
     const result = parseOpenApi(body);
     assert.ok(result.ok, result.ok ? "" : result.error);
@@ -131,8 +183,8 @@ describe("OpenAPI body parser", () => {
         assert.deepStrictEqual(
             doc.operations.map((o) => o.integration),
             [
-                { uri: LAMBDA, type: "aws_proxy" },
-                { uri: "http://backend.example.com/{proxy}", type: "http_proxy" },
+                { uri: LAMBDA, type: "aws_proxy", responseParameters: {} },
+                { uri: "http://backend.example.com/{proxy}", type: "http_proxy", responseParameters: {} },
             ],
         );
         assert.deepStrictEqual(doc.gatewayResponseHeaders.ACCESS_DENIED, { "gatewayresponse.header.Access-Control-Allow-Origin": "'*'" });
@@ -167,5 +219,60 @@ describe("OpenAPI body parser", () => {
         const broken = parseOpenApi("{ not: [valid");
         assert.ok(!broken.ok && /^not JSON or YAML/.test(broken.error));
         assert.ok(!parseOpenApi(JSON.stringify({ paths: {} })).ok);
+    });
+
+    it("gives each operation its JSON pointer (RFC 6901: / as ~1, ~ as ~0; the any-method by its extension name)", () => {
+        assert.deepStrictEqual(
+            parsed(AWSX_CLASSIC).operations.map((o) => o.pointer),
+            ["/paths/~1items/get", "/paths/~1open~1{proxy+}/x-amazon-apigateway-any-method"],
+        );
+        assert.strictEqual(operationPointer("/a~b/c", "POST"), "/paths/~1a~0b~1c/post");
+    });
+
+    it("finds the awsx classic body's plaintext integration and its gateway response's '*' origin", () => {
+        const doc = parsed(AWSX_CLASSIC);
+        assert.deepStrictEqual(
+            plaintextIntegrations(doc).map((p) => `${p.operation.pointer} ${p.uri}`),
+            ["/paths/~1open~1{proxy+}/x-amazon-apigateway-any-method http://backend.example.com/{proxy}"],
+        );
+        assert.deepStrictEqual(bodyOrigins(doc), [
+            {
+                pointer: "/x-amazon-apigateway-gateway-responses/ACCESS_DENIED/responseParameters/gatewayresponse.header.Access-Control-Allow-Origin",
+                value: "'*'",
+            },
+        ]);
+    });
+
+    it("judges the Swagger export's private-API policy (limited to a VPC endpoint) and its validators", () => {
+        const doc = parsed(SWAGGER_EXPORT);
+        assert.deepStrictEqual(bodyPolicyProblems(doc), []);
+        assert.deepStrictEqual(unvalidatedBodyOperations(doc), []);
+        assert.strictEqual(bodyPolicyProblems(parsed(AWSX_CLASSIC)), undefined);
+    });
+
+    it("reads an OpenAPI 3 YAML REST API: requestBody schemas, validators by name, integration responses, VPC links", () => {
+        const doc = parsed(OPENAPI3_YAML);
+        assert.strictEqual(doc.version, "openapi3");
+        assert.strictEqual(doc.requestValidator, "params");
+        assert.deepStrictEqual(
+            doc.operations.map((o) => `${o.method} ${o.path} body:${o.bodyModel} validator:${o.requestValidator ?? "-"}`),
+            ["GET /orders body:false validator:-", "POST /orders body:true validator:all", "PUT /orders/{id} body:true validator:-"],
+        );
+        assert.deepStrictEqual(
+            unvalidatedBodyOperations(doc).map((u) => `${u.operation.pointer} ${u.validator}`),
+            ["/paths/~1orders~1{id}/put params"],
+        );
+        assert.deepStrictEqual(bodyOrigins(doc), [
+            {
+                pointer:
+                    "/paths/~1orders/get/x-amazon-apigateway-integration/responses/default/responseParameters/method.response.header.Access-Control-Allow-Origin",
+                value: "'https://app.example.com'",
+            },
+        ]);
+        assert.deepStrictEqual(
+            unverifiedVpcLinkIntegrations(doc).map((o) => o.pointer),
+            ["/paths/~1orders~1{id}/put"],
+        );
+        assert.deepStrictEqual(plaintextIntegrations(doc), []);
     });
 });
