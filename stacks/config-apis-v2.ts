@@ -126,7 +126,7 @@ export function apisV2Problems(config: ApisV2Config, project: string): string[] 
         }
         names.add(name);
     };
-    for (const [i, api] of (config.httpApis ?? []).entries()) {
+    (config.httpApis ?? []).forEach((api, i) => {
         const key = `httpApis[${i}]`;
         unique(key, api.name);
         if (api.waf !== undefined) {
@@ -155,7 +155,7 @@ export function apisV2Problems(config: ApisV2Config, project: string): string[] 
         );
         check(key, () => validateHttpApiArgs(httpArgs(config, api)));
     });
-    for (const [i, api] of (config.webSocketApis ?? []).entries()) {
+    (config.webSocketApis ?? []).forEach((api, i) => {
         const key = `webSocketApis[${i}]`;
         unique(key, api.name);
         if (api.waf !== undefined) {
@@ -215,7 +215,7 @@ export function buildApisV2(
             accessLogGroupName: endpoint.accessLogGroupName,
         };
     };
-    (config.httpApis ?? []).forEach((api, i) => {
+    for (const [i, api] of (config.httpApis ?? []).entries()) {
         const n = api.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
         const http = new HttpApi(n, httpArgs(config, api, ctx));
         (out.httpApis ??= {})[api.name] = {
@@ -224,7 +224,7 @@ export function buildApisV2(
             ...(http.lambdaAuthorizerId ? { lambdaAuthorizerId: http.lambdaAuthorizerId } : {}),
         };
     }
-    (config.webSocketApis ?? []).forEach((api, i) => {
+    for (const [i, api] of (config.webSocketApis ?? []).entries()) {
         const n = api.name.toLowerCase().replace(/[^a-z0-9-]+/g, "-");
         const ws = new WebSocketApi(n, webSocketArgs(config, api, ctx));
         (out.webSocketApis ??= {})[api.name] = {

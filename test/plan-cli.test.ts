@@ -125,6 +125,7 @@ describe("offline plan command", function () {
             "cognito-advanced-security",
             "cognito-mfa",
             "cognito-password-policy",
+            "cognito-user-pool-deletion-protection",
             "cognito-user-pool-self-sign-up",
             "log-group-kms-encryption",
             "log-group-retention",

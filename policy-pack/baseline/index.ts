@@ -248,10 +248,11 @@ export const KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL = false;
 
 /**
  * User pool defaults of the pack: self sign-up refused unless allowed;
- * deletion protection required only where the policy config asks for it
- * (`policy-pack/config/prod.json`), since dev pools are meant to be destroyable.
+ * deletion protection required (Security Hub Cognito.6 fails every pool
+ * without it), relaxed only where the policy config says so
+ * (`policy-pack/config/dev.json`: dev pools are meant to be destroyable).
  */
-export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: false } as const;
+export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletionProtection: true } as const;
 
 /**
  * Roles another account may assume. IAM accepts maxSessionDuration of
@@ -259,3 +260,16 @@ export const COGNITO_POOL_PROTECTION = { allowSelfSignUp: false, requireDeletion
  * the pack allows an hour by default, the partner role's default.
  */
 export const CROSS_ACCOUNT_ROLE = { iamMinSessionSeconds: 3600, iamMaxSessionSeconds: 43200, iamDefaultSessionSeconds: 3600, maxSessionSeconds: 3600 } as const;
+
+// ---------------------------------------------------------------------------
+// ACM certificates (rules acm-certificate-key-strength, acm-certificate-transparency,
+// acm-certificate-no-wildcard).
+// ---------------------------------------------------------------------------
+
+/**
+ * Certificate keys: RSA moduli of at least 2048 bits (Security Hub ACM.2 /
+ * AWS Config acm-certificate-rsa-check). ACM imports RSA keys of 1024-4096
+ * bits (ImportCertificate, "Prerequisites for importing certificates");
+ * RequestCertificate's keyAlgorithm defaults to RSA_2048.
+ */
+export const ACM_CERTIFICATE = { minRsaKeyBits: 2048, maxRsaKeyBits: 4096, acmDefaultKeyAlgorithm: "RSA_2048" } as const;

@@ -7,6 +7,7 @@
  * `index.ts` lists its rules in pack order, and `policies` concatenates them.
  */
 import type { Policies } from "@pulumi/policy";
+import { acmRules } from "./acm";
 import { apigatewayRules } from "./apigateway";
 import { apigatewayv2Rules } from "./apigatewayv2";
 import { cloudtrailRules } from "./cloudtrail";
@@ -41,6 +42,7 @@ export const RULES_BY_SERVICE: Readonly<Record<Service, Policies>> = {
     lambda: lambdaRules,
     iam: iamRules,
     kms: kmsRules,
+    acm: acmRules,
 };
 
 /** Every rule, in a stable order: service by service (`SERVICES`), each in its own order. */

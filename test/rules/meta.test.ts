@@ -84,6 +84,9 @@ const PACK_ORDER = [
     "kms-key-rotation",
     "kms-key-policy-secure",
     "kms-key-deletion-window",
+    "acm-certificate-key-strength",
+    "acm-certificate-transparency",
+    "acm-certificate-no-wildcard",
 ];
 
 function sourceFiles(dir: string): string[] {

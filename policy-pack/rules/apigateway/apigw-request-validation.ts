@@ -1,8 +1,8 @@
-/** Methods that declare request models should validate requests against them. */
+/** Methods that declare request models or required parameters, and body operations with a body schema, should validate requests against them. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { isSet, known, knownDeep } from "../lib/known";
-import { describe, unverifiable } from "../lib/messages";
+import { describe, listing, unverifiable } from "../lib/messages";
 import { operationLabel, unvalidatedBodyOperations } from "../lib/openapi-checks";
 import { knownBody } from "../lib/openapi-rules";
 import { resourceRule } from "../lib/rule";
@@ -11,28 +11,42 @@ export const apigwRequestValidation = resourceRule({
     name: "apigw-request-validation",
     service: "apigateway",
     description:
-        "Methods that declare request models, and operations of a RestApi OpenAPI body that declare a request body schema, should validate requests against them.",
+        "Methods that declare request models or required request parameters, and operations of a RestApi OpenAPI body that declare a request body schema, should validate requests against them.",
     remediationSteps:
-        "Create an aws.apigateway.RequestValidator with validateRequestBody: true and set requestValidatorId on the method; in a body, name a validator with validateRequestBody: true in x-amazon-apigateway-request-validator.",
+        "Create an aws.apigateway.RequestValidator (validateRequestBody: true for models, validateRequestParameters: true for required parameters) and set requestValidatorId on the method; in a body, name a validator with validateRequestBody: true in x-amazon-apigateway-request-validator.",
     severity: "low",
     enforcementLevel: "advisory",
     controls: {},
     validateResource: [
         validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
             const label = describe(args);
+            const requirement = "be validated: a method with request models or required parameters needs a requestValidatorId";
             const models = known(() => Object.keys(method.requestModels ?? {}), "requestModels");
             if (!models.known) {
-                report(unverifiable(label, models.path, "be validated: a method with request models needs a requestValidatorId"));
+                report(unverifiable(label, models.path, requirement));
                 return;
             }
-            if (models.value.length === 0) {
+            const parameters = knownDeep(() => method.requestParameters ?? {}, "requestParameters");
+            if (!parameters.known) {
+                report(unverifiable(label, parameters.path, requirement));
+                return;
+            }
+            // requestParameters maps method.request.<location>.<name> to whether it is required; API Gateway enforces `true` only with a validator.
+            const required = Object.entries(parameters.value as Record<string, unknown>)
+                .filter(([, v]) => v === true)
+                .map(([k]) => k);
+            if (models.value.length === 0 && required.length === 0) {
                 return;
             }
             // An unknown validator id (e.g. `validator.id` at preview) is a validator.
             if (!isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
+                const what = [
+                    ...(models.value.length > 0 ? [`request models (${models.value.join(", ")})`] : []),
+                    ...(required.length > 0 ? [`required parameters (${required.join(", ")})`] : []),
+                ];
                 report(
-                    `${label} declares request models (${models.value.join(", ")}) but no request validator (requestValidatorId is not set), so invalid bodies reach the backend. ` +
-                        "Set requestValidatorId to an aws.apigateway.RequestValidator with validateRequestBody: true.",
+                    `${label} declares ${listing(what)} but no request validator (requestValidatorId is not set), so invalid requests reach the backend. ` +
+                        "Set requestValidatorId to an aws.apigateway.RequestValidator that validates the body and the parameters it declares.",
                 );
             }
         }),

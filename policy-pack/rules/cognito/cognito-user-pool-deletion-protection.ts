@@ -1,6 +1,6 @@
 /**
- * Cognito user pools must have deletion protection where the policy config
- * requires it (prod): a `pulumi destroy`, a replacement or a stray delete of
+ * Cognito user pools must have deletion protection unless the policy config
+ * relaxes it (dev): a `pulumi destroy`, a replacement or a stray delete of
  * an unprotected pool wipes every user and breaks every Cognito-authorized route.
  */
 import * as aws from "@pulumi/aws";
@@ -12,7 +12,7 @@ import { resourceRule, ruleConfig } from "../lib/rule";
 
 /** Config of `cognito-user-pool-deletion-protection`. */
 export interface DeletionProtectionConfig {
-    /** Require deletionProtection ACTIVE on every user pool (true in `policy-pack/config/prod.json`). */
+    /** Require deletionProtection ACTIVE on every user pool (false in `policy-pack/config/dev.json`). */
     required: boolean;
 }
 
@@ -20,19 +20,19 @@ export const deletionProtectionConfig = ruleConfig<DeletionProtectionConfig>({
     required: {
         type: "boolean",
         default: COGNITO_POOL_PROTECTION.requireDeletionProtection,
-        description: "Require deletionProtection: ACTIVE on every user pool (default false; prod.json sets true).",
+        description: "Require deletionProtection: ACTIVE on every user pool (default true; dev.json sets false: dev pools are destroyable).",
     },
 });
 
 export const cognitoUserPoolDeletionProtection = resourceRule({
     name: "cognito-user-pool-deletion-protection",
     service: "cognito",
-    description: "Where required (prod), Cognito user pools must set deletionProtection: ACTIVE.",
+    description: "Cognito user pools must set deletionProtection: ACTIVE (required by default; the dev policy config relaxes it).",
     remediationSteps: 'Set deletionProtection: "ACTIVE" on the user pool (turn it off deliberately before a planned delete).',
     severity: "medium",
     enforcementLevel: "mandatory",
-    // Security Hub Cognito.6 fails every pool without ACTIVE; this rule does only when `required` is set, so it is not claimed.
-    controls: {},
+    // Checked: Security Hub Cognito.6 / AWS Config cognito-user-pool-deletion-protection-enabled (NON_COMPLIANT when deletion protection is not active; CreateUserPool's default is INACTIVE): the default config rejects INACTIVE and unset.
+    controls: { securityHub: ["Cognito.6"] },
     config: deletionProtectionConfig,
     validateResource: validateResourceOfType(aws.cognito.UserPool, (pool, args, report) => {
         if (!deletionProtectionConfig.read(args).required) {

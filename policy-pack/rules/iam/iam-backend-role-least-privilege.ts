@@ -12,7 +12,7 @@ import { asArray, asRecord, asString } from "../lib/values";
 export interface BackendRoleConfig {
     /** Policy ARNs (AWS-managed or customer) a role behind the API may hold even though they grant broadly. */
     allowedPolicyArns: string[];
-    /** Wildcard actions (`service:*`) a policy may allow on `Resource: "*"`, e.g. `xray:*`. */
+    /** Wildcard actions (`service:*`) a policy may allow, on any resource, e.g. `xray:*`. */
     allowedActions: string[];
 }
 
@@ -29,7 +29,7 @@ export const backendRoleConfig = ruleConfig<BackendRoleConfig>({
         items: { type: "string", minLength: 1 },
         uniqueItems: true,
         default: [],
-        description: 'Wildcard actions (e.g. xray:*) a policy of a role behind the API may allow on Resource "*" (default none).',
+        description: "Wildcard actions (e.g. xray:*) a policy of a role behind the API may allow, on any resource (default none).",
     },
 });
 
@@ -44,26 +44,30 @@ export function forbiddenManagedPolicy(arn: string): string | undefined {
     return name && ((names as readonly string[]).includes(name) || name.endsWith(suffix)) ? name : undefined;
 }
 
-const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*" on Resource "*"';
+const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*", on any resource';
 
 export const iamBackendRoleLeastPrivilege = stackRule({
     name: "iam-backend-role-least-privilege",
     service: "iam",
     description:
-        'Roles behind the API (integration credentials, authorizer credentials, Lambda execution roles) must not hold AdministratorAccess, PowerUserAccess or *FullAccess, nor policies allowing "*" or "service:*" on Resource "*".',
+        'Roles behind the API (integration credentials, authorizer credentials, Lambda execution roles) must not hold AdministratorAccess, PowerUserAccess or *FullAccess, nor policies allowing "*" or "service:*" actions, on any resource.',
     remediationSteps:
-        "Replace broad policies by a policy allowing only the actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
+        "Replace broad policies by a policy allowing only the named actions the backend needs on the ARNs it uses; list deliberate exceptions in allowedPolicyArns / allowedActions.",
     severity: "critical",
     enforcementLevel: "mandatory",
     // Scope: roles behind the API only (peers/iam.ts). Checked: checkov IAMAdminPolicyDocument (CKV_AWS_62: Allow "*" on "*") and IAMManagedAdminPolicy (CKV_AWS_274: AdministratorAccess in managed_policy_arns or a policy attachment), cdk-nag IAMPolicyNoStatementsWithAdminAccess, Security Hub IAM.1 page; this spec's RolePolicy/managed/attached cases.
+    // Checked: checkov IAMStarActionPolicyDocument (CKV_AWS_63: "*" in Action of a statement whose Effect is Allow or absent, any resource); cdk-nag IAMPolicyNoStatementsWithFullAccess (regex "Action" holding "*" or "\w+:*" with Effect Allow, CfnPolicy/ManagedPolicy/Role policies); Security Hub IAM.21 / Config iam-policy-no-statements-with-full-access (Allow "service:*"); this spec's specific-resource cases.
     controls: {
-        securityHub: ["IAM.1"],
+        securityHub: ["IAM.1", "IAM.21"],
         cdkNag: [
             "NIST.800.53.R5-IAMPolicyNoStatementsWithAdminAccess",
             "PCI.DSS.321-IAMPolicyNoStatementsWithAdminAccess",
             "HIPAA.Security-IAMPolicyNoStatementsWithAdminAccess",
+            "NIST.800.53.R5-IAMPolicyNoStatementsWithFullAccess",
+            "PCI.DSS.321-IAMPolicyNoStatementsWithFullAccess",
+            "HIPAA.Security-IAMPolicyNoStatementsWithFullAccess",
         ],
-        checkov: ["CKV_AWS_62", "CKV_AWS_274"],
+        checkov: ["CKV_AWS_62", "CKV_AWS_63", "CKV_AWS_274"],
     },
     config: backendRoleConfig,
     inspects: [
@@ -109,10 +113,7 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                         role.urn,
                     );
                 } else if (grants.length > 0) {
-                    report(
-                        `${subject} is allowed ${listing(grants.map((g) => `"${g}"`))} on Resource "*" by ${source} (${path}), far more than a backend needs. ${fix}`,
-                        role.urn,
-                    );
+                    report(`${subject} is allowed ${listing(grants)} by ${source} (${path}), far more than a backend needs. ${fix}`, role.urn);
                 }
             };
             const customer = (policy: PolicyResource) => {

@@ -1,4 +1,5 @@
-/** Analysis of IAM policy documents (plain, known JSON): Allow statements granting every action or a whole service on every resource. */
+/** Analysis of IAM policy documents (plain, known JSON): Allow statements granting every action or a whole service, on any resource. */
+import { listing } from "./messages";
 import { asArray, asRecord, asString, parseJsonDocument } from "./values";
 
 /** True for `*` or `<service>:*` (an action pattern granting everything, or a whole service). */
@@ -6,9 +7,21 @@ export function isWildcardAction(action: string): boolean {
     return action === "*" || /^[A-Za-z0-9-]+:\*$/.test(action);
 }
 
+/** Where a statement applies, for messages: `Resource "*"`, `NotResource ...` or the resources it lists. */
+function scopeOf(statement: Record<string, unknown>): string {
+    if (statement.NotResource !== undefined) {
+        return "every resource but NotResource";
+    }
+    const resources = asArray(statement.Resource).map((r) => (typeof r === "string" ? r : JSON.stringify(r)));
+    return resources.includes("*") ? 'Resource "*"' : `Resource ${resources.join(", ")}`;
+}
+
 /**
- * The wildcard actions a policy document allows on `Resource: "*"` (or with
- * `NotResource`), minus the allowed ones; `undefined` when the document is not valid JSON.
+ * The wildcard actions (`*`, `service:*`, or `NotAction`) a policy document
+ * allows, on any resource, minus the allowed ones, as `<grants> on <scope>`
+ * per scope; `undefined` when the document is not valid JSON. A statement
+ * without `Effect` counts as Allow (IAM refuses it, Checkov CKV_AWS_63 treats
+ * it as Allow).
  */
 export function wildcardGrants(document: unknown, allowedActions: readonly string[]): string[] | undefined {
     const doc = parseJsonDocument(document);
@@ -16,24 +29,21 @@ export function wildcardGrants(document: unknown, allowedActions: readonly strin
         return undefined;
     }
     const allowed = new Set(allowedActions.map((a) => a.toLowerCase()));
-    const grants = new Set<string>();
+    const byScope = new Map<string, Set<string>>();
+    const add = (scope: string, grant: string) => byScope.set(scope, (byScope.get(scope) ?? new Set<string>()).add(grant));
     for (const statement of asArray(doc.Statement).map(asRecord)) {
-        if (statement.Effect !== "Allow") {
-            continue;
-        }
-        const everyResource = statement.NotResource !== undefined || asArray(statement.Resource).some((r) => r === "*");
-        if (!everyResource) {
+        if ((statement.Effect ?? "Allow") !== "Allow") {
             continue;
         }
         if (statement.NotAction !== undefined) {
-            grants.add("NotAction (everything but a list)");
+            add(scopeOf(statement), "NotAction (everything but a list)");
             continue;
         }
         for (const action of asArray(statement.Action).map(asString)) {
             if (action && isWildcardAction(action) && !allowed.has(action.toLowerCase())) {
-                grants.add(action);
+                add(scopeOf(statement), `"${action}"`);
             }
         }
     }
-    return [...grants];
+    return [...byScope].map(([scope, grants]) => `${listing([...grants])} on ${scope}`);
 }

@@ -31,7 +31,20 @@ import { known } from "./known";
 import { expiredMessage, Waiver, waiverOutcome, WAIVERS_SCHEMA, WaiverTarget } from "./waivers";
 
 /** The AWS services rules are grouped by (one directory each). */
-export const SERVICES = ["apigateway", "cognito", "cloudwatch", "cloudtrail", "s3", "wafv2", "apigatewayv2", "components", "lambda", "iam", "kms"] as const;
+export const SERVICES = [
+    "apigateway",
+    "cognito",
+    "cloudwatch",
+    "cloudtrail",
+    "s3",
+    "wafv2",
+    "apigatewayv2",
+    "components",
+    "lambda",
+    "iam",
+    "kms",
+    "acm",
+] as const;
 export type Service = (typeof SERVICES)[number];
 
 /** Peer controls a rule implements: it rejects what each of them rejects. */

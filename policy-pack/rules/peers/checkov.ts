@@ -20,7 +20,7 @@ export const CHECKOV: PeerScope = {
             checks: "an unauthenticated OPTIONS method only on a PRIVATE API or behind a restrictive resource policy",
             excluded: EXCLUDED.mockPreflight,
         },
-        { id: "CKV2_AWS_53", checks: "every REST method has a request validator" },
+        { id: "CKV2_AWS_53", checks: "every REST method has a request validator", excluded: EXCLUDED.validatorEverywhere },
         { id: "CKV2_AWS_29", checks: "EDGE/REGIONAL REST stages are associated with a WAF web ACL" },
         { id: "CKV2_AWS_51", checks: "REST stages (and WebSocket stages) have a client certificate", excluded: EXCLUDED.clientCertificate },
         { id: "CKV_AWS_206", checks: "REST custom domains use TLS 1.2 or later" },

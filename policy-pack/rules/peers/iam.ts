@@ -17,7 +17,7 @@ const WHY = {
     awsManaged:
         "deliberate: every AWS-managed policy is flagged, also the narrow service-role ones AWS maintains (AWSLambdaBasicExecutionRole, AWS_ConfigRole); the pack rejects the broad ones (AdministratorAccess, PowerUserAccess, *FullAccess) on roles behind the API (iam-backend-role-least-privilege)",
     anyWildcard:
-        'deliberate: every wildcard is flagged, also those AWS only supports (Resource "*" for xray:PutTraceSegments or cloudwatch:PutMetricData, log-stream ARNs ending ":*"); the pack rejects "*" and "service:*" on Resource "*" and the broad managed policies on roles behind the API',
+        'deliberate: every wildcard is flagged, also those AWS only supports (Resource "*" for xray:PutTraceSegments or cloudwatch:PutMetricData, log-stream ARNs ending ":*"); the pack rejects "*" and "service:*" actions on any resource, NotAction, and the broad managed policies on roles behind the API',
     inlinePolicy:
         "deliberate: an inline role policy lives and dies with its role and cannot be attached elsewhere; what a policy grants is judged by its content, inline or managed (iam-backend-role-least-privilege)",
 } as const;

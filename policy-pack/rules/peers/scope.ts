@@ -64,5 +64,7 @@ export const EXCLUDED = {
         "KMS gives a key created without a policy its default key policy (the owning account only), which opens nothing; a policy that is set is judged by the KMS key policy rule",
     anonymousIpList:
         "AnonymousIpList also blocks requests from web hosting providers (AWS included), so it would block legitimate server-to-server API clients: it is not a default required group (add it to waf-managed-rules-and-rate-limit's requiredRuleGroups where it fits); KnownBadInputs with Log4JRCE in force is required",
+    validatorEverywhere:
+        "a request validator checks a method's request model and its required parameters; on a method with neither (a GET without parameters, a MOCK CORS preflight) it validates nothing, so the pack asks for one where there is something to validate (apigw-request-validation: a Method's request models or required parameters, an OpenAPI body operation's request body schema)",
     plusTier: "a pricing tier, not a control: the security it enables, threat protection in ENFORCED mode, is checked by cognito-advanced-security",
 } as const;

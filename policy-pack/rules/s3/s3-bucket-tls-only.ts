@@ -17,7 +17,9 @@ export const s3BucketTlsOnly = stackRule({
     severity: "medium",
     enforcementLevel: "mandatory",
     // Checked: Security Hub S3.5 page (per bucket); cdk-nag test/rules/S3.test.ts S3BucketSSLRequestsOnly (Noncompliance 1-11, incl. the lone CfnBucketPolicy cases 7 and 8 now judged as external-bucket policies; AwsSolutions-S10 runs the same rule).
+    // Checked: checkov S3SecureDataTransport (CKV_AWS_379: on a public aws_s3_bucket_acl, FAILED only when the bucket's policy has no SecureTransport Deny/Allow; no policy is UNKNOWN): every bucket and every external BucketPolicy here must hold the Deny, public ACL or not; this spec's CKV_AWS_379 case.
     controls: {
+        checkov: ["CKV_AWS_379"],
         securityHub: ["S3.5"],
         cdkNag: ["AwsSolutions-S10", "NIST.800.53.R5-S3BucketSSLRequestsOnly", "PCI.DSS.321-S3BucketSSLRequestsOnly", "HIPAA.Security-S3BucketSSLRequestsOnly"],
     },

@@ -14,6 +14,7 @@ const RULES = [
     "iam-cross-account-role-trust",
 ];
 const PROD_POOL = { "cognito-user-pool-deletion-protection": { required: true } };
+const DEV_POOL = { "cognito-user-pool-deletion-protection": { required: false } };
 
 async function findings(plan: Plan, config?: PolicyPackConfigFile): Promise<string[]> {
     return (await plan.violations({ config })).filter((v) => RULES.includes(v.policyName)).map((v) => `${v.policyName} ${v.resourceName}`);
@@ -42,12 +43,13 @@ describe("identity and cross-account rules on the components", () => {
         assert.deepStrictEqual(await findings(plan, PROD_POOL), []);
     });
 
-    it("a dev pool is not deletion-protected, so the prod config catches it", async () => {
+    it("a dev pool is not deletion-protected: the default (and prod) config catches it, the dev config relaxes it", async () => {
         const plan = await runProgram(() => {
             new CognitoUserPool("users", poolArgs({ environment: "dev" }));
         });
-        assert.deepStrictEqual(await findings(plan), []);
+        assert.deepStrictEqual(await findings(plan), ["cognito-user-pool-deletion-protection users"]);
         assert.deepStrictEqual(await findings(plan, PROD_POOL), ["cognito-user-pool-deletion-protection users"]);
+        assert.deepStrictEqual(await findings(plan, DEV_POOL), []);
     });
 
     it("self sign-up and a client naming an undefined provider, turned on under the component, are caught", async () => {

@@ -42,6 +42,37 @@ describe(RULE, () => {
         );
     });
 
+    it("reports a method whose required parameters go unvalidated; optional parameters need no validator", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("api");
+                method("required", api, { requestParameters: { "method.request.querystring.id": true, "method.request.header.x-trace": false } });
+                method("optional", api, { requestParameters: { "method.request.querystring.page": false } });
+            }),
+            RULE,
+            "advisory",
+            [{ resource: "required", message: [/declares required parameters \(method\.request\.querystring\.id\) but no request validator/] }],
+        );
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const api = restApi("api");
+                const validator = new aws.apigateway.RequestValidator("v", { restApi: api.id, validateRequestParameters: true });
+                method("required", api, { requestParameters: { "method.request.querystring.id": true }, requestValidatorId: validator.id });
+            }),
+        );
+    });
+
+    it("names both when a method declares models and required parameters", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                method("m", restApi("api"), { httpMethod: "POST", requestModels: MODELS, requestParameters: { "method.request.header.x-id": true } });
+            }),
+            RULE,
+            "advisory",
+            [{ resource: "m", message: [/request models \(application\/json\) and required parameters \(method\.request\.header\.x-id\)/] }],
+        );
+    });
+
     describe("OpenAPI body of a RestApi", () => {
         it("passes a body whose operation with a body schema runs a body-validating validator (document default or its own)", async () => {
             assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: JSON.stringify(restBody()) })));

@@ -9,7 +9,7 @@ import { userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-user-pool-deletion-protection";
-const REQUIRED = { config: { [RULE]: { required: true } } };
+const RELAXED = { config: { [RULE]: { required: false } } };
 
 type PoolArgs = Partial<aws.cognito.UserPoolArgs>;
 const program =
@@ -18,34 +18,40 @@ const program =
         userPool("pool", args);
     };
 
+const policyConfig = (env: string) =>
+    JSON.parse(fs.readFileSync(path.join(__dirname, `../../../policy-pack/config/${env}.json`), "utf8")) as Record<string, unknown>;
+
 describe(RULE, () => {
-    it("pins the default config to the baseline (not required), and prod.json requires it", () => {
+    it("pins the default config to the baseline (required), relaxed only by dev.json", () => {
         assert.strictEqual(deletionProtectionConfig.defaults.required, COGNITO_POOL_PROTECTION.requireDeletionProtection);
-        assert.strictEqual(cognitoUserPoolDeletionProtection.configSchema?.properties.required.default, false);
-        const prod = JSON.parse(fs.readFileSync(path.join(__dirname, "../../../policy-pack/config/prod.json"), "utf8")) as Record<string, unknown>;
-        assert.deepStrictEqual(prod[RULE], { required: true });
+        assert.strictEqual(cognitoUserPoolDeletionProtection.configSchema?.properties.required.default, true);
+        assert.deepStrictEqual(policyConfig("dev")[RULE], { required: false });
+        assert.deepStrictEqual(policyConfig("prod")[RULE], { required: true });
     });
 
-    it("passes the compliant baseline when required (deletionProtection: ACTIVE)", async () => {
-        assertNoFindings(await ruleFindings(RULE, program(), REQUIRED));
+    it("passes the compliant baseline (deletionProtection: ACTIVE)", async () => {
+        assertNoFindings(await ruleFindings(RULE, program()));
     });
 
-    it("when required, rejects INACTIVE and an unset value (Cognito's default), on every pool", async () => {
-        const found = await ruleFindings(
-            RULE,
-            () => {
-                userPool("inactive", { deletionProtection: "INACTIVE" });
-                userPool("unset");
-            },
-            REQUIRED,
-        );
+    it("by default rejects INACTIVE and an unset value (Cognito's default), on every pool", async () => {
+        const found = await ruleFindings(RULE, () => {
+            userPool("inactive", { deletionProtection: "INACTIVE" });
+            userPool("unset");
+        });
         assertFindings(found, RULE, "mandatory", [
             { resource: "inactive", message: [/deletionProtection is INACTIVE/, /Set deletionProtection: "ACTIVE"/] },
             { resource: "unset", message: [/deletionProtection is not set \(Cognito's default: INACTIVE\)/] },
         ]);
     });
 
-    it("by default (not required) accepts an unprotected pool", async () => {
-        assertNoFindings(await ruleFindings(RULE, program({ deletionProtection: "INACTIVE" })));
+    it("rejects INACTIVE alone (one change from the baseline)", async () => {
+        assertFindings(await ruleFindings(RULE, program({ deletionProtection: "INACTIVE" })), RULE, "mandatory", [
+            { resource: "pool", message: [/deletionProtection is INACTIVE/] },
+        ]);
+    });
+
+    it("with required: false (dev) accepts an unprotected pool", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ deletionProtection: "INACTIVE" }), RELAXED));
+        assertNoFindings(await ruleFindings(RULE, program({}), RELAXED));
     });
 });

@@ -63,10 +63,39 @@ describe(RULE, () => {
         ]);
     });
 
-    it("passes a service wildcard on specific resources, and NotAction counts as broad", async () => {
-        assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("logs:*"))));
+    it('rejects "*" and "service:*" on specific resources too (CKV_AWS_63, IAMPolicyNoStatementsWithFullAccess, IAM.21), naming the resource', async () => {
+        assertFindings(await ruleFindings(RULE, lambdaWith(doc("logs:*"))), RULE, "mandatory", [
+            { resource: "exec", message: [new RegExp(`"logs:\\*" on Resource ${LOGS.replace(/\*/g, "\\*")} by RolePolicy "exec-policy"`)] },
+        ]);
+        // cdk-nag's Noncompliance 3: "*" next to a named action, on one bucket.
+        assertFindings(await ruleFindings(RULE, lambdaWith(doc(["s3:GetBucketAcl", "*"], "arn:aws:s3:::awsexamplebucket1"))), RULE, "mandatory", [
+            { resource: "exec", message: [/"\*" on Resource arn:aws:s3:::awsexamplebucket1/] },
+        ]);
+    });
+
+    it("groups grants by resource, and a statement without Effect counts as Allow (as Checkov reads it)", async () => {
+        const mixed = JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [
+                { Action: "s3:*", Resource: "arn:aws:s3:::b/*" },
+                { Effect: "Allow", Action: ["sqs:*", "sns:*"], Resource: "*" },
+            ],
+        });
+        assertFindings(await ruleFindings(RULE, lambdaWith(mixed)), RULE, "mandatory", [
+            { resource: "exec", message: [/"s3:\*" on Resource arn:aws:s3:::b\/\* and "sqs:\*" and "sns:\*" on Resource "\*"/] },
+        ]);
+    });
+
+    it("passes named actions and prefixes (s3:Get*, s3:ListAllMyBuckets on arn:aws:s3:::*) and Deny statements; NotAction counts as broad", async () => {
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(doc(["s3:Get*", "s3:ListAllMyBuckets"], "arn:aws:s3:::*"))));
+        const deny = JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Deny", Action: "*", Resource: "*" }] });
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(deny)));
         const notAction = JSON.stringify({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: "*" }] });
         assertFindings(await ruleFindings(RULE, lambdaWith(notAction)), RULE, "mandatory", [{ resource: "exec", message: [/NotAction/] }]);
+        const notActionOnOne = JSON.stringify({ Statement: [{ Effect: "Allow", NotAction: "iam:*", Resource: LOGS }] });
+        assertFindings(await ruleFindings(RULE, lambdaWith(notActionOnOne)), RULE, "mandatory", [
+            { resource: "exec", message: [/NotAction .* on Resource arn:aws:logs/] },
+        ]);
     });
 
     it("rejects AWS-managed AdministratorAccess, PowerUserAccess and *FullAccess, attached or in managedPolicyArns", async () => {
@@ -137,6 +166,7 @@ describe(RULE, () => {
     it("allowedPolicyArns and allowedActions change the verdict for exactly what they list", async () => {
         const config = { [RULE]: { allowedPolicyArns: [ADMIN], allowedActions: ["xray:*"] } };
         assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("xray:*", "*"), { managedPolicyArns: [ADMIN] }), { config }));
+        assertNoFindings(await ruleFindings(RULE, lambdaWith(doc("xray:*")), { config }));
         assertFindings(
             await ruleFindings(RULE, lambdaWith(doc(["xray:*", "s3:*"], "*"), { managedPolicyArns: ["arn:aws:iam::aws:policy/PowerUserAccess"] }), { config }),
             RULE,

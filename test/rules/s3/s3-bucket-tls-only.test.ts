@@ -115,4 +115,25 @@ describe(RULE, () => {
             ],
         );
     });
+    it("rejects Checkov CKV_AWS_379's failing case: a public-read ACL whose bucket policy has no aws:SecureTransport statement (program and external bucket)", async () => {
+        const noTls = JSON.stringify({
+            Version: "2012-10-17",
+            Statement: [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::foo/*" }],
+        });
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = bucket("public", PROTECTED);
+                new aws.s3.BucketAclV2("public-acl", { bucket: b.id, acl: "public-read" });
+                bucketPolicy("public", b, (arn) => [{ Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${arn}/*` }]);
+                new aws.s3.BucketAclV2("foo-acl", { bucket: "foo", acl: "public-read" });
+                new aws.s3.BucketPolicy("foo-policy", { bucket: "foo", policy: noTls });
+            }),
+            RULE,
+            "mandatory",
+            [
+                { resource: "public", message: [/accepts requests without TLS/] },
+                { resource: "foo-policy", message: [/BucketPolicy "foo-policy" \(of bucket "foo", not created by this program\)/, /aws:SecureTransport/] },
+            ],
+        );
+    });
 });

@@ -1,0 +1,89 @@
+import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { acmCertificateNoWildcard, certificateNoWildcardConfig } from "../../../policy-pack/rules/acm/acm-certificate-no-wildcard";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { logGroup } from "../builders";
+import { assertFindings, assertNoFindings } from "../expect";
+
+const RULE = "acm-certificate-no-wildcard";
+
+type CertificateArgs = Partial<aws.acm.CertificateArgs>;
+const requested = (name: string, args: CertificateArgs = {}) =>
+    new aws.acm.Certificate(name, { domainName: "api.example.com", validationMethod: "DNS", keyAlgorithm: "EC_prime256v1", ...args });
+const imported = (name: string, fixture: string) =>
+    new aws.acm.Certificate(name, {
+        certificateBody: fs.readFileSync(path.join(__dirname, "fixtures", `${fixture}.pem`), "utf8"),
+        privateKey: pulumi.secret("not-a-real-key"),
+    });
+const program =
+    (args: CertificateArgs = {}) =>
+    () => {
+        requested("cert", args);
+    };
+const ALLOWED = { allowedWildcardDomains: [{ domain: "*.tenants.example.com", reason: "one subdomain per tenant, created at sign-up" }] };
+
+describe(RULE, () => {
+    it("pins the default config (no wildcard allowed)", () => {
+        assert.deepStrictEqual(certificateNoWildcardConfig.defaults, { allowedWildcardDomains: [] });
+        assert.deepStrictEqual(acmCertificateNoWildcard.configSchema?.properties.allowedWildcardDomains.default, []);
+    });
+
+    it("passes the compliant baseline (named hosts in domainName and subjectAlternativeNames) and an imported certificate for a named host", async () => {
+        assertNoFindings(await ruleFindings(RULE, program({ subjectAlternativeNames: ["www.example.com", "blog.example.com"] })));
+        assertNoFindings(await ruleFindings(RULE, () => imported("cert", "rsa-2048")));
+    });
+
+    it('rejects a wildcard domainName ("*.example.com", and "*example.com" as Checkov does), advisory', async () => {
+        assertFindings(await ruleFindings(RULE, program({ domainName: "*.example.com" })), RULE, "advisory", [
+            { resource: "cert", message: [/is a wildcard certificate \(domainName "\*\.example\.com"\)/, /allowedWildcardDomains/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ domainName: "*example.com" })), RULE, "advisory", [
+            { resource: "cert", message: [/domainName "\*example\.com"/] },
+        ]);
+    });
+
+    it("rejects a wildcard in subjectAlternativeNames and in an imported certificateBody", async () => {
+        assertFindings(await ruleFindings(RULE, program({ subjectAlternativeNames: ["*.sub.example.com", "www.example.com"] })), RULE, "advisory", [
+            { resource: "cert", message: [/\(subjectAlternativeNames "\*\.sub\.example\.com"\)/] },
+        ]);
+        assertFindings(await ruleFindings(RULE, () => imported("cert", "rsa-2048-wildcard")), RULE, "advisory", [
+            { resource: "cert", message: [/\(certificateBody "\*\.example\.com"\)/] },
+        ]);
+    });
+
+    it("reports every wildcard certificate of the stack, naming each wildcard", async () => {
+        const found = await ruleFindings(RULE, () => {
+            requested("both", { domainName: "*.example.com", subjectAlternativeNames: ["*.api.example.com"] });
+            requested("san", { subjectAlternativeNames: ["*.www.example.com"] });
+            requested("named");
+        });
+        assertFindings(found, RULE, "advisory", [
+            { resource: "both", message: [/domainName "\*\.example\.com" and subjectAlternativeNames "\*\.api\.example\.com"/] },
+            { resource: "san", message: [/subjectAlternativeNames "\*\.www\.example\.com"/] },
+        ]);
+    });
+
+    it("allowedWildcardDomains accepts exactly the listed wildcards", async () => {
+        const config = { [RULE]: ALLOWED };
+        assertNoFindings(await ruleFindings(RULE, program({ domainName: "*.tenants.example.com" }), { config }));
+        assertFindings(
+            await ruleFindings(RULE, program({ domainName: "*.tenants.example.com", subjectAlternativeNames: ["*.example.com"] }), { config }),
+            RULE,
+            "advisory",
+            [{ resource: "cert", message: [/\(subjectAlternativeNames "\*\.example\.com"\)/] }],
+        );
+    });
+
+    it("names built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            requested("cert", { subjectAlternativeNames: [logGroup("source").arn.apply(() => "*.example.com")] });
+        });
+        assertFindings(found.update, RULE, "advisory", [{ resource: "cert", message: [/subjectAlternativeNames "\*\.example\.com"/] }]);
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "cert", message: [/cannot be verified at preview: Certificate "cert"\.subjectAlternativeNames(\.0)? is unknown/] },
+        ]);
+    });
+});
