@@ -29,14 +29,14 @@ describe("canary releases (stack config)", () => {
 
     it("without a canary: one deployment, and no canarySettings input at all", () => {
         assert.deepStrictEqual(deployments(plans.none), ["orders-dev-deployment"]);
-        assert.ok(!("canarySettings" in plans.none.props(STAGE)), "canarySettings is absent");
+        assert.ok(!("canarySettings" in plans.none.props(STAGE, "orders-dev-stage")), "canarySettings is absent");
         assert.strictEqual(plans.none.ofType(ALARM).filter((a) => a.name.includes("canary")).length, 0);
     });
 
     it("testing: the stage serves the pinned stable deployment, the canary the candidate, with the configured traffic", () => {
         const plan = plans.testing;
         assert.deepStrictEqual(deployments(plan), ["orders-dev-canary-deployment", "orders-dev-deployment"]);
-        const stage = plan.one(STAGE);
+        const stage = plan.one(STAGE, "orders-dev-stage");
         const stable = plan.one(DEPLOYMENT, "orders-dev-deployment");
         const candidate = plan.one(DEPLOYMENT, "orders-dev-canary-deployment");
         assert.ok(stage.propertyDependencies.deployment.includes(stable.urn));
@@ -80,14 +80,14 @@ describe("canary releases (stack config)", () => {
 
     it("promote: one deployment again (the stable one follows the API), canary settings cleared", () => {
         assert.deepStrictEqual(deployments(plans.promote), ["orders-dev-deployment"]);
-        assert.ok(!("canarySettings" in plans.promote.props(STAGE)));
+        assert.ok(!("canarySettings" in plans.promote.props(STAGE, "orders-dev-stage")));
         assert.strictEqual(plans.promote.outputs.canaryDeploymentId, undefined);
     });
 
     it("rollback: the candidate is removed and canary settings cleared; removing the block leaves no canary either", () => {
         assert.deepStrictEqual(deployments(plans.rollback), ["orders-dev-deployment"]);
-        assert.strictEqual(plans.rollback.props(STAGE).canarySettings, undefined);
-        assert.strictEqual(plans.none.props(STAGE).canarySettings, undefined);
+        assert.strictEqual(plans.rollback.props(STAGE, "orders-dev-stage").canarySettings, undefined);
+        assert.strictEqual(plans.none.props(STAGE, "orders-dev-stage").canarySettings, undefined);
     });
 
     const bad: [string, Record<string, unknown>, RegExp][] = [

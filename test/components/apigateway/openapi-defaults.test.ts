@@ -1,10 +1,9 @@
 /**
  * The defaults OpenApiRestApi injects and the pack's rules never drift apart:
  * each case turns one default off on one of the component's children and
- * asserts a rule catches it. The change is made with the `transformations`
- * resource option: `transforms` are run by the engine's callback server, which
- * the mock runtime (`pulumi.runtime.setMocks`) does not call, while
- * `transformations` are applied by the SDK itself, to the component's children too.
+ * asserts a rule catches it. The change is made with the `transforms` resource
+ * option, which the offline gate applies to the component's children the way the
+ * engine does (`policy-pack/gate/transforms.ts`).
  */
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
@@ -19,7 +18,7 @@ const opOf = (d: Doc, path: string, verb: string): Props => d.paths[path][verb] 
 
 /** A transform of the child of `type` rewriting its deployed document. */
 const rewriteBody =
-    (change: (doc: Doc) => void): pulumi.ResourceTransformation =>
+    (change: (doc: Doc) => void): pulumi.ResourceTransform =>
     (args) => {
         if (args.type !== "aws:apigateway/restApi:RestApi") {
             return undefined;
@@ -33,7 +32,7 @@ const rewriteBody =
     };
 
 /** The findings (rule: message) of the pack on the component with `transform` applied, behind the platform's WAF. */
-async function findings(transform: pulumi.ResourceTransformation): Promise<string[]> {
+async function findings(transform: pulumi.ResourceTransform): Promise<string[]> {
     const plan = await runProgram(() => {
         const api = new OpenApiRestApi(
             "orders",
@@ -44,7 +43,7 @@ async function findings(transform: pulumi.ResourceTransformation): Promise<strin
                     lambda: { functionArn: FUNCTION_ARN, type: "TOKEN" },
                 },
             }),
-            { transformations: [transform] },
+            { transforms: [transform] },
         );
         new WebAcl("waf", { endpoints: [api], logRetentionInDays: 90, kmsKeyArn: KMS_ARN, environment: "dev" });
     });

@@ -31,7 +31,7 @@ const poolArgs = (overrides: Partial<CognitoUserPoolArgs> = {}): CognitoUserPool
 
 /** Overrides the inputs of the component's children of one type (a default turned off). */
 const override =
-    (type: string, props: Record<string, unknown>): pulumi.ResourceTransformation =>
+    (type: string, props: Record<string, unknown>): pulumi.ResourceTransform =>
     (a) =>
         a.type === type ? { props: { ...a.props, ...props }, opts: a.opts } : undefined;
 
@@ -55,7 +55,7 @@ describe("identity and cross-account rules on the components", () => {
     it("self sign-up and a client naming an undefined provider, turned on under the component, are caught", async () => {
         const plan = await runProgram(() => {
             new CognitoUserPool("users", poolArgs(), {
-                transformations: [
+                transforms: [
                     override("aws:cognito/userPool:UserPool", { adminCreateUserConfig: { allowAdminCreateUserOnly: false } }),
                     override("aws:cognito/userPoolClient:UserPoolClient", { supportedIdentityProviders: ["COGNITO", "Corp", "Google"] }),
                 ],
