@@ -237,9 +237,12 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
 
 /** The command line: runs `main` on the process's arguments and exits with its code. */
 export function cli(): void {
+    // Exit only once what was written has left: stdout to a pipe is asynchronous, and process.exit
+    // right after a large report (a JSON report of 200 KB) would cut it short.
+    const exit = (code: number) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
     const fail = (e: unknown) => {
         process.stderr.write(`${errorMessage(e)}\n`);
-        process.exit(2);
+        exit(2);
     };
     // During a program run the run's own watch records these (and fails the run); outside one they are the gate's own.
     process.on("unhandledRejection", (e) => isRunActive() || fail(e));
@@ -248,7 +251,7 @@ export function cli(): void {
         process.argv.slice(2),
         (text) => process.stdout.write(`${text}\n`),
         (text) => process.stderr.write(`${text}\n`),
-    ).then((code) => process.exit(code), fail);
+    ).then(exit, fail);
 }
 
 if (require.main === module) {

@@ -75,6 +75,20 @@ describe("package command: secure-api-gate", function () {
         assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(repo, "policy.sarif"), "utf8")).runs[0].results, sarif.runs[0].results);
     });
 
+    it("writes a whole large JSON report to a pipe before it exits (dev's report is far beyond a pipe's buffer)", () => {
+        const r = spawnSync(process.execPath, [BIN, "--stack", "dev", "--json"], {
+            cwd: ROOT,
+            encoding: "utf8",
+            maxBuffer: 256 * 1024 * 1024,
+            timeout: 240_000,
+        });
+        assert.strictEqual(r.status, 0, r.stderr);
+        assert.ok(r.stdout.length > 65_536, `only ${r.stdout.length} characters`);
+        const report = JSON.parse(r.stdout) as { violations: unknown[]; summary: { resources: number } };
+        assert.deepStrictEqual(report.violations, []);
+        assert.ok(report.summary.resources > 100);
+    });
+
     it("a program error from the command prints the program's line, never a stack trace", () => {
         const repo = appRepository();
         fs.writeFileSync(path.join(repo, "Pulumi.ci.yaml"), "config:\n  aws:region: eu-west-1\n");
