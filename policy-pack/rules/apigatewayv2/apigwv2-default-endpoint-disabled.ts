@@ -1,7 +1,7 @@
 /** v2 APIs mapped to a custom domain must not keep their default execute-api endpoint. */
 import * as aws from "@pulumi/aws";
-import { unverifiable } from "../lib/messages";
-import { knownOutput, refersTo, resourcesOf } from "../lib/resources";
+import { checkDefaultEndpoint } from "../lib/default-endpoint";
+import { refersTo, resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
 
 export const apigwv2DefaultEndpointDisabled = stackRule({
@@ -21,17 +21,7 @@ export const apigwv2DefaultEndpointDisabled = stackRule({
             if (!mapping) {
                 continue;
             }
-            // Not set means API Gateway's default, false.
-            const disabled = knownOutput(api, "disableExecuteApiEndpoint", (a) => a.disableExecuteApiEndpoint);
-            if (!disabled.known) {
-                report(unverifiable(api.label, disabled.path, `be true, since ${mapping.label} maps it to a custom domain`), api.urn);
-            } else if (disabled.value !== true) {
-                report(
-                    `${api.label} is mapped to a custom domain (${mapping.label}) but keeps its default execute-api endpoint (disableExecuteApiEndpoint is ${disabled.value ?? false}), ` +
-                        "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.",
-                    api.urn,
-                );
-            }
+            checkDefaultEndpoint(api, mapping, report);
         }
     },
 });

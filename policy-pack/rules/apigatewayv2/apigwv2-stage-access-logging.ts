@@ -1,13 +1,13 @@
 /** API Gateway v2 stages (including `$default` auto-deploy stages) must write access logs that trace each request to a caller. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { REQUIRED_ACCESS_LOG_FIELDS } from "../../baseline";
-import { isSet, known } from "../lib/known";
-import { describe, listing, unverifiable } from "../lib/messages";
+import { known } from "../lib/known";
+import { ACCESS_LOG_FIELDS, checkAccessLogSettings } from "../lib/access-logs";
+import { describe } from "../lib/messages";
 import { isQuickCreate, QUICK_CREATE_FIX } from "../lib/apis-v2";
 import { resourceRule } from "../lib/rule";
 
-const FIELDS = listing(REQUIRED_ACCESS_LOG_FIELDS);
+const FIELDS = ACCESS_LOG_FIELDS;
 
 export const apigwv2StageAccessLogging = resourceRule({
     name: "apigwv2-stage-access-logging",
@@ -33,26 +33,7 @@ export const apigwv2StageAccessLogging = resourceRule({
             }
         }),
         validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
-            const label = describe(args);
-            const destination = known(() => stage.accessLogSettings?.destinationArn, "accessLogSettings.destinationArn");
-            if (!isSet(destination)) {
-                report(
-                    `${label} writes no access logs (accessLogSettings.destinationArn is not set), so requests to it leave no trace. ` +
-                        `Set accessLogSettings with a CloudWatch log group destinationArn and a JSON format containing ${FIELDS}.`,
-                );
-                return;
-            }
-            const format = known(() => stage.accessLogSettings?.format, "accessLogSettings.format");
-            if (!format.known) {
-                report(unverifiable(label, format.path, `contain ${FIELDS}`));
-                return;
-            }
-            const missing = REQUIRED_ACCESS_LOG_FIELDS.filter((f) => !(format.value ?? "").includes(f));
-            if (missing.length > 0) {
-                report(
-                    `${label} access log format (accessLogSettings.format) lacks ${listing(missing)}; add ${missing.length === 1 ? "it" : "them"} so each request can be traced to a caller.`,
-                );
-            }
+            checkAccessLogSettings(stage, describe(args), report);
         }),
     ],
 });
