@@ -1,5 +1,5 @@
 import * as aws from "@pulumi/aws";
-import * as awsx from "@pulumi/awsx";
+import * as awsxEc2 from "@pulumi/awsx/ec2";
 import * as pulumi from "@pulumi/pulumi";
 import { ipv4CidrProblem, parseIpv4Cidr } from "../../policy-pack/baseline";
 import { cidrs, ComponentArgumentError } from "../shared/validation";
@@ -107,12 +107,12 @@ export class PrivateApi extends pulumi.ComponentResource {
             vpcId = args.network.vpcId;
             subnetIds = args.network.subnetIds!;
         } else {
-            const vpc = new awsx.ec2.Vpc(
+            const vpc = new awsxEc2.Vpc(
                 `${name}-vpc`,
                 {
                     cidrBlock: args.network.vpcCidr ?? "10.0.0.0/16",
                     numberOfAvailabilityZones: 2,
-                    natGateways: { strategy: awsx.ec2.NatGatewayStrategy.Single },
+                    natGateways: { strategy: awsxEc2.NatGatewayStrategy.Single },
                     enableDnsHostnames: true,
                     enableDnsSupport: true,
                     tags: args.tags,

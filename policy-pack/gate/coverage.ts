@@ -23,9 +23,9 @@ export interface Coverage {
 }
 
 /** true for a component the gate cannot see inside: registered with no children, from a package not of this project. */
-function opaqueComponent(r: RecordedResource, resources: RecordedResource[]): boolean {
+function opaqueComponent(r: RecordedResource, parents: ReadonlySet<string>): boolean {
     const pkg = r.type.split(":")[0];
-    return !r.custom && !LOCAL_COMPONENT_PACKAGES.has(pkg) && !resources.some((c) => c.parent === r.urn);
+    return !r.custom && !LOCAL_COMPONENT_PACKAGES.has(pkg) && !parents.has(r.urn);
 }
 
 export function coverageOf(resources: RecordedResource[], catalog: RuleMetadata[]): Coverage {
@@ -37,15 +37,16 @@ export function coverageOf(resources: RecordedResource[], catalog: RuleMetadata[
     }
     // A rule declaring "*" inspects every component the gate cannot see inside (it reports them as not verified).
     const anyComponent = rulesByType.get("*") ?? [];
+    const parents = new Set(resources.flatMap((r) => (r.parent === undefined ? [] : [r.parent])));
     const inspectedBy = new Map<string, string[]>(
-        resources.map((r) => [r.urn, [...(rulesByType.get(r.type) ?? []), ...(opaqueComponent(r, resources) ? anyComponent : [])]]),
+        resources.map((r) => [r.urn, [...(rulesByType.get(r.type) ?? []), ...(opaqueComponent(r, parents) ? anyComponent : [])]]),
     );
     const counts = new Map<string, number>();
     for (const r of resources.filter((x) => x.custom && !x.read && (inspectedBy.get(x.urn) ?? []).length === 0)) {
         counts.set(r.type, (counts.get(r.type) ?? 0) + 1);
     }
     const uninspectedSurfaces = resources
-        .filter((r) => (inspectedBy.get(r.urn) ?? []).length === 0 && ((r.custom && API_SURFACE.test(r.type)) || opaqueComponent(r, resources)))
+        .filter((r) => (inspectedBy.get(r.urn) ?? []).length === 0 && ((r.custom && API_SURFACE.test(r.type)) || opaqueComponent(r, parents)))
         .map((r) => ({ urn: r.urn, type: r.type, name: r.name }));
     return {
         inspectedBy,

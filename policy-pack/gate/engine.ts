@@ -69,7 +69,14 @@ export class RuleError extends Error {
     }
 }
 
-class NotApplicable extends Error {}
+/**
+ * What `notApplicable()` throws. Not an Error: nothing reads its stack, and a
+ * stack captured for every (rule, resource) pair that does not apply is most of
+ * the cost of a large plan.
+ */
+class NotApplicable {
+    constructor(readonly reason?: string) {}
+}
 
 interface TypedClass {
     __pulumiType?: string;
@@ -129,6 +136,12 @@ function toPolicyResources(resources: PlainResource[]): PolicyResource[] {
     return out;
 }
 
+/** The type a validation built by `validateResourceOfType` is for (the SDK's `getPulumiType`), if any. */
+function typeOfValidation(validation: unknown): string | undefined {
+    const type = (validation as TypedClass | undefined)?.__pulumiType;
+    return typeof type === "string" && type.length > 0 ? type : undefined;
+}
+
 /** Options of one evaluation. */
 export interface EvaluateOptions {
     /** Config in `--policy-pack-config` format. */
@@ -137,8 +150,24 @@ export interface EvaluateOptions {
     packEnforcementLevel?: EnforcementLevel;
 }
 
-/** Runs every policy over the resources and returns the violations, in policy order. */
+/**
+ * Runs every policy over the resources and returns the violations, in policy order.
+ * Errors thrown meanwhile carry no stack: each unknown value a rule reads at a
+ * first preview throws the SDK's UnknownValueError, which only its message and
+ * path are read from, and a stack captured for each is most of a large plan's
+ * time. A rule that fails is reported by its message (RuleError).
+ */
 export async function evaluatePolicies(policies: Policies, resources: PlainResource[], options: EvaluateOptions = {}): Promise<Violation[]> {
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+        return await evaluate(policies, resources, options);
+    } finally {
+        Error.stackTraceLimit = limit;
+    }
+}
+
+async function evaluate(policies: Policies, resources: PlainResource[], options: EvaluateOptions): Promise<Violation[]> {
     const configErrors = policyConfigErrors(policies, options.config ?? {});
     if (configErrors.length > 0) {
         throw new PolicyConfigError(configErrors.join("\n"));
@@ -147,6 +176,16 @@ export async function evaluatePolicies(policies: Policies, resources: PlainResou
     const policyResources = toPolicyResources(resources);
     const byUrn = new Map(resources.map((r) => [r.urn, r] as const));
     const stackTags = new Map<string, string>();
+    const allCreated = resources.filter((x) => !x.read);
+    const created = new Map<string, PlainResource[]>();
+    for (const r of allCreated) {
+        const ofType = created.get(r.type);
+        if (ofType) {
+            ofType.push(r);
+        } else {
+            created.set(r.type, [r]);
+        }
+    }
     const notApplicable = (reason?: string): never => {
         throw new NotApplicable(reason);
     };
@@ -206,7 +245,15 @@ export async function evaluatePolicies(policies: Policies, resources: PlainResou
         }
         const validate = (policy as ResourceValidationPolicy).validateResource;
         const validations = validate === undefined ? [] : Array.isArray(validate) ? validate : [validate];
-        for (const r of resources.filter((x) => !x.read)) {
+        // As the SDK's analyzer: a validation built for one type (validateResourceOfType) never runs on another.
+        const types = validations.map(typeOfValidation);
+        const typeSet = new Set(types);
+        const targets = typeSet.has(undefined)
+            ? allCreated
+            : typeSet.size === 1
+              ? (created.get(types[0] as string) ?? [])
+              : allCreated.filter((r) => typeSet.has(r.type));
+        for (const r of targets) {
             const props = guarded(r.props);
             const args: ResourceValidationArgs = {
                 type: r.type,
@@ -219,7 +266,10 @@ export async function evaluatePolicies(policies: Policies, resources: PlainResou
                 getConfig,
                 notApplicable,
             };
-            for (const v of validations) {
+            for (const [i, v] of validations.entries()) {
+                if (types[i] !== undefined && types[i] !== r.type) {
+                    continue;
+                }
                 try {
                     await v(args, report(r));
                 } catch (err) {

@@ -116,7 +116,12 @@ export function renderTree(resources: RecordedResource[]): string[] {
     const known = new Set(resources.map((r) => r.urn));
     for (const r of sorted(resources)) {
         const parent = r.parent && known.has(r.parent) ? r.parent : undefined;
-        children.set(parent, [...(children.get(parent) ?? []), r]);
+        const siblings = children.get(parent);
+        if (siblings) {
+            siblings.push(r);
+        } else {
+            children.set(parent, [r]);
+        }
     }
     const lines: string[] = [];
     const walk = (parent: string | undefined, depth: number) => {

@@ -66,8 +66,8 @@ const rawCallSites = (_: Error, sites: CallSite[]) => sites;
  * frames keep their JavaScript positions. Frames, order and skip count are the
  * SDK's: a frame the text format prints without `(file:line:column)` (a
  * top-level anonymous one) or in `node:` internals has no position, as there.
- * With `debuggable` (the SDK's runtime/debuggable module), its promise stamps
- * carry no frames (see plainPromiseStacks).
+ * With `debuggable` (the SDK's runtime/debuggable module), its promises are
+ * not stamped nor tracked (see untrackedPromises).
  * Returns the function that restores the SDK's own.
  */
 export function fastStackTraces(resource: unknown, debuggable?: Debuggable): () => void {
@@ -83,6 +83,10 @@ export function fastStackTraces(resource: unknown, debuggable?: Debuggable): () 
         }
         return uri;
     };
+    type Position = { uri: string; line: number; column: number } | undefined;
+    const position = (file: string | null | undefined, line: number | null, column: number | null): Position =>
+        file && line && column ? { uri: uriOf(file), line, column } : undefined;
+    const mappedPositions = new Map<string, Position>();
     function stackTrace(skip: number): ({ uri: string; line: number; column: number } | undefined)[] {
         const limit = Error.stackTraceLimit;
         const prepare = Error.prepareStackTrace;
@@ -103,15 +107,20 @@ export function fastStackTraces(resource: unknown, debuggable?: Debuggable): () 
             if (!raw || raw.startsWith("node:") || (site.isToplevel() && !site.isConstructor() && !site.getFunctionName())) {
                 return undefined;
             }
-            const mapped = wrap && !raw.includes(`${path.sep}node_modules${path.sep}`) ? wrap(site) : site;
-            const file = mapped.getFileName();
-            const line = mapped.getLineNumber();
-            const column = mapped.getColumnNumber();
-            return file && line && column ? { uri: uriOf(file), line, column } : undefined;
+            if (!wrap || raw.includes(`${path.sep}node_modules${path.sep}`)) {
+                return position(raw, site.getLineNumber(), site.getColumnNumber());
+            }
+            // The same program line creates many resources (a loop, a component): each position is mapped once.
+            const key = `${raw}:${site.getLineNumber()}:${site.getColumnNumber()}`;
+            if (!mappedPositions.has(key)) {
+                const mapped = wrap(site);
+                mappedPositions.set(key, position(mapped.getFileName(), mapped.getLineNumber(), mapped.getColumnNumber()));
+            }
+            return mappedPositions.get(key);
         });
     }
     target.stackTrace = stackTrace;
-    const restorePromises = debuggable ? plainPromiseStacks(debuggable) : () => undefined;
+    const restorePromises = debuggable ? untrackedPromises(debuggable) : () => undefined;
     return () => {
         target.stackTrace = original;
         restorePromises();
@@ -125,22 +134,15 @@ interface Debuggable {
 /**
  * The SDK stamps every internal promise (three per output property of every
  * resource) with `new Error().stack`, formatted at once through source-map-support,
- * and keeps it: for 4,000 resources, hundreds of MB of strings, and most of the
- * run's time. They only feed the SDK's message about promises still pending at
- * exit, which the gate replaces with its own (the run fails closed, naming what
- * it waited for): the stamp is left without frames, its context kept.
+ * keeps it, and chains two more promises to track it: for 4,000 resources,
+ * hundreds of MB and most of the run's time. They only feed the SDK's message
+ * about promises still pending at process exit, which the gate replaces with
+ * its own (RunWatch in runtime.ts: the run fails closed, naming what it waited
+ * for), so its promises are passed through as they are.
  */
-function plainPromiseStacks(debuggable: Debuggable): () => void {
+function untrackedPromises(debuggable: Debuggable): () => void {
     const original = debuggable.debuggablePromise;
-    debuggable.debuggablePromise = function <T>(p: Promise<T>, ctx: unknown): Promise<T> {
-        const limit = Error.stackTraceLimit;
-        Error.stackTraceLimit = 0;
-        try {
-            return original(p, ctx);
-        } finally {
-            Error.stackTraceLimit = limit;
-        }
-    };
+    debuggable.debuggablePromise = <T>(p: Promise<T>): Promise<T> => p;
     return () => {
         debuggable.debuggablePromise = original;
     };

@@ -1,6 +1,7 @@
 /** Stages that proxy to HTTP backends should present a client certificate, so the backend can reject callers that bypass API Gateway. */
 import * as aws from "@pulumi/aws";
 import { BACKEND_CLIENT_CERTIFICATE_SCOPE } from "../../baseline";
+import { JoinIndex, linkKeys } from "../lib/joins";
 import { isSet, known } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { OutputsOf, resourcesOf, sameKnownString, sameOrigin, StackResource } from "../lib/resources";
@@ -52,14 +53,14 @@ export const apigwBackendClientCertificate = stackRule({
     inspects: [aws.apigateway.Stage, aws.apigateway.Integration],
     validateStack: (args, report) => {
         const { scope } = backendClientCertificateConfig.read(args);
-        const integrations = resourcesOf(args.resources, aws.apigateway.Integration);
+        const integrations = new JoinIndex(resourcesOf(args.resources, aws.apigateway.Integration), (i) => linkKeys(i, "restApi"));
         for (const stage of resourcesOf(args.resources, aws.apigateway.Stage)) {
             if (isSet(known(() => stage.props.clientCertificateId))) {
                 continue;
             }
             let backend: string | undefined = scope === "all-stages" ? "every backend" : undefined;
             let undecided: IntegrationResource | undefined;
-            for (const integration of integrations.filter((i) => sameApi(i, stage))) {
+            for (const integration of integrations.candidates(linkKeys(stage, "restApi")).filter((i) => sameApi(i, stage))) {
                 const type = known(() => integration.props.type, "type");
                 if (!type.known) {
                     undecided = integration;

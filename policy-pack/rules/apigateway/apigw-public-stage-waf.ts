@@ -4,7 +4,7 @@ import { known } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { OutputsOf, refersTo, resourcesOf, StackResource } from "../lib/resources";
 import { stackRule } from "../lib/rule";
-import { apiOfStage, endpointTypeOf, StageResource } from "../lib/stages";
+import { apiOfStage, endpointTypeOf, restApiIndex, StageResource } from "../lib/stages";
 
 type AssociationResource = StackResource<OutputsOf<aws.wafv2.WebAclAssociation>>;
 
@@ -36,7 +36,7 @@ export const apigwPublicStageWaf = stackRule({
     controls: { checkov: ["CKV2_AWS_29"] },
     inspects: [aws.apigateway.RestApi, aws.apigateway.Stage, aws.wafv2.WebAclAssociation],
     validateStack: (args, report) => {
-        const apis = resourcesOf(args.resources, aws.apigateway.RestApi);
+        const apis = restApiIndex(resourcesOf(args.resources, aws.apigateway.RestApi));
         const associations = resourcesOf(args.resources, aws.wafv2.WebAclAssociation);
         for (const stage of resourcesOf(args.resources, aws.apigateway.Stage)) {
             const api = apiOfStage(stage, apis);

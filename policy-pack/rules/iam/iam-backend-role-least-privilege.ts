@@ -2,6 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { FORBIDDEN_AWS_MANAGED_POLICIES } from "../../baseline";
 import { wildcardGrants } from "../lib/iam-documents";
+import { JoinIndex, linkKeys, targetKeys } from "../lib/joins";
 import { isUnknown, known, snapshot } from "../lib/known";
 import { listing, unverifiable } from "../lib/messages";
 import { derivedFrom, knownOutput, OutputsOf, refersTo, resourcesOf, sameKnownString, StackResource } from "../lib/resources";
@@ -93,8 +94,14 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             })),
             ...resourcesOf(args.resources, aws.lambda.Function).map((r) => ({ r, prop: "role" as const, what: "execution role" })),
         ];
+        // Indexed by what their role property refers to: each role is compared with its own users only.
+        const usersOf = new JoinIndex(users, (u) => linkKeys(u.r, u.prop));
+        const attachmentsOf = new JoinIndex(attachments, (a) => linkKeys(a, "role"));
+        const rolePoliciesOf = new JoinIndex(rolePolicies, (p) => linkKeys(p, "role"));
         for (const role of resourcesOf(args.resources, aws.iam.Role)) {
-            const usedBy = users.filter((u) => refersTo(u.r as StackResource<Record<string, unknown>>, u.prop, role, [(p) => p.arn]));
+            const usedBy = usersOf
+                .candidates(targetKeys(role, [(p) => p.arn]))
+                .filter((u) => refersTo(u.r as StackResource<Record<string, unknown>>, u.prop, role, [(p) => p.arn]));
             if (usedBy.length === 0) {
                 continue;
             }
@@ -167,7 +174,8 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                     document(role.label, () => asRecord(p).policy, `inlinePolicies.${asString(asRecord(p).name) ?? i}.policy`),
                 );
             }
-            for (const attachment of attachments.filter((a) => refersTo(a, "role", role, [(p) => p.name, (p) => p.id]))) {
+            const byNameOrId = targetKeys(role, [(p) => p.name, (p) => p.id]);
+            for (const attachment of attachmentsOf.candidates(byNameOrId).filter((a) => refersTo(a, "role", role, [(p) => p.name, (p) => p.id]))) {
                 const arn = known(() => attachment.props.policyArn, "policyArn");
                 const source = policies.filter((p) => refersTo(attachment, "policyArn", p, [(q) => q.arn]));
                 if (arn.known && typeof arn.value === "string") {
@@ -178,7 +186,7 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                     report(unverifiable(attachment.label, arn.path, `name a policy that grants ${subject} ${BROAD}`), role.urn);
                 }
             }
-            for (const rolePolicy of rolePolicies.filter((p) => refersTo(p, "role", role, [(q) => q.name, (q) => q.id]))) {
+            for (const rolePolicy of rolePoliciesOf.candidates(byNameOrId).filter((p) => refersTo(p, "role", role, [(q) => q.name, (q) => q.id]))) {
                 document(rolePolicy.label, () => rolePolicy.props.policy, "policy");
             }
         }

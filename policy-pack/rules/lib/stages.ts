@@ -1,5 +1,6 @@
 /** Links between API Gateway stages, their APIs and their method settings. */
 import * as aws from "@pulumi/aws";
+import { JoinIndex, linkKeys, targetKeys } from "./joins";
 import { Known } from "./known";
 import { derivedFrom, knownOutput, OutputsOf, refersTo, sameKnownString, sameOrigin, StackResource } from "./resources";
 
@@ -23,9 +24,17 @@ export function appliesToStage(settings: MethodSettingsResource, stage: StageRes
     );
 }
 
+const apiId = [(a: OutputsOf<aws.apigateway.RestApi>) => a.id];
+
+/** The stack's REST APIs, indexed for {@link apiOfStage} (a rule that looks up the API of every stage). */
+export function restApiIndex(apis: readonly RestApiResource[]): JoinIndex<RestApiResource> {
+    return new JoinIndex(apis, (api) => targetKeys(api, apiId));
+}
+
 /** The REST API of a stage, when it is in the stack. */
-export function apiOfStage(stage: StageResource, apis: readonly RestApiResource[]): RestApiResource | undefined {
-    return apis.find((api) => refersTo(stage, "restApi", api, [(a) => a.id]));
+export function apiOfStage(stage: StageResource, apis: readonly RestApiResource[] | JoinIndex<RestApiResource>): RestApiResource | undefined {
+    const candidates = apis instanceof JoinIndex ? apis.candidates(linkKeys(stage, "restApi")) : apis;
+    return candidates.find((api) => refersTo(stage, "restApi", api, apiId));
 }
 
 /** The endpoint type of a REST API (EDGE when not set, as API Gateway does). */
