@@ -7,11 +7,12 @@
  *   npm run plan -- --stack dev
  *   npm run plan -- --program test/fixtures/programs/open-api --sarif --out plan.sarif
  */
+import type { EnforcementLevel } from "@pulumi/policy";
 import * as fs from "fs";
 import * as path from "path";
 import { policies, ruleCatalog } from "../rules";
 import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
-import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, RuleError } from "./engine";
+import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, resolvePolicyConfig, RuleError } from "./engine";
 import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
 import { loadProgram } from "./program";
 import { coverageOf } from "./coverage";
@@ -155,6 +156,15 @@ function resolvedEntry(resolved: ReturnType<typeof resolvePlan>): string | undef
     }
 }
 
+/** The rules the policy config runs at another level than their own. */
+function levelOverrides(policyConfig: ReturnType<typeof readPolicyConfig>): Record<string, EnforcementLevel> {
+    const changed = policies.flatMap((p) => {
+        const { level } = resolvePolicyConfig(p, policyConfig);
+        return level === (p.enforcementLevel ?? "advisory") ? [] : [[p.name, level] as const];
+    });
+    return Object.fromEntries(changed);
+}
+
 /** Runs the plan; returns the exit code. */
 export async function plan(options: PlanOptions, write: (text: string) => void): Promise<number> {
     const resolved = resolvePlan(options);
@@ -182,6 +192,7 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
         references: Object.entries(references).map(([stack, r]) => ({ stack, source: rel(r.source) ?? r.source })),
         coverage: coverageOf(run.resources, ruleCatalog()),
         packages: packagesFor(resolved.programDir).map((p) => ({ ...p, dir: rel(p.dir)! })),
+        levelOverrides: levelOverrides(policyConfig),
     };
     if (options.outputsJson) {
         fs.writeFileSync(options.outputsJson, JSON.stringify(stackOutputsJson(run.outputs), null, 2) + "\n");

@@ -1,5 +1,5 @@
 /** Formats a plan: the human text, the JSON report and SARIF 2.1.0. */
-import type { Policies } from "@pulumi/policy";
+import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import { Violation } from "./engine";
 import { Coverage } from "./coverage";
 import { PlanMode } from "./mocks";
@@ -29,6 +29,13 @@ export interface PlanReport {
     coverage: Coverage;
     /** The `@pulumi/pulumi`, `@pulumi/aws` and `@pulumi/policy` that ran, and from where (dir relative to the working directory). */
     packages: PackageUse[];
+    /** Rules whose level the policy config changed, with the level they ran at. Default: none. */
+    levelOverrides?: Record<string, EnforcementLevel>;
+}
+
+/** The SARIF level of an enforcement level (remediate reports as mandatory; disabled reports nothing). */
+function sarifLevel(level: EnforcementLevel | undefined): "error" | "warning" | "none" {
+    return level === "mandatory" || level === "remediate" ? "error" : level === "disabled" ? "none" : "warning";
 }
 
 const packageLine = (p: PackageUse) => `${p.name} ${p.version} (${p.origin === "program" ? "the program's" : "the gate's"}, ${p.dir})`;
@@ -233,7 +240,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                             name: p.name,
                             shortDescription: { text: p.description },
                             help: { text: p.remediationSteps ?? p.description },
-                            defaultConfiguration: { level: p.enforcementLevel === "mandatory" ? "error" : "warning" },
+                            defaultConfiguration: { level: sarifLevel(p.enforcementLevel) },
                             properties: { tags: controlTags(p) },
                         })),
                     },
@@ -272,6 +279,11 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                         executionSuccessful: true,
                         properties: { packages: report.packages.map(packageLine) },
                         toolExecutionNotifications: report.warnings.map((w) => ({ level: "warning", message: { text: w } })),
+                        // The rules the policy config ran at another level than their default (SARIF 2.1.0 §3.20.5).
+                        ruleConfigurationOverrides: Object.entries(report.levelOverrides ?? {}).map(([id, level]) => ({
+                            descriptor: { id, index: index.get(id) ?? -1 },
+                            configuration: level === "disabled" ? { enabled: false } : { level: sarifLevel(level) },
+                        })),
                     },
                 ],
             },

@@ -22,12 +22,20 @@ describe("lib/joins: joins without comparing every pair", () => {
         policyResource(STAGE, "unknown", { restApi: U }, { restApi: [] }),
         policyResource(STAGE, "empty", { restApi: "" }, { restApi: [] }),
         policyResource(STAGE, "elsewhere", { restApi: "zzz999" }, { restApi: [] }),
+        // Keys that find later items first: the candidates still come in the items' order.
+        policyResource(STAGE, "reversed", { restApi: "abc123" }, { restApi: [literal, created] }),
+        // No dependency record for restApi at all (left unset).
+        policyResource(STAGE, "unset", { restApi: "abc123" }),
     ];
     const integrations = [
         policyResource(INTEGRATION, "i-dependency", { restApi: U }, { restApi: [created] }),
         policyResource(INTEGRATION, "i-value", { restApi: "abc123" }, { restApi: [] }),
         policyResource(INTEGRATION, "i-other", { restApi: "zzz999" }, { restApi: [literal] }),
         policyResource(INTEGRATION, "i-unknown", { restApi: U }, { restApi: [] }),
+        // Shares its key (the created API) with i-dependency: both stay indexed under it.
+        policyResource(INTEGRATION, "i-late", { restApi: U }, { restApi: [created] }),
+        // Another API's literal id and no dependency record: shares no key with "unset".
+        policyResource(INTEGRATION, "i-unset", { restApi: "qqq777" }),
     ];
 
     it("keys: dependency URNs and known, non-empty strings only", () => {
@@ -75,14 +83,16 @@ describe("lib/joins: joins without comparing every pair", () => {
             );
             found[stage.name] = candidates.map((i) => i.name);
         }
-        // "both" shares a URN with one integration and a value with another: each is a candidate once, in order.
+        // "both" shares a URN with two integrations and a value with another: each is a candidate once, in order.
         assert.deepStrictEqual(found, {
-            "by-dependency": ["i-dependency"],
+            "by-dependency": ["i-dependency", "i-late"],
             "by-value": ["i-value"],
-            both: ["i-dependency", "i-value"],
+            both: ["i-dependency", "i-value", "i-late"],
             unknown: [],
             empty: [],
             elsewhere: ["i-other"],
+            reversed: ["i-dependency", "i-value", "i-other", "i-late"],
+            unset: ["i-value"],
         });
     });
 });
