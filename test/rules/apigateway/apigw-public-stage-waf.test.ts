@@ -28,6 +28,30 @@ describe(RULE, () => {
         );
     });
 
+    it("a literal ARN protects only the stage it names: another stage name, another API id or another kind of ARN does not", async () => {
+        const found = await ruleFindings(RULE, () => {
+            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+            for (const [name, stageName] of [
+                ["named", "v1"],
+                ["other-name", "v2"],
+                ["other-api", "v3"],
+                ["other-kind", "v4"],
+            ]) {
+                new aws.apigateway.Stage(name, { restApi: name === "other-api" ? "zzz999" : "abc123", deployment: deployment.id, stageName });
+            }
+            const acl = webAcl("acl");
+            associate("assoc-v1", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1", acl);
+            associate("assoc-v2-elsewhere", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v2-old", acl);
+            associate("assoc-v3-elsewhere", "arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v3", acl);
+            associate("assoc-alb", "arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/v4/50dc6c495c0c9188", acl);
+        });
+        assertFindings(found, RULE, "mandatory", [
+            { resource: "other-api", message: [/Stage "other-api" serves a possibly public .* API with no WAFv2 web ACL/] },
+            { resource: "other-kind", message: [/Stage "other-kind" serves a possibly public/] },
+            { resource: "other-name", message: [/Stage "other-name" serves a possibly public/] },
+        ]);
+    });
+
     it("rejects every public stage without an association: REGIONAL, and EDGE (the default)", async () => {
         const found = await ruleFindings(RULE, () => {
             stage("exposed", restApi("regional"));
