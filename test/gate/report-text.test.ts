@@ -15,6 +15,14 @@ const PACKAGES_LINE =
 const FINDING =
     'Method "probe-get-health" (GET) has authorization NONE, so anyone who can reach the API can call it. Set authorization to COGNITO_USER_POOLS, CUSTOM, AWS_IAM, or list "probe-get-health" in allowedAnonymousMethods if it is meant to be public.';
 
+/** Where the fixture creates its Method (read from the file: a copy may carry a header, as Stryker's sandbox does). */
+const METHOD_AT = `${PROGRAM}/index.ts:${
+    fs
+        .readFileSync(`${PROGRAM}/index.ts`, "utf8")
+        .split("\n")
+        .findIndex((l) => l.startsWith('new aws.apigateway.Method("probe-get-health"')) + 1
+}:1`;
+
 const text = (stdout: string) => {
     const packages = PACKAGES.exec(stdout)?.[0] ?? "";
     return stdout.replace(PACKAGES, packages.replace(/ \d+\.\d+\.\d+(?:-[\w.]+)? \(/g, " X (")).trimEnd();
@@ -52,7 +60,7 @@ describe("gate: the text report, whole", function () {
                 ...HEAD("Mode: preview — as a first `pulumi preview` sees the stack: ids and computed outputs unknown"),
                 "Mandatory policy violations: 1",
                 `  [apigw-method-requires-authorization] aws:apigateway/method:Method "probe-get-health": ${FINDING}`,
-                `      at ${PROGRAM}/index.ts:6:1`,
+                `      at ${METHOD_AT}`,
                 "      fix: Set authorization to COGNITO_USER_POOLS, CUSTOM or AWS_IAM; answer OPTIONS preflights with a MOCK integration; or add the method's resource name to allowedAnonymousMethods.",
                 "      controls: checkov:CKV_AWS_59",
                 "",
