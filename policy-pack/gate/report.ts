@@ -249,7 +249,7 @@ export function toSarif(report: PlanReport, policies: Policies, toolVersion: str
                     ...(v.waived ? { suppressions: [{ kind: "external", status: "accepted", justification: v.waived.reason }] } : {}),
                     ruleId: v.policyName,
                     ruleIndex: index.get(v.policyName) ?? -1,
-                    level: v.enforcementLevel === "mandatory" ? "error" : "warning",
+                    level: sarifLevel(v.enforcementLevel),
                     message: { text: v.message },
                     locations: [
                         {

@@ -45,6 +45,9 @@ export function forbiddenManagedPolicy(arn: string): string | undefined {
     return name && ((names as readonly string[]).includes(name) || name.endsWith(suffix)) ? name : undefined;
 }
 
+/** How an attachment or inline policy names its role: by name or by id. */
+const roleNameOrId = [(p: OutputsOf<aws.iam.Role>) => p.name, (p: OutputsOf<aws.iam.Role>) => p.id];
+
 const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*", on any resource';
 
 export const iamBackendRoleLeastPrivilege = stackRule({
@@ -174,8 +177,8 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                     document(role.label, () => asRecord(p).policy, `inlinePolicies.${asString(asRecord(p).name) ?? i}.policy`),
                 );
             }
-            const byNameOrId = targetKeys(role, [(p) => p.name, (p) => p.id]);
-            for (const attachment of attachmentsOf.candidates(byNameOrId).filter((a) => refersTo(a, "role", role, [(p) => p.name, (p) => p.id]))) {
+            const byNameOrId = targetKeys(role, roleNameOrId);
+            for (const attachment of attachmentsOf.candidates(byNameOrId).filter((a) => refersTo(a, "role", role, roleNameOrId))) {
                 const arn = known(() => attachment.props.policyArn, "policyArn");
                 const source = policies.filter((p) => refersTo(attachment, "policyArn", p, [(q) => q.arn]));
                 if (arn.known && typeof arn.value === "string") {
@@ -186,7 +189,7 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                     report(unverifiable(attachment.label, arn.path, `name a policy that grants ${subject} ${BROAD}`), role.urn);
                 }
             }
-            for (const rolePolicy of rolePoliciesOf.candidates(byNameOrId).filter((p) => refersTo(p, "role", role, [(q) => q.name, (q) => q.id]))) {
+            for (const rolePolicy of rolePoliciesOf.candidates(byNameOrId).filter((p) => refersTo(p, "role", role, roleNameOrId))) {
                 document(rolePolicy.label, () => rolePolicy.props.policy, "policy");
             }
         }

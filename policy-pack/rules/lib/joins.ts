@@ -13,23 +13,21 @@
 import { known } from "./known";
 import type { StackResource } from "./resources";
 
+/** The value key of a read: `value:<v>` for a known, non-empty string (what `sameKnownString` can match), else none. */
+function valueKey(read: () => unknown): string[] {
+    const value = known(read);
+    return value.known && typeof value.value === "string" && value.value !== "" ? [`value:${value.value}`] : [];
+}
+
 /** Join keys of a resource: what its property came from, and its known value. */
 export function linkKeys(r: StackResource<unknown>, prop: string): string[] {
     const keys = (r.resource.propertyDependencies[prop] ?? []).map((d) => `urn:${d.urn}`);
-    const value = known(() => (r.props as Record<string, unknown>)[prop]);
-    return value.known && typeof value.value === "string" && value.value !== "" ? [...keys, `value:${value.value}`] : keys;
+    return [...keys, ...valueKey(() => (r.props as Record<string, unknown>)[prop])];
 }
 
 /** Join keys of a resource as the target of a reference: its URN, and its known identifying values. */
 export function targetKeys<Q>(r: StackResource<Q>, identifying: ReadonlyArray<(props: Q) => unknown>): string[] {
-    const keys = [`urn:${r.urn}`];
-    for (const id of identifying) {
-        const value = known(() => id(r.props));
-        if (value.known && typeof value.value === "string" && value.value !== "") {
-            keys.push(`value:${value.value}`);
-        }
-    }
-    return keys;
+    return [`urn:${r.urn}`, ...identifying.flatMap((id) => valueKey(() => id(r.props)))];
 }
 
 /** Items indexed by join keys: `candidates(keys)` are the items sharing one of them, in the items' order. */
