@@ -1,9 +1,17 @@
 /** Minimal valid arguments for component tests; each test overrides what it checks. */
-import { RestApiArgs } from "../../components";
+import { RestApiArgs, RouteArgs } from "../../components";
 
 export const KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/test";
 export const FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:authorizer";
 export const BACKEND_ARN = "arn:aws:lambda:us-east-1:123456789012:function:backend";
+
+/** An IAM-authorized route with a path parameter forwarded to an HTTPS backend. */
+export const ORDER_BY_ID: RouteArgs = {
+    path: "/orders/{orderId}",
+    method: "GET",
+    auth: "iam",
+    integration: { kind: "http", uri: "https://backend.example.com/orders/{orderId}" },
+};
 
 export function restApiArgs(overrides: Partial<RestApiArgs> = {}): RestApiArgs {
     return {
