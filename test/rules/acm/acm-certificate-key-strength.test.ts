@@ -54,7 +54,13 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, () => imported("cert", pem("rsa-2048"))));
         assertNoFindings(await ruleFindings(RULE, () => imported("cert", pem("ec-p256"))));
         assertFindings(await ruleFindings(RULE, () => imported("cert", pem("rsa-2047"))), RULE, "mandatory", [
-            { resource: "cert", message: [/imports a certificate with a 2047-bit RSA key \(certificateBody\), shorter than 2048 bits/] },
+            {
+                resource: "cert",
+                message: [
+                    /imports a certificate with a 2047-bit RSA key \(certificateBody\), shorter than 2048 bits/,
+                    /Import a certificate with an EC key or an RSA key of at least 2048 bits\./,
+                ],
+            },
         ]);
     });
 
@@ -110,6 +116,19 @@ describe(RULE, () => {
                 message: [
                     /cannot be verified at preview: Certificate "cert"\.certificateBody is unknown; it must hold an EC key or an RSA key of at least 2048 bits/,
                 ],
+            },
+        ]);
+    });
+
+    it("a keyAlgorithm built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            requested("cert", { keyAlgorithm: logGroup("source").arn.apply(() => "RSA_1024") });
+        });
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "cert", message: [/keyAlgorithm RSA_1024/] }]);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "cert",
+                message: [/cannot be verified at preview: Certificate "cert"\.keyAlgorithm is unknown; it must be an EC algorithm or RSA_2048 and up/],
             },
         ]);
     });

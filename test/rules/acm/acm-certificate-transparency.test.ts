@@ -63,7 +63,12 @@ describe(RULE, () => {
         });
         assertFindings(found.update, RULE, "mandatory", [{ resource: "cert", message: [/is DISABLED/] }]);
         assertFindings(found.preview, RULE, "mandatory", [
-            { resource: "cert", message: [/cannot be verified at preview: Certificate "cert"\.options\.certificateTransparencyLoggingPreference is unknown/] },
+            {
+                resource: "cert",
+                message: [
+                    /cannot be verified at preview: Certificate "cert"\.options\.certificateTransparencyLoggingPreference is unknown; it must be "ENABLED" or unset/,
+                ],
+            },
         ]);
     });
 });

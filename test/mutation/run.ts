@@ -1,0 +1,128 @@
+/**
+ * `npm run mutate`: runs Stryker (stryker.config.mjs) once per scope of test/mutation/scopes.ts,
+ * each with only the specs that test it, then prints the score of every scope and of the two target
+ * groups, and the survivors test/mutation-survivors.md does not explain.
+ *
+ *   npm run mutate                          every scope (hours on 2 cores; incremental after that)
+ *   npm run mutate -- --only rules-s3,gate  the named scopes; --list names them all
+ *   npm run mutate -- --report              scores of the runs already made, nothing run
+ *
+ * Exit 0 only when every group that was measured in full meets its target and every survivor is
+ * explained; 1 otherwise; 2 on bad arguments or when Stryker itself fails.
+ */
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { MutationScope, mutationScopes, TARGETS, TargetGroup } from "./scopes";
+import { add, emptyTally, MutationReport, score, survivors, Tally, tally, unexplained } from "./scores";
+
+const ROOT = path.resolve(__dirname, "../..");
+const SURVIVORS_FILE = "test/mutation-survivors.md";
+/** Unexplained survivors printed; the rest are in the reports. */
+const SHOWN = 40;
+const reportOf = (scope: string) => path.join(ROOT, "reports/mutation", scope, "mutation.json");
+
+function usage(message: string): never {
+    process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...]] [--list] [--report]\n`);
+    process.exit(2);
+}
+
+function parse(argv: string[], all: MutationScope[]): { scopes: MutationScope[]; run: boolean; list: boolean } {
+    let scopes = all;
+    let run = true;
+    let list = false;
+    for (let i = 0; i < argv.length; i++) {
+        const a = argv[i];
+        if (a === "--only") {
+            const names = (argv[++i] ?? "").split(",").filter(Boolean);
+            const unknown = names.filter((n) => !all.some((s) => s.name === n));
+            if (names.length === 0 || unknown.length > 0) {
+                usage(`--only must name scopes among ${all.map((s) => s.name).join(", ")} (got ${JSON.stringify(argv[i] ?? "")})`);
+            }
+            scopes = all.filter((s) => names.includes(s.name));
+        } else if (a === "--report") {
+            run = false;
+        } else if (a === "--list") {
+            list = true;
+        } else {
+            usage(`unknown argument ${JSON.stringify(a)}`);
+        }
+    }
+    return { scopes, run, list };
+}
+
+function runScope(scope: MutationScope): void {
+    process.stdout.write(`\n== ${scope.name}: ${scope.mutate.join(" ")} with ${scope.specs.join(" ")}\n`);
+    const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run"], {
+        cwd: ROOT,
+        stdio: "inherit",
+        env: {
+            ...process.env,
+            SECURE_API_MUTATION_RUN: "1",
+            MUTATE_SCOPE: scope.name,
+            MUTATE: scope.mutate.join(","),
+            MUTATE_SPEC: scope.specs.join(","),
+            MUTATE_TRANSPILER: scope.transpiler,
+        },
+    });
+    if (result.status !== 0) {
+        process.stderr.write(`mutate: Stryker failed on scope ${scope.name} (exit ${result.status ?? result.signal})\n`);
+        process.exit(2);
+    }
+}
+
+const pct = (t: Tally) => {
+    const s = score(t);
+    return s === undefined ? "-" : `${s.toFixed(1)}%`;
+};
+const row = (name: string, t: Tally) =>
+    `${name.padEnd(28)} ${pct(t).padStart(7)}  killed ${t.killed + t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}, not compiling ${t.invalid}`;
+
+function main(): number {
+    const all = mutationScopes(ROOT);
+    const { scopes, run, list } = parse(process.argv.slice(2), all);
+    if (list) {
+        all.forEach((s) => process.stdout.write(`${s.name.padEnd(28)} ${s.group}: ${s.mutate[0]}\n`));
+        return 0;
+    }
+    if (run) {
+        scopes.forEach(runScope);
+    }
+    const explanations = fs.readFileSync(path.join(ROOT, SURVIVORS_FILE), "utf8");
+    const groups = new Map<TargetGroup, { tally: Tally; measured: number; of: number }>();
+    const lines: string[] = [];
+    const open: string[] = [];
+    for (const scope of all) {
+        const g = groups.get(scope.group) ?? { tally: emptyTally(), measured: 0, of: 0 };
+        g.of++;
+        groups.set(scope.group, g);
+        if (!fs.existsSync(reportOf(scope.name))) {
+            lines.push(`${scope.name.padEnd(28)} not run yet`);
+            continue;
+        }
+        const report = JSON.parse(fs.readFileSync(reportOf(scope.name), "utf8")) as MutationReport;
+        const t = tally(report);
+        g.tally = add(g.tally, t);
+        g.measured++;
+        lines.push(row(scope.name, t));
+        open.push(...unexplained(survivors(report), explanations).map((s) => `  ${s.file}:${s.line} ${s.mutator} (${s.status})`));
+    }
+    process.stdout.write(`\nMutation scores (reports/mutation/<scope>/index.html):\n${lines.join("\n")}\n\n`);
+    let ok = open.length === 0;
+    for (const [group, g] of groups) {
+        const s = score(g.tally);
+        const complete = g.measured === g.of;
+        const met = complete && s !== undefined && s >= TARGETS[group];
+        ok &&= met;
+        const state = complete ? (met ? "meets" : "BELOW") : `${g.measured} of ${g.of} scopes measured, not yet judged against`;
+        process.stdout.write(`${row(group, g.tally)}\n  ${state} the ${TARGETS[group]}% target\n`);
+    }
+    process.stdout.write(
+        open.length === 0
+            ? `\nEvery survivor is explained in ${SURVIVORS_FILE}.\n`
+            : `\n${open.length} survivor(s) not explained in ${SURVIVORS_FILE}:\n${[...open.slice(0, SHOWN), ...(open.length > SHOWN ? [`  … and ${open.length - SHOWN} more (each scope's mutation.json)`] : [])].join("\n")}\n`,
+    );
+    return ok ? 0 : 1;
+}
+
+process.exitCode = main();

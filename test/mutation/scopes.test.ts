@@ -1,0 +1,118 @@
+/** `npm run mutate`'s scopes cover the configured code once each, every scope has specs, and scores are Stryker's. */
+import * as assert from "assert";
+import * as fs from "fs";
+import * as path from "path";
+import { mutationScopes } from "./scopes";
+import { explainedPlaces, MutationReport, score, survivors, tally, unexplained } from "./scores";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+/** Files matching a glob of `*` and `**` segments, relative to the root. */
+function expand(glob: string): string[] {
+    const re = new RegExp(
+        `^${glob
+            .replace(/\./g, "\\.")
+            .replace(/\*\*\//g, "(.+/)?")
+            .replace(/\*/g, "[^/]*")}$`,
+    );
+    const walk = (dir: string): string[] =>
+        fs.readdirSync(path.join(ROOT, dir || "."), { withFileTypes: true }).flatMap((e) => {
+            const rel = dir ? `${dir}/${e.name}` : e.name;
+            return e.isDirectory() ? (e.name === "node_modules" || e.name.startsWith(".") || e.name === "reports" ? [] : walk(rel)) : [rel];
+        });
+    const top = glob.split("/")[0];
+    return walk(top.includes("*") ? "" : top).filter((f) => re.test(f));
+}
+
+function filesOf(mutate: string[]): string[] {
+    const excluded = new Set(mutate.filter((g) => g.startsWith("!")).flatMap((g) => expand(g.slice(1))));
+    return mutate.filter((g) => !g.startsWith("!")).flatMap((g) => expand(g).filter((f) => !excluded.has(f)));
+}
+
+describe("mutation scopes", () => {
+    const scopes = mutationScopes(ROOT);
+
+    it("mutate every file the Stryker config names (rules, baseline, gate, stack config, components), each in one scope", () => {
+        const configured = filesOf([
+            "policy-pack/rules/**/*.ts",
+            "policy-pack/baseline/**/*.ts",
+            "policy-pack/gate/**/*.ts",
+            "stacks/config*.ts",
+            "components/**/*.ts",
+            "!components/lambda/jwt-authorizer/**/*.ts",
+            "!**/index.ts",
+        ]);
+        assert.ok(configured.length > 150, `${configured.length} files`);
+        const owners = new Map<string, string[]>();
+        for (const s of scopes) {
+            for (const f of filesOf(s.mutate)) {
+                owners.set(f, [...(owners.get(f) ?? []), s.name]);
+            }
+        }
+        assert.deepStrictEqual(
+            configured.filter((f) => owners.get(f)?.length !== 1).map((f) => `${f}: ${owners.get(f)?.join(", ") ?? "no scope"}`),
+            [],
+        );
+        assert.deepStrictEqual(
+            [...owners.keys()].filter((f) => !configured.includes(f)),
+            [],
+        );
+    });
+
+    it("each run the specs of its folder, and every spec glob finds a spec", () => {
+        const s3 = scopes.find((s) => s.name === "rules-s3");
+        assert.ok(s3?.specs.includes("test/rules/s3/**/*.test.ts"), JSON.stringify(s3));
+        assert.strictEqual(scopes.find((s) => s.name === "rules-lib")?.specs[0], "test/rules/**/*.test.ts");
+        assert.strictEqual(scopes.find((s) => s.name === "gate")?.group, "rules and gate");
+        assert.strictEqual(scopes.find((s) => s.name === "components-waf")?.group, "components and config");
+        for (const s of scopes) {
+            for (const spec of s.specs) {
+                assert.ok(expand(spec).length > 0, `${s.name}: ${spec} finds no spec`);
+            }
+        }
+    });
+});
+
+describe("mutation scores", () => {
+    const mutant = (id: string, status: MutationReport["files"][string]["mutants"][number]["status"], line: number) => ({
+        id,
+        mutatorName: "ConditionalExpression",
+        status,
+        location: { start: { line } },
+    });
+    const report: MutationReport = {
+        files: {
+            "policy-pack/rules/a.ts": {
+                mutants: [mutant("1", "Killed", 3), mutant("2", "Survived", 7), mutant("3", "CompileError", 9), mutant("4", "Timeout", 11)],
+            },
+            "policy-pack/rules/b.ts": {
+                mutants: [mutant("5", "NoCoverage", 2), mutant("6", "Killed", 4), mutant("7", "RuntimeError", 5), mutant("8", "Ignored", 6)],
+            },
+        },
+    };
+
+    it("count detected over valid mutants, as Stryker does (not compiling and ignored do not count)", () => {
+        const t = tally(report);
+        assert.deepStrictEqual(t, { killed: 2, timeout: 1, survived: 1, noCoverage: 1, invalid: 2, ignored: 1 });
+        assert.strictEqual(score(t), 60);
+        assert.strictEqual(score(tally({ files: { "x.ts": { mutants: [mutant("1", "CompileError", 1)] } } })), undefined);
+    });
+
+    it("list survivors and uncovered mutants by file and line, and which the survivors file does not explain", () => {
+        assert.deepStrictEqual(
+            survivors(report).map((s) => `${s.file}:${s.line} ${s.status}`),
+            ["policy-pack/rules/a.ts:7 Survived", "policy-pack/rules/b.ts:2 NoCoverage"],
+        );
+        const md = [
+            "| file | mutant | why |",
+            "| --- | --- | --- |",
+            "| `policy-pack/rules/a.ts:7` (and `policy-pack/rules/c.ts:1`) | x | equivalent |",
+            "Prose naming `policy-pack/rules/b.ts:2` explains nothing.",
+        ].join("\n");
+        assert.deepStrictEqual([...explainedPlaces(md)], ["policy-pack/rules/a.ts:7", "policy-pack/rules/c.ts:1"]);
+        assert.deepStrictEqual(
+            unexplained(survivors(report), md).map((s) => `${s.file}:${s.line}`),
+            ["policy-pack/rules/b.ts:2"],
+        );
+    });
+});

@@ -1,0 +1,89 @@
+/**
+ * How `npm run mutate` splits the configured scope (stryker.config.mjs) into runs Stryker can finish
+ * on a 2-core machine: each scope is a folder of code with the specs that test it. Stryker runs every
+ * spec of its run for a static mutant (code that runs when a module loads: rule metadata, defaults,
+ * limits), so one run over the whole scope would run the whole suite thousands of times; a scope runs
+ * only its own specs. A mutant a spec outside its scope would kill counts as survived: the score is a
+ * lower bound.
+ */
+import * as fs from "fs";
+import * as path from "path";
+
+/** The two targets of the mutation issue: rules and gate 90%, components and config 85%. */
+export const TARGETS = { "rules and gate": 90, "components and config": 85 } as const;
+export type TargetGroup = keyof typeof TARGETS;
+
+export interface MutationScope {
+    /** The scope's name; its reports and incremental file are under `reports/mutation/<name>/`. */
+    name: string;
+    group: TargetGroup;
+    /** Stryker `mutate` globs. */
+    mutate: string[];
+    /** The specs (mocha globs) that test it. */
+    specs: string[];
+    /**
+     * What transpiles the TypeScript: SWC reloads the project ~10 times faster for each static mutant;
+     * the gate keeps TypeScript's own, because its source-position specs pin the positions ts-node's
+     * TypeScript transpile maps (what `npm run plan` runs programs with).
+     */
+    transpiler: "swc" | "typescript";
+}
+
+/** Specs that pin every rule's metadata, peer controls and defaults, whatever its folder. */
+const CATALOG_SPECS = ["test/rules/meta.test.ts", "test/rules/defaults.test.ts", "test/rules/peers.test.ts"];
+
+/** Folders holding helpers every rule (or component) uses: tested through all of their users' specs. */
+const SHARED = new Set(["lib", "shared"]);
+
+function folders(root: string, dir: string): string[] {
+    return fs
+        .readdirSync(path.join(root, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name)
+        .sort();
+}
+
+/** The `.ts` files directly in a folder that Stryker mutates (index files only re-export). */
+function sources(root: string, dir: string): string[] {
+    return fs
+        .readdirSync(path.join(root, dir))
+        .filter((f) => f.endsWith(".ts") && f !== "index.ts")
+        .sort()
+        .map((f) => `${dir}/${f}`);
+}
+
+/** Specs under a test folder, if it exists. */
+function specsIn(root: string, dir: string): string[] {
+    return fs.existsSync(path.join(root, dir)) ? [`${dir}/**/*.test.ts`] : [];
+}
+
+/** Every scope, derived from the folders so a new rule or component is in one without listing it. */
+export function mutationScopes(root: string): MutationScope[] {
+    const scopes: MutationScope[] = [];
+    const folderScope = (name: string, group: TargetGroup, dir: string, specs: string[]) => {
+        if (sources(root, dir).length > 0) {
+            scopes.push({ name, group, mutate: [`${dir}/*.ts`, `!${dir}/index.ts`], specs, transpiler: name === "gate" ? "typescript" : "swc" });
+        }
+    };
+    for (const service of folders(root, "policy-pack/rules")) {
+        const specs = SHARED.has(service)
+            ? ["test/rules/**/*.test.ts"]
+            : service === "peers"
+              ? CATALOG_SPECS
+              : [...specsIn(root, `test/rules/${service}`), ...CATALOG_SPECS];
+        folderScope(`rules-${service}`, "rules and gate", `policy-pack/rules/${service}`, specs);
+    }
+    folderScope("baseline", "rules and gate", "policy-pack/baseline", [
+        "test/baseline/**/*.test.ts",
+        "test/rules/defaults.test.ts",
+        "test/components/baseline-consistency.test.ts",
+    ]);
+    folderScope("gate", "rules and gate", "policy-pack/gate", ["test/gate/**/*.test.ts", "test/plan-cli.test.ts", "test/policy-engine.test.ts"]);
+    scopes.push({ name: "stack-config", group: "components and config", mutate: ["stacks/config*.ts"], specs: ["test/config*.test.ts"], transpiler: "swc" });
+    for (const module of folders(root, "components")) {
+        const own = specsIn(root, `test/components/${module}`);
+        const specs = SHARED.has(module) || own.length === 0 ? ["test/components/**/*.test.ts"] : [...own, "test/components/*.test.ts"];
+        folderScope(`components-${module}`, "components and config", `components/${module}`, specs);
+    }
+    return scopes;
+}
