@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { trail } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { logGroup, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cloudtrail-secure-trail";
@@ -47,7 +47,14 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "t", message: [/isMultiRegionTrail: true.*enableLogFileValidation: true.*kmsKeyId/] }],
+            [
+                {
+                    resource: "t",
+                    message: [
+                        /needs isMultiRegionTrail: true \([^)]*\); enableLogFileValidation: true \([^)]*\); kmsKeyId \(logs would only have S3-managed encryption\)\.$/,
+                    ],
+                },
+            ],
         );
     });
 
@@ -75,5 +82,34 @@ describe(RULE, () => {
                 { resource: "b", message: [/isMultiRegionTrail/] },
             ],
         );
+    });
+
+    it("settings built from outputs are judged once known, and reported as unverifiable at a first preview, naming each", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const later = <T>(value: T) => logGroup("source").arn.apply(() => value);
+            trail("multi-region", { isMultiRegionTrail: later(false) });
+            trail("validation", { enableLogFileValidation: later(false) });
+            trail("logging", { enableLogging: later(false) });
+            // A key ARN known only after deployment is still a key.
+            trail("key", { kmsKeyId: later("arn:aws:kms:us-east-1:123456789012:key/trail") });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "multi-region", message: [/Trail "multi-region"\.isMultiRegionTrail is unknown; it must be true\b/] },
+            { resource: "validation", message: [/Trail "validation"\.enableLogFileValidation is unknown; it must be true\b/] },
+            { resource: "logging", message: [/Trail "logging"\.enableLogging is unknown; it must be true \(or not set\)/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "multi-region", message: [/needs isMultiRegionTrail: true/] },
+            { resource: "validation", message: [/needs enableLogFileValidation: true/] },
+            { resource: "logging", message: [/has enableLogging: false/] },
+        ]);
+    });
+
+    it("a known missing setting is reported at preview even when another is unknown", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            trail("t", { isMultiRegionTrail: logGroup("source").arn.apply(() => true), kmsKeyId: undefined });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [{ resource: "t", message: [/needs kmsKeyId \(logs would only have S3-managed encryption\)\.$/] }]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "t", message: [/needs kmsKeyId/] }]);
     });
 });
