@@ -29,8 +29,8 @@ export interface MutationScope {
     transpiler: "swc" | "typescript";
 }
 
-/** Specs that pin every rule's metadata, peer controls and defaults, whatever its folder. */
-const CATALOG_SPECS = ["test/rules/meta.test.ts", "test/rules/defaults.test.ts", "test/rules/peers.test.ts"];
+/** Specs about every rule, whatever its folder: metadata, peer controls, defaults, and first-preview cases. */
+const CATALOG_SPECS = ["test/rules/meta.test.ts", "test/rules/defaults.test.ts", "test/rules/peers.test.ts", "test/rules/preview.test.ts"];
 
 /** Folders holding helpers every rule (or component) uses: tested through all of their users' specs. */
 const SHARED = new Set(["lib", "shared"]);

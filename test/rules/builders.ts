@@ -231,3 +231,12 @@ export function tlsBucket(name: string, spec: BucketSpec = {}, statements?: (arn
     bucketPolicy(name, b, statements);
     return b;
 }
+
+/**
+ * A value known only after deployment: derived from an SQS queue's ARN (a type no rule inspects), so a
+ * first preview hands it to rules as unknown and update as `value`.
+ */
+export function afterDeployment<T>(value: T): pulumi.Output<T> {
+    return new aws.sqs.Queue(`later-${++laterCount}`).arn.apply(() => value);
+}
+let laterCount = 0;

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cloudwatch-alarm-action";
@@ -57,5 +58,16 @@ describe(RULE, () => {
             { resource: "a", message: [/alarmActions is not set/] },
             { resource: "b", message: [/alarmActions is empty/] },
         ]);
+    });
+
+    it("actionsEnabled built from outputs is judged once known, and reported as unverifiable at a first preview; an action list built from outputs is a list", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            alarm("enabled", { actionsEnabled: afterDeployment(false) });
+            alarm("actions", { alarmActions: afterDeployment([TOPIC]) });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "enabled", message: [/MetricAlarm "enabled"\.actionsEnabled is unknown; it must not be false/] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [{ resource: "enabled", message: [/actionsEnabled is false/] }]);
     });
 });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { DEFAULT_BASELINE } from "../../../policy-pack/baseline";
 import { logGroupRetention, logGroupRetentionConfig } from "../../../policy-pack/rules/cloudwatch/log-group-retention";
-import { ruleFindings } from "../../rule-harness";
-import { logGroup } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, logGroup } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "log-group-retention";
@@ -70,5 +70,15 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "dev", message: [/7 days/, /required 14/] }],
         );
+    });
+
+    it("a retention built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            logGroup("later", { retentionInDays: afterDeployment(30) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "later", message: [/LogGroup "later"\.retentionInDays is unknown; it must be at least 90 days/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "later", message: [/keeps logs for 30 days/] }]);
     });
 });

@@ -2,7 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { KMS_DELETION_WINDOW_DAYS } from "../../../policy-pack/baseline";
 import { kmsKeyDeletionWindow, kmsKeyDeletionWindowConfig } from "../../../policy-pack/rules/kms/kms-key-deletion-window";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "kms-key-deletion-window";
@@ -43,5 +44,15 @@ describe(RULE, () => {
             { resource: "a", message: [/deleted 7 days/] },
             { resource: "b", message: [/deleted 10 days/] },
         ]);
+    });
+
+    it("a window built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            new aws.kms.Key("key", { enableKeyRotation: true, deletionWindowInDays: afterDeployment(7) });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "key", message: [/Key "key"\.deletionWindowInDays is unknown; it must be at least 30 days/] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [{ resource: "key", message: [/deletionWindowInDays/, /\b7\b/] }]);
     });
 });

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { KMS_ALLOW_SCOPED_WILDCARD_PRINCIPAL } from "../../../policy-pack/baseline";
 import { kmsKeyPolicySecure, kmsKeyPolicySecureConfig } from "../../../policy-pack/rules/kms/kms-key-policy-secure";
-import { ruleFindings } from "../../rule-harness";
-import { ACCOUNT } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "kms-key-policy-secure";
@@ -93,5 +93,28 @@ describe(RULE, () => {
             { resource: "bypass-policy", message: [/bypassPolicyLockoutSafetyCheck is true/] },
             { resource: "bad-json", message: [/policy is not valid JSON/] },
         ]);
+    });
+
+    it("a policy or lockout flag built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const program = () => {
+            new aws.kms.Key("policy", { enableKeyRotation: true, policy: afterDeployment(doc(open("*"))) });
+            new aws.kms.Key("bypass", { enableKeyRotation: true, policy: doc(), bypassPolicyLockoutSafetyCheck: afterDeployment(true) });
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "policy", message: [/Key "policy"\.policy is unknown; it must name the principals of every Allow \(no "\*"\)/] },
+            { resource: "bypass", message: [/Key "bypass"\.bypassPolicyLockoutSafetyCheck is unknown; it must not be true/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "policy", message: [/Open/] },
+            { resource: "bypass", message: [/bypassPolicyLockoutSafetyCheck is true/] },
+        ]);
+        const scoped = await ruleFindingsByMode(RULE, program, scopedAllowed);
+        assertFindings(
+            scoped.preview.filter((v) => v.resourceName === "policy"),
+            RULE,
+            "mandatory",
+            [{ resource: "policy", message: [/Key "policy"\.policy is unknown; it must allow "\*" only under a condition on aws:PrincipalAccount, /] }],
+        );
     });
 });

@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "kms-key-rotation";
@@ -38,6 +39,24 @@ describe(RULE, () => {
         assertFindings(found, RULE, "mandatory", [
             { resource: "a", message: [/enableKeyRotation is not set/] },
             { resource: "b", message: [/enableKeyRotation is false/] },
+        ]);
+    });
+
+    it("a key spec or rotation built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            new aws.kms.Key("spec", { customerMasterKeySpec: afterDeployment("SYMMETRIC_DEFAULT") });
+            new aws.kms.Key("rotation", { enableKeyRotation: afterDeployment(false) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "spec",
+                message: [/Key "spec"\.customerMasterKeySpec is unknown; it must be known: a SYMMETRIC_DEFAULT key must set enableKeyRotation: true/],
+            },
+            { resource: "rotation", message: [/Key "rotation"\.enableKeyRotation is unknown; it must be true/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "spec", message: [/enableKeyRotation is not set/] },
+            { resource: "rotation", message: [/enableKeyRotation is false/] },
         ]);
     });
 });

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { lambdaPermissionConfig, lambdaPermissionScoped } from "../../../policy-pack/rules/lambda/lambda-permission-scoped";
-import { ruleFindings } from "../../rule-harness";
-import { ACCOUNT, restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, afterDeployment, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "lambda-permission-scoped";
@@ -97,5 +97,18 @@ describe(RULE, () => {
         assertFindings(await ruleFindings(RULE, program({ principal: "events.amazonaws.com", sourceArn: undefined }), { config }), RULE, "mandatory", [
             { resource: "perm", message: [/sourceArn is not set/] },
         ]);
+    });
+
+    it("a principal built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => permission("perm", { principal: afterDeployment("*"), sourceArn: undefined }));
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "perm",
+                message: [
+                    /Permission "perm"\.principal is unknown; it must be a service principal with sourceArn, or an account; "\*" needs principalOrgId, sourceAccount or sourceArn/,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "perm", message: [/lets anyone invoke the function/] }]);
     });
 });

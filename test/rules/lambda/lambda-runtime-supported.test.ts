@@ -1,13 +1,14 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { DEPRECATED_LAMBDA_RUNTIMES } from "../../../policy-pack/baseline";
-import { ruleFindings } from "../../rule-harness";
-import { ACCOUNT } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "lambda-runtime-supported";
 
-const fn = (name: string, runtime?: string) =>
+const fn = (name: string, runtime?: pulumi.Input<string>) =>
     new aws.lambda.Function(name, {
         role: `arn:aws:iam::${ACCOUNT}:role/exec`,
         handler: "index.handler",
@@ -58,5 +59,13 @@ describe(RULE, () => {
                 });
             }),
         );
+    });
+
+    it("a runtime built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => fn("later", afterDeployment("nodejs16.x")));
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "later", message: [/Function "later"\.runtime is unknown; it must be a runtime AWS still supports/] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [{ resource: "later", message: [/runs on nodejs16\.x \(runtime\)/] }]);
     });
 });
