@@ -185,7 +185,23 @@ function waivable(report: ReportViolation, waivers: readonly Waiver[], targetOf:
     };
 }
 
-/** Wraps a typed validation so waivers apply, keeping the type tag the SDK's fast path reads. */
+/**
+ * A report function that states each finding once: a rule that meets the same gap twice on one
+ * resource (two unknown entries of one list, one unknown object behind several checks) reports one
+ * finding, not copies of it.
+ */
+function once(report: ReportViolation): ReportViolation {
+    const seen = new Set<string>();
+    return (message, urn) => {
+        const key = `${urn ?? ""}\n${message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            report(message, urn);
+        }
+    };
+}
+
+/** Wraps a typed validation so waivers apply and each finding is stated once, keeping the type tag the SDK's fast path reads. */
 function withWaivers(validation: ResourceValidation): ResourceValidation {
     const wrapped: ResourceValidation = (args, report) => {
         const routeKey = known(() => (args.props as { routeKey?: unknown }).routeKey);
@@ -195,10 +211,7 @@ function withWaivers(validation: ResourceValidation): ResourceValidation {
             type: args.type,
             routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined,
         };
-        return validation(
-            args,
-            waivable(report, waiversOf(args), () => target),
-        );
+        return validation(args, once(waivable(report, waiversOf(args), () => target)));
     };
     const type = (validation as { __pulumiType?: string }).__pulumiType;
     return type === undefined ? wrapped : Object.assign(wrapped, { __pulumiType: type });
@@ -208,14 +221,21 @@ function withStackWaivers(validation: StackValidation): StackValidation {
     return (args, report) =>
         validation(
             args,
-            waivable(report, waiversOf(args), (urn) => {
-                const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
-                if (!r) {
-                    return undefined;
-                }
-                const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
-                return { urn: r.urn, name: r.name, type: r.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
-            }),
+            once(
+                waivable(report, waiversOf(args), (urn) => {
+                    const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
+                    if (!r) {
+                        return undefined;
+                    }
+                    const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
+                    return {
+                        urn: r.urn,
+                        name: r.name,
+                        type: r.type,
+                        routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined,
+                    };
+                }),
+            ),
         );
 }
 

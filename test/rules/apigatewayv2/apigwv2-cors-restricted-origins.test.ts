@@ -1,6 +1,7 @@
 import * as assert from "assert";
 import { apigwv2CorsRestrictedOrigins, v2CorsOriginsConfig } from "../../../policy-pack/rules/apigatewayv2/apigwv2-cors-restricted-origins";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
 import { changed, httpBody } from "../openapi-bodies";
@@ -97,5 +98,49 @@ describe(RULE, () => {
                 [{ resource: "extra", message: [/allows origin\(s\) \* \(body x-amazon-apigateway-cors\.allowOrigins\), not in allowedOrigins/] }],
             );
         });
+    });
+
+    it("origins or credentials built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            httpApi("origins", { corsConfiguration: { allowOrigins: afterDeployment(["*"]), allowCredentials: true } });
+            httpApi("credentials", { corsConfiguration: { allowOrigins: ["*"], allowCredentials: afterDeployment(true) } });
+            httpApi("whole", { corsConfiguration: afterDeployment({ allowOrigins: ["*"], allowCredentials: true }) });
+        });
+        const noStar = /it must not contain '\*' when credentials are allowed\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "origins", message: [/Api "origins"\.corsConfiguration\.allowOrigins is unknown;/, noStar] },
+            {
+                resource: "credentials",
+                message: [
+                    /Api "credentials"\.corsConfiguration\.allowCredentials is unknown;/,
+                    /it must be false while corsConfiguration\.allowOrigins contains '\*'\./,
+                ],
+            },
+            { resource: "whole", message: [/Api "whole"\.corsConfiguration is unknown;/, noStar] },
+        ]);
+        const anyOrigin = /allows any origin \('\*' in corsConfiguration\.allowOrigins\) with corsConfiguration\.allowCredentials: true/;
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "origins", message: [anyOrigin] },
+            { resource: "credentials", message: [anyOrigin] },
+            { resource: "whole", message: [anyOrigin] },
+        ]);
+    });
+
+    it("with allowedOrigins configured, unknown origins must list only those; an unknown body is left to apigwv2-route-authorization", async () => {
+        const found = await ruleFindingsByMode(
+            RULE,
+            () => {
+                httpApi("origins", { corsConfiguration: { allowOrigins: afterDeployment([APP, "https://evil.example"]) } });
+                httpApi("body", { body: afterDeployment(changed(httpBody(), (d) => (d["x-amazon-apigateway-cors"] = { allowOrigins: ["*"] }))) });
+            },
+            { config: { [RULE]: { allowedOrigins: [APP] } } },
+        );
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "origins", message: [/Api "origins"\.corsConfiguration\.allowOrigins is unknown;/, /it must list only https:\/\/app\.example\.com\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "origins", message: [/allows origin\(s\) https:\/\/evil\.example \(corsConfiguration\.allowOrigins\), not in allowedOrigins/] },
+            { resource: "body", message: [/allows origin\(s\) \* \(body x-amazon-apigateway-cors\.allowOrigins\), not in allowedOrigins/] },
+        ]);
     });
 });

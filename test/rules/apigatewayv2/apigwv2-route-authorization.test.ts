@@ -1,7 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { apigwv2RouteAuthorization, routeAuthorizationConfig } from "../../../policy-pack/rules/apigatewayv2/apigwv2-route-authorization";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, route, wsApi } from "./v2-builders";
 
@@ -153,5 +154,52 @@ describe(RULE, () => {
         ]);
         const config = { [RULE]: { allowedAnonymousRoutes: ["quick GET /", "catchall $default"] } };
         assertNoFindings(await ruleFindings(RULE, program, { config }));
+    });
+
+    it("a route key, protocol, authorization type or body built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const anonymous = JSON.stringify({ openapi: "3.0.1", info: { title: "h", version: "1" }, paths: { "/open": { get: {} } } });
+        const found = await ruleFindingsByMode(RULE, () => {
+            const http = httpApi("http");
+            new aws.apigatewayv2.Route("key", { apiId: http.id, routeKey: afterDeployment("GET /x"), authorizationType: "NONE" });
+            route("type", http, "GET /y", { authorizationType: afterDeployment("NONE") });
+            route("protocol", wsApi("ws", { protocolType: afterDeployment("WEBSOCKET") }), "$connect", { authorizationType: "NONE" });
+            route("connect", wsApi("ws-type"), "$connect", { authorizationType: afterDeployment("NONE") });
+            httpApi("body-api", { body: afterDeployment(anonymous) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "key", message: [/Route "key"\.routeKey is unknown;/, /it must be known to decide whether the route needs an authorizer\./] },
+            {
+                resource: "type",
+                message: [
+                    /Route "type"\.authorizationType is unknown;/,
+                    /it must be one of JWT, CUSTOM or AWS_IAM, or "type" listed in allowedAnonymousRoutes\./,
+                ],
+            },
+            {
+                resource: "protocol",
+                message: [/Api "ws"\.protocolType is unknown;/, /it must be known to decide whether Route "protocol" needs an authorizer\./],
+            },
+            {
+                resource: "connect",
+                message: [
+                    /Route "connect"\.authorizationType is unknown;/,
+                    /it must be one of CUSTOM or AWS_IAM, or "connect" listed in allowedAnonymousRoutes\./,
+                ],
+            },
+            {
+                resource: "body-api",
+                message: [
+                    /Api "body-api"\.body is unknown;/,
+                    /it must be an OpenAPI definition in which every operation requires JWT, CUSTOM or AWS_IAM \(its integrations, CORS headers, request validators, authorizer TTLs and resource policy are not verified either\)\./,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "key", message: [/Route "key" \(GET \/x\) has authorizationType NONE/] },
+            { resource: "type", message: [/Route "type" \(GET \/y\) has authorizationType NONE/, /JWT, CUSTOM or AWS_IAM/] },
+            { resource: "protocol", message: [/Route "protocol" \(\$connect\) has authorizationType NONE/, /CUSTOM or AWS_IAM/] },
+            { resource: "connect", message: [/Route "connect" \(\$connect\) has authorizationType NONE/, /CUSTOM or AWS_IAM/] },
+            { resource: "body-api", message: [/Api "body-api" body operation GET \/open has no security/] },
+        ]);
     });
 });

@@ -1,4 +1,5 @@
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
@@ -34,5 +35,20 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "ws", message: [/dataTraceEnabled in routeSettings for route "sendmessage"/] }],
         );
+    });
+
+    it("data trace settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            v2Stage("default", wsApi("default"), { defaultRouteSettings: { ...V2_THROTTLED, dataTraceEnabled: afterDeployment(true) } });
+            v2Stage("routes", wsApi("routes"), { routeSettings: afterDeployment([{ routeKey: "sendmessage", dataTraceEnabled: true }]) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "default", message: [/Stage "default"\.defaultRouteSettings\.dataTraceEnabled is unknown;/, /it must be false\./] },
+            { resource: "routes", message: [/Stage "routes"\.routeSettings is unknown;/, /it must not enable dataTraceEnabled\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "default", message: [/Stage "default" enables defaultRouteSettings\.dataTraceEnabled/] },
+            { resource: "routes", message: [/enables dataTraceEnabled in routeSettings for route "sendmessage"/] },
+        ]);
     });
 });

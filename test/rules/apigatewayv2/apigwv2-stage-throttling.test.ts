@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { THROTTLE } from "../../../policy-pack/baseline";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, RouteSettings, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
@@ -79,5 +80,27 @@ describe(RULE, () => {
                 { resource: "literal", message: [/Api "literal" is a quick-create HTTP API/, /throttlingRateLimit and throttlingBurstLimit/] },
             ],
         );
+    });
+
+    it("limits or route settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            v2Stage("limits", httpApi("limits"), {
+                defaultRouteSettings: { throttlingRateLimit: afterDeployment(0), throttlingBurstLimit: afterDeployment(5001) },
+            });
+            v2Stage("routes", httpApi("routes"), { routeSettings: afterDeployment([{ routeKey: "GET /a", throttlingRateLimit: 10001 }]) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "limits",
+                message: [/Stage "limits"\.defaultRouteSettings\.throttlingRateLimit is unknown;/, /it must be above 0 and at most 10000\./],
+            },
+            { resource: "limits", message: [/Stage "limits"\.defaultRouteSettings\.throttlingBurstLimit is unknown;/, /it must be from 1 to 5000\./] },
+            { resource: "routes", message: [/Stage "routes"\.routeSettings is unknown;/, /it must have throttling limits within the baseline where set\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "limits", message: [/defaultRouteSettings\.throttlingRateLimit is 0, not above 0/] },
+            { resource: "limits", message: [/defaultRouteSettings\.throttlingBurstLimit is 5001, not from 1 to 5000/] },
+            { resource: "routes", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 10001/] },
+        ]);
     });
 });

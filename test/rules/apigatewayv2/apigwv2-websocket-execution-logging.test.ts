@@ -1,4 +1,5 @@
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
@@ -26,6 +27,26 @@ describe(RULE, () => {
                 message: [/Stage "off" of WebSocket Api "ws" leaves execution logging OFF;/, /defaultRouteSettings\.loggingLevel to INFO or ERROR/],
             },
             { resource: "unset", message: [/OFF \(defaultRouteSettings\.loggingLevel is not set\)/] },
+        ]);
+    });
+
+    it("a protocol or logging level built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            v2Stage("protocol", wsApi("ws", { protocolType: afterDeployment("WEBSOCKET") }), {
+                defaultRouteSettings: { ...V2_THROTTLED, loggingLevel: "OFF" },
+            });
+            v2Stage("level", wsApi("ws-level"), { defaultRouteSettings: { ...V2_THROTTLED, loggingLevel: afterDeployment("OFF") } });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            {
+                resource: "protocol",
+                message: [/Api "ws"\.protocolType is unknown;/, /it must be known to decide whether Stage "protocol" needs execution logging\./],
+            },
+            { resource: "level", message: [/Stage "level"\.defaultRouteSettings\.loggingLevel is unknown;/, /it must be INFO or ERROR\./] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "protocol", message: [/Stage "protocol" of WebSocket Api "ws" leaves execution logging OFF;/] },
+            { resource: "level", message: [/Stage "level" of WebSocket Api "ws-level" leaves execution logging OFF;/] },
         ]);
     });
 });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { DEFAULT_BASELINE } from "../../../policy-pack/baseline";
 import { advancedSecurityConfig, cognitoAdvancedSecurity } from "../../../policy-pack/rules/cognito/cognito-advanced-security";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-advanced-security";
@@ -48,5 +48,33 @@ describe(RULE, () => {
                 { config: { [RULE]: { requiredMode: "AUDIT" } } },
             ),
         );
+    });
+
+    it("a mode built from outputs is judged once known, and reported (advisory) as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            userPool("mode", { userPoolAddOns: { advancedSecurityMode: afterDeployment("AUDIT") } });
+            userPool("addons", { userPoolAddOns: afterDeployment({ advancedSecurityMode: "OFF" }) });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "mode", message: [/UserPool "mode"\.userPoolAddOns\.advancedSecurityMode is unknown; it must be ENFORCED\./] },
+            { resource: "addons", message: [/UserPool "addons"\.userPoolAddOns is unknown; it must be ENFORCED\./] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "mode", message: [/advanced security AUDIT; set userPoolAddOns\.advancedSecurityMode to ENFORCED/] },
+            { resource: "addons", message: [/advanced security OFF; set userPoolAddOns\.advancedSecurityMode to ENFORCED/] },
+        ]);
+        const audit = await ruleFindingsByMode(
+            RULE,
+            () => {
+                userPool("mode", { userPoolAddOns: { advancedSecurityMode: afterDeployment("OFF") } });
+            },
+            { config: { [RULE]: { requiredMode: "AUDIT" } } },
+        );
+        assertFindings(audit.preview, RULE, "advisory", [
+            { resource: "mode", message: [/UserPool "mode"\.userPoolAddOns\.advancedSecurityMode is unknown; it must be AUDIT or ENFORCED\./] },
+        ]);
+        assertFindings(audit.update, RULE, "advisory", [
+            { resource: "mode", message: [/advanced security OFF; set userPoolAddOns\.advancedSecurityMode to AUDIT/] },
+        ]);
     });
 });

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { appClientProvidersConfig, cognitoAppClientIdentityProviders } from "../../../policy-pack/rules/cognito/cognito-app-client-identity-providers";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-app-client-identity-providers";
@@ -103,5 +103,25 @@ describe(RULE, () => {
 
     it("accepts providers the config lists (managed outside the program)", async () => {
         assertNoFindings(await ruleFindings(RULE, program(["Okta", "Google"]), { config: { [RULE]: { allowedProviders: ["Google"] } } }));
+    });
+
+    it("names built from outputs are judged once known, and reported as unverifiable at a first preview unless derived from the pool's own provider", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const pool = userPool("pool");
+            const okta = provider("Okta", pool);
+            client("entry", pool, ["COGNITO", afterDeployment("Google")]);
+            client("list", pool, afterDeployment(["Google"]));
+            // Unknown at preview (the provider's id), but derived from the client's own pool's provider: accepted.
+            client("own", pool, [okta.id.apply(() => "Okta")]);
+        });
+        const unknown = /is unknown; it must name only COGNITO, identity providers of the client's user pool or allowedProviders\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "entry", message: [/UserPoolClient "entry"\.supportedIdentityProviders is unknown;/, unknown] },
+            { resource: "list", message: [/UserPoolClient "list"\.supportedIdentityProviders is unknown;/, unknown] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "entry", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/] },
+            { resource: "list", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/] },
+        ]);
     });
 });

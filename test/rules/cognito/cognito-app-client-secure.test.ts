@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { REFRESH_TOKEN_VALIDITY_DAYS } from "../../../policy-pack/baseline";
 import { appClientConfig, cognitoAppClientSecure } from "../../../policy-pack/rules/cognito/cognito-app-client-secure";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-app-client-secure";
@@ -112,5 +112,38 @@ describe(RULE, () => {
                 { resource: "two", message: [/enableTokenRevocation/] },
             ],
         );
+    });
+
+    it("settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            client("flows", { allowedOauthFlows: ["code", afterDeployment("implicit")] });
+            client("auth", { explicitAuthFlows: afterDeployment(["ALLOW_USER_PASSWORD_AUTH"]) });
+            client("existence", { preventUserExistenceErrors: afterDeployment("LEGACY") });
+            client("revocation", { enableTokenRevocation: afterDeployment(false) });
+            client("validity", { refreshTokenValidity: afterDeployment(31) });
+            client("units", { refreshTokenValidity: 31, tokenValidityUnits: { refreshToken: afterDeployment("days") } });
+        });
+        const refresh = /it must give refresh tokens at most 30 days\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "flows", message: [/UserPoolClient "flows"\.allowedOauthFlows\.1 is unknown; it must not include implicit\./] },
+            {
+                resource: "auth",
+                message: [
+                    /UserPoolClient "auth"\.explicitAuthFlows is unknown; it must not include ALLOW_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH and ALLOW_ADMIN_USER_PASSWORD_AUTH\./,
+                ],
+            },
+            { resource: "existence", message: [/UserPoolClient "existence"\.preventUserExistenceErrors is unknown; it must be ENABLED\./] },
+            { resource: "revocation", message: [/UserPoolClient "revocation"\.enableTokenRevocation is unknown; it must not be false\./] },
+            { resource: "validity", message: [/UserPoolClient "validity"\.refreshTokenValidity is unknown;/, refresh] },
+            { resource: "units", message: [/UserPoolClient "units"\.tokenValidityUnits\.refreshToken is unknown;/, refresh] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "flows", message: [/allowedOauthFlows includes "implicit"/] },
+            { resource: "auth", message: [/enables ALLOW_USER_PASSWORD_AUTH \(explicitAuthFlows\)/] },
+            { resource: "existence", message: [/preventUserExistenceErrors is LEGACY/] },
+            { resource: "revocation", message: [/enableTokenRevocation: false/] },
+            { resource: "validity", message: [/31 days \(refreshTokenValidity\), longer than the allowed 30 days/] },
+            { resource: "units", message: [/31 days \(refreshTokenValidity\), longer than the allowed 30 days/] },
+        ]);
     });
 });

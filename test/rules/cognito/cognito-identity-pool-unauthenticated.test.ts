@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-identity-pool-unauthenticated";
@@ -46,6 +47,21 @@ describe(RULE, () => {
             { resource: "guest", message: [/allowUnauthenticatedIdentities: true/] },
             { resource: "guest", message: [/allowClassicFlow: true/] },
             { resource: "other", message: [/allowUnauthenticatedIdentities: true/] },
+        ]);
+    });
+
+    it("settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            identityPool("guest", { allowUnauthenticatedIdentities: afterDeployment(true) });
+            identityPool("classic", { allowClassicFlow: afterDeployment(true) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "guest", message: [/IdentityPool "guest"\.allowUnauthenticatedIdentities is unknown; it must be false\./] },
+            { resource: "classic", message: [/IdentityPool "classic"\.allowClassicFlow is unknown; it must be false\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "guest", message: [/allowUnauthenticatedIdentities: true/] },
+            { resource: "classic", message: [/allowClassicFlow: true/] },
         ]);
     });
 });

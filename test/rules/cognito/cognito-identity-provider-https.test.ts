@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { userPool } from "../builders";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-identity-provider-https";
@@ -17,7 +17,7 @@ const OIDC: Details = {
 };
 const SAML: Details = { MetadataURL: "https://idp.example.com/saml/metadata" };
 
-const idp = (name: string, providerType: string, providerDetails: Details) =>
+const idp = (name: string, providerType: pulumi.Input<string>, providerDetails: Details) =>
     new aws.cognito.IdentityProvider(name, {
         userPoolId: userPool(`${name}-pool`).id,
         providerName: name,
@@ -131,5 +131,44 @@ describe(RULE, () => {
             { resource: "oidc", message: [/cannot be verified at preview/, /providerDetails\.oidc_issuer is unknown/, /be an https URL/] },
         ]);
         assert.throws(() => assertAgreement(RULE, found), /preview and update verdicts differ/);
+    });
+
+    it("a provider type or URL built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            idp("type", afterDeployment("OIDC"), { ...OIDC, oidc_issuer: "http://idp.example.com" });
+            idp("issuer", "OIDC", { ...OIDC, oidc_issuer: afterDeployment("http://idp.example.com") });
+            idp("jwks", "OIDC", { ...OIDC, jwks_uri: afterDeployment("http://idp.example.com/jwks") });
+            idp("saml", "SAML", { MetadataURL: afterDeployment("http://idp.example.com/metadata") });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "type",
+                message: [/IdentityProvider "type"\.providerType is unknown; it must be known: OIDC and SAML providers must be reached over https\./],
+            },
+            {
+                resource: "issuer",
+                message: [
+                    /IdentityProvider "issuer"\.providerDetails\.oidc_issuer is unknown; it must be an https URL \(Cognito fetches the issuer's discovery document and signing keys from it\)\./,
+                ],
+            },
+            {
+                resource: "jwks",
+                message: [
+                    /IdentityProvider "jwks"\.providerDetails\.jwks_uri is unknown; it must be an https URL \(Cognito exchanges codes, tokens and keys with it\)\./,
+                ],
+            },
+            {
+                resource: "saml",
+                message: [
+                    /IdentityProvider "saml"\.providerDetails\.MetadataURL is unknown; it must be an https URL \(Cognito fetches the SAML metadata and signing certificate from it\)\./,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "type", message: [/providerDetails\.oidc_issuer is not an https URL/] },
+            { resource: "issuer", message: [/providerDetails\.oidc_issuer is not an https URL/] },
+            { resource: "jwks", message: [/providerDetails\.jwks_uri is not an https URL/] },
+            { resource: "saml", message: [/providerDetails\.MetadataURL is not an https URL/] },
+        ]);
     });
 });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { DEFAULT_BASELINE } from "../../../policy-pack/baseline";
 import { cognitoMfa, cognitoMfaConfig } from "../../../policy-pack/rules/cognito/cognito-mfa";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-mfa";
@@ -62,5 +62,19 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "pool", message: [/requires OPTIONAL/] }],
         );
+    });
+
+    it("an mfaConfiguration built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const program = () => {
+            userPool("pool", { mfaConfiguration: afterDeployment("OFF") });
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertFindings(found.preview, RULE, "mandatory", [{ resource: "pool", message: [/UserPool "pool"\.mfaConfiguration is unknown; it must be ON\./] }]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "pool", message: [/mfaConfiguration OFF; this environment requires ON/] }]);
+        const optional = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { requiredMfa: "OPTIONAL" } } });
+        assertFindings(optional.preview, RULE, "mandatory", [
+            { resource: "pool", message: [/UserPool "pool"\.mfaConfiguration is unknown; it must be OPTIONAL or ON\./] },
+        ]);
+        assertFindings(optional.update, RULE, "mandatory", [{ resource: "pool", message: [/mfaConfiguration OFF; this environment requires OPTIONAL/] }]);
     });
 });

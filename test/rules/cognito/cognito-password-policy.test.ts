@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { PASSWORD } from "../../../policy-pack/baseline";
 import { cognitoPasswordPolicy, passwordPolicyConfig } from "../../../policy-pack/rules/cognito/cognito-password-policy";
-import { ruleFindings } from "../../rule-harness";
-import { PasswordPolicy, STRONG_PASSWORDS, userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, PasswordPolicy, STRONG_PASSWORDS, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-password-policy";
@@ -92,5 +92,30 @@ describe(RULE, () => {
                 { config: { [RULE]: { minimumLength: 8 } } },
             ),
         );
+    });
+
+    it("a policy or a field built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            userPool("policy", { passwordPolicy: afterDeployment({ ...STRONG_PASSWORDS, minimumLength: 8 }) });
+            userPool("length", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: afterDeployment(8) } });
+            userPool("symbols", { passwordPolicy: { ...STRONG_PASSWORDS, requireSymbols: afterDeployment(false) } });
+            userPool("temporary", { passwordPolicy: { ...STRONG_PASSWORDS, temporaryPasswordValidityDays: afterDeployment(8) } });
+        });
+        const field = /it must meet the password policy \(minimumLength >= 12, every require\* flag true, temporaryPasswordValidityDays <= 7\)\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "policy",
+                message: [/UserPool "policy"\.passwordPolicy is unknown; it must require at least 12 characters and every character class\./],
+            },
+            { resource: "length", message: [/UserPool "length"\.passwordPolicy\.minimumLength is unknown;/, field] },
+            { resource: "symbols", message: [/UserPool "symbols"\.passwordPolicy\.requireSymbols is unknown;/, field] },
+            { resource: "temporary", message: [/UserPool "temporary"\.passwordPolicy\.temporaryPasswordValidityDays is unknown;/, field] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "policy", message: [/passwordPolicy\.minimumLength is 8, below 12/] },
+            { resource: "length", message: [/passwordPolicy\.minimumLength is 8, below 12/] },
+            { resource: "symbols", message: [/passwordPolicy\.requireSymbols is false/] },
+            { resource: "temporary", message: [/passwordPolicy\.temporaryPasswordValidityDays is 8, above 7/] },
+        ]);
     });
 });

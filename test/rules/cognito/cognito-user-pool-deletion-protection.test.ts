@@ -4,8 +4,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { COGNITO_POOL_PROTECTION } from "../../../policy-pack/baseline";
 import { cognitoUserPoolDeletionProtection, deletionProtectionConfig } from "../../../policy-pack/rules/cognito/cognito-user-pool-deletion-protection";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-user-pool-deletion-protection";
@@ -53,5 +53,19 @@ describe(RULE, () => {
     it("with required: false (dev) accepts an unprotected pool", async () => {
         assertNoFindings(await ruleFindings(RULE, program({ deletionProtection: "INACTIVE" }), RELAXED));
         assertNoFindings(await ruleFindings(RULE, program({}), RELAXED));
+    });
+
+    it("a deletionProtection built from outputs is judged once known, and reported as unverifiable at a first preview (not when relaxed)", async () => {
+        const program = () => {
+            userPool("pool", { deletionProtection: afterDeployment("INACTIVE") });
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "pool", message: [/UserPool "pool"\.deletionProtection is unknown; it must be ACTIVE\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "pool", message: [/deletionProtection is INACTIVE/] }]);
+        const relaxed = await ruleFindingsByMode(RULE, program, RELAXED);
+        assertNoFindings(relaxed.preview);
+        assertNoFindings(relaxed.update);
     });
 });

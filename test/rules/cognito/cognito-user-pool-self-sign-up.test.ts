@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { COGNITO_POOL_PROTECTION } from "../../../policy-pack/baseline";
 import { cognitoUserPoolSelfSignUp, selfSignUpConfig } from "../../../policy-pack/rules/cognito/cognito-user-pool-self-sign-up";
-import { ruleFindings } from "../../rule-harness";
-import { userPool } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, userPool } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "cognito-user-pool-self-sign-up";
@@ -52,5 +52,24 @@ describe(RULE, () => {
 
     it("accepts self sign-up when the config allows it", async () => {
         assertNoFindings(await ruleFindings(RULE, program({}), { config: { [RULE]: { allowSelfSignUp: true } } }));
+    });
+
+    it("an allowAdminCreateUserOnly built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const program = () => {
+            userPool("flag", { adminCreateUserConfig: { allowAdminCreateUserOnly: afterDeployment(false) } });
+            userPool("config", { adminCreateUserConfig: afterDeployment({ allowAdminCreateUserOnly: false }) });
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "flag", message: [/UserPool "flag"\.adminCreateUserConfig\.allowAdminCreateUserOnly is unknown; it must be true\./] },
+            { resource: "config", message: [/UserPool "config"\.adminCreateUserConfig is unknown; it must be true\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "flag", message: [/lets anyone sign up \(adminCreateUserConfig\.allowAdminCreateUserOnly is false\)/] },
+            { resource: "config", message: [/lets anyone sign up \(adminCreateUserConfig\.allowAdminCreateUserOnly is false\)/] },
+        ]);
+        const allowed = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { allowSelfSignUp: true } } });
+        assertNoFindings(allowed.preview);
+        assertNoFindings(allowed.update);
     });
 });

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { CROSS_ACCOUNT_ROLE } from "../../../policy-pack/baseline";
 import { crossAccountTrustConfig, iamCrossAccountRoleTrust, principalAccount } from "../../../policy-pack/rules/iam/iam-cross-account-role-trust";
-import { ruleFindings } from "../../rule-harness";
-import { ACCOUNT } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "iam-cross-account-role-trust";
@@ -179,5 +179,29 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "broken", message: [/assumeRolePolicy is not a valid JSON policy document/] }],
         );
+    });
+
+    it("a trust policy or session length built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            new aws.iam.Role("policy", {
+                assumeRolePolicy: afterDeployment(trust({ Sid: "Open", Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" })),
+            });
+            role("session", trust(partnerStatement()), { maxSessionDuration: afterDeployment(7200) });
+            // Only a cross-account role's session is bounded: a service role's unknown duration needs no verdict.
+            role("service", trust({ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }), {
+                maxSessionDuration: afterDeployment(43200),
+            });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "policy",
+                message: [/Role "policy"\.assumeRolePolicy is unknown;/, /it must trust no Principal "\*" and other accounts only with sts:ExternalId\./],
+            },
+            { resource: "session", message: [/Role "session"\.maxSessionDuration is unknown;/, /it must be at most 3600 seconds\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "policy", message: [/statement "Open" trusts Principal "\*" with no Condition/] },
+            { resource: "session", message: [/sessions of 7200 s \(maxSessionDuration\), longer than the allowed 3600 s/] },
+        ]);
     });
 });

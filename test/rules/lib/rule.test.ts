@@ -1,9 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { validateResourceOfType } from "@pulumi/policy";
+import { evaluatePolicies } from "../../../policy-pack/gate/engine";
 import { renderRuleTable } from "../../../policy-pack/rules/lib/catalog";
 import { metadataOf, pulumiTypeOf, resourceRule, ruleConfig, stackRule, tagsOf } from "../../../policy-pack/rules/lib/rule";
 import { WAIVERS_SCHEMA } from "../../../policy-pack/rules/lib/waivers";
+import { runProgram } from "../../harness";
 
 interface ExampleConfig {
     limit: number;
@@ -74,5 +76,49 @@ describe("lib/rule: rule definitions, metadata and config", () => {
             table,
             /\| `example-rule` \| advisory \| low \| apigateway \/ resource \| a \\\| b with \\\*\/\\\* \| `limit` \(default `10`\), `names` \(default `\["a"\]`\) \| Security Hub: `X\.1`; Checkov: `CKV_AWS_1` \|/,
         );
+    });
+
+    it("a finding a rule states twice on one resource is reported once; other messages and resources still are", async () => {
+        const common = {
+            service: "cloudwatch",
+            description: "Reports twice.",
+            remediationSteps: "None.",
+            severity: "low",
+            enforcementLevel: "advisory",
+            controls: {},
+        } as const;
+        const twice = resourceRule({
+            ...common,
+            name: "twice-rule",
+            validateResource: validateResourceOfType(aws.cloudwatch.LogGroup, (_group, args, report) => {
+                report(`${args.name}: the same gap`);
+                report(`${args.name}: the same gap`);
+                report(`${args.name}: another gap`);
+            }),
+        });
+        const doubled = stackRule({
+            ...common,
+            name: "twice-stack-rule",
+            inspects: [aws.cloudwatch.LogGroup],
+            validateStack: (args, report) => {
+                const groups = args.resources.filter((r) => r.isType(aws.cloudwatch.LogGroup));
+                for (const r of [...groups, ...groups]) {
+                    report("the same gap", r.urn);
+                }
+            },
+        });
+        const plan = await runProgram(() => {
+            new aws.cloudwatch.LogGroup("a");
+            new aws.cloudwatch.LogGroup("b");
+        });
+        const found = await evaluatePolicies([twice, doubled], plan.resources);
+        assert.deepStrictEqual(found.map((v) => `${v.policyName} ${v.resourceName}: ${v.message}`).sort(), [
+            "twice-rule a: a: another gap",
+            "twice-rule a: a: the same gap",
+            "twice-rule b: b: another gap",
+            "twice-rule b: b: the same gap",
+            "twice-stack-rule a: the same gap",
+            "twice-stack-rule b: the same gap",
+        ]);
     });
 });

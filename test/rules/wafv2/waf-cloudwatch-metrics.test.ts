@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { wafRules, WafRule, webAcl } from "../builders";
+import * as pulumi from "@pulumi/pulumi";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, wafRules, WafRule, webAcl } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "waf-cloudwatch-metrics";
@@ -10,7 +11,7 @@ const dark = (rule: WafRule): WafRule => ({
 });
 const darkAcl = { visibilityConfig: { cloudwatchMetricsEnabled: false, sampledRequestsEnabled: true, metricName: "acl" } };
 
-function ruleGroup(name: string, metrics: boolean, ruleMetrics: boolean): aws.wafv2.RuleGroup {
+function ruleGroup(name: string, metrics: pulumi.Input<boolean>, ruleMetrics: boolean, args: Partial<aws.wafv2.RuleGroupArgs> = {}): aws.wafv2.RuleGroup {
     return new aws.wafv2.RuleGroup(name, {
         scope: "REGIONAL",
         capacity: 10,
@@ -31,6 +32,7 @@ function ruleGroup(name: string, metrics: boolean, ruleMetrics: boolean): aws.wa
                 visibilityConfig: { cloudwatchMetricsEnabled: ruleMetrics, sampledRequestsEnabled: true, metricName: "bad-agent" },
             },
         ],
+        ...args,
     });
 }
 
@@ -76,6 +78,47 @@ describe(RULE, () => {
         assertFindings(found, RULE, "advisory", [
             { resource: "dark-group", message: [/RuleGroup "dark-group" publishes no CloudWatch metrics/] },
             { resource: "dark-rule", message: [/rule block-bad-agent publishes no CloudWatch metrics/, /rulesJson/] },
+        ]);
+    });
+
+    it("metrics settings or rules JSON built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const darkJson = JSON.stringify([
+            {
+                Name: "json-rule",
+                Priority: 30,
+                Action: { Block: {} },
+                Statement: { GeoMatchStatement: { CountryCodes: ["KP"] } },
+                VisibilityConfig: { CloudWatchMetricsEnabled: false, SampledRequestsEnabled: true, MetricName: "json" },
+            },
+        ]);
+        const found = await ruleFindingsByMode(RULE, () => {
+            webAcl("acl-json", wafRules(), { ruleJson: afterDeployment(darkJson) });
+            webAcl("acl-own", wafRules(), {
+                visibilityConfig: { cloudwatchMetricsEnabled: afterDeployment(false), sampledRequestsEnabled: true, metricName: "acl" },
+            });
+            const [rate, ...rest] = wafRules();
+            webAcl("acl-rule", [
+                { ...rate, visibilityConfig: { cloudwatchMetricsEnabled: afterDeployment(false), sampledRequestsEnabled: true, metricName: "r" } },
+                ...rest,
+            ]);
+            ruleGroup("group-json", true, true, { rules: undefined, rulesJson: afterDeployment(darkJson) });
+            ruleGroup("group-own", afterDeployment(false), true);
+        });
+        const everyRule = /it must give every rule cloudwatchMetricsEnabled\./;
+        const enable = /it must enable cloudwatchMetricsEnabled\./;
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "acl-json", message: [/WebAcl "acl-json"\.ruleJson is unknown;/, everyRule] },
+            { resource: "acl-own", message: [/WebAcl "acl-own"\.visibilityConfig\.cloudwatchMetricsEnabled is unknown;/, enable] },
+            { resource: "acl-rule", message: [/WebAcl "acl-rule"\.rules\[0\]\.visibilityConfig\.cloudwatchMetricsEnabled is unknown;/, enable] },
+            { resource: "group-json", message: [/RuleGroup "group-json"\.rulesJson is unknown;/, everyRule] },
+            { resource: "group-own", message: [/RuleGroup "group-own"\.visibilityConfig\.cloudwatchMetricsEnabled is unknown;/, enable] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "acl-json", message: [/rule json-rule publishes no CloudWatch metrics/, /ruleJson/] },
+            { resource: "acl-own", message: [/WebAcl "acl-own" publishes no CloudWatch metrics/] },
+            { resource: "acl-rule", message: [/rule rate-0 publishes no CloudWatch metrics/] },
+            { resource: "group-json", message: [/rule json-rule publishes no CloudWatch metrics/, /rulesJson/] },
+            { resource: "group-own", message: [/RuleGroup "group-own" publishes no CloudWatch metrics/] },
         ]);
     });
 });

@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { WAF } from "../../../policy-pack/baseline";
 import { wafManagedRuleOverrides, wafManagedRuleOverridesConfig } from "../../../policy-pack/rules/wafv2/waf-managed-rule-overrides";
-import { ruleFindings } from "../../rule-harness";
-import { managedRule, MANAGED_GROUPS, rateRule, WafRule, webAcl } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, managedRule, MANAGED_GROUPS, rateRule, WafRule, webAcl } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "waf-managed-rule-overrides";
@@ -111,6 +111,53 @@ describe(RULE, () => {
             { resource: "a", message: [/GenericRFI_BODY/, /AWSManagedRulesCommonRuleSet/] },
             { resource: "a", message: [/Log4JRCE \(ruleActionOverrides count\)/] },
             { resource: "b", message: [/JavaDeserializationRCE_BODY \(ruleActionOverrides allow\)/] },
+        ]);
+    });
+
+    it("ruleJson or a managed group statement built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const excluded = JSON.stringify([
+            {
+                Name: "bad-inputs-json",
+                Priority: 20,
+                OverrideAction: { None: {} },
+                Statement: { ManagedRuleGroupStatement: { VendorName: "AWS", Name: BAD_INPUTS, ExcludedRules: [{ Name: "Log4JRCE" }] } },
+            },
+        ]);
+        const found = await ruleFindingsByMode(RULE, () => {
+            const count = [{ name: "Log4JRCE_HEADER", actionToUse: { count: {} } }];
+            const base = managedRule(BAD_INPUTS, 1);
+            webAcl("json", [rateRule(2000)], { ruleJson: afterDeployment(excluded) });
+            webAcl("whole", undefined, { rules: [rateRule(2000), afterDeployment(overridden(BAD_INPUTS, 1, "count", "Log4JRCE_BODY"))] });
+            const uri = [{ name: "Log4JRCE_URI", actionToUse: { count: {} } }];
+            webAcl("statement", [
+                rateRule(2000),
+                { ...base, statement: afterDeployment({ managedRuleGroupStatement: { vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: uri } }) },
+            ]);
+            webAcl("name", [
+                rateRule(2000),
+                { ...base, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: afterDeployment(BAD_INPUTS), ruleActionOverrides: count } } },
+            ]);
+            webAcl("overrides", [
+                rateRule(2000),
+                { ...base, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: afterDeployment(count) } } },
+            ]);
+        });
+        const keep =
+            /it must keep every rule of AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet in force\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "json", message: [/WebAcl "json"\.ruleJson is unknown;/, keep] },
+            { resource: "whole", message: [/WebAcl "whole"\.rules\[1\] is unknown;/, keep] },
+            { resource: "statement", message: [/WebAcl "statement"\.rules\[1\]\.statement is unknown;/, keep] },
+            { resource: "name", message: [/WebAcl "name"\.rules\[1\]\.statement\.managedRuleGroupStatement\.name is unknown;/, keep] },
+            { resource: "overrides", message: [/WebAcl "overrides"\.rules\[1\]\.statement\.managedRuleGroupStatement\.ruleActionOverrides is unknown;/, keep] },
+        ]);
+        const inBadInputs = /in the required group AWSManagedRulesKnownBadInputsRuleSet/;
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "json", message: [/disables Log4JRCE \(excludedRules\)/, inBadInputs] },
+            { resource: "whole", message: [/disables Log4JRCE_BODY \(ruleActionOverrides count\)/, inBadInputs] },
+            { resource: "statement", message: [/disables Log4JRCE_URI \(ruleActionOverrides count\)/, inBadInputs] },
+            { resource: "name", message: [/disables Log4JRCE_HEADER \(ruleActionOverrides count\)/, inBadInputs] },
+            { resource: "overrides", message: [/disables Log4JRCE_HEADER \(ruleActionOverrides count\)/, inBadInputs] },
         ]);
     });
 });

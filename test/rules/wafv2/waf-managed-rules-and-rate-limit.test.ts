@@ -1,8 +1,8 @@
 import * as assert from "assert";
 import { WAF } from "../../../policy-pack/baseline";
 import { wafManagedRulesAndRateLimit, wafManagedRulesConfig } from "../../../policy-pack/rules/wafv2/waf-managed-rules-and-rate-limit";
-import { ruleFindings } from "../../rule-harness";
-import { MANAGED_GROUPS, managedRule, rateRule, WafRule, wafRules, webAcl } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, MANAGED_GROUPS, managedRule, rateRule, WafRule, wafRules, webAcl } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "waf-managed-rules-and-rate-limit";
@@ -123,5 +123,55 @@ describe(RULE, () => {
                 { resource: "b", message: [/exceeds/] },
             ],
         );
+    });
+
+    it("rules or ruleJson built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            webAcl("whole", undefined, { rules: afterDeployment(wafRules(20000)) });
+            webAcl("json", [], { ruleJson: afterDeployment("[]") });
+        });
+        const must =
+            /it must block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet and a rate-based rule of at most 10000\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "whole", message: [/WebAcl "whole"\.rules is unknown;/, must] },
+            { resource: "json", message: [/WebAcl "json"\.ruleJson is unknown;/, must] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "whole", message: [/rate limit 20000 \(statement\.rateBasedStatement\.limit\) exceeds the allowed 10000/] },
+            { resource: "json", message: [/does not block with AWSManagedRulesAmazonIpReputationList, .* and AWSManagedRulesSQLiRuleSet \(missing/] },
+            { resource: "json", message: [/has no blocking rate-based rule/] },
+        ]);
+    });
+
+    it("a rule whose group, action or limit is built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const [rate, ...groups] = wafRules();
+            const sqli = groups[3];
+            const later = { ...sqli, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: afterDeployment("AWSManagedRulesAnonymousIpList") } } };
+            webAcl("group", [rate, ...groups.slice(0, 3), later]);
+            webAcl("action", [{ ...rate, action: afterDeployment({ count: {} }) }, ...groups]);
+            webAcl("limit", [
+                rateRule(20000),
+                ...groups,
+                { ...rateRule(100, 9), statement: { rateBasedStatement: { limit: afterDeployment(30000), aggregateKeyType: "IP" } } },
+            ]);
+        });
+        const rateMust = /it must give the web ACL a blocking rate-based rule of at most 10000\./;
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "group",
+                message: [
+                    /WebAcl "group"\.rules\[4\]\.statement\.managedRuleGroupStatement\.name is unknown;/,
+                    /it must let the web ACL block with AWSManagedRulesSQLiRuleSet\./,
+                ],
+            },
+            { resource: "action", message: [/WebAcl "action"\.rules\[0\]\.action is unknown;/, rateMust] },
+            { resource: "limit", message: [/WebAcl "limit"\.rules\[5\]\.statement\.rateBasedStatement\.limit is unknown;/, rateMust] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "group", message: [/does not block with AWSManagedRulesSQLiRuleSet \(missing/] },
+            { resource: "action", message: [/has no blocking rate-based rule/] },
+            { resource: "limit", message: [/rate limit 20000 .* exceeds the allowed 10000/] },
+        ]);
     });
 });
