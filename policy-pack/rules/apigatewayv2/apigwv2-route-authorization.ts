@@ -57,7 +57,17 @@ export const apigwv2RouteAuthorization = stackRule({
                 // Quick create makes a route with no authorizer, and CreateApi takes none for it.
                 const routeKey = known(() => api.props.routeKey, "routeKey");
                 const key = `${api.name} ${(routeKey.known ? routeKey.value : undefined) ?? "$default"}`;
-                if (!allowedAnonymousRoutes.includes(key)) {
+                if (!routeKey.known) {
+                    // Which route quick create makes, and so whether it is allow-listed, is not known yet.
+                    report(
+                        unverifiable(
+                            api.label,
+                            routeKey.path,
+                            `be known: a quick-create API's route has no authorizer unless "${api.name} <routeKey>" is in allowedAnonymousRoutes`,
+                        ),
+                        api.urn,
+                    );
+                } else if (!allowedAnonymousRoutes.includes(key)) {
                     report(
                         `${api.label} is a quick-create HTTP API (target is set): API Gateway creates its route ${key.slice(api.name.length + 1)} with no authorizer, so anyone who can reach the API can call it. ` +
                             `To authorize it, ${QUICK_CREATE_FIX}, with authorizationType ${AUTHORIZED_HTTP}; or list "${key}" in allowedAnonymousRoutes.`,
@@ -84,10 +94,11 @@ export const apigwv2RouteAuthorization = stackRule({
             const websocket = protocol?.known && protocol.value === "WEBSOCKET";
             if (websocket && key.value !== CONNECT) {
                 // Other WebSocket routes run on a connection that $connect authorized; there must be one.
-                const connect = routes.find(
-                    (r) => r !== route && apiV2Of(r, apis) === api && known(() => r.props.routeKey).known && r.props.routeKey === CONNECT,
-                );
-                if (!connect) {
+                const siblings = routes.filter((r) => r !== route && apiV2Of(r, apis) === api);
+                const connect = siblings.find((r) => known(() => r.props.routeKey).known && r.props.routeKey === CONNECT);
+                // A sibling whose routeKey is unknown may be $connect: it is reported as unverifiable itself.
+                const pending = siblings.some((r) => !known(() => r.props.routeKey).known);
+                if (!connect && !pending) {
                     report(
                         `${route.label} (${key.value}) belongs to WebSocket ${api?.label} which has no ${CONNECT} route in this stack, so connections are never authorized. ` +
                             `Add a ${CONNECT} route with authorizationType ${AUTHORIZED_WS}.`,

@@ -202,4 +202,27 @@ describe(RULE, () => {
             { resource: "body-api", message: [/Api "body-api" body operation GET \/open has no security/] },
         ]);
     });
+
+    it("a WebSocket $connect or quick-create route key unknown at a first preview is reported once, never as a missing or wrong route", async () => {
+        const found = await ruleFindingsByMode(
+            RULE,
+            () => {
+                const ws = wsApi("ws");
+                route("connect", ws, afterDeployment("$connect"), { authorizationType: "CUSTOM", authorizerId: "auth" });
+                route("send", ws, "sendmessage");
+                httpApi("quick", { target: "arn:aws:lambda:us-east-1:123456789012:function:f", routeKey: afterDeployment("GET /") });
+            },
+            { config: { [RULE]: { allowedAnonymousRoutes: ["quick GET /"] } } },
+        );
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "connect", message: [/Route "connect"\.routeKey is unknown; it must be known to decide whether the route needs an authorizer/] },
+            {
+                resource: "quick",
+                message: [
+                    /Api "quick"\.routeKey is unknown; it must be known: a quick-create API's route has no authorizer unless "quick <routeKey>" is in allowedAnonymousRoutes/,
+                ],
+            },
+        ]);
+        assertNoFindings(found.update);
+    });
 });

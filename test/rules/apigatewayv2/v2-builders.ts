@@ -1,5 +1,6 @@
 /** Raw @pulumi/aws API Gateway v2 building blocks for the apigatewayv2 specs: compliant by default, taking the args to change. */
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import { ACCESS_LOG_FORMAT, LOG_GROUP_ARN } from "../builders";
 
 export function httpApi(name: string, args: Partial<aws.apigatewayv2.ApiArgs> = {}): aws.apigatewayv2.Api {
@@ -10,7 +11,12 @@ export function wsApi(name: string, args: Partial<aws.apigatewayv2.ApiArgs> = {}
     return new aws.apigatewayv2.Api(name, { name, protocolType: "WEBSOCKET", routeSelectionExpression: "$request.body.action", ...args });
 }
 
-export function route(name: string, api: aws.apigatewayv2.Api, routeKey: string, args: Partial<aws.apigatewayv2.RouteArgs> = {}): aws.apigatewayv2.Route {
+export function route(
+    name: string,
+    api: aws.apigatewayv2.Api,
+    routeKey: pulumi.Input<string>,
+    args: Partial<aws.apigatewayv2.RouteArgs> = {},
+): aws.apigatewayv2.Route {
     return new aws.apigatewayv2.Route(name, { apiId: api.id, routeKey, authorizationType: "AWS_IAM", ...args });
 }
 
