@@ -26,9 +26,9 @@ import type {
     StackValidationPolicy,
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
-import type { ReportViolation } from "@pulumi/policy";
 import { known } from "./known";
-import { expiredMessage, Waiver, waiverOutcome, WAIVERS_SCHEMA, WaiverTarget } from "./waivers";
+import { once, waivable } from "./report";
+import { Waiver, WAIVERS_SCHEMA, WaiverTarget } from "./waivers";
 
 /** The AWS services rules are grouped by (one directory each). */
 export const SERVICES = [
@@ -169,36 +169,6 @@ export function tagsOf(service: Service, controls: PeerControls): string[] {
 /** The rule's waivers, from its effective config. */
 function waiversOf(args: { getConfig<T extends object>(): T }): readonly Waiver[] {
     return args.getConfig<{ waivers?: Waiver[] }>().waivers ?? [];
-}
-
-/** A report function that leaves out findings an active waiver covers, and says so when a waiver has expired. */
-function waivable(report: ReportViolation, waivers: readonly Waiver[], targetOf: (urn?: string) => WaiverTarget | undefined): ReportViolation {
-    if (waivers.length === 0) {
-        return report;
-    }
-    return (message, urn) => {
-        const outcome = waiverOutcome(waivers, targetOf(urn));
-        if (outcome.kind === "waived") {
-            return;
-        }
-        report(outcome.kind === "expired" ? expiredMessage(outcome.waiver, message) : message, urn);
-    };
-}
-
-/**
- * A report function that states each finding once: a rule that meets the same gap twice on one
- * resource (two unknown entries of one list, one unknown object behind several checks) reports one
- * finding, not copies of it.
- */
-function once(report: ReportViolation): ReportViolation {
-    const seen = new Set<string>();
-    return (message, urn) => {
-        const key = `${urn ?? ""}\n${message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            report(message, urn);
-        }
-    };
 }
 
 /** Wraps a typed validation so waivers apply and each finding is stated once, keeping the type tag the SDK's fast path reads. */
