@@ -1,7 +1,7 @@
 /** Trails must record every management event, read and write. */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { isUnknown, snapshot, unknownPaths } from "../lib/known";
+import { snapshot, unknownPaths } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
 import { asArray, asRecord, asString } from "../lib/values";
@@ -44,8 +44,9 @@ export const cloudtrailManagementEvents = resourceRule({
             // Data resources and the values of field selectors (bucket or function ARNs) do not decide management events.
             (p) => !p.includes(".dataResources") && !/fieldSelectors\.\d+\.(equals|notEquals|startsWiths|notStartsWiths|endsWiths|notEndsWiths)/.test(p),
         );
-        if (isUnknown(basic) || isUnknown(advanced) || unknown.length > 0) {
-            report(unverifiable(label, unknown[0] ?? (isUnknown(basic) ? "eventSelectors" : "advancedEventSelectors"), MUST));
+        // A wholly unknown list is its own path ("eventSelectors"), so this covers it too.
+        if (unknown.length > 0) {
+            report(unverifiable(label, unknown[0], MUST));
             return;
         }
         const basics = asArray(basic);

@@ -128,6 +128,14 @@ describe(RULE, () => {
                         { name: "o", fieldSelectors: [DATA, { field: "resources.ARN", startsWiths: [later("arn:aws:s3:::b/")] }] },
                     ],
                 });
+                // An unknown value in the eleventh field selector is a value too, not a field.
+                const many = Array.from({ length: 9 }, (_, i) => ({ field: "eventName", notEquals: [`Event${i}`] }));
+                trail("eleventh", {
+                    advancedEventSelectors: [
+                        MANAGEMENT,
+                        { name: "o", fieldSelectors: [DATA, ...many, { field: "resources.ARN", startsWiths: [later("arn:aws:s3:::b/")] }] },
+                    ],
+                });
                 trail("dropped", {
                     eventSelectors: [{ readWriteType: "WriteOnly", dataResources: [{ type: "AWS::S3::Object", values: [later("arn:aws:s3:::b/")] }] }],
                 });
