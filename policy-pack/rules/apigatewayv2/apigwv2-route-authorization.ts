@@ -96,9 +96,13 @@ export const apigwv2RouteAuthorization = stackRule({
                 // Other WebSocket routes run on a connection that $connect authorized; there must be one.
                 const siblings = routes.filter((r) => r !== route && apiV2Of(r, apis) === api);
                 const connect = siblings.find((r) => known(() => r.props.routeKey).known && r.props.routeKey === CONNECT);
-                // A sibling whose routeKey is unknown may be $connect: it is reported as unverifiable itself.
-                const pending = siblings.some((r) => !known(() => r.props.routeKey).known);
-                if (!connect && !pending) {
+                // A sibling whose routeKey is unknown may be $connect: it is reported as unverifiable itself,
+                // unless it is allow-listed (then skipped above), when this route is what cannot be verified.
+                const pending = siblings.filter((r) => !known(() => r.props.routeKey).known);
+                const listed = pending.find((r) => allowedAnonymousRoutes.includes(r.name));
+                if (!connect && listed && pending.every((r) => allowedAnonymousRoutes.includes(r.name))) {
+                    report(unverifiable(listed.label, "routeKey", `be known to decide whether ${route.label} has a ${CONNECT} route`), route.urn);
+                } else if (!connect && pending.length === 0) {
                     report(
                         `${route.label} (${key.value}) belongs to WebSocket ${api?.label} which has no ${CONNECT} route in this stack, so connections are never authorized. ` +
                             `Add a ${CONNECT} route with authorizationType ${AUTHORIZED_WS}.`,

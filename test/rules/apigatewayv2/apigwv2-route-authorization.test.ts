@@ -225,4 +225,20 @@ describe(RULE, () => {
         ]);
         assertNoFindings(found.update);
     });
+
+    it("an allow-listed WebSocket route whose unknown key may be $connect leaves its siblings unverifiable at a first preview, not passing", async () => {
+        const found = await ruleFindingsByMode(
+            RULE,
+            () => {
+                const ws = wsApi("ws");
+                route("maybe", ws, afterDeployment("other"), { authorizationType: "NONE" });
+                route("send", ws, "sendmessage");
+            },
+            { config: { [RULE]: { allowedAnonymousRoutes: ["maybe"] } } },
+        );
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "send", message: [/Route "maybe"\.routeKey is unknown; it must be known to decide whether Route "send" has a \$connect route/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "send", message: [/has no \$connect route in this stack/] }]);
+    });
 });
