@@ -54,8 +54,9 @@ export function openKeyPolicyStatements(document: unknown, allowScoped: boolean)
     if (!doc) {
         return undefined;
     }
+    // Numbered by position in the whole document (before filtering), so an unnamed statement is found where it is.
     return asArray(doc.Statement)
-        .map(asRecord)
-        .filter((s) => s.Effect === "Allow" && (s.NotPrincipal !== undefined || isWildcardPrincipal(s.Principal)) && !(allowScoped && scoped(s)))
-        .map((s, i) => JSON.stringify(s.Sid ?? `(statement ${i + 1}, no Sid)`));
+        .map((statement, i) => ({ s: asRecord(statement), name: JSON.stringify(asRecord(statement).Sid ?? `(statement ${i + 1}, no Sid)`) }))
+        .filter(({ s }) => s.Effect === "Allow" && (s.NotPrincipal !== undefined || isWildcardPrincipal(s.Principal)) && !(allowScoped && scoped(s)))
+        .map(({ name }) => name);
 }

@@ -76,7 +76,19 @@ describe(RULE, () => {
 
     it("reports bypassPolicyLockoutSafetyCheck", async () => {
         assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(), bypassPolicyLockoutSafetyCheck: true })), RULE, "mandatory", [
-            { resource: "key", message: [/bypassPolicyLockoutSafetyCheck is true/] },
+            { resource: "key", message: [/bypassPolicyLockoutSafetyCheck is true/, /Remove bypassPolicyLockoutSafetyCheck \(or set it to false\)\./] },
+        ]);
+    });
+
+    it("names every open statement of one policy, and the fix for the strict default", async () => {
+        const also = { ...open({ AWS: "*" }), Sid: "Also" };
+        assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(open("*"), LOGS, also) })), RULE, "mandatory", [
+            { resource: "key", message: [/policy statement "Open", "Also" allows every principal/, /Name the principals \(the account root, the roles/] },
+        ]);
+        // A statement without a Sid is named by its place in the whole document (ROOT and LOGS come first).
+        const { Sid: _sid, ...unnamed } = open("*");
+        assertFindings(await ruleFindings(RULE, keyProgram({ policy: doc(LOGS, unnamed) })), RULE, "mandatory", [
+            { resource: "key", message: [/policy statement "\(statement 3, no Sid\)" allows every principal/] },
         ]);
     });
 
@@ -86,12 +98,15 @@ describe(RULE, () => {
             new aws.kms.KeyPolicy("open-policy", { keyId: key.id, policy: doc(open("*")) });
             new aws.kms.KeyPolicy("bypass-policy", { keyId: key.id, policy: doc(), bypassPolicyLockoutSafetyCheck: true });
             new aws.kms.KeyPolicy("bad-json", { keyId: key.id, policy: "{not json" });
+            // A KeyPolicy's policy is required (unlike a Key's, where KMS writes its default): an empty one is not a policy.
+            new aws.kms.KeyPolicy("empty", { keyId: key.id, policy: "" });
             new aws.kms.KeyPolicy("good-policy", { keyId: key.id, policy: doc(LOGS) });
         });
         assertFindings(found, RULE, "mandatory", [
             { resource: "open-policy", message: [/KeyPolicy "open-policy" policy statement "Open"/] },
             { resource: "bypass-policy", message: [/bypassPolicyLockoutSafetyCheck is true/] },
             { resource: "bad-json", message: [/policy is not valid JSON/] },
+            { resource: "empty", message: [/KeyPolicy "empty" policy is not valid JSON/] },
         ]);
     });
 
