@@ -12,6 +12,8 @@ import * as fs from "fs";
 import * as path from "path";
 import { policies, ruleCatalog } from "../rules";
 import { parseArgs, PlanOptions, USAGE, UsageError } from "./args";
+import { REDACTED, redactMessage, secretStrings } from "./redact";
+import { redactCredentials } from "../rules/lib/secrets";
 import { evaluatePolicies, PolicyConfigError, policyConfigWarnings, resolvePolicyConfig, RuleError } from "./engine";
 import { readPolicyConfig, resolvePlan, ROOT } from "./inputs";
 import { loadProgram } from "./program";
@@ -140,7 +142,7 @@ export function stackOutputsJson(outputs: MockRunResult["outputs"]): Record<stri
     return Object.fromEntries(
         Object.entries(outputs)
             .filter(([, o]) => o.known)
-            .map(([k, o]) => [k, o.secret ? "[secret]" : o.value]),
+            .map(([k, o]) => [k, o.secret ? REDACTED : o.value]),
     );
 }
 
@@ -175,9 +177,14 @@ export async function plan(options: PlanOptions, write: (text: string) => void):
     }
     const { run, references } = await runProgram(resolved, options);
     const order = new Map(policies.map((p, i) => [p.name, i]));
-    const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig })).sort(
-        (a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""),
-    );
+    // A finding never prints a Pulumi secret of the plan (an input or output marked secret), whatever a rule quotes.
+    const secrets = [
+        ...run.resources.flatMap((r) => secretStrings(r.props, r.secretPaths)),
+        ...Object.values(run.outputs).flatMap((o) => (o.secret ? secretStrings(o.value, ["(value)"]) : [])),
+    ];
+    const violations = (await evaluatePolicies(policies, run.resources, { config: policyConfig }))
+        .map((v) => ({ ...v, message: redactMessage(v.message, secrets) }))
+        .sort((a, b) => order.get(a.policyName)! - order.get(b.policyName)! || (a.urn ?? "").localeCompare(b.urn ?? ""));
     const report: PlanReport = {
         mode: run.mode,
         stack: resolved.stack,
@@ -228,7 +235,8 @@ export function errorMessage(err: unknown): string {
         err instanceof MixedSdkError ||
         (err instanceof Error && /^--stack-outputs /.test(err.message));
     const message = err instanceof Error ? err.message : String(err);
-    return `error: ${known ? message : `the program failed: ${message}`}` + (err instanceof UsageError ? `\n\n${USAGE}` : "");
+    // An error quotes what failed, which may be a value of the program: never a credential.
+    return redactCredentials(`error: ${known ? message : `the program failed: ${message}`}`) + (err instanceof UsageError ? `\n\n${USAGE}` : "");
 }
 
 /** The whole command: parses `argv`, plans, and returns the exit code; never throws. */

@@ -2,9 +2,9 @@
 import type { EnforcementLevel, Policies } from "@pulumi/policy";
 import { Violation } from "./engine";
 import { Coverage } from "./coverage";
-import { PlanMode, UNKNOWN } from "./mocks";
+import { PlanMode } from "./mocks";
 import { fingerprint, sourceOf } from "./locations";
-import { redact } from "./redact";
+import { KNOWN_AFTER_DEPLOYMENT, REDACTED, redact, shown } from "./redact";
 import { RecordedResource, ResolvedOutput } from "./runtime";
 import type { PackageUse } from "./sdk";
 
@@ -74,25 +74,8 @@ export function summary(report: PlanReport): { resources: number; mandatory: num
     };
 }
 
-/** How every report shows a value only known after deployment (an unknown output or input at a first preview). */
-export const KNOWN_AFTER_DEPLOYMENT = "(known after deployment)";
-
 function outputValue(o: ResolvedOutput): unknown {
-    return o.secret ? "[secret]" : o.known ? o.value : KNOWN_AFTER_DEPLOYMENT;
-}
-
-/** Inputs as a reader sees them: the engine's unknown sentinel, anywhere inside, shown as {@link KNOWN_AFTER_DEPLOYMENT}. */
-export function shownInputs(value: unknown): unknown {
-    if (value === UNKNOWN) {
-        return KNOWN_AFTER_DEPLOYMENT;
-    }
-    if (Array.isArray(value)) {
-        return value.map(shownInputs);
-    }
-    if (value !== null && typeof value === "object") {
-        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shownInputs(v)]));
-    }
-    return value;
+    return o.secret ? REDACTED : o.known ? redact(o.value) : KNOWN_AFTER_DEPLOYMENT;
 }
 
 /** The peer control ids of a rule, from its SDK tags (`checkov:CKV_AWS_73`): every tag but `service:`. */
@@ -123,7 +106,7 @@ export function toJson(report: PlanReport, policies: Policies): Record<string, u
             inspectedBy: report.coverage.inspectedBy.get(r.urn) ?? [],
             // The plain inputs, so a reader can see why it passed; secrets and credential-looking values
             // redacted, values unknown until deployment shown as such.
-            inputs: shownInputs(redact(r.props, r.secretPaths)),
+            inputs: shown(r.props, r.secretPaths),
         })),
         coverage: { uninspectedTypes: report.coverage.uninspectedTypes, uninspectedApiSurfaces: report.coverage.uninspectedSurfaces },
         outputs: Object.fromEntries(Object.entries(report.outputs).map(([k, o]) => [k, { value: outputValue(o), secret: o.secret, known: o.known }])),

@@ -1,5 +1,6 @@
-/** The report functions rules are handed: waived findings left out, and each finding stated once. */
+/** The report functions rules are handed: waived findings left out, each finding stated once, no credential printed. */
 import type { ReportViolation } from "@pulumi/policy";
+import { redactCredentials } from "./secrets";
 import { expiredMessage, Waiver, waiverOutcome, WaiverTarget } from "./waivers";
 
 /** A report function that leaves out findings an active waiver covers, and says so when a waiver has expired. */
@@ -30,4 +31,13 @@ export function once(report: ReportViolation): ReportViolation {
             report(message, urn);
         }
     };
+}
+
+/**
+ * A report function that never prints a credential: a substring in a credential format (an access key
+ * id, a token, a URL with a password) that a rule quotes from a resource is replaced, under the real
+ * CLI as in the offline gate (which also replaces the plan's Pulumi secrets).
+ */
+export function redacting(report: ReportViolation): ReportViolation {
+    return (message, urn) => report(redactCredentials(message), urn);
 }

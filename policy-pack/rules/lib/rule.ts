@@ -27,7 +27,7 @@ import type {
 } from "@pulumi/policy";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
 import { known } from "./known";
-import { once, waivable } from "./report";
+import { once, redacting, waivable } from "./report";
 import { Waiver, WAIVERS_SCHEMA, WaiverTarget } from "./waivers";
 
 /** The AWS services rules are grouped by (one directory each). */
@@ -171,17 +171,11 @@ function waiversOf(args: { getConfig<T extends object>(): T }): readonly Waiver[
     return args.getConfig<{ waivers?: Waiver[] }>().waivers ?? [];
 }
 
-/** Wraps a typed validation so waivers apply and each finding is stated once, keeping the type tag the SDK's fast path reads. */
+/** Wraps a typed validation so waivers apply, each finding is stated once and no credential is printed, keeping the type tag the SDK's fast path reads. */
 function withWaivers(validation: ResourceValidation): ResourceValidation {
     const wrapped: ResourceValidation = (args, report) => {
-        const routeKey = known(() => (args.props as { routeKey?: unknown }).routeKey);
-        const target: WaiverTarget = {
-            urn: args.urn,
-            name: args.name,
-            type: args.type,
-            routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined,
-        };
-        return validation(args, once(waivable(report, waiversOf(args), () => target)));
+        const target = waiverTarget(args);
+        return validation(args, redacting(once(waivable(report, waiversOf(args), () => target))));
     };
     const type = (validation as { __pulumiType?: string }).__pulumiType;
     return type === undefined ? wrapped : Object.assign(wrapped, { __pulumiType: type });
@@ -191,22 +185,21 @@ function withStackWaivers(validation: StackValidation): StackValidation {
     return (args, report) =>
         validation(
             args,
-            once(
-                waivable(report, waiversOf(args), (urn) => {
-                    const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
-                    if (!r) {
-                        return undefined;
-                    }
-                    const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
-                    return {
-                        urn: r.urn,
-                        name: r.name,
-                        type: r.type,
-                        routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined,
-                    };
-                }),
+            redacting(
+                once(
+                    waivable(report, waiversOf(args), (urn) => {
+                        const r = urn ? args.resources.find((x) => x.urn === urn) : undefined;
+                        return r && waiverTarget(r);
+                    }),
+                ),
             ),
         );
+}
+
+/** What a waiver can name of a resource: its URN, name, type and (for a v2 route) its route key. */
+function waiverTarget(r: { urn: string; name: string; type: string; props: unknown }): WaiverTarget {
+    const routeKey = known(() => (r.props as { routeKey?: unknown }).routeKey);
+    return { urn: r.urn, name: r.name, type: r.type, routeKey: routeKey.known && typeof routeKey.value === "string" ? routeKey.value : undefined };
 }
 
 /** Every rule's config schema: its own keys, plus `waivers`. */

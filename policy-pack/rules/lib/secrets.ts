@@ -35,6 +35,15 @@ const FORMATS: ReadonlyArray<{ readonly pattern: RegExp; readonly reason: string
 ];
 
 const ACCESS_KEY_ID = FORMATS[0].pattern;
+const ANY_FORMAT = FORMATS.map((f) => new RegExp(f.pattern.source, "g"));
+
+/** What a report prints in place of a secret or a credential. */
+export const REDACTED = "[secret]";
+
+/** The text with every substring in a credential format replaced by {@link REDACTED}: no finding prints one, whatever a rule quotes. */
+export function redactCredentials(text: string): string {
+    return ANY_FORMAT.reduce((t, re) => t.replace(re, REDACTED), text);
+}
 /** An AWS secret access key: exactly 40 characters of base64 (with at least one digit or symbol, so not a word). */
 const AWS_SECRET_KEY = /^(?=.*[0-9/+])[A-Za-z0-9/+]{40}$/;
 
