@@ -47,6 +47,11 @@ export const apigwAuthorizerCacheTtl = resourceRule({
             }
             // API Gateway caches for 300 s when the TTL is not set.
             const seconds = ttl.value ?? AUTHORIZER_TTL.apiGatewayDefault;
+            // A TTL outside the range is a finding only for a TOKEN or REQUEST authorizer; one inside it passes whatever the type.
+            if (!type.known && (seconds > maxTtlSeconds || seconds < AUTHORIZER_TTL.min)) {
+                report(unverifiable(label, type.path, `be COGNITO_USER_POOLS, since it caches ${seconds} s, outside ${AUTHORIZER_TTL.min}-${maxTtlSeconds} s`));
+                return;
+            }
             const given =
                 ttl.value === undefined ? ` (authorizerResultTtlInSeconds is not set, so API Gateway caches ${AUTHORIZER_TTL.apiGatewayDefault} s)` : "";
             if (seconds > maxTtlSeconds) {

@@ -55,7 +55,10 @@ export const apigwBackendClientCertificate = stackRule({
         const { scope } = backendClientCertificateConfig.read(args);
         const integrations = new JoinIndex(resourcesOf(args.resources, aws.apigateway.Integration), (i) => linkKeys(i, "restApi"));
         for (const stage of resourcesOf(args.resources, aws.apigateway.Stage)) {
-            if (isSet(known(() => stage.props.clientCertificateId))) {
+            // An unknown id built from a ClientCertificate is set; any other unknown value may yet be empty.
+            const certificate = known(() => stage.props.clientCertificateId, "clientCertificateId");
+            const fromCertificate = (stage.resource.propertyDependencies.clientCertificateId ?? []).some((d) => d.isType(aws.apigateway.ClientCertificate));
+            if (certificate.known ? isSet(certificate) : fromCertificate) {
                 continue;
             }
             let backend: string | undefined = scope === "all-stages" ? "every backend" : undefined;
@@ -70,6 +73,8 @@ export const apigwBackendClientCertificate = stackRule({
             }
             if (backend === undefined && undecided) {
                 report(unverifiable(undecided.label, "type", `be known: an HTTP backend needs ${stage.label}.clientCertificateId`), stage.urn);
+            } else if (backend !== undefined && !certificate.known) {
+                report(unverifiable(stage.label, certificate.path, `be the id of an aws.apigateway.ClientCertificate, presented to ${backend}`), stage.urn);
             } else if (backend !== undefined) {
                 report(
                     `${stage.label} presents no client certificate to ${backend} (clientCertificateId is not set), so the backend cannot tell API Gateway from a caller who bypasses the authorizer and WAF. ` +

@@ -37,6 +37,21 @@ function routeKey(route: Props): string {
     return `${method} /${path.replace(/^\//, "")}`;
 }
 
+/** The unknown part of a route's key ("method" or "path") that may yet make it a route of the allow-list, if any. */
+function mayBeListed(route: Props, allowed: readonly string[]): "method" | "path" | undefined {
+    const unknownMethod = isUnknown(route.method);
+    const unknownPath = isUnknown(route.path);
+    if (!unknownMethod && !unknownPath) {
+        return undefined;
+    }
+    const [method, path] = routeKey(route).split(/ (.*)/);
+    const listed = allowed.some((entry) => {
+        const parts = /^(\S+) (\/.*)$/.exec(entry);
+        return parts !== null && (unknownMethod || parts[1] === method) && (unknownPath || parts[2] === path);
+    });
+    return listed ? (unknownMethod ? "method" : "path") : undefined;
+}
+
 export const apigwComponentRoutesAuthorized = stackRule({
     name: "apigw-component-routes-authorized",
     service: "apigateway",
@@ -89,6 +104,12 @@ export const apigwComponentRoutesAuthorized = stackRule({
                         unverifiable(label, `routes.${i}${unknown[0] ? `.${unknown[0]}` : ""}`, `give route ${key} authorizers or iamAuthEnabled: true`),
                         api.urn,
                     );
+                    continue;
+                }
+                const listed = mayBeListed(route, allowedAnonymousRoutes);
+                if (listed) {
+                    const requirement = `name a route listed in allowedAnonymousRoutes (route ${key} has no authorizers and iamAuthEnabled is not true)`;
+                    report(unverifiable(label, `routes.${i}.${listed}`, requirement), api.urn);
                     continue;
                 }
                 report(

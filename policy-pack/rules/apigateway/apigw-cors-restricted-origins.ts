@@ -49,13 +49,24 @@ export function originProblem(origin: string, at: string, config: CorsOriginsCon
 
 function checkOrigins(parameters: () => Record<string, string> | undefined, args: ResourceValidationArgs, report: ReportViolation): void {
     const config = corsOriginsConfig.read(args);
-    const { allowedOrigins } = config;
+    const { allowedOrigins, allowWildcard } = config;
+    if (allowedOrigins.length === 0 && allowWildcard) {
+        // Every origin passes: nothing to check, nor to leave unverified when unknown.
+        return;
+    }
     const label = describe(args);
+    const allowed = allowedOrigins.length > 0 ? `one of ${allowedOrigins.join(", ")}${allowWildcard ? " or '*'" : ""}` : "an explicit origin, not '*'";
+    const all = known(parameters, "responseParameters");
+    if (!all.known) {
+        report(unverifiable(label, all.path, `set Access-Control-Allow-Origin only to ${allowed}`));
+        return;
+    }
     for (const header of CORS_ORIGIN_HEADERS) {
         const path = `responseParameters["${header}"]`;
-        const value = known(() => parameters()?.[header], path);
+        const value = known(() => all.value?.[header]);
         if (!value.known) {
-            report(unverifiable(label, path, allowedOrigins.length > 0 ? `be one of ${allowedOrigins.join(", ")}` : "name an explicit origin, not '*'"));
+            // Named as the definite finding names it (the SDK's dotted path would split the header name).
+            report(unverifiable(label, path, `be ${allowed}`));
             continue;
         }
         if (value.value === undefined) {

@@ -16,6 +16,10 @@ export const apigwDetailedMetrics = resourceRule({
     controls: { checkov: ["CKV2_AWS_4"] },
     validateResource: validateResourceOfType(aws.apigateway.MethodSettings, (settings, args, report) => {
         const label = describe(args);
+        const metrics = known(() => settings.settings?.metricsEnabled, "settings.metricsEnabled");
+        if (metrics.known && metrics.value === true) {
+            return;
+        }
         const path = known(() => settings.methodPath, "methodPath");
         if (!path.known) {
             report(unverifiable(label, path.path, 'be known: stage-wide ("*/*") settings must enable detailed metrics'));
@@ -24,7 +28,6 @@ export const apigwDetailedMetrics = resourceRule({
         if (path.value !== "*/*") {
             return;
         }
-        const metrics = known(() => settings.settings?.metricsEnabled, "settings.metricsEnabled");
         if (!metrics.known) {
             report(unverifiable(label, metrics.path, "be true"));
         } else if (metrics.value !== true) {

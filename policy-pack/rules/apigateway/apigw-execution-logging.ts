@@ -5,7 +5,7 @@ import { known } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
-import { appliesToStage, MethodSettingsResource } from "../lib/stages";
+import { appliesToStage, MethodSettingsResource, pendingStageLink } from "../lib/stages";
 
 const LEVELS: readonly string[] = EXECUTION_LOG_LEVELS;
 const LEVEL_LIST = EXECUTION_LOG_LEVELS.join(" or ");
@@ -32,34 +32,48 @@ export const apigwExecutionLogging = stackRule({
     validateStack: (args, report) => {
         const all = resourcesOf(args.resources, aws.apigateway.MethodSettings);
         const stageWide: MethodSettingsResource[] = [];
+        const unknownPath: MethodSettingsResource[] = [];
         for (const settings of all) {
             const path = known(() => settings.props.methodPath, "methodPath");
-            if (!path.known) {
-                report(unverifiable(settings.label, path.path, `be known: the settings must not turn execution logging off`), settings.urn);
-                continue;
-            }
             const level = known(() => settings.props.settings?.loggingLevel, "settings.loggingLevel");
+            // An unknown methodPath matters only for an unset level, which fails on "*/*" alone: OFF fails on every path, INFO or ERROR on none.
+            const where = !path.known ? "the methods of its methodPath" : path.value === "*/*" ? "every method" : `method ${path.value}`;
             if (!level.known) {
                 report(unverifiable(settings.label, level.path, `be ${LEVEL_LIST}`), settings.urn);
-            } else if (path.value === "*/*" && level.value === undefined) {
+            } else if (level.value !== undefined && !LEVELS.includes(level.value.toUpperCase())) {
+                report(
+                    `${settings.label} turns execution logging ${level.value} for ${where} (settings.loggingLevel), ` +
+                        `so its authorizer and integration failures leave no trace. Set settings.loggingLevel to ${LEVEL_LIST}.`,
+                    settings.urn,
+                );
+            } else if (level.value === undefined && !path.known) {
+                report(unverifiable(settings.label, path.path, `not be "*/*" while settings.loggingLevel is not set`), settings.urn);
+            } else if (level.value === undefined && path.known && path.value === "*/*") {
                 report(
                     `${settings.label} leaves stage-wide execution logging off (settings.loggingLevel is not set), so authorizer and integration failures leave no trace. ` +
                         `Set settings.loggingLevel to ${LEVEL_LIST}.`,
                     settings.urn,
                 );
-            } else if (level.value !== undefined && !LEVELS.includes(level.value.toUpperCase())) {
-                report(
-                    `${settings.label} turns execution logging ${level.value} for ${path.value === "*/*" ? "every method" : `method ${path.value}`} (settings.loggingLevel), ` +
-                        `so its authorizer and integration failures leave no trace. Set settings.loggingLevel to ${LEVEL_LIST}.`,
-                    settings.urn,
-                );
             }
-            if (path.value === "*/*") {
+            if (!path.known) {
+                unknownPath.push(settings);
+            } else if (path.value === "*/*") {
                 stageWide.push(settings);
             }
         }
         for (const stage of resourcesOf(args.resources, aws.apigateway.Stage)) {
-            if (!stageWide.some((s) => appliesToStage(s, stage))) {
+            if (stageWide.some((s) => appliesToStage(s, stage))) {
+                continue;
+            }
+            // Settings that may yet be stage-wide settings of this stage: by an unknown methodPath, or an unknown stageName.
+            const why = `${stage.label} has no other stage-wide method settings`;
+            const pending = unknownPath.find((s) => appliesToStage(s, stage));
+            const link = pending ? undefined : [...stageWide, ...unknownPath].map((s) => pendingStageLink(s, stage)).find((l) => l !== undefined);
+            if (pending) {
+                report(unverifiable(pending.label, "methodPath", `be "*/*", since ${why}`), stage.urn);
+            } else if (link) {
+                report(unverifiable(link.unknown.label, link.prop, `be the ${link.prop} of ${link.other.label}, since ${why}`), stage.urn);
+            } else {
                 report(
                     `${stage.label} has no stage-wide method settings (no aws.apigateway.MethodSettings with methodPath "*/*" for it), so execution logging is off for every method. ` +
                         `Add MethodSettings with methodPath "*/*" and settings.loggingLevel ${LEVEL_LIST}.`,

@@ -23,24 +23,26 @@ export const apigwIntegrationHttps = resourceRule({
         validateResourceOfType(aws.apigateway.Integration, (integration, args, report) => {
             const label = describe(args);
             const type = known(() => integration.type, "type");
+            if (type.known && !HTTP_TYPES.includes((type.value ?? "").toUpperCase())) {
+                return;
+            }
+            const uri = known(() => integration.uri, "uri");
+            // A known uri that is not http:// calls no backend in clear text, whatever an unknown type becomes.
+            if (uri.known && !isPlaintextUri(uri.value)) {
+                return;
+            }
             if (!type.known) {
                 report(unverifiable(label, type.path, "be known: an HTTP or HTTP_PROXY integration must use an https:// uri"));
                 return;
             }
-            if (!HTTP_TYPES.includes((type.value ?? "").toUpperCase())) {
-                return;
-            }
-            const uri = known(() => integration.uri, "uri");
             if (!uri.known) {
                 report(unverifiable(label, uri.path, "start with https://"));
                 return;
             }
-            if (isPlaintextUri(uri.value)) {
-                report(
-                    `${label} (${type.value}) calls its backend in clear text (uri "${uri.value}"), so requests, tokens and responses can be read or changed on the way. ` +
-                        "Set uri to the backend's https:// endpoint.",
-                );
-            }
+            report(
+                `${label} (${type.value}) calls its backend in clear text (uri "${uri.value}"), so requests, tokens and responses can be read or changed on the way. ` +
+                    "Set uri to the backend's https:// endpoint.",
+            );
         }),
         // An unknown or unparsable body is reported by apigw-method-requires-authorization (knownBody).
         validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {

@@ -1,10 +1,11 @@
 /** API Gateway methods must require an authorizer; only a real CORS preflight (OPTIONS answered by a MOCK integration) is exempt. */
 import * as aws from "@pulumi/aws";
+import type { PolicyResource } from "@pulumi/policy";
 import { AUTHORIZATION_TYPES } from "../../baseline";
 import { known, knownDeep } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { bodyOperationKey, checkBodyAuthorization } from "../lib/openapi-rules";
-import { derivedFrom, OutputsOf, resourcesOf, sameKnownString, sameOrigin, StackResource } from "../lib/resources";
+import { derivedFrom, OutputsOf, pendingLink, PendingLink, resourcesOf, sameKnownString, sameOrigin, StackResource } from "../lib/resources";
 import { ruleConfig, stackRule } from "../lib/rule";
 
 /** Config of `apigw-method-requires-authorization`. */
@@ -41,13 +42,15 @@ const same = (a: StackResource<unknown>, b: StackResource<unknown>, prop: string
         () => read(b),
     );
 
+const props = (r: StackResource<unknown>) => r.props as Record<string, unknown>;
+
+/** True when the integration's httpMethod or resourceId was built from a method. */
+const builtFromMethod = (integration: IntegrationResource) =>
+    (["httpMethod", "resourceId"] as const).some((p) => (integration.resource.propertyDependencies[p] ?? []).some((d) => d.isType(aws.apigateway.Method)));
+
 /** True when the integration serves the method: built from it, or (built from no method) on the same API, resource and HTTP method. */
 export function integrationOfMethod(integration: IntegrationResource, method: MethodResource): boolean {
-    const props = (r: StackResource<unknown>) => r.props as Record<string, unknown>;
-    const fromMethod = (["httpMethod", "resourceId"] as const).some((p) =>
-        (integration.resource.propertyDependencies[p] ?? []).some((d) => d.isType(aws.apigateway.Method)),
-    );
-    if (fromMethod) {
+    if (builtFromMethod(integration)) {
         // Built from a method: that method, and no other.
         return derivedFrom(integration, "httpMethod", method) || derivedFrom(integration, "resourceId", method);
     }
@@ -58,6 +61,33 @@ export function integrationOfMethod(integration: IntegrationResource, method: Me
             () => integration.props.httpMethod,
             () => method.props.httpMethod,
         )
+    );
+}
+
+/** An API Gateway resource whose outputs decide an integration's link to a method (matched by the dependency record). */
+const apiGatewayPart = (d: PolicyResource) => d.isType(aws.apigateway.RestApi) || d.isType(aws.apigateway.Resource) || d.isType(aws.apigateway.Method);
+
+/**
+ * For an integration built from no method and not known to serve the method: the unknown link property
+ * (restApi, resourceId or httpMethod, of either) that may yet make it serve the method once known; undefined if none.
+ */
+function pendingIntegration(integration: IntegrationResource, method: MethodResource): PendingLink | undefined {
+    if (builtFromMethod(integration)) {
+        return undefined;
+    }
+    return pendingLink(
+        integration,
+        method,
+        (["restApi", "resourceId", "httpMethod"] as const).map((prop) => ({
+            prop,
+            isLinkTarget: apiGatewayPart,
+            match:
+                (prop !== "httpMethod" && sameOrigin(integration, prop, method, prop)) ||
+                sameKnownString(
+                    () => props(integration)[prop],
+                    () => props(method)[prop],
+                ),
+        })),
     );
 }
 
@@ -122,6 +152,19 @@ export const apigwMethodRequiresAuthorization = stackRule({
                 continue;
             }
             const served = integrations.filter((i) => integrationOfMethod(i, method));
+            const pending = served.length === 0 ? integrations.map((i) => pendingIntegration(i, method)).find((l) => l !== undefined) : undefined;
+            if (pending) {
+                const { unknown, other, prop } = pending;
+                report(
+                    unverifiable(
+                        unknown.label,
+                        prop,
+                        `be the ${prop} of ${other.label}: ${label} (OPTIONS) has authorization ${NONE} and needs a MOCK integration`,
+                    ),
+                    method.urn,
+                );
+                continue;
+            }
             if (served.length === 0) {
                 report(
                     `${label} (OPTIONS) has authorization ${NONE} but no MOCK integration in this stack answers it, so it is not known to be a CORS preflight. ` +

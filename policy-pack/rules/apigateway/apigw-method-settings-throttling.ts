@@ -17,6 +17,12 @@ export const apigwMethodSettingsThrottling = resourceRule({
         const label = describe(args);
         const path = known(() => settings.methodPath, "methodPath");
         const where = `${label} (${path.known ? path.value : "methodPath unknown"})`;
+        // A block unknown as a whole is one unknown, not one per setting read from it.
+        const block = known(() => settings.settings, "settings");
+        if (!block.known) {
+            report(unverifiable(label, block.path, "set throttlingRateLimit and throttlingBurstLimit to positive limits, and dataTraceEnabled to false"));
+            return;
+        }
         const limits = [
             { key: "settings.throttlingRateLimit", value: known(() => settings.settings?.throttlingRateLimit, "settings.throttlingRateLimit") },
             { key: "settings.throttlingBurstLimit", value: known(() => settings.settings?.throttlingBurstLimit, "settings.throttlingBurstLimit") },

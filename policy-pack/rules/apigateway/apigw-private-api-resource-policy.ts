@@ -24,17 +24,21 @@ export const apigwPrivateApiResourcePolicy = stackRule({
     enforcementLevel: "mandatory",
     controls: {},
     inspects: [aws.apigateway.RestApi, aws.apigateway.RestApiPolicy],
-    validateStack: (args, report) => {
+    validateStack: (args, stackReport) => {
         const attachable = resourcesOf(args.resources, aws.apigateway.RestApiPolicy);
         for (const api of resourcesOf(args.resources, aws.apigateway.RestApi)) {
             const type = endpointTypeOf(api);
-            if (!type.known) {
-                report(unverifiable(api.label, type.path, `be known: a PRIVATE API's resource policy must ${MUST}`), api.urn);
+            if (type.known && type.value !== "PRIVATE") {
                 continue;
             }
-            if (type.value !== "PRIVATE") {
-                continue;
-            }
+            // An API whose type is unknown is judged as PRIVATE: only if that fails is its type reported (a compliant policy passes either way).
+            let failed = false;
+            const report = (message: string, urn: string) => {
+                failed = true;
+                if (type.known) {
+                    stackReport(message, urn);
+                }
+            };
             const attached = attachable.filter((p) => refersTo(p, "restApiId", api, [(a) => a.id]));
             // A body's x-amazon-apigateway-policy is applied by every PutRestApi of the body (terraform-provider-aws
             // rest_api.go: the import runs before policy is patched back), so it is judged even when policy overrides it.
@@ -67,6 +71,9 @@ export const apigwPrivateApiResourcePolicy = stackRule({
                         report(`${subject} resource policy (policy): ${problem}. ${FIX}`, urn);
                     }
                 }
+            }
+            if (!type.known && failed) {
+                stackReport(unverifiable(api.label, type.path, `be known: a PRIVATE API's resource policy must ${MUST}`), api.urn);
             }
         }
     },

@@ -21,6 +21,10 @@ export const apigwRequestValidation = resourceRule({
         validateResourceOfType(aws.apigateway.Method, (method, args, report) => {
             const label = describe(args);
             const requirement = "be validated: a method with request models or required parameters needs a requestValidatorId";
+            // With a validator (an unknown id, e.g. `validator.id` at preview, is one) there is nothing to report, whatever the models and parameters are.
+            if (isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
+                return;
+            }
             const models = known(() => Object.keys(method.requestModels ?? {}), "requestModels");
             if (!models.known) {
                 report(unverifiable(label, models.path, requirement));
@@ -38,17 +42,14 @@ export const apigwRequestValidation = resourceRule({
             if (models.value.length === 0 && required.length === 0) {
                 return;
             }
-            // An unknown validator id (e.g. `validator.id` at preview) is a validator.
-            if (!isSet(known(() => method.requestValidatorId, "requestValidatorId"))) {
-                const what = [
-                    ...(models.value.length > 0 ? [`request models (${models.value.join(", ")})`] : []),
-                    ...(required.length > 0 ? [`required parameters (${required.join(", ")})`] : []),
-                ];
-                report(
-                    `${label} declares ${listing(what)} but no request validator (requestValidatorId is not set), so invalid requests reach the backend. ` +
-                        "Set requestValidatorId to an aws.apigateway.RequestValidator that validates the body and the parameters it declares.",
-                );
-            }
+            const what = [
+                ...(models.value.length > 0 ? [`request models (${models.value.join(", ")})`] : []),
+                ...(required.length > 0 ? [`required parameters (${required.join(", ")})`] : []),
+            ];
+            report(
+                `${label} declares ${listing(what)} but no request validator (requestValidatorId is not set), so invalid requests reach the backend. ` +
+                    "Set requestValidatorId to an aws.apigateway.RequestValidator that validates the body and the parameters it declares.",
+            );
         }),
         // An unknown or unparsable body is reported by apigw-method-requires-authorization (knownBody).
         validateResourceOfType(aws.apigateway.RestApi, (api, args, report) => {

@@ -2,7 +2,8 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { ACCESS_LOG_FIELDS, checkAccessLogSettings } from "../lib/access-logs";
-import { describe } from "../lib/messages";
+import { known } from "../lib/known";
+import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
 
 const FIELDS = ACCESS_LOG_FIELDS;
@@ -21,6 +22,12 @@ export const apigwStageAccessLogging = resourceRule({
         trivy: ["AWS-0001"],
     },
     validateResource: validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
+        // Settings unknown as a whole may lack the destination as well as the fields.
+        const settings = known(() => stage.accessLogSettings, "accessLogSettings");
+        if (!settings.known) {
+            report(unverifiable(describe(args), settings.path, `set destinationArn to a CloudWatch log group ARN and a format containing ${FIELDS}`));
+            return;
+        }
         checkAccessLogSettings(stage, describe(args), report);
     }),
 });

@@ -4,7 +4,7 @@ import { known } from "../lib/known";
 import { unverifiable } from "../lib/messages";
 import { resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
-import { appliesToStage, MethodSettingsResource } from "../lib/stages";
+import { appliesToStage, MethodSettingsResource, pendingStageLink } from "../lib/stages";
 
 const STAGE_WIDE = "*/*";
 
@@ -16,11 +16,15 @@ function throttlingOf(settings: MethodSettingsResource): Throttling {
         known(() => settings.props.settings?.throttlingRateLimit, "settings.throttlingRateLimit"),
         known(() => settings.props.settings?.throttlingBurstLimit, "settings.throttlingBurstLimit"),
     ];
+    // A known limit that is not positive leaves the stage unthrottled, whatever the other one becomes.
+    if (limits.some((l) => l.known && !(typeof l.value === "number" && l.value > 0))) {
+        return { state: "unthrottled" };
+    }
     const unknown = limits.find((l) => !l.known);
     if (unknown && !unknown.known) {
         return { state: "unknown", subject: settings.label, path: unknown.path };
     }
-    return limits.every((l) => l.known && typeof l.value === "number" && l.value > 0) ? { state: "throttled" } : { state: "unthrottled" };
+    return { state: "throttled" };
 }
 
 export const apigwStageThrottling = stackRule({
@@ -44,15 +48,27 @@ export const apigwStageThrottling = stackRule({
                 continue;
             }
             const unknownPath = paths.find((p) => !p.path.known);
+            const pending = allSettings.map((s) => pendingStageLink(s, stage)).find((l) => l !== undefined);
             const unknownLimit = verdicts.find((v): v is Extract<Throttling, { state: "unknown" }> => v.state === "unknown");
             if (unknownLimit) {
-                report(unverifiable(unknownLimit.subject, unknownLimit.path, `be positive, so that ${stage.label} is throttled`), stage.urn);
+                const what = unknownLimit.path === "settings" ? "set positive throttlingRateLimit and throttlingBurstLimit" : "be positive";
+                report(unverifiable(unknownLimit.subject, unknownLimit.path, `${what}, so that ${stage.label} is throttled`), stage.urn);
             } else if (unknownPath && !unknownPath.path.known) {
                 report(
                     unverifiable(
                         unknownPath.settings.label,
                         unknownPath.path.path,
                         `be "${STAGE_WIDE}" with positive throttling limits, or ${stage.label} needs other stage-wide method settings`,
+                    ),
+                    stage.urn,
+                );
+            } else if (pending) {
+                const { unknown, other, prop } = pending;
+                report(
+                    unverifiable(
+                        unknown.label,
+                        prop,
+                        `be the ${prop} of ${other.label} (with methodPath "${STAGE_WIDE}" and positive throttling limits), or ${stage.label} needs other stage-wide method settings`,
                     ),
                     stage.urn,
                 );

@@ -7,18 +7,24 @@
  * `lambda-env-plaintext-secrets` (`lib/secrets.ts`): `@pulumi/policy`
  * unwraps Pulumi secrets, so a literal and a `config.requireSecret` value are
  * judged alike; a value unknown at preview (another resource's output) is a
- * reference to something the program creates and is not judged.
+ * reference to something the program creates and is not judged. A whole map
+ * unknown at preview hides names and literals alike, so it is reported as
+ * unverifiable, not passed.
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { knownEntries } from "../lambda/lambda-env-plaintext-secrets";
-import { snapshot } from "../lib/known";
-import { describe } from "../lib/messages";
+import { known, snapshot } from "../lib/known";
+import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
 import { plaintextSecrets } from "../lib/secrets";
 
-function findings(label: string, property: string, value: unknown): string[] {
-    return plaintextSecrets(knownEntries(value)).map(
+function findings(label: string, property: string, read: () => unknown): string[] {
+    const map = known(read, property);
+    if (!map.known) {
+        return [unverifiable(label, map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings")];
+    }
+    return plaintextSecrets(knownEntries(snapshot(() => map.value))).map(
         ({ variable, reason }) =>
             `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
             `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`,
@@ -37,18 +43,10 @@ export const apigwStageVariableSecrets = resourceRule({
     controls: {},
     validateResource: [
         validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
-            findings(
-                describe(args),
-                "variables",
-                snapshot(() => stage.variables),
-            ).forEach((m) => report(m));
+            findings(describe(args), "variables", () => stage.variables).forEach((m) => report(m));
         }),
         validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
-            findings(
-                describe(args),
-                "stageVariables",
-                snapshot(() => stage.stageVariables),
-            ).forEach((m) => report(m));
+            findings(describe(args), "stageVariables", () => stage.stageVariables).forEach((m) => report(m));
         }),
     ],
 });

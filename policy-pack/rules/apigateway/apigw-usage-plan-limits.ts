@@ -21,27 +21,27 @@ export const apigwUsagePlanLimits = resourceRule({
         const checks: { path: string; value: Known<unknown>; ok: (v: unknown) => boolean; must: string }[] = [
             {
                 path: "throttleSettings.rateLimit",
-                value: known(() => plan.throttleSettings?.rateLimit),
+                value: known(() => plan.throttleSettings?.rateLimit, "throttleSettings.rateLimit"),
                 ok: (v) => typeof v === "number" && v > 0,
                 must: "be above 0",
             },
             {
                 path: "throttleSettings.burstLimit",
-                value: known(() => plan.throttleSettings?.burstLimit),
+                value: known(() => plan.throttleSettings?.burstLimit, "throttleSettings.burstLimit"),
                 ok: (v) => typeof v === "number" && v >= THROTTLE.minBurstLimit,
                 must: `be at least ${THROTTLE.minBurstLimit}`,
             },
             {
                 path: "quotaSettings.limit",
-                value: known(() => plan.quotaSettings?.limit),
+                value: known(() => plan.quotaSettings?.limit, "quotaSettings.limit"),
                 ok: (v) => typeof v === "number" && v >= QUOTA.minLimit,
                 must: `be at least ${QUOTA.minLimit}`,
             },
             {
                 path: "quotaSettings.period",
-                value: known(() => plan.quotaSettings?.period),
+                value: known(() => plan.quotaSettings?.period, "quotaSettings.period"),
                 ok: (v) => typeof v === "string" && PERIODS.includes(v),
-                must: `be ${QUOTA.periods.join(", ")}`,
+                must: `be one of ${QUOTA.periods.join(", ")}`,
             },
         ];
         const failing = checks.filter((c) => c.value.known && !c.ok(c.value.value));
@@ -54,8 +54,13 @@ export const apigwUsagePlanLimits = resourceRule({
             return;
         }
         const unknown = checks.find((c) => !c.value.known);
-        if (unknown) {
-            report(unverifiable(label, unknown.path, unknown.must));
+        if (unknown && !unknown.value.known) {
+            // A block unknown as a whole (e.g. throttleSettings) is named with every limit it must set.
+            const at = unknown.value.path;
+            const covered = checks.filter((c) => !c.value.known && c.value.path === at && c.path !== at);
+            const must =
+                covered.length > 0 ? `set ${listing(covered.map((c) => `${c.path.slice(at.length + 1)} to ${c.must.replace(/^be /, "")}`))}` : unknown.must;
+            report(unverifiable(label, at, must));
         }
     }),
 });

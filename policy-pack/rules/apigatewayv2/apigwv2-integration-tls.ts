@@ -8,6 +8,9 @@ import { knownBody } from "../lib/openapi-rules";
 import { isPlaintextUri } from "../lib/plaintext";
 import { resourceRule } from "../lib/rule";
 
+/** Integration types whose integrationUri is an ARN (or absent), never a URL. */
+const ARN_TYPES = ["AWS", "AWS_PROXY", "MOCK"];
+
 export const apigwv2IntegrationTls = resourceRule({
     name: "apigwv2-integration-tls",
     service: "apigatewayv2",
@@ -20,24 +23,33 @@ export const apigwv2IntegrationTls = resourceRule({
     validateResource: [
         validateResourceOfType(aws.apigatewayv2.Integration, (integration, args, report) => {
             const label = describe(args);
+            const connection = known(() => integration.connectionType, "connectionType");
+            const vpcLink = connection.known && (connection.value ?? "").toUpperCase() === "VPC_LINK";
             const uri = known(() => integration.integrationUri, "integrationUri");
             if (!uri.known) {
-                // An ARN from another resource (a Lambda, a listener) is never a plaintext URL; a URL is a literal.
+                // A URL built from outputs (`http://${alb.dnsName}`) may be plaintext; the ARN of an AWS, AWS_PROXY or MOCK integration,
+                // or of an HTTP API's VPC_LINK (its listener; a VPC_LINK without tlsConfig is reported below), never is.
+                const type = known(() => integration.integrationType, "integrationType");
+                if (!vpcLink && !(type.known && ARN_TYPES.includes((type.value ?? "").toUpperCase()))) {
+                    report(unverifiable(label, uri.path, "not be a plaintext http:// URL"));
+                }
             } else if (isPlaintextUri(uri.value)) {
                 report(
                     `${label} sends requests to ${uri.value} (integrationUri) in plaintext, so they can be read and altered in transit. Use an https:// integrationUri.`,
                 );
             }
-            const connection = known(() => integration.connectionType, "connectionType");
+            // A tlsConfig unknown as a whole may lack serverNameToVerify; an unknown serverNameToVerify is set (derived from another resource).
+            const tls = known(() => integration.tlsConfig, "tlsConfig");
+            const verified = tls.known && isSet(known(() => tls.value?.serverNameToVerify, "tlsConfig.serverNameToVerify"));
             if (!connection.known) {
-                report(unverifiable(label, connection.path, "be INTERNET, or a VPC_LINK integration must set tlsConfig.serverNameToVerify"));
+                if (!verified) {
+                    report(unverifiable(label, connection.path, "be INTERNET, or a VPC_LINK integration must set tlsConfig.serverNameToVerify"));
+                }
+            } else if (!vpcLink || verified) {
                 return;
-            }
-            if ((connection.value ?? "").toUpperCase() !== "VPC_LINK") {
-                return;
-            }
-            const server = known(() => integration.tlsConfig?.serverNameToVerify, "tlsConfig.serverNameToVerify");
-            if (!isSet(server)) {
+            } else if (!tls.known) {
+                report(unverifiable(label, tls.path, "set serverNameToVerify, since connectionType is VPC_LINK"));
+            } else {
                 report(
                     `${label} is a private (VPC_LINK) integration without tlsConfig.serverNameToVerify, so traffic to the backend is not TLS-verified. ` +
                         "Set tlsConfig.serverNameToVerify to the backend's certificate name and use an HTTPS listener.",

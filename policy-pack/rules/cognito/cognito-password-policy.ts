@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
 import { PASSWORD } from "../../baseline";
-import { known, Known } from "../lib/known";
+import { known } from "../lib/known";
 import { describe, listing, unverifiable } from "../lib/messages";
 import { resourceRule, ruleConfig } from "../lib/rule";
 
@@ -60,7 +60,7 @@ export const cognitoPasswordPolicy = resourceRule({
         }
         const problems: string[] = [];
         const fixes: string[] = [];
-        const unknown: Known<unknown>[] = [];
+        const unknown: { path: string }[] = [];
         const length = known(() => pool.passwordPolicy?.minimumLength, "passwordPolicy.minimumLength");
         if (!length.known) {
             unknown.push(length);
@@ -88,11 +88,11 @@ export const cognitoPasswordPolicy = resourceRule({
         }
         if (problems.length > 0) {
             report(`${label} has a weak password policy (${problems.join("; ")}). Set ${listing(fixes)}.`);
-        } else if (unknown.length > 0 && !unknown[0].known) {
+        } else if (unknown.length > 0) {
             report(
                 unverifiable(
                     label,
-                    unknown[0].path,
+                    unknown.map((u) => u.path),
                     `meet the password policy (minimumLength >= ${minimumLength}, every require* flag true, temporaryPasswordValidityDays <= ${PASSWORD.maxTemporaryValidityDays})`,
                 ),
             );

@@ -13,12 +13,14 @@
  * secret's ARN) refers to something the program creates and is not judged,
  * even under a secret-like name: flagging every such reference would make the
  * recommended pattern (`DB_SECRET_ARN: secret.arn`) a finding. Known values
- * are judged in preview and update alike.
+ * are judged in preview and update alike. A whole map (or environment) that is
+ * unknown hides names and literals alike (`variables: pulumi.all([...]).apply(...)`
+ * with a password from config), so it is reported as unverifiable, not passed.
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { isUnknown, snapshot } from "../lib/known";
-import { describe } from "../lib/messages";
+import { isUnknown, known, snapshot } from "../lib/known";
+import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
 import { plaintextSecrets } from "../lib/secrets";
 import { asRecord } from "../lib/values";
@@ -39,7 +41,12 @@ export const lambdaEnvPlaintextSecrets = resourceRule({
     enforcementLevel: "mandatory",
     controls: {},
     validateResource: validateResourceOfType(aws.lambda.Function, (fn, args, report) => {
-        const variables = knownEntries(snapshot(() => fn.environment?.variables));
+        const map = known(() => fn.environment?.variables, "environment.variables");
+        if (!map.known) {
+            report(unverifiable(describe(args), map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings"));
+            return;
+        }
+        const variables = knownEntries(snapshot(() => map.value));
         for (const { variable, reason } of plaintextSecrets(variables)) {
             report(
                 `${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +

@@ -196,37 +196,44 @@ export type KmsEncryption =
 
 const KMS_ALGORITHMS = ["aws:kms", "aws:kms:dsse"];
 
+/** A part of a snapshot and its path; a step into an unknown part stays at that part (the path that is unknown). */
+type Part = { readonly value: unknown; readonly path: string };
+const step = (p: Part, key: string): Part => (isUnknown(p.value) ? p : { value: asRecord(p.value)[key], path: `${p.path}.${key}` });
+
 /** The bucket's default encryption, from its BucketServerSideEncryptionConfiguration(V2) or inline configuration; none is SSE-S3 (S3's default since January 2023). */
 export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: BucketResource): KmsEncryption {
     // Snapshots: an unknown key ARN (kmsMasterKeyId: key.arn) must not hide the known algorithm.
-    const candidates: { where: string; defaults: unknown[] }[] = companionsOf(
+    const candidates: { where: string; subject: string; defaults: Part[] }[] = companionsOf(
         [
             ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfiguration),
             ...resourcesOf(resources, aws.s3.BucketServerSideEncryptionConfigurationV2),
         ],
         bucket,
-    ).map((e) => ({
-        where: e.label,
-        defaults: asArray(snapshot(() => e.props.rules)).map((r) => (isUnknown(r) ? r : asRecord(r).applyServerSideEncryptionByDefault)),
-    }));
+    ).map((e) => {
+        const rules = snapshot(() => e.props.rules);
+        const defaults = isUnknown(rules)
+            ? [{ value: rules, path: "rules" }]
+            : asArray(rules).map((r, i) => step({ value: r, path: `rules.${i}` }, "applyServerSideEncryptionByDefault"));
+        return { where: e.label, subject: e.label, defaults };
+    });
     const typed = typedOf(bucket);
     if (!leftUnset(typed, "serverSideEncryptionConfiguration")) {
-        const inline = snapshot(() => typed.props.serverSideEncryptionConfiguration);
-        const rule = isUnknown(inline) ? inline : asRecord(inline).rule;
+        const inline = { value: snapshot(() => typed.props.serverSideEncryptionConfiguration), path: "serverSideEncryptionConfiguration" };
         candidates.push({
             where: `${bucket.common.label} serverSideEncryptionConfiguration`,
-            defaults: [isUnknown(rule) ? rule : asRecord(rule).applyServerSideEncryptionByDefault],
+            subject: bucket.common.label,
+            defaults: [step(step(inline, "rule"), "applyServerSideEncryptionByDefault")],
         });
     }
     let unknown: KmsEncryption | undefined;
     let awsManaged: KmsEncryption | undefined;
     for (const c of candidates) {
         for (const d of c.defaults) {
-            const algorithm = isUnknown(d) ? d : asRecord(d).sseAlgorithm;
-            const key = isUnknown(d) ? d : asRecord(d).kmsMasterKeyId;
-            if (isUnknown(algorithm)) {
-                unknown ??= { state: "unknown", what: `${c.where} sseAlgorithm` };
-            } else if (typeof algorithm === "string" && KMS_ALGORITHMS.includes(algorithm)) {
+            const algorithm = step(d, "sseAlgorithm");
+            const key = step(d, "kmsMasterKeyId").value;
+            if (isUnknown(algorithm.value)) {
+                unknown ??= { state: "unknown", what: `${c.subject}.${algorithm.path}` };
+            } else if (typeof algorithm.value === "string" && KMS_ALGORITHMS.includes(algorithm.value)) {
                 // A key derived from another resource is a customer-managed key even before its ARN is known.
                 if (isUnknown(key) || (typeof key === "string" && key !== "" && !/alias\/aws\/s3$/.test(key))) {
                     return { state: "cmk" };

@@ -102,3 +102,38 @@ export function knownOutput<P, T>(r: StackResource<P>, prop: keyof P & string, r
     const value = knownDeep(() => read(r.props), prop);
     return value.known || !leftUnset(r, prop) ? value : { known: true, value: undefined };
 }
+
+/** One property that links two resources (settings to their stage, an integration to its method). */
+export interface Link {
+    readonly prop: string;
+    /** The resources whose outputs decide this link: a value built from one of them is matched by the dependency record. */
+    readonly isLinkTarget: (d: PolicyResource) => boolean;
+    /** Whether the link is already known to hold. */
+    readonly match: boolean;
+}
+
+/** The unknown link property (of `a` or `b`) that may yet link them once known, and the resource on its other side. */
+export interface PendingLink {
+    readonly unknown: StackResource<unknown>;
+    readonly other: StackResource<unknown>;
+    readonly prop: string;
+}
+
+/** True when `r.props[prop]` is unknown and built from no link target, so its value, once known, may name anything. */
+function openLink(r: StackResource<unknown>, prop: string, isLinkTarget: (d: PolicyResource) => boolean): boolean {
+    return !known(() => (r.props as Record<string, unknown>)[prop]).known && !(r.resource.propertyDependencies[prop] ?? []).some(isLinkTarget);
+}
+
+/**
+ * For two resources not known to be linked: the first unmatched link whose value is unknown on a side built from no
+ * link target, when every unmatched link is such, so that the two may yet be linked once the values are known (a
+ * first preview must not then state they are not); undefined when they cannot be.
+ */
+export function pendingLink(a: StackResource<unknown>, b: StackResource<unknown>, links: readonly Link[]): PendingLink | undefined {
+    const unmatched = links.filter((l) => !l.match);
+    if (unmatched.length === 0 || !unmatched.every((l) => openLink(a, l.prop, l.isLinkTarget) || openLink(b, l.prop, l.isLinkTarget))) {
+        return undefined;
+    }
+    const { prop, isLinkTarget } = unmatched[0];
+    return openLink(a, prop, isLinkTarget) ? { unknown: a, other: b, prop } : { unknown: b, other: a, prop };
+}

@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { JoinIndex, linkKeys, targetKeys } from "./joins";
 import { Known } from "./known";
-import { derivedFrom, knownOutput, OutputsOf, refersTo, sameKnownString, sameOrigin, StackResource } from "./resources";
+import { derivedFrom, knownOutput, OutputsOf, pendingLink, PendingLink, refersTo, sameKnownString, sameOrigin, StackResource } from "./resources";
 
 export type RestApiResource = StackResource<OutputsOf<aws.apigateway.RestApi>>;
 export type StageResource = StackResource<OutputsOf<aws.apigateway.Stage>>;
@@ -22,6 +22,38 @@ export function appliesToStage(settings: MethodSettingsResource, stage: StageRes
                     () => stage.props.restApi,
                 )))
     );
+}
+
+/**
+ * For method settings not known to belong to the stage: the stageName or restApi (of either), unknown at a first
+ * preview and built from no Stage or RestApi, that may yet make them the stage's once known; undefined if none.
+ */
+export function pendingStageLink(settings: MethodSettingsResource, stage: StageResource): PendingLink | undefined {
+    if (appliesToStage(settings, stage)) {
+        return undefined;
+    }
+    return pendingLink(settings, stage, [
+        {
+            prop: "stageName",
+            isLinkTarget: (d) => d.isType(aws.apigateway.Stage),
+            match:
+                derivedFrom(settings, "stageName", stage) ||
+                sameKnownString(
+                    () => settings.props.stageName,
+                    () => stage.props.stageName,
+                ),
+        },
+        {
+            prop: "restApi",
+            isLinkTarget: (d) => d.isType(aws.apigateway.RestApi),
+            match:
+                sameOrigin(settings, "restApi", stage, "restApi") ||
+                sameKnownString(
+                    () => settings.props.restApi,
+                    () => stage.props.restApi,
+                ),
+        },
+    ]);
 }
 
 const apiId = [(a: OutputsOf<aws.apigateway.RestApi>) => a.id];

@@ -8,6 +8,7 @@
 import type { PolicyResource } from "@pulumi/policy";
 import { bucketsIn, s3BucketOfUri } from "./buckets";
 import { isSet, known } from "./known";
+import { listing, unverifiable } from "./messages";
 import { derivedFrom, sameKnownString, StackResource } from "./resources";
 import { strictProfileFinding, strictProfileGaps } from "./strict-buckets";
 
@@ -51,4 +52,38 @@ export function checkTruststores(
             }
         }
     }
+    for (const domain of domains) {
+        const finding = unknownTruststore(resources, domain);
+        if (finding !== undefined) {
+            report(finding, domain.urn);
+        }
+    }
+}
+
+/**
+ * What the checks above cannot judge at a first preview: the truststoreVersion of an mTLS block unknown as a whole,
+ * and the buckets an unknown truststoreUri that did not come from a bucket (config, another resource's output) may
+ * name once known.
+ */
+function unknownTruststore(resources: readonly PolicyResource[], domain: StackResource<MtlsDomainProps>): string | undefined {
+    const block = known(() => domain.props.mutualTlsAuthentication, "mutualTlsAuthentication");
+    const uri = block.known ? known(() => block.value?.truststoreUri, "mutualTlsAuthentication.truststoreUri") : block;
+    if (uri.known) {
+        return undefined;
+    }
+    // A URI built from a bucket (s3://${bucket.bucket}/...) names that bucket, which the checks above judge.
+    const buckets = bucketsIn(resources);
+    const weak = buckets.some((b) => derivedFrom(domain, "mutualTlsAuthentication", b.common))
+        ? []
+        : buckets.filter((b) => {
+              const gaps = strictProfileGaps(resources, b);
+              return gaps.missing.length + gaps.unknown.length > 0;
+          });
+    const musts = [
+        ...(block.known ? [] : ["set truststoreVersion to the truststore object's version id"]),
+        ...(weak.length > 0
+            ? [`name a bucket of the strict profile (versioned, public access blocked on the bucket), not ${listing(weak.map((b) => b.common.label))}`]
+            : []),
+    ];
+    return musts.length > 0 ? unverifiable(domain.label, uri.path, musts.join(", and ")) : undefined;
 }

@@ -8,6 +8,7 @@ import { externalCompanions, externalLabel } from "../lib/external-buckets";
 import { known } from "../lib/known";
 import { resourcesOf } from "../lib/resources";
 import { ruleConfig, stackRule } from "../lib/rule";
+import { undecidedFinding, undecidedReferences } from "../lib/undecided-buckets";
 
 /** Config of {@link s3BucketDurability}. */
 export interface S3BucketDurabilityConfig {
@@ -63,6 +64,8 @@ export const s3BucketDurability = stackRule({
     ],
     validateStack: (args, report) => {
         const config = s3BucketDurabilityConfig.read(args);
+        // Trails whose bucket is unknown at preview and came from no bucket may write to any bucket once known.
+        const trails = undecidedReferences(args.resources, ["audit"]);
         for (const bucket of bucketsIn(args.resources)) {
             const subject = bucket.common.label;
             const urn = bucket.common.urn;
@@ -93,6 +96,8 @@ export const s3BucketDurability = stackRule({
                 } else if (lifecycle.state === "unknown") {
                     unknown(lifecycle.what, 'a rule with status "Enabled"');
                 }
+            } else if (trails.length > 0 && lifecycleOf(args.resources, bucket).state !== "yes") {
+                report(undecidedFinding(subject, trails, 'has a lifecycle rule with status "Enabled"'), urn);
             }
             if (config.requireAccessLogging && !logTarget && accessLoggingOf(args.resources, bucket).state === "no") {
                 report(`${subject} has no server access logging (requireAccessLogging); add a BucketLoggingV2 with targetBucket set to a log bucket.`, urn);

@@ -3,6 +3,7 @@ import * as aws from "@pulumi/aws";
 import { S3_KMS_REQUIRED_FOR } from "../../baseline";
 import { BUCKET_PURPOSES, BucketPurposeSetting, kmsEncryptionOf, purposesOf, selects } from "../lib/bucket-access";
 import { bucketsIn } from "../lib/buckets";
+import { undecidedFinding, undecidedReferences } from "../lib/undecided-buckets";
 import { ruleConfig, stackRule } from "../lib/rule";
 
 /** Config of {@link s3BucketKmsEncryption}. */
@@ -44,13 +45,20 @@ export const s3BucketKmsEncryption = stackRule({
     ],
     validateStack: (args, report) => {
         const config = s3BucketKmsEncryptionConfig.read(args);
+        const undecided = undecidedReferences(args.resources, config.requireKmsFor);
         for (const bucket of bucketsIn(args.resources)) {
             const purposes = purposesOf(args.resources, bucket);
+            const encryption = kmsEncryptionOf(args.resources, bucket);
             if (!selects(config.requireKmsFor, purposes)) {
+                if (undecided.length > 0 && encryption.state !== "cmk") {
+                    report(
+                        undecidedFinding(bucket.common.label, undecided, 'encrypts with "aws:kms" and a customer-managed kmsMasterKeyId'),
+                        bucket.common.urn,
+                    );
+                }
                 continue;
             }
             const subject = `${purposes.length > 0 ? `${purposes.join(" and ")} ` : ""}${bucket.common.label}`;
-            const encryption = kmsEncryptionOf(args.resources, bucket);
             if (encryption.state === "sse-s3") {
                 report(
                     `${subject} uses S3-managed keys (SSE-S3), not a customer-managed KMS key (requireKmsFor: ${config.requireKmsFor.join(", ")}); ${FIX}.`,

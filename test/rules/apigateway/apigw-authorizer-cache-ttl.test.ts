@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { AUTHORIZER_TTL } from "../../../policy-pack/baseline";
 import { apigwAuthorizerCacheTtl, authorizerCacheTtlConfig } from "../../../policy-pack/rules/apigateway/apigw-authorizer-cache-ttl";
-import { ruleFindings } from "../../rule-harness";
-import { restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi } from "../builders";
 
 const bodyWithTtl = (ttl: number) =>
     JSON.stringify({
@@ -117,5 +117,38 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "body-api", message: [/RestApi "body-api" body authorizer "tok" caches its decision for 3601 s/, /authorizerResultTtlInSeconds/] }],
         );
+    });
+
+    it("a TTL, type or body built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const cognito = { providerArns: ["arn:aws:cognito-idp:us-east-1:123456789012:userpool/x"], authorizerUri: undefined };
+        const found = await ruleFindingsByMode(RULE, () => {
+            authorizer("ttl", { authorizerResultTtlInSeconds: afterDeployment(7200) });
+            authorizer("token", { type: afterDeployment("TOKEN"), authorizerResultTtlInSeconds: 7200 });
+            authorizer("cognito", { ...cognito, type: afterDeployment("COGNITO_USER_POOLS"), authorizerResultTtlInSeconds: 7200 });
+            // Unknown, but no violation whatever it becomes: a TTL in range, and any TTL of a Cognito authorizer.
+            authorizer("in-range", { type: afterDeployment("REQUEST"), authorizerResultTtlInSeconds: 300 });
+            authorizer("known-cognito", { ...cognito, type: "COGNITO_USER_POOLS", authorizerResultTtlInSeconds: afterDeployment(7200) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "ttl",
+                message: [/^cannot be verified at preview: Authorizer "ttl"\.authorizerResultTtlInSeconds is unknown; it must be between 0 and 3600\.$/],
+            },
+            { resource: "token", message: [/Authorizer "token"\.type is unknown; it must be COGNITO_USER_POOLS, since it caches 7200 s, outside 0-3600 s\.$/] },
+            { resource: "cognito", message: [/Authorizer "cognito"\.type is unknown; it must be COGNITO_USER_POOLS/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "ttl", message: [/Authorizer "ttl" caches its decision for 7200 s, longer than the allowed 3600 s/] },
+            { resource: "token", message: [/Authorizer "token" caches its decision for 7200 s/] },
+        ]);
+        // An unknown body is not this rule's to report: apigw-method-requires-authorization reports it once for every body check.
+        const body = () => void restApi("body-api", { body: afterDeployment(bodyWithTtl(3601)) });
+        const byBody = await ruleFindingsByMode(RULE, body);
+        assertNoFindings(byBody.preview);
+        assertFindings(byBody.update, RULE, "mandatory", [{ resource: "body-api", message: [/body authorizer "tok" caches its decision for 3601 s/] }]);
+        const authorization = await ruleFindingsByMode("apigw-method-requires-authorization", body);
+        assertFindings(authorization.preview, "apigw-method-requires-authorization", "mandatory", [
+            { resource: "body-api", message: [/RestApi "body-api"\.body is unknown; .*authorizer TTLs/] },
+        ]);
     });
 });

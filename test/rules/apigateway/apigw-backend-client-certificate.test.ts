@@ -2,21 +2,23 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { BACKEND_CLIENT_CERTIFICATE_SCOPE } from "../../../policy-pack/baseline";
 import { apigwBackendClientCertificate, backendClientCertificateConfig } from "../../../policy-pack/rules/apigateway/apigw-backend-client-certificate";
-import { ruleFindings } from "../../rule-harness";
-import { method, restApi, stage } from "../builders";
+import * as pulumi from "@pulumi/pulumi";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, method, restApi, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-backend-client-certificate";
 const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
 
-function integration(name: string, api: aws.apigateway.RestApi, type: string): aws.apigateway.Integration {
+/** An integration of `type`; `as` is the value the program gives it (e.g. one built from outputs). */
+function integration(name: string, api: aws.apigateway.RestApi, type: string, as: pulumi.Input<string> = type): aws.apigateway.Integration {
     const m = method(`${name}-method`, api);
     const http = type.startsWith("HTTP");
     return new aws.apigateway.Integration(name, {
         restApi: api.id,
         resourceId: api.rootResourceId,
         httpMethod: m.httpMethod,
-        type,
+        type: as,
         integrationHttpMethod: type === "MOCK" ? undefined : "POST",
         uri: type === "MOCK" ? undefined : http ? "https://backend.example.com/" : LAMBDA_URI,
     });
@@ -76,6 +78,39 @@ describe(RULE, () => {
         assertFindings(found, RULE, "advisory", [
             { resource: "a", message: [/HTTP_PROXY backend/] },
             { resource: "b", message: [/HTTP_PROXY backend/] },
+        ]);
+    });
+
+    it("an integration type or certificate id built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const typed = restApi("typed-api");
+            integration("typed-backend", typed, "HTTP_PROXY", afterDeployment("HTTP_PROXY"));
+            stage("typed", typed);
+            const emptied = restApi("emptied-api");
+            integration("emptied-backend", emptied, "HTTP");
+            stage("emptied", emptied, { clientCertificateId: afterDeployment("") });
+            // Unknown, but no violation whatever they become: a ClientCertificate's id, and the type of an integration behind it.
+            const certified = restApi("certified-api");
+            integration("certified-backend", certified, "HTTP", afterDeployment("HTTP"));
+            stage("certified", certified, { clientCertificateId: new aws.apigateway.ClientCertificate("cert", {}).id });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            {
+                resource: "typed",
+                message: [
+                    /^cannot be verified at preview: Integration "typed-backend"\.type is unknown; it must be known: an HTTP backend needs Stage "typed"\.clientCertificateId\.$/,
+                ],
+            },
+            {
+                resource: "emptied",
+                message: [
+                    /Stage "emptied"\.clientCertificateId is unknown; it must be the id of an aws\.apigateway\.ClientCertificate, presented to the HTTP backend of Integration "emptied-backend"\.$/,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "typed", message: [/Stage "typed" presents no client certificate to the HTTP_PROXY backend of Integration "typed-backend"/] },
+            { resource: "emptied", message: [/Stage "emptied" presents no client certificate .* \(clientCertificateId is not set\)/] },
         ]);
     });
 });

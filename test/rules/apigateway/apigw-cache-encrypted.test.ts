@@ -1,5 +1,6 @@
-import { ruleFindings } from "../../rule-harness";
-import { methodSettings, restApi, Settings, stage, THROTTLED } from "../builders";
+import * as aws from "@pulumi/aws";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, methodSettings, restApi, Settings, stage, THROTTLED } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-cache-encrypted";
@@ -51,6 +52,70 @@ describe(RULE, () => {
             { resource: "a-orders", message: [/cacheDataEncrypted is false/] },
             { resource: "a-users", message: [/cacheDataEncrypted is false/] },
             { resource: "b", message: [/settings do not exist/] },
+        ]);
+    });
+
+    it("a cache flag, encryption flag, method path or stage name built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const CLUSTER = { cacheClusterEnabled: true, cacheClusterSize: "0.5" };
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            stage("cluster", api, { ...CLUSTER, cacheClusterEnabled: afterDeployment(true) });
+            const byPath = stage("by-path", api, CLUSTER);
+            new aws.apigateway.MethodSettings("path", {
+                restApi: api.id,
+                stageName: byPath.stageName,
+                methodPath: afterDeployment("orders/GET"),
+                settings: ENCRYPTED,
+            });
+            methodSettings("encryption", api, stage("by-encryption", api, CLUSTER), { ...ENCRYPTED, cacheDataEncrypted: afterDeployment(false) });
+            methodSettings(
+                "caching",
+                api,
+                stage("plain", api),
+                { ...ENCRYPTED, cachingEnabled: afterDeployment(true), cacheDataEncrypted: false },
+                "users/GET",
+            );
+            stage("by-name", api, CLUSTER);
+            new aws.apigateway.MethodSettings("named", { restApi: api.id, stageName: afterDeployment("by-name"), methodPath: "*/*", settings: ENCRYPTED });
+            // Unknown, but no violation whatever it becomes: caching of encrypted settings, the cluster of a stage they cover.
+            methodSettings("safe", api, stage("covered", api, { ...CLUSTER, cacheClusterEnabled: afterDeployment(true) }), {
+                ...ENCRYPTED,
+                cachingEnabled: afterDeployment(true),
+            });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "cluster",
+                message: [/^cannot be verified at preview: Stage "cluster"\.cacheClusterEnabled is unknown; it must be known: a stage cache/],
+            },
+            {
+                resource: "by-path",
+                message: [
+                    /MethodSettings "path"\.methodPath is unknown; it must be "\*\/\*" and the settings encrypt the cache .*, since Stage "by-path" has a cache cluster\.$/,
+                ],
+            },
+            { resource: "encryption", message: [/MethodSettings "encryption"\.settings\.cacheDataEncrypted is unknown; it must be true\.$/] },
+            {
+                resource: "by-encryption",
+                message: [
+                    /MethodSettings "encryption"\.settings\.cacheDataEncrypted is unknown; it must be true, since Stage "by-encryption" has a cache cluster\.$/,
+                ],
+            },
+            {
+                resource: "by-name",
+                message: [/MethodSettings "named"\.stageName is unknown; it must be the stageName of Stage "by-name", since Stage "by-name" has a cache cluster and no other/],
+            },
+            {
+                resource: "caching",
+                message: [/MethodSettings "caching"\.settings\.cachingEnabled is unknown; it must be known: cached responses must be encrypted/],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "cluster", message: [/Stage "cluster" has a cache cluster .* settings do not exist/] },
+            { resource: "by-path", message: [/Stage "by-path" has a cache cluster .* settings do not exist/] },
+            { resource: "encryption", message: [/settings\.cacheDataEncrypted is false/] },
+            { resource: "by-encryption", message: [/Stage "by-encryption" .* do not set settings\.cacheDataEncrypted: true/] },
+            { resource: "caching", message: [/MethodSettings "caching" caches responses unencrypted/] },
         ]);
     });
 });

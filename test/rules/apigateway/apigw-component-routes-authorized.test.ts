@@ -5,7 +5,8 @@ import {
     componentRoutesConfig,
     REST_API_COMPONENT,
 } from "../../../policy-pack/rules/apigateway/apigw-component-routes-authorized";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { RemoteComponent } from "../components/remote-component";
 import { assertFindings, assertNoFindings } from "../expect";
 
@@ -155,5 +156,49 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "api", message: [/route POST \/health/] }],
         );
+    });
+
+    it("routes, their parts and a swaggerString built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const config = { [RULE]: { allowedAnonymousRoutes: ["GET /health"] } };
+        const program = () => {
+            restApi("api", [
+                { path: afterDeployment("/health"), method: "GET" },
+                { path: afterDeployment("/orders"), method: "POST" },
+                { path: "/flag", method: "GET", iamAuthEnabled: afterDeployment(false) },
+                { path: "/list", method: "GET", authorizers: afterDeployment([]) },
+                // Unknown, but no violation whatever it becomes: iamAuthEnabled of a route with authorizers.
+                { path: "/both", method: "GET", iamAuthEnabled: afterDeployment(false), authorizers: [AUTHORIZER] },
+            ]);
+            new RemoteComponent(REST_API_COMPONENT, "whole", { routes: afterDeployment([{ path: "/x", method: "GET" }]), stageName: "v1" });
+            restApi("swagger", [], { swaggerString: afterDeployment(swagger({})) });
+        };
+        const found = await ruleFindingsByMode(RULE, program, { config });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "api",
+                message: [
+                    /^cannot be verified at preview: RestAPI "api"\.routes\.0\.path is unknown; it must name a route listed in allowedAnonymousRoutes \(route GET \/\? has no authorizers/,
+                ],
+            },
+            // No allow-listed route is a POST: whatever its path, the route is anonymous.
+            { resource: "api", message: [/RestAPI "api" route POST \/\? \(routes\[1\]\) has no authorizers/] },
+            {
+                resource: "api",
+                message: [/RestAPI "api"\.routes\.2\.iamAuthEnabled is unknown; it must give route GET \/flag authorizers or iamAuthEnabled: true\.$/],
+            },
+            { resource: "api", message: [/RestAPI "api"\.routes\.3\.authorizers is unknown; it must give route GET \/list authorizers/] },
+            { resource: "whole", message: [/RestAPI "whole"\.routes is unknown; it must give every route authorizers or iamAuthEnabled: true\.$/] },
+            {
+                resource: "swagger",
+                message: [/RestAPI "swagger"\.swaggerString is unknown; it must be an OpenAPI definition in which every operation requires/],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "api", message: [/route POST \/orders \(routes\[1\]\) has no authorizers/] },
+            { resource: "api", message: [/route GET \/flag \(routes\[2\]\) has no authorizers/] },
+            { resource: "api", message: [/route GET \/list \(routes\[3\]\) has no authorizers/] },
+            { resource: "whole", message: [/RestAPI "whole" route GET \/x \(routes\[0\]\) has no authorizers/] },
+            { resource: "swagger", message: [/RestAPI "swagger" body operation GET \/ has no security/] },
+        ]);
     });
 });

@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { apigwCorsRestrictedOrigins, corsOriginsConfig } from "../../../policy-pack/rules/apigateway/apigw-cors-restricted-origins";
-import { ruleFindings } from "../../rule-harness";
-import { restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { changed, Doc, operation, restBody } from "../openapi-bodies";
 
@@ -98,6 +98,55 @@ describe(RULE, () => {
                 { config: { [RULE]: { allowWildcard: true } } },
             ),
         );
+    });
+
+    it("an origin or response parameters built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const program = () => {
+            const api = restApi("api");
+            new aws.apigateway.IntegrationResponse("cors", {
+                restApi: api.id,
+                resourceId: api.rootResourceId,
+                httpMethod: "OPTIONS",
+                statusCode: "200",
+                responseParameters: { [INTEGRATION_HEADER]: afterDeployment("'*'") },
+            });
+            new aws.apigateway.Response("errors", {
+                restApiId: api.id,
+                responseType: "DEFAULT_4XX",
+                responseParameters: afterDeployment({ [GATEWAY_HEADER]: "'*'" }),
+            });
+        };
+        const found = await ruleFindingsByMode(RULE, program);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "cors",
+                message: [
+                    /^cannot be verified at preview: IntegrationResponse "cors"\.responseParameters\["method\.response\.header\.Access-Control-Allow-Origin"\] is unknown; it must be an explicit origin, not '\*'\.$/,
+                ],
+            },
+            // The whole map unknown: one finding, not one per header.
+            {
+                resource: "errors",
+                message: [/Response "errors"\.responseParameters is unknown; it must set Access-Control-Allow-Origin only to an explicit origin, not '\*'\.$/],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "cors", message: [/IntegrationResponse "cors" answers Access-Control-Allow-Origin: \*/] },
+            { resource: "errors", message: [/Response "errors" answers Access-Control-Allow-Origin: \*/] },
+        ]);
+        // With '*' allowed and no origin list nothing can fail, so nothing is left unverified; with a list, '*' is named as allowed.
+        const wildcard = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { allowWildcard: true } } });
+        assertNoFindings(wildcard.preview);
+        assertNoFindings(wildcard.update);
+        const listed = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { allowWildcard: true, allowedOrigins: ["https://app.example.com"] } } });
+        assertFindings(listed.preview, RULE, "mandatory", [
+            { resource: "cors", message: [/Allow-Origin"\] is unknown; it must be one of https:\/\/app\.example\.com or '\*'\.$/] },
+            {
+                resource: "errors",
+                message: [/responseParameters is unknown; it must set Access-Control-Allow-Origin only to one of https:\/\/app\.example\.com or '\*'\.$/],
+            },
+        ]);
+        assertNoFindings(listed.update);
     });
 
     describe("OpenAPI body of a RestApi", () => {

@@ -1,10 +1,11 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { domainName, restApi, stage } from "../builders";
+import * as pulumi from "@pulumi/pulumi";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, domainName, restApi, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-default-endpoint-disabled";
-const mapped = (name: string, disable: boolean | undefined) => {
+const mapped = (name: string, disable: pulumi.Input<boolean> | undefined) => {
     const api = restApi(name, { disableExecuteApiEndpoint: disable });
     const s = stage(`${name}-stage`, api);
     const domain = domainName(`${name}-domain`);
@@ -59,5 +60,26 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "api", message: [/disableExecuteApiEndpoint is false/] }],
         );
+    });
+
+    it("a disableExecuteApiEndpoint built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            mapped("kept", afterDeployment(false));
+            mapped("disabled", afterDeployment(true));
+            // Unknown, but no violation whatever it becomes: an API no domain maps.
+            restApi("unmapped", { disableExecuteApiEndpoint: afterDeployment(false) });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "kept",
+                message: [
+                    /^cannot be verified at preview: RestApi "kept"\.disableExecuteApiEndpoint is unknown; it must be true, since BasePathMapping "kept-mapping" maps it to a custom domain\.$/,
+                ],
+            },
+            { resource: "disabled", message: [/RestApi "disabled"\.disableExecuteApiEndpoint is unknown; it must be true/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "kept", message: [/RestApi "kept" is mapped .* \(disableExecuteApiEndpoint is false\)/] },
+        ]);
     });
 });

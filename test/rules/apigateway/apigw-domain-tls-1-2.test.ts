@@ -1,5 +1,5 @@
-import { ruleFindings } from "../../rule-harness";
-import { domainName, restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, domainName, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-domain-tls-1-2";
@@ -40,5 +40,21 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "api", message: [/RestApi "api" uses security policy TLS_1_0/, /securityPolicy/] }],
         );
+    });
+
+    it("a security policy built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            domainName("domain", { securityPolicy: afterDeployment("TLS_1_0") });
+            restApi("api", { securityPolicy: afterDeployment("TLS_1_0") });
+        });
+        const requirement = /is unknown; it must be TLS_1_2 or a SecurityPolicy_TLS13_\* policy\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "domain", message: [/^cannot be verified at preview: DomainName "domain"\.securityPolicy /, requirement] },
+            { resource: "api", message: [/^cannot be verified at preview: RestApi "api"\.securityPolicy /, requirement] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "domain", message: [/DomainName "domain" uses security policy TLS_1_0/] },
+            { resource: "api", message: [/RestApi "api" uses security policy TLS_1_0/] },
+        ]);
     });
 });

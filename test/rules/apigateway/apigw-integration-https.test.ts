@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ruleFindings } from "../../rule-harness";
-import { restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { changed, operation, restBody } from "../openapi-bodies";
 
@@ -80,5 +80,42 @@ describe(RULE, () => {
         it("leaves an unparsable body to apigw-method-requires-authorization (one not-verified finding)", async () => {
             assertNoFindings(await ruleFindings(RULE, () => restApi("api", { body: "{ not: [valid" })));
         });
+    });
+
+    it("a type or uri built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const plain = "http://backend.example.com/items";
+        const found = await ruleFindingsByMode(RULE, () => {
+            integration("type", { type: afterDeployment("HTTP"), uri: plain });
+            integration("uri", { uri: afterDeployment(plain) });
+            // Whatever these become, they cannot call a backend in clear text: an https uri, and a MOCK integration.
+            integration("https-any-type", { type: afterDeployment("HTTP") });
+            integration("mock", { type: "MOCK", uri: afterDeployment(plain), integrationHttpMethod: undefined });
+            // An unknown body is left to apigw-method-requires-authorization (below).
+            restApi("body", {
+                body: afterDeployment(
+                    changed(restBody(), (d) => ((operation(d, "/orders", "get")["x-amazon-apigateway-integration"] as Record<string, unknown>).uri = plain)),
+                ),
+            });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "type",
+                message: [
+                    /cannot be verified at preview: Integration "type"\.type is unknown; it must be known: an HTTP or HTTP_PROXY integration must use an https:\/\/ uri\./,
+                ],
+            },
+            { resource: "uri", message: [/cannot be verified at preview: Integration "uri"\.uri is unknown; it must start with https:\/\/\./] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "type", message: [/Integration "type" \(HTTP\) calls its backend in clear text \(uri "http:\/\/backend/] },
+            { resource: "uri", message: [/Integration "uri" \(HTTP_PROXY\) calls its backend in clear text/] },
+            { resource: "body", message: [/RestApi "body" body operation GET \/orders \(\/paths\/~1orders\/get\) calls its backend in clear text/] },
+        ]);
+        const authorization = await ruleFindingsByMode("apigw-method-requires-authorization", () => {
+            restApi("body", { body: afterDeployment(JSON.stringify(restBody())) });
+        });
+        assertFindings(authorization.preview, "apigw-method-requires-authorization", "mandatory", [
+            { resource: "body", message: [/RestApi "body"\.body is unknown; .*its integrations, CORS headers/] },
+        ]);
     });
 });

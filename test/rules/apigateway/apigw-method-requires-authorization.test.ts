@@ -1,8 +1,8 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { apigwMethodRequiresAuthorization, methodAuthorizationConfig } from "../../../policy-pack/rules/apigateway/apigw-method-requires-authorization";
-import { ruleFindings } from "../../rule-harness";
-import { method, restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, method, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 /** A Swagger 2 body: a Cognito scheme at the top level, each path's GET overriding it as given. */
@@ -178,5 +178,63 @@ describe(RULE, () => {
                 { config },
             ),
         );
+    });
+
+    it("authorization, httpMethod, a preflight's integration type or a body built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            const resource = (pathPart: string) => new aws.apigateway.Resource(pathPart, { restApi: api.id, parentId: api.rootResourceId, pathPart }).id;
+            method("auth", api, { authorization: afterDeployment("NONE") });
+            method("verb", api, { authorization: "NONE", httpMethod: afterDeployment("GET"), resourceId: resource("verb") });
+            const preflight = method("preflight", api, { authorization: "NONE", httpMethod: "OPTIONS", resourceId: resource("preflight") });
+            integrationOf("preflight-integration", preflight, { type: afterDeployment("AWS_PROXY"), integrationHttpMethod: "POST", uri: LAMBDA_URI });
+            restApi("body-api", { body: afterDeployment(body({ "/open": { security: [] } })) });
+            // Authorized whatever its HTTP method becomes.
+            method("iam", api, { authorization: "AWS_IAM", httpMethod: afterDeployment("GET") });
+            // A MOCK integration linked by literals but for its unknown resourceId: once known it answers the preflight.
+            new aws.apigateway.Method("literal", { restApi: "api1", resourceId: "res1", httpMethod: "OPTIONS", authorization: "NONE" });
+            new aws.apigateway.Integration("literal-mock", { restApi: "api1", resourceId: afterDeployment("res1"), httpMethod: "OPTIONS", type: "MOCK" });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "auth",
+                message: [
+                    /^cannot be verified at preview: Method "auth"\.authorization is unknown; it must be one of COGNITO_USER_POOLS, CUSTOM, AWS_IAM, or "auth" listed in allowedAnonymousMethods\.$/,
+                ],
+            },
+            {
+                resource: "verb",
+                message: [
+                    /Method "verb"\.httpMethod is unknown; it must be OPTIONS \(a CORS preflight\) for a method with authorization NONE, or authorization must be one of/,
+                ],
+            },
+            {
+                resource: "preflight",
+                message: [
+                    /Integration "preflight-integration"\.type is unknown; it must be MOCK, since Method "preflight" \(OPTIONS\) has authorization NONE\./,
+                ],
+            },
+            {
+                resource: "body-api",
+                message: [
+                    /RestApi "body-api"\.body is unknown; it must be an OpenAPI definition in which every operation requires COGNITO_USER_POOLS, CUSTOM, AWS_IAM \(its integrations,/,
+                ],
+            },
+            {
+                resource: "literal",
+                message: [
+                    /Integration "literal-mock"\.resourceId is unknown; it must be the resourceId of Method "literal": Method "literal" \(OPTIONS\) has authorization NONE and needs a MOCK integration\./,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "auth", message: [/Method "auth" \(GET\) has authorization NONE/] },
+            { resource: "verb", message: [/Method "verb" \(GET\) has authorization NONE/] },
+            {
+                resource: "preflight",
+                message: [/Method "preflight" \(OPTIONS\) has authorization NONE but its Integration "preflight-integration" is AWS_PROXY \(type\), not MOCK/],
+            },
+            { resource: "body-api", message: [/RestApi "body-api" body operation GET \/open has no security/] },
+        ]);
     });
 });

@@ -1,5 +1,6 @@
-import { ruleFindings } from "../../rule-harness";
-import { methodSettings, restApi, Settings, stage } from "../builders";
+import * as aws from "@pulumi/aws";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, methodSettings, restApi, Settings, stage, THROTTLED } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-method-settings-throttling";
@@ -65,5 +66,44 @@ describe(RULE, () => {
                 { resource: "b", message: [/dataTraceEnabled/] },
             ],
         );
+    });
+
+    it("limits, data trace or the whole settings block built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            const s = stage("s", api);
+            const settings = (name: string, value: aws.apigateway.MethodSettingsArgs["settings"]) =>
+                new aws.apigateway.MethodSettings(name, { restApi: api.id, stageName: s.stageName, methodPath: "*/*", settings: value });
+            settings("rate", { ...THROTTLED, throttlingRateLimit: afterDeployment(0) });
+            settings("burst", { ...THROTTLED, throttlingBurstLimit: afterDeployment(-1) });
+            settings("trace", { ...THROTTLED, dataTraceEnabled: afterDeployment(true) });
+            settings("whole", afterDeployment({ ...THROTTLED, throttlingRateLimit: 0, dataTraceEnabled: true }));
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "rate",
+                message: [/cannot be verified at preview: MethodSettings "rate"\.settings\.throttlingRateLimit is unknown; it must be a positive limit\./],
+            },
+            { resource: "burst", message: [/MethodSettings "burst"\.settings\.throttlingBurstLimit is unknown; it must be a positive limit\./] },
+            {
+                resource: "trace",
+                message: [
+                    /MethodSettings "trace"\.settings\.dataTraceEnabled is unknown; it must be false \(full request and response bodies must not be logged\)\./,
+                ],
+            },
+            {
+                resource: "whole",
+                message: [
+                    /MethodSettings "whole"\.settings is unknown; it must set throttlingRateLimit and throttlingBurstLimit to positive limits, and dataTraceEnabled to false\./,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "rate", message: [/MethodSettings "rate" \(\*\/\*\) leaves throttling unlimited: settings\.throttlingRateLimit is 0\./] },
+            { resource: "burst", message: [/leaves throttling unlimited: settings\.throttlingBurstLimit is -1\./] },
+            { resource: "trace", message: [/MethodSettings "trace" \(\*\/\*\) enables settings\.dataTraceEnabled/] },
+            { resource: "whole", message: [/MethodSettings "whole" \(\*\/\*\) leaves throttling unlimited: settings\.throttlingRateLimit is 0\./] },
+            { resource: "whole", message: [/MethodSettings "whole" \(\*\/\*\) enables settings\.dataTraceEnabled/] },
+        ]);
     });
 });

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { privatePolicy, restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, privatePolicy, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { changed, restBody } from "../openapi-bodies";
 
@@ -111,5 +111,48 @@ describe(RULE, () => {
         it("does not judge the body policy of a public API", async () => {
             assertNoFindings(await ruleFindings(RULE, () => restApi("public", { body: withPolicy(privatePolicy(false)) })));
         });
+    });
+
+    it("an endpoint type, policy, RestApiPolicy or body built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const withPolicy = (policy: string) => changed(restBody(), (d) => (d["x-amazon-apigateway-policy"] = JSON.parse(policy)));
+        const found = await ruleFindingsByMode(RULE, () => {
+            const later = () => ({ endpointConfiguration: { types: afterDeployment("PRIVATE") } });
+            restApi("typed", later());
+            // Whatever its type becomes, a policy limited to a VPC endpoint passes.
+            restApi("typed-compliant", { ...later(), policy: privatePolicy(true) });
+            restApi("inline", { ...PRIVATE, policy: afterDeployment(privatePolicy(false)) });
+            const attached = restApi("attached", PRIVATE);
+            new aws.apigateway.RestApiPolicy("attached-policy", { restApiId: attached.id, policy: afterDeployment(privatePolicy(false)) });
+            restApi("body", { ...PRIVATE, body: afterDeployment(withPolicy(privatePolicy(false))) });
+            // With policy set, an unknown body's own policy is left to apigw-method-requires-authorization (one finding for the unknown body).
+            restApi("body-and-policy", { ...PRIVATE, policy: privatePolicy(true), body: afterDeployment(withPolicy(privatePolicy(false))) });
+        });
+        const must =
+            /it must allow execute-api:Invoke only from your VPC endpoints \(an aws:SourceVpce or aws:SourceVpc condition on every Allow of "\*", or a Deny of requests not from them\)/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "typed",
+                message: [
+                    /cannot be verified at preview: RestApi "typed"\.endpointConfiguration\.types is unknown; it must be known: a PRIVATE API's resource policy must allow/,
+                ],
+            },
+            { resource: "inline", message: [/RestApi "inline"\.policy is unknown;/, must] },
+            { resource: "attached-policy", message: [/RestApiPolicy "attached-policy"\.policy is unknown;/, must] },
+            {
+                resource: "body",
+                message: [
+                    /RestApi "body"\.body is unknown; it must hold an x-amazon-apigateway-policy that will allow execute-api:Invoke only from your VPC endpoints .*, since policy is not set\./,
+                ],
+            },
+        ]);
+        const open = /resource policy \(policy\): statement "\(no Sid\)" allows principal "\*" without an aws:SourceVpce or aws:SourceVpc condition/;
+        const openBody = /body x-amazon-apigateway-policy: statement "\(no Sid\)" allows principal "\*" without an aws:SourceVpce/;
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "typed", message: [/RestApi "typed" is PRIVATE but has no resource policy/] },
+            { resource: "inline", message: [/RestApi "inline"/, open] },
+            { resource: "attached-policy", message: [/RestApiPolicy "attached-policy"/, open] },
+            { resource: "body", message: [/RestApi "body"/, openBody] },
+            { resource: "body-and-policy", message: [/RestApi "body-and-policy"/, openBody] },
+        ]);
     });
 });

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { restApi, stage, webAcl } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi, stage, webAcl } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-public-stage-waf";
@@ -86,5 +86,48 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "foreign", message: [/possibly public/] }],
         );
+    });
+
+    it("an endpoint type or an association's resourceArn built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const types = await ruleFindingsByMode(RULE, () => {
+            stage("whole", restApi("whole-api", { endpointConfiguration: afterDeployment({ types: "REGIONAL" }) }));
+            stage("entry", restApi("entry-api", { endpointConfiguration: { types: afterDeployment("EDGE") } }));
+            // Protected whatever its API's type becomes.
+            const s = stage("protected", restApi("protected-api", { endpointConfiguration: { types: afterDeployment("REGIONAL") } }));
+            associate("assoc", s.arn, webAcl("acl"));
+        });
+        assertFindings(types.preview, RULE, "mandatory", [
+            {
+                resource: "whole",
+                message: [
+                    /cannot be verified at preview: RestApi "whole-api"\.endpointConfiguration\.types is unknown; it must be PRIVATE, or Stage "whole" must be associated with a WAFv2 web ACL\./,
+                ],
+            },
+            {
+                resource: "entry",
+                message: [/RestApi "entry-api"\.endpointConfiguration\.types is unknown; it must be PRIVATE, or Stage "entry" must be associated/],
+            },
+        ]);
+        assertFindings(types.update, RULE, "mandatory", [
+            { resource: "whole", message: [/Stage "whole" serves a REGIONAL API with no WAFv2 web ACL/] },
+            { resource: "entry", message: [/Stage "entry" serves a EDGE API with no WAFv2 web ACL/] },
+        ]);
+        // An association whose ARN is built from no stage may turn out to protect any stage: "exposed" it does not, "v1" it does.
+        const arns = await ruleFindingsByMode(RULE, () => {
+            stage("exposed", restApi("public"));
+            const deployment = new aws.apigateway.Deployment("d", { restApi: "abc123" });
+            new aws.apigateway.Stage("v1", { restApi: "abc123", deployment: deployment.id, stageName: "v1" });
+            stage("private-stage", restApi("private", { endpointConfiguration: { types: "PRIVATE" } }));
+            associate("later", afterDeployment("arn:aws:apigateway:us-east-1::/restapis/abc123/stages/v1"), webAcl("acl"));
+        });
+        const pending = (s: string) =>
+            new RegExp(
+                `WebAclAssociation "later"\\.resourceArn is unknown; it must be the ARN of Stage "${s}", which serves a public API and needs a WAFv2 web ACL\\.`,
+            );
+        assertFindings(arns.preview, RULE, "mandatory", [
+            { resource: "exposed", message: [pending("exposed")] },
+            { resource: "v1", message: [pending("v1")] },
+        ]);
+        assertFindings(arns.update, RULE, "mandatory", [{ resource: "exposed", message: [/Stage "exposed" serves a REGIONAL API with no WAFv2 web ACL/] }]);
     });
 });

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { method, restApi } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, method, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { changed, Doc, operation, restBody } from "../openapi-bodies";
 
@@ -112,5 +112,36 @@ describe(RULE, () => {
                 { resource: "openapi3", message: [at] },
             ]);
         });
+    });
+
+    it("models, parameters or a body built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            method("models", api, { httpMethod: "POST", requestModels: afterDeployment(MODELS) });
+            method("parameters", api, { requestParameters: afterDeployment({ "method.request.querystring.id": true }) });
+            method("entry", api, { requestParameters: { "method.request.header.x-id": afterDeployment(true) } });
+            // Validated whatever its models become.
+            const validator = new aws.apigateway.RequestValidator("v", { restApi: api.id, validateRequestBody: true });
+            method("validated", api, { httpMethod: "PUT", requestModels: afterDeployment(MODELS), requestValidatorId: validator.id });
+            // An unknown body is left to apigw-method-requires-authorization (its one finding for the unknown body).
+            restApi("body", { body: afterDeployment(changed(restBody(), (d) => delete d["x-amazon-apigateway-request-validator"])) });
+        });
+        const must = /it must be validated: a method with request models or required parameters needs a requestValidatorId\./;
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "models", message: [/cannot be verified at preview: Method "models"\.requestModels is unknown;/, must] },
+            { resource: "parameters", message: [/Method "parameters"\.requestParameters is unknown;/, must] },
+            { resource: "entry", message: [/Method "entry"\.requestParameters\.method\.request\.header\.x-id is unknown;/, must] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "models", message: [/Method "models" declares request models \(application\/json\) but no request validator/] },
+            { resource: "parameters", message: [/declares required parameters \(method\.request\.querystring\.id\) but no request validator/] },
+            { resource: "entry", message: [/declares required parameters \(method\.request\.header\.x-id\) but no request validator/] },
+            {
+                resource: "body",
+                message: [
+                    /RestApi "body" body operation POST \/orders \(\/paths\/~1orders\/post\) declares a request body schema but names no request validator/,
+                ],
+            },
+        ]);
     });
 });

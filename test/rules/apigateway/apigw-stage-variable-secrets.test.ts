@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
-import { ruleFindings } from "../../rule-harness";
-import { restApi, stage } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { HARMLESS, SAMPLES } from "../secret-samples";
 
@@ -73,5 +73,31 @@ describe(RULE, () => {
                 { resource: "b", message: [/stageVariables\.google looks like a Google API key/] },
             ],
         );
+    });
+
+    it("variables built from outputs are judged once known, and reported as unverifiable at a first preview, never printing a secret", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            // Whole maps built with apply: names and values are unknown at preview.
+            stage("rest", restApi("rest-api"), { variables: afterDeployment({ apiKey: "abc123abc123", backend: "orders.internal" }) });
+            const api = new aws.apigatewayv2.Api("http-api", { protocolType: "HTTP" });
+            new aws.apigatewayv2.Stage("http", { apiId: api.id, name: "prod", stageVariables: afterDeployment({ upstream: SAMPLES[0].value }) });
+            // One unknown value refers to something the program creates and is not judged at preview (the rule's design),
+            // even under a secret-like name; once known it is judged like a literal.
+            stage("ref", restApi("ref-api"), { variables: { SIGNING_SECRET_ARN: afterDeployment("arn:aws:secretsmanager:us-east-1:123456789012:secret:s") } });
+            stage("value", restApi("value-api"), { variables: { backendToken: afterDeployment("s3cr3t-value"), backend: "orders.internal" } });
+        });
+        const must = /is unknown; it must hold no credential in plaintext, only Secrets Manager or SSM references and settings\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "rest", message: [/^cannot be verified at preview: Stage "rest"\.variables is unknown;/, must] },
+            { resource: "http", message: [/^cannot be verified at preview: Stage "http"\.stageVariables is unknown;/, must] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "rest", message: [/Stage "rest" variables\.apiKey is named like a credential/] },
+            { resource: "http", message: [/Stage "http" stageVariables\.upstream looks like an AWS access key id/] },
+            { resource: "value", message: [/Stage "value" variables\.backendToken is named like a credential/] },
+        ]);
+        for (const v of [...found.preview, ...found.update, ...found.analyzer.preview, ...found.analyzer.update]) {
+            assert.ok(!v.message.includes("s3cr3t") && !v.message.includes(SAMPLES[0].value), `a finding prints the secret: ${v.message}`);
+        }
     });
 });

@@ -1,5 +1,5 @@
-import { ruleFindings } from "../../rule-harness";
-import { restApi, stage } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, restApi, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-stage-xray-tracing";
@@ -38,5 +38,19 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "untraced", message: [/xrayTracingEnabled/] }],
         );
+    });
+
+    it("xrayTracingEnabled built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            stage("off", api, { xrayTracingEnabled: afterDeployment(false) });
+            stage("traced", api, { xrayTracingEnabled: true });
+        });
+        assertFindings(found.preview, RULE, "advisory", [
+            { resource: "off", message: [/^cannot be verified at preview: Stage "off"\.xrayTracingEnabled is unknown; it must be true\.$/] },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "off", message: [/Stage "off" does not enable X-Ray tracing \(xrayTracingEnabled is false\)/] },
+        ]);
     });
 });

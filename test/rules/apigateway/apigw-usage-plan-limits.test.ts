@@ -1,5 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-usage-plan-limits";
@@ -86,5 +87,36 @@ describe(RULE, () => {
                 { resource: "b", message: [/quotaSettings/] },
             ],
         );
+    });
+
+    it("limits, a period or whole settings blocks built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            plan("rate", { throttleSettings: { ...THROTTLE, rateLimit: afterDeployment(0) } });
+            plan("period", { quotaSettings: { ...QUOTA, period: afterDeployment("YEAR") } });
+            plan("throttle-block", { throttleSettings: afterDeployment({ ...THROTTLE, burstLimit: 0 }) });
+            plan("quota-block", { quotaSettings: afterDeployment({ limit: 0, period: "DAY" }) });
+            // A known limit below the minimum is reported whatever the unknown one becomes.
+            plan("known-zero", { throttleSettings: { rateLimit: 0, burstLimit: afterDeployment(20) } });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "rate", message: [/^cannot be verified at preview: UsagePlan "rate"\.throttleSettings\.rateLimit is unknown; it must be above 0\.$/] },
+            { resource: "period", message: [/UsagePlan "period"\.quotaSettings\.period is unknown; it must be one of DAY, WEEK, MONTH\.$/] },
+            {
+                resource: "throttle-block",
+                message: [/UsagePlan "throttle-block"\.throttleSettings is unknown; it must set rateLimit to above 0 and burstLimit to at least 1\.$/],
+            },
+            {
+                resource: "quota-block",
+                message: [/UsagePlan "quota-block"\.quotaSettings is unknown; it must set limit to at least 1 and period to one of DAY, WEEK, MONTH\.$/],
+            },
+            { resource: "known-zero", message: [/UsagePlan "known-zero" does not limit its API keys \(throttleSettings\.rateLimit is 0\)/] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "rate", message: [/UsagePlan "rate" does not limit its API keys \(throttleSettings\.rateLimit is 0\)/] },
+            { resource: "period", message: [/\(quotaSettings\.period is "YEAR"\)/, /Set quotaSettings\.period to one of DAY, WEEK, MONTH\./] },
+            { resource: "throttle-block", message: [/UsagePlan "throttle-block" does not limit its API keys \(throttleSettings\.burstLimit is 0\)/] },
+            { resource: "quota-block", message: [/UsagePlan "quota-block" does not limit its API keys \(quotaSettings\.limit is 0\)/] },
+            { resource: "known-zero", message: [/UsagePlan "known-zero" does not limit its API keys \(throttleSettings\.rateLimit is 0\)/] },
+        ]);
     });
 });

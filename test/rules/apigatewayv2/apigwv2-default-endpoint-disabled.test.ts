@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { CERT_ARN } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, CERT_ARN } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, v2Stage, wsApi } from "./v2-builders";
 
@@ -45,5 +45,23 @@ describe(RULE, () => {
                 { resource: "ws", message: [/disableExecuteApiEndpoint is false/] },
             ],
         );
+    });
+
+    it("a disableExecuteApiEndpoint built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            mapped("http", httpApi("http", { disableExecuteApiEndpoint: afterDeployment(false) }));
+            mapped("ws", wsApi("ws", { disableExecuteApiEndpoint: afterDeployment(true) }));
+            // Unmapped, it may keep its default endpoint whatever the flag becomes.
+            httpApi("unmapped", { disableExecuteApiEndpoint: afterDeployment(false) });
+        });
+        const must = (api: string) =>
+            new RegExp(
+                `cannot be verified at preview: Api "${api}"\\.disableExecuteApiEndpoint is unknown; it must be true, since ApiMapping "${api}-mapping" maps it to a custom domain\\.$`,
+            );
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "http", message: [must("http")] },
+            { resource: "ws", message: [must("ws")] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "http", message: [/ApiMapping "http-mapping"/, /disableExecuteApiEndpoint is false/] }]);
     });
 });

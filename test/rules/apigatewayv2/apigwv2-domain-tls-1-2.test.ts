@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { CERT_ARN } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, CERT_ARN } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigwv2-domain-tls-1-2";
@@ -33,5 +33,32 @@ describe(RULE, () => {
                 { resource: "unset", message: [/domainNameConfiguration\.securityPolicy is not set/] },
             ],
         );
+    });
+
+    it("a security policy built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            new aws.apigatewayv2.DomainName("policy", {
+                domainName: "policy.example.com",
+                domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: afterDeployment("TLS_1_0") },
+            });
+            new aws.apigatewayv2.DomainName("block", {
+                domainName: "block.example.com",
+                domainNameConfiguration: afterDeployment({ certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_0" }),
+            });
+            // Only the certificate is unknown: the policy is still judged.
+            new aws.apigatewayv2.DomainName("cert", {
+                domainName: "cert.example.com",
+                domainNameConfiguration: { certificateArn: afterDeployment(CERT_ARN), endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
+            });
+        });
+        const must = /is unknown; it must be TLS_1_2 or a SecurityPolicy_TLS13_\* policy\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "policy", message: [/cannot be verified at preview: DomainName "policy"\.domainNameConfiguration\.securityPolicy is unknown/, must] },
+            { resource: "block", message: [/cannot be verified at preview: DomainName "block"\.domainNameConfiguration is unknown/, must] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "policy", message: [/DomainName "policy" uses security policy TLS_1_0/] },
+            { resource: "block", message: [/DomainName "block" uses security policy TLS_1_0/] },
+        ]);
     });
 });

@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { ruleFindings } from "../../rule-harness";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi } from "./v2-builders";
 import { changed, Doc, httpBody, operation } from "../openapi-bodies";
@@ -64,6 +65,51 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "private", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] }],
         );
+    });
+
+    it("a URI, connection type or tlsConfig built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            integration("url", { integrationUri: afterDeployment("http://backend.example.com") });
+            integration("connection", { connectionType: afterDeployment("VPC_LINK"), connectionId: "vl-1", integrationUri: LISTENER });
+            integration("tls-block", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: LISTENER, tlsConfig: afterDeployment({}) });
+            // Unknown, but compliant whatever they become: an AWS_PROXY target is an ARN, a VPC link's a listener
+            // (one without tlsConfig is reported anyway), and with serverNameToVerify set any connection type passes.
+            integration("arn", {
+                integrationType: "AWS_PROXY",
+                integrationMethod: "POST",
+                integrationUri: afterDeployment("arn:aws:lambda:us-east-1:1:function:f"),
+            });
+            const tlsConfig = { serverNameToVerify: "backend.internal" };
+            integration("listener", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: afterDeployment(LISTENER), tlsConfig });
+            integration("verified", { connectionType: afterDeployment("VPC_LINK"), connectionId: "vl-1", integrationUri: LISTENER, tlsConfig });
+            integration("server", {
+                connectionType: "VPC_LINK",
+                connectionId: "vl-1",
+                integrationUri: LISTENER,
+                tlsConfig: { serverNameToVerify: afterDeployment("b") },
+            });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "url",
+                message: [/^cannot be verified at preview: Integration "url"\.integrationUri is unknown; it must not be a plaintext http:\/\/ URL\.$/],
+            },
+            {
+                resource: "connection",
+                message: [
+                    /Integration "connection"\.connectionType is unknown; it must be INTERNET, or a VPC_LINK integration must set tlsConfig\.serverNameToVerify\./,
+                ],
+            },
+            {
+                resource: "tls-block",
+                message: [/Integration "tls-block"\.tlsConfig is unknown; it must set serverNameToVerify, since connectionType is VPC_LINK\./],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "url", message: [/sends requests to http:\/\/backend\.example\.com \(integrationUri\) in plaintext/] },
+            { resource: "connection", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] },
+            { resource: "tls-block", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] },
+        ]);
     });
 
     describe("OpenAPI body of an Api", () => {

@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { LOG_GROUP_ARN, logGroup } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCESS_LOG_FORMAT, afterDeployment, LOG_GROUP_ARN, logGroup } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { httpApi, v2Stage, wsApi } from "./v2-builders";
 
@@ -60,5 +60,25 @@ describe(RULE, () => {
                 { resource: "literal", message: [/Api "literal" is a quick-create HTTP API/] },
             ],
         );
+    });
+
+    it("access log settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const partial = JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp" });
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = httpApi("http");
+            v2Stage("format", api, { accessLogSettings: { destinationArn: LOG_GROUP_ARN, format: afterDeployment(partial) } });
+            v2Stage("block", api, { accessLogSettings: afterDeployment({ destinationArn: LOG_GROUP_ARN, format: partial }) });
+            // An unknown destination is a destination: with a complete format the stage passes whatever it becomes.
+            v2Stage("destination", api, { accessLogSettings: { destinationArn: afterDeployment(LOG_GROUP_ARN), format: ACCESS_LOG_FORMAT } });
+        });
+        const must = /is unknown; it must contain \$context\.requestId, \$context\.identity\.sourceIp and \$context\.status\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "format", message: [/^cannot be verified at preview: Stage "format"\.accessLogSettings\.format is unknown;/, must] },
+            { resource: "block", message: [/^cannot be verified at preview: Stage "block"\.accessLogSettings is unknown;/, must] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "format", message: [/Stage "format" access log format \(accessLogSettings\.format\) lacks \$context\.status;/] },
+            { resource: "block", message: [/Stage "block" access log format \(accessLogSettings\.format\) lacks \$context\.status;/] },
+        ]);
     });
 });

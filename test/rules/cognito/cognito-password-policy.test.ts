@@ -100,6 +100,8 @@ describe(RULE, () => {
             userPool("length", { passwordPolicy: { ...STRONG_PASSWORDS, minimumLength: afterDeployment(8) } });
             userPool("symbols", { passwordPolicy: { ...STRONG_PASSWORDS, requireSymbols: afterDeployment(false) } });
             userPool("temporary", { passwordPolicy: { ...STRONG_PASSWORDS, temporaryPasswordValidityDays: afterDeployment(8) } });
+            // Every unknown field is named, not only the first.
+            userPool("two", { passwordPolicy: { ...STRONG_PASSWORDS, requireLowercase: afterDeployment(true), requireNumbers: afterDeployment(false) } });
         });
         const field = /it must meet the password policy \(minimumLength >= 12, every require\* flag true, temporaryPasswordValidityDays <= 7\)\./;
         assertFindings(found.preview, RULE, "mandatory", [
@@ -110,12 +112,17 @@ describe(RULE, () => {
             { resource: "length", message: [/UserPool "length"\.passwordPolicy\.minimumLength is unknown;/, field] },
             { resource: "symbols", message: [/UserPool "symbols"\.passwordPolicy\.requireSymbols is unknown;/, field] },
             { resource: "temporary", message: [/UserPool "temporary"\.passwordPolicy\.temporaryPasswordValidityDays is unknown;/, field] },
+            {
+                resource: "two",
+                message: [/UserPool "two"\.passwordPolicy\.requireLowercase and UserPool "two"\.passwordPolicy\.requireNumbers are unknown; they must meet the password policy/],
+            },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "policy", message: [/passwordPolicy\.minimumLength is 8, below 12/] },
             { resource: "length", message: [/passwordPolicy\.minimumLength is 8, below 12/] },
             { resource: "symbols", message: [/passwordPolicy\.requireSymbols is false/] },
             { resource: "temporary", message: [/passwordPolicy\.temporaryPasswordValidityDays is 8, above 7/] },
+            { resource: "two", message: [/weak password policy \(passwordPolicy\.requireNumbers is false\)/] },
         ]);
     });
 });

@@ -1,15 +1,15 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { ruleFindings } from "../../rule-harness";
-import { ACCOUNT } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { HARMLESS, SAMPLES, SECRET_ACCESS_KEY } from "../secret-samples";
 
 const RULE = "lambda-env-plaintext-secrets";
 const ROLE = `arn:aws:iam::${ACCOUNT}:role/fn`;
 
-type Variables = Record<string, pulumi.Input<string>>;
+type Variables = pulumi.Input<Record<string, pulumi.Input<string>>>;
 const fn = (name: string, variables?: Variables) =>
     new aws.lambda.Function(name, {
         runtime: "nodejs22.x",
@@ -89,5 +89,39 @@ describe(RULE, () => {
             { resource: "a", message: [/environment\.variables\.SLACK looks like a Slack token/] },
             { resource: "b", message: [/environment\.variables\.GITHUB_TOKEN looks like a GitHub token/] },
         ]);
+    });
+
+    it("variables built from outputs are judged once known, and reported as unverifiable at a first preview, never printing a secret", async () => {
+        const password = "correct-horse-battery";
+        const found = await ruleFindingsByMode(RULE, () => {
+            // A whole map built with apply, holding a Pulumi secret from config: names and values are unknown at preview.
+            fn(
+                "map",
+                pulumi.all([afterDeployment("db.example.com"), pulumi.secret(password)]).apply(([host, pw]) => ({ DB_HOST: host, DB_PASSWORD: pw })),
+            );
+            new aws.lambda.Function("env", {
+                runtime: "nodejs22.x",
+                handler: "index.handler",
+                role: ROLE,
+                environment: afterDeployment({ variables: { API_TOKEN: password } }),
+            });
+            // One unknown value refers to something the program creates and is not judged at preview (the rule's design),
+            // even under a secret-like name; once known it is judged like a literal.
+            fn("ref", { DB_SECRET_ARN: afterDeployment(`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db`) });
+            fn("value", { DB_PASSWORD: pulumi.secret(afterDeployment(password)), LOG_LEVEL: "INFO" });
+        });
+        const must = /is unknown; it must hold no credential in plaintext, only Secrets Manager or SSM references and settings\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "map", message: [/^cannot be verified at preview: Function "map"\.environment\.variables is unknown;/, must] },
+            { resource: "env", message: [/^cannot be verified at preview: Function "env"\.environment is unknown;/, must] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "map", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
+            { resource: "env", message: [/environment\.variables\.API_TOKEN is named like a credential/] },
+            { resource: "value", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
+        ]);
+        for (const v of [...found.preview, ...found.update, ...found.analyzer.preview, ...found.analyzer.update]) {
+            assert.ok(!v.message.includes("correct-horse"), `a finding prints the secret: ${v.message}`);
+        }
     });
 });

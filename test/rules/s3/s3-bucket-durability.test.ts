@@ -1,16 +1,17 @@
 import * as aws from "@pulumi/aws";
+import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { S3_REQUIRE_ACCESS_LOGGING } from "../../../policy-pack/baseline";
 import { s3BucketDurability, s3BucketDurabilityConfig } from "../../../policy-pack/rules/s3/s3-bucket-durability";
-import { ruleFindings } from "../../rule-harness";
-import { bucket, BucketSpec, PROTECTED, trail } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, bucket, BucketSpec, PROTECTED, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-bucket-durability";
 type AnyBucket = aws.s3.Bucket | aws.s3.BucketV2;
-const owned = (name: string, b: AnyBucket, objectOwnership = "BucketOwnerEnforced") =>
+const owned = (name: string, b: AnyBucket, objectOwnership: pulumi.Input<string> = "BucketOwnerEnforced") =>
     new aws.s3.BucketOwnershipControls(`${name}-ownership`, { bucket: b.id, rule: { objectOwnership } });
-const lifecycle = (name: string, b: AnyBucket, status = "Enabled", v2 = true) => {
+const lifecycle = (name: string, b: AnyBucket, status: pulumi.Input<string> = "Enabled", v2 = true) => {
     const args = { bucket: b.id, rules: [{ id: "abort", status, filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } }] };
     return v2 ? new aws.s3.BucketLifecycleConfigurationV2(`${name}-lifecycle`, args) : new aws.s3.BucketLifecycleConfiguration(`${name}-lifecycle`, args);
 };
@@ -145,5 +146,84 @@ describe(RULE, () => {
                 { resource: "versioning", message: [/BucketVersioningV2 "versioning"/, /status "Suspended"/, /"Enabled"/] },
             ],
         );
+    });
+
+    it("versioning, ownership and lifecycle settings built from outputs are judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const status = durable("status", { versioning: false });
+            new aws.s3.BucketVersioningV2("status-versioning", { bucket: status.id, versioningConfiguration: { status: afterDeployment("Suspended") } });
+            const inline = new aws.s3.Bucket("inline", { versioning: afterDeployment({ enabled: false }) });
+            owned("inline", inline);
+            logged("inline", inline);
+            const owner = bucket("owner", PROTECTED);
+            logged("owner", owner);
+            owned("owner", owner, afterDeployment("ObjectWriter"));
+            const logs = durable("trail-logs");
+            lifecycle("trail-logs", logs, afterDeployment("Disabled"));
+            trail("t", { s3BucketName: logs.bucket });
+            // A bucket the program does not create: its sub-resources are judged on their own.
+            new aws.s3.BucketVersioningV2("external", { bucket: "existing-bucket", versioningConfiguration: { status: afterDeployment("Suspended") } });
+            new aws.s3.BucketOwnershipControls("external-ownership", { bucket: "existing-bucket", rule: { objectOwnership: afterDeployment("ObjectWriter") } });
+            // Unknown, but only log buckets need a lifecycle rule.
+            lifecycle("plain", durable("plain"), afterDeployment("Disabled"));
+        });
+        const preview = (subject: string, what: string, must: string) =>
+            new RegExp(`^${subject}: cannot be verified at preview: ${what} is unknown; it must be ${must}\\.$`);
+        assertFindings(found.preview, RULE, "advisory", [
+            {
+                resource: "status",
+                message: [preview('Bucket "status"', 'BucketVersioningV2 "status-versioning"\\.versioningConfiguration\\.status', '"Enabled"')],
+            },
+            { resource: "inline", message: [preview('Bucket "inline"', 'Bucket "inline"\\.versioning', '"Enabled"')] },
+            {
+                resource: "owner",
+                message: [preview('Bucket "owner"', 'BucketOwnershipControls "owner-ownership"\\.rule\\.objectOwnership', '"BucketOwnerEnforced"')],
+            },
+            {
+                resource: "trail-logs",
+                message: [
+                    preview(
+                        'Bucket "trail-logs"',
+                        'BucketLifecycleConfigurationV2 "trail-logs-lifecycle"\\.rules\\.0\\.status',
+                        'a rule with status "Enabled"',
+                    ),
+                ],
+            },
+            {
+                resource: "external",
+                message: [
+                    /^BucketVersioningV2 "external" \(of bucket "existing-bucket", not created by this program\): cannot be verified at preview: versioningConfiguration\.status is unknown; it must be "Enabled"\.$/,
+                ],
+            },
+            {
+                resource: "external-ownership",
+                message: [
+                    /^BucketOwnershipControls "external-ownership" \(of bucket "existing-bucket", not created by this program\): cannot be verified at preview: rule\.objectOwnership is unknown; it must be "BucketOwnerEnforced"\.$/,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "advisory", [
+            { resource: "status", message: [/Bucket "status" is not versioned/] },
+            { resource: "inline", message: [/Bucket "inline" is not versioned/] },
+            { resource: "owner", message: [/Bucket "owner" still honours ACLs/] },
+            { resource: "trail-logs", message: [/Log Bucket "trail-logs" has no enabled lifecycle rule/] },
+            { resource: "external", message: [/leaves the bucket unversioned \(versioningConfiguration\.status "Suspended"\)/] },
+            { resource: "external-ownership", message: [/keeps ACLs enabled \(rule\.objectOwnership "ObjectWriter"\)/] },
+        ]);
+        // A trail whose bucket name came from the bucket's policy may write to any bucket once known: each needs a lifecycle rule then.
+        const viaPolicy = await ruleFindingsByMode(RULE, () => {
+            const logs = durable("trail-logs");
+            trail("t", { s3BucketName: new aws.s3.BucketPolicy("trail-logs-policy", { bucket: logs.id, policy: "{}" }).bucket });
+            lifecycle("data", durable("data"));
+        });
+        assertFindings(viaPolicy.preview, RULE, "advisory", [
+            {
+                resource: "trail-logs",
+                message: [
+                    /^Bucket "trail-logs": cannot be verified at preview: Trail "t"\.s3BucketName is unknown; it must not name this bucket unless it has a lifecycle rule with status "Enabled"\.$/,
+                ],
+            },
+        ]);
+        assertFindings(viaPolicy.update, RULE, "advisory", [{ resource: "trail-logs", message: [/^Log Bucket "trail-logs" has no enabled lifecycle rule/] }]);
     });
 });

@@ -3,12 +3,12 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { S3_KMS_REQUIRED_FOR } from "../../../policy-pack/baseline";
 import { s3BucketKmsEncryption, s3BucketKmsEncryptionConfig } from "../../../policy-pack/rules/s3/s3-bucket-kms-encryption";
-import { ruleFindings } from "../../rule-harness";
-import { bucket, BucketSpec, CERT_ARN, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, bucket, bucketPolicy, BucketSpec, CERT_ARN, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-bucket-kms-encryption";
-type Sse = { sseAlgorithm: string; kmsMasterKeyId?: pulumi.Input<string> };
+type Sse = { sseAlgorithm: pulumi.Input<string>; kmsMasterKeyId?: pulumi.Input<string> };
 
 /** A trail bucket whose encryption is `sse` (none: no encryption resource). */
 function auditBucket(name: string, sse?: Sse, spec: BucketSpec = {}, v2 = false) {
@@ -112,5 +112,60 @@ describe(RULE, () => {
 
     it("requireKmsFor truststore no longer judges audit buckets", async () => {
         assertNoFindings(await ruleFindings(RULE, () => auditBucket("logs"), { config: { [RULE]: { requireKmsFor: ["truststore"] } } }));
+    });
+
+    it("an encryption setting or bucket reference built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            auditBucket("algorithm", { sseAlgorithm: afterDeployment("AES256") });
+            const rules = bucket("rules", { ...PROTECTED, encryption: false });
+            new aws.s3.BucketServerSideEncryptionConfigurationV2("rules-encryption", {
+                bucket: rules.id,
+                rules: afterDeployment([{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms" } }]),
+            });
+            trail("rules-trail", { s3BucketName: rules.bucket });
+            const inline = new aws.s3.Bucket("inline", {
+                serverSideEncryptionConfiguration: { rule: { applyServerSideEncryptionByDefault: { sseAlgorithm: afterDeployment("AES256") } } },
+            });
+            trail("inline-trail", { s3BucketName: inline.bucket });
+            // References that came from no bucket may name any bucket once known; a bucket with a customer-managed key passes whichever.
+            bucket("trust", { ...PROTECTED, encryption: false, kind: "BucketV2" });
+            domainName("api", { mutualTlsAuthentication: { truststoreUri: afterDeployment("s3://trust-bucket/ca.pem"), truststoreVersion: "v1" } });
+            // The trail waits for the bucket's policy, so its bucket name came from the policy.
+            const audit = bucket("audit", { ...PROTECTED, encryption: false, kind: "BucketV2" });
+            trail("audit-trail", { s3BucketName: bucketPolicy("audit", audit).bucket });
+            bucket("keyed", PROTECTED);
+        });
+        const must = /is unknown; it must be "aws:kms" with a customer-managed kmsMasterKeyId\.$/;
+        const references =
+            /: cannot be verified at preview: Trail "audit-trail"\.s3BucketName and DomainName "api"\.mutualTlsAuthentication\.truststoreUri are unknown; they must not name this bucket unless it encrypts with "aws:kms" and a customer-managed kmsMasterKeyId\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "algorithm",
+                message: [
+                    /^audit Bucket "algorithm": cannot be verified at preview: BucketServerSideEncryptionConfiguration "algorithm-encryption"\.rules\.0\.applyServerSideEncryptionByDefault\.sseAlgorithm is unknown/,
+                    must,
+                ],
+            },
+            {
+                resource: "rules",
+                message: [/: cannot be verified at preview: BucketServerSideEncryptionConfigurationV2 "rules-encryption"\.rules is unknown/, must],
+            },
+            {
+                resource: "inline",
+                message: [
+                    /: cannot be verified at preview: Bucket "inline"\.serverSideEncryptionConfiguration\.rule\.applyServerSideEncryptionByDefault\.sseAlgorithm is unknown/,
+                    must,
+                ],
+            },
+            { resource: "trust", message: [/^BucketV2 "trust"/, references] },
+            { resource: "audit", message: [/^BucketV2 "audit"/, references] },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "algorithm", message: [/^audit Bucket "algorithm" uses S3-managed keys \(SSE-S3\)/] },
+            { resource: "rules", message: [/^audit Bucket "rules" uses the AWS-managed key aws\/s3/] },
+            { resource: "inline", message: [/^audit Bucket "inline" uses S3-managed keys/] },
+            { resource: "trust", message: [/^truststore BucketV2 "trust" uses S3-managed keys/] },
+            { resource: "audit", message: [/^audit BucketV2 "audit" uses S3-managed keys/] },
+        ]);
     });
 });

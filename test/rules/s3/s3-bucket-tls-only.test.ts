@@ -1,6 +1,6 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { bucket, bucketPolicy, BucketStatement, PROTECTED, tlsBucket, tlsDeny } from "../builders";
+import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { afterDeployment, bucket, bucketPolicy, BucketStatement, PROTECTED, tlsBucket, tlsDeny } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "s3-bucket-tls-only";
@@ -135,5 +135,45 @@ describe(RULE, () => {
                 { resource: "foo-policy", message: [/BucketPolicy "foo-policy" \(of bucket "foo", not created by this program\)/, /aws:SecureTransport/] },
             ],
         );
+    });
+
+    it("a bucket policy or bucket name built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const doc = (arn: string) => JSON.stringify({ Version: "2012-10-17", Statement: [tlsDeny(arn)] });
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("policy", PROTECTED);
+            new aws.s3.BucketPolicy("policy-policy", { bucket: b.id, policy: afterDeployment(doc("arn:aws:s3:::elsewhere")) });
+            new aws.s3.Bucket("inline", { bucket: "inline-bucket", policy: afterDeployment(doc("arn:aws:s3:::elsewhere")) });
+            // The bucket's name is unknown, so the known Deny's Resource cannot be matched to it yet.
+            const named = new aws.s3.Bucket("named", { bucket: afterDeployment("named-bucket") });
+            new aws.s3.BucketPolicy("named-policy", { bucket: named.id, policy: doc("arn:aws:s3:::elsewhere") });
+            new aws.s3.BucketPolicy("external", { bucket: "foo", policy: afterDeployment(doc("arn:aws:s3:::elsewhere")) });
+        });
+        const must =
+            / is unknown; it must contain a statement \{ Effect: "Deny", Principal: "\*", Action: "s3:\*", Resource: \[bucket ARN, bucket ARN \+ "\/\*"\], Condition: \{ Bool: \{ "aws:SecureTransport": false \} \} \}\.$/;
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "policy", message: [/^Bucket "policy": cannot be verified at preview: BucketPolicy "policy-policy" policy is unknown;/, must] },
+            { resource: "inline", message: [/^Bucket "inline": cannot be verified at preview: Bucket "inline" policy is unknown;/, must] },
+            {
+                resource: "named",
+                message: [
+                    /^Bucket "named": cannot be verified at preview: its bucket is unknown, so the policy's Resource cannot be matched; it must contain /,
+                ],
+            },
+            {
+                resource: "external",
+                message: [
+                    /^BucketPolicy "external" \(of bucket "foo", not created by this program\): cannot be verified at preview: policy is unknown; the policy must contain /,
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "policy", message: [/^Bucket "policy" accepts requests without TLS: BucketPolicy "policy-policy" policy has no statement/] },
+            { resource: "inline", message: [/^Bucket "inline" accepts requests without TLS: Bucket "inline" policy has no statement/] },
+            { resource: "named", message: [/^Bucket "named" accepts requests without TLS/] },
+            {
+                resource: "external",
+                message: [/^BucketPolicy "external" \(of bucket "foo", not created by this program\) lets the bucket accept requests without TLS/],
+            },
+        ]);
     });
 });
