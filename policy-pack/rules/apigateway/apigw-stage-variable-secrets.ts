@@ -6,8 +6,9 @@
  * integration requests and logs. The scan is the one of
  * `lambda-env-plaintext-secrets` (`lib/secrets.ts`): `@pulumi/policy`
  * unwraps Pulumi secrets, so a literal and a `config.requireSecret` value are
- * judged alike; a value unknown at preview (another resource's output) is a
- * reference to something the program creates and is not judged. A whole map
+ * judged alike; a value unknown at preview (another resource's output) under a
+ * secret-like name is unverifiable unless its name says it holds a reference
+ * (as in lambda-env-plaintext-secrets). A whole map
  * unknown at preview hides names and literals alike, so it is reported as
  * unverifiable, not passed.
  */
@@ -17,18 +18,32 @@ import { knownEntries } from "../lambda/lambda-env-plaintext-secrets";
 import { known, snapshot } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
-import { plaintextSecrets } from "../lib/secrets";
+import { asRecord } from "../lib/values";
+import { HOLD_A_REFERENCE, plaintextSecrets, undecidedSecretNames } from "../lib/secrets";
 
 function findings(label: string, property: string, read: () => unknown): string[] {
     const map = known(read, property);
     if (!map.known) {
         return [unverifiable(label, map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings")];
     }
-    return plaintextSecrets(knownEntries(snapshot(() => map.value))).map(
-        ({ variable, reason }) =>
-            `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
-            `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`,
-    );
+    const all = snapshot(() => map.value);
+    const undecided = undecidedSecretNames(asRecord(all));
+    return [
+        ...(undecided.length > 0
+            ? [
+                  unverifiable(
+                      label,
+                      undecided.map((v) => `${property}.${v}`),
+                      HOLD_A_REFERENCE,
+                  ),
+              ]
+            : []),
+        ...plaintextSecrets(knownEntries(all)).map(
+            ({ variable, reason }) =>
+                `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
+                `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`,
+        ),
+    ];
 }
 
 export const apigwStageVariableSecrets = resourceRule({

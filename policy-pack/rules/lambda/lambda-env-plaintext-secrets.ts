@@ -9,11 +9,12 @@
  * same for both: pass a Secrets Manager secret ARN or an SSM parameter name
  * and read the secret at runtime.
  *
- * A value unknown at preview (built from another resource's output, e.g. a
- * secret's ARN) refers to something the program creates and is not judged,
- * even under a secret-like name: flagging every such reference would make the
- * recommended pattern (`DB_SECRET_ARN: secret.arn`) a finding. Known values
- * are judged in preview and update alike. A whole map (or environment) that is
+ * A value unknown at preview (built from another resource's output) is judged
+ * by its name: under a secret-like name it may be a generated password
+ * (`DB_PASSWORD: password.result`) or a reference, so it is reported as
+ * unverifiable, unless the name says it holds a reference (`DB_SECRET_ARN:
+ * secret.arn`, the recommended pattern). Known values are judged in preview
+ * and update alike. A whole map (or environment) that is
  * unknown hides names and literals alike (`variables: pulumi.all([...]).apply(...)`
  * with a password from config), so it is reported as unverifiable, not passed.
  */
@@ -22,7 +23,7 @@ import { validateResourceOfType } from "@pulumi/policy";
 import { isUnknown, known, snapshot } from "../lib/known";
 import { describe, unverifiable } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
-import { plaintextSecrets } from "../lib/secrets";
+import { HOLD_A_REFERENCE, plaintextSecrets, undecidedSecretNames } from "../lib/secrets";
 import { asRecord } from "../lib/values";
 
 /** Known entries of a plain snapshot of a name/value map (unknown values left out). */
@@ -46,7 +47,18 @@ export const lambdaEnvPlaintextSecrets = resourceRule({
             report(unverifiable(describe(args), map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings"));
             return;
         }
-        const variables = knownEntries(snapshot(() => map.value));
+        const all = snapshot(() => map.value);
+        const undecided = undecidedSecretNames(asRecord(all));
+        if (undecided.length > 0) {
+            report(
+                unverifiable(
+                    describe(args),
+                    undecided.map((v) => `environment.variables.${v}`),
+                    HOLD_A_REFERENCE,
+                ),
+            );
+        }
+        const variables = knownEntries(all);
         for (const { variable, reason } of plaintextSecrets(variables)) {
             report(
                 `${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +

@@ -15,6 +15,7 @@
  *
  * Findings say which variable and why, never the value or any part of it.
  */
+import { isUnknown } from "./known";
 
 /** A variable that holds a credential: its name and why it looks like one (never its value). */
 export interface SecretFinding {
@@ -49,6 +50,25 @@ const AWS_SECRET_KEY = /^(?=.*[0-9/+])[A-Za-z0-9/+]{40}$/;
 
 /** Variable names that say they hold a credential. */
 export const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY/i;
+
+/** Names (as UPPER_SNAKE words) that say the variable holds a reference to a secret, not the secret: DB_SECRET_ARN, tokenParameterName, SECRET_ID. */
+const REFERENCE_NAME = /(^|_)(ARN|NAME|ID|PARAM|PARAMETER|PATH|REF|REFERENCE)$/;
+const words = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();
+
+/**
+ * What a first preview cannot decide in a map: the secret-named variables whose values are unknown (built from
+ * another resource's output: a generated password or a secret's ARN, until known), unless the name says it holds
+ * a reference. Update judges their values as {@link plaintextSecrets} does.
+ */
+export function undecidedSecretNames(variables: Readonly<Record<string, unknown>>): string[] {
+    return Object.entries(variables)
+        .filter(([name, value]) => isUnknown(value) && SECRET_NAME.test(name) && !REFERENCE_NAME.test(words(name)))
+        .map(([name]) => name);
+}
+
+/** The requirement an undecided secret-named variable must meet once known. */
+export const HOLD_A_REFERENCE =
+    "hold a Secrets Manager or SSM reference (an ARN or parameter name), not the credential (a variable that holds a reference can say so: …_ARN, …_NAME)";
 
 const REFERENCE_OR_SETTING: readonly RegExp[] = [
     /^\s*$/, // empty

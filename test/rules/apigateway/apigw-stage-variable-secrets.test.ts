@@ -32,7 +32,7 @@ describe(RULE, () => {
         );
     });
 
-    it("passes a variable built from another resource's output (unknown at preview)", async () => {
+    it("passes a variable built from another resource's output (unknown at preview) whose name says it holds a reference", async () => {
         assertNoFindings(
             await ruleFindings(RULE, () => {
                 const key = new aws.kms.Key("key", {});
@@ -81,8 +81,8 @@ describe(RULE, () => {
             stage("rest", restApi("rest-api"), { variables: afterDeployment({ apiKey: "abc123abc123", backend: "orders.internal" }) });
             const api = new aws.apigatewayv2.Api("http-api", { protocolType: "HTTP" });
             new aws.apigatewayv2.Stage("http", { apiId: api.id, name: "prod", stageVariables: afterDeployment({ upstream: SAMPLES[0].value }) });
-            // One unknown value refers to something the program creates and is not judged at preview (the rule's design),
-            // even under a secret-like name; once known it is judged like a literal.
+            // One unknown value under a reference's name (…_ARN) is not judged at preview; under a secret's name it is
+            // unverifiable (a generated password, until known); once known each is judged like a literal.
             stage("ref", restApi("ref-api"), { variables: { SIGNING_SECRET_ARN: afterDeployment("arn:aws:secretsmanager:us-east-1:123456789012:secret:s") } });
             stage("value", restApi("value-api"), { variables: { backendToken: afterDeployment("s3cr3t-value"), backend: "orders.internal" } });
         });
@@ -90,6 +90,10 @@ describe(RULE, () => {
         assertFindings(found.preview, RULE, "mandatory", [
             { resource: "rest", message: [/^cannot be verified at preview: Stage "rest"\.variables is unknown;/, must] },
             { resource: "http", message: [/^cannot be verified at preview: Stage "http"\.stageVariables is unknown;/, must] },
+            {
+                resource: "value",
+                message: [/^cannot be verified at preview: Stage "value"\.variables\.backendToken is unknown; it must hold a Secrets Manager or SSM reference/],
+            },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "rest", message: [/Stage "rest" variables\.apiKey is named like a credential/] },

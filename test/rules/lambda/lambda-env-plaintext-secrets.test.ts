@@ -30,13 +30,30 @@ describe(RULE, () => {
         assertNoFindings(await ruleFindings(RULE, program()));
     });
 
-    it("passes a secret-named variable built from another resource's output (unknown at preview)", async () => {
+    it("passes a variable built from another resource's output (unknown at preview) whose name says it holds a reference", async () => {
         assertNoFindings(
             await ruleFindings(RULE, () => {
                 const key = new aws.kms.Key("key", {});
-                fn("fn", { DB_SECRET_ARN: key.arn, API_TOKEN_KEY: key.arn });
+                fn("fn", { DB_SECRET_ARN: key.arn, tokenParameterName: key.arn, API_KEY_SECRET_ID: key.arn, SECRET_PATH: key.arn });
             }),
         );
+    });
+
+    it("a secret-named variable built from another resource's output (a generated password) is unverifiable at preview, every such name listed", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const key = new aws.kms.Key("key", {});
+            fn("fn", { DB_PASSWORD: afterDeployment("generated-Pa55word!"), API_TOKEN_KEY: key.arn, DB_SECRET_ARN: key.arn });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "fn",
+                message: [
+                    /Function "fn"\.environment\.variables\.API_TOKEN_KEY and Function "fn"\.environment\.variables\.DB_PASSWORD are unknown; they must hold a Secrets Manager or SSM reference \(an ARN or parameter name\), not the credential/,
+                ],
+            },
+        ]);
+        // Once known, the password is a literal under a secret's name, and the key's ARN a reference.
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "fn", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] }]);
     });
 
     for (const { value, reason } of SAMPLES) {
@@ -105,8 +122,7 @@ describe(RULE, () => {
                 role: ROLE,
                 environment: afterDeployment({ variables: { API_TOKEN: password } }),
             });
-            // One unknown value refers to something the program creates and is not judged at preview (the rule's design),
-            // even under a secret-like name; once known it is judged like a literal.
+            // One unknown value under a reference's name is not judged at preview; under a secret's name it is unverifiable.
             fn("ref", { DB_SECRET_ARN: afterDeployment(`arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:db`) });
             fn("value", { DB_PASSWORD: pulumi.secret(afterDeployment(password)), LOG_LEVEL: "INFO" });
         });
@@ -114,6 +130,10 @@ describe(RULE, () => {
         assertFindings(found.preview, RULE, "mandatory", [
             { resource: "map", message: [/^cannot be verified at preview: Function "map"\.environment\.variables is unknown;/, must] },
             { resource: "env", message: [/^cannot be verified at preview: Function "env"\.environment is unknown;/, must] },
+            {
+                resource: "value",
+                message: [/^cannot be verified at preview: Function "value"\.environment\.variables\.DB_PASSWORD is unknown; it must hold a Secrets Manager/],
+            },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "map", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
