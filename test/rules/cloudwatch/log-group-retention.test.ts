@@ -11,6 +11,8 @@ describe(RULE, () => {
     it("pins the default minimum to the baseline (90 days)", () => {
         assert.strictEqual(logGroupRetentionConfig.defaults.minRetentionDays, DEFAULT_BASELINE.minLogRetentionDays);
         assert.strictEqual(logGroupRetention.configSchema?.properties.minRetentionDays.default, 90);
+        // The configurable minimum ends at CloudWatch's longest finite retention (10 years).
+        assert.strictEqual(logGroupRetention.configSchema?.properties.minRetentionDays.maximum, 3653);
     });
 
     it("passes the compliant baseline, exactly at the minimum (90)", async () => {

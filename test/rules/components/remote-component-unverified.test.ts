@@ -63,4 +63,13 @@ describe(RULE, () => {
             [{ resource: "cluster", message: [/eks:index:Cluster/] }],
         );
     });
+
+    it("rejects a config whose allowedTypes has an empty or a repeated entry", async () => {
+        const program = () => {
+            new RemoteComponent("eks:index:Cluster", "cluster");
+        };
+        for (const allowedTypes of [[""], ["eks:index:Cluster", "eks:index:Cluster"]]) {
+            await assert.rejects(ruleFindings(RULE, program, { config: { [RULE]: { allowedTypes } } }), /allowedTypes/, JSON.stringify(allowedTypes));
+        }
+    });
 });
