@@ -45,7 +45,14 @@ describe(RULE, () => {
 
     it("rejects a service principal without sourceArn", async () => {
         assertFindings(await ruleFindings(RULE, program({ sourceArn: undefined })), RULE, "mandatory", [
-            { resource: "perm", message: [/apigateway\.amazonaws\.com/, /sourceArn is not set/, /Set sourceArn/] },
+            {
+                resource: "perm",
+                message: [
+                    /apigateway\.amazonaws\.com/,
+                    /sourceArn is not set/,
+                    /Set sourceArn to the invoking resource's ARN: arn:aws:execute-api:<region>:<account>:<apiId>\//,
+                ],
+            },
         ]);
     });
 
@@ -59,9 +66,34 @@ describe(RULE, () => {
             "mandatory",
             [
                 { resource: "apigw", message: [/sourceArn is not set/] },
-                { resource: "events", message: [/events\.amazonaws\.com/, /sourceArn is not set/] },
+                // Another service's fix names its resource's ARN, not API Gateway's form.
+                { resource: "events", message: [/events\.amazonaws\.com/, /sourceArn is not set/, /Set sourceArn to the invoking resource's ARN\.$/] },
             ],
         );
+    });
+
+    it("passes API-scoped source ARNs in every partition and form, and another service's own ARN", async () => {
+        for (const sourceArn of [
+            `arn:aws-cn:execute-api:cn-north-1:${ACCOUNT}:abc123/*/*`,
+            `arn:aws-us-gov:execute-api:us-gov-west-1:${ACCOUNT}:abc123/prod/GET/items`,
+            `arn:aws:execute-api:us-east-1:${ACCOUNT}:abc123`,
+        ]) {
+            assertNoFindings(await ruleFindings(RULE, program({ sourceArn })), sourceArn);
+        }
+        // Only API Gateway's ARNs are held to one API: an EventBridge rule's ARN is that rule.
+        assertNoFindings(
+            await ruleFindings(RULE, program({ principal: "events.amazonaws.com", sourceArn: `arn:aws:events:us-east-1:${ACCOUNT}:rule/nightly` })),
+        );
+    });
+
+    it("rejects a config whose accountScopedServices names no service principal, or one twice", async () => {
+        for (const accountScopedServices of [["events"], ["events.amazonaws.com", "events.amazonaws.com"]]) {
+            await assert.rejects(
+                ruleFindings(RULE, program(), { config: { [RULE]: { accountScopedServices } } }),
+                /accountScopedServices/,
+                JSON.stringify(accountScopedServices),
+            );
+        }
     });
 
     it("rejects API Gateway source ARNs with a wildcard region, account or API id", async () => {
@@ -73,14 +105,20 @@ describe(RULE, () => {
             `arn:aws:execute-api:us-east-1:${ACCOUNT}:*`,
         ]) {
             assertFindings(await ruleFindings(RULE, program({ sourceArn: arn })), RULE, "mandatory", [
-                { resource: "perm", message: [/sourceArn/, /not scoped to one API/] },
+                {
+                    resource: "perm",
+                    message: [/sourceArn/, /not scoped to one API/, /Set sourceArn to arn:aws:execute-api:<region>:<account>:<apiId>\/<stage>/],
+                },
             ]);
         }
     });
 
     it('rejects principal "*" without conditions, and passes it with principalOrgId, sourceAccount or sourceArn', async () => {
         assertFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined })), RULE, "mandatory", [
-            { resource: "perm", message: [/anyone/, /principal "\*"/, /principalOrgId/] },
+            {
+                resource: "perm",
+                message: [/anyone/, /principal "\*"/, /principalOrgId/, /Set principal to the calling service or account, or add sourceArn\.$/],
+            },
         ]);
         assertNoFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined, principalOrgId: "o-abc123" })));
         assertNoFindings(await ruleFindings(RULE, program({ principal: "*", sourceArn: undefined, sourceAccount: ACCOUNT })));
