@@ -78,7 +78,7 @@ describe(RULE, () => {
             `arn:aws-us-gov:execute-api:us-gov-west-1:${ACCOUNT}:abc123/prod/GET/items`,
             `arn:aws:execute-api:us-east-1:${ACCOUNT}:abc123`,
         ]) {
-            assertNoFindings(await ruleFindings(RULE, program({ sourceArn })), sourceArn);
+            assertNoFindings(await ruleFindings(RULE, program({ sourceArn })));
         }
         // Only API Gateway's ARNs are held to one API: an EventBridge rule's ARN is that rule.
         assertNoFindings(
