@@ -112,6 +112,31 @@ describe(RULE, () => {
         assert.throws(() => assertAgreement(RULE, found), /preview and update verdicts differ/);
     });
 
+    it("at preview, names every control that cannot be verified yet, one after another", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("logs", { encryption: true });
+            const later = <T>(value: T) => new aws.kms.Key(`k-${String(value)}`, {}).arn.apply(() => value);
+            new aws.s3.BucketVersioning("logs-versioning", { bucket: b.id, versioningConfiguration: { status: later("Enabled") } });
+            new aws.s3.BucketPublicAccessBlock("logs-block", {
+                bucket: b.id,
+                blockPublicAcls: later(true),
+                blockPublicPolicy: true,
+                ignorePublicAcls: true,
+                restrictPublicBuckets: true,
+            });
+            trail("logs-trail", { s3BucketName: b.bucket });
+        });
+        assertNoFindings(found.update);
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "logs",
+                message: [
+                    /cannot be verified at preview: BucketPublicAccessBlock "logs-block"\.blockPublicAcls is unknown; it must give a bucket-level BucketPublicAccessBlock .*; BucketVersioning "logs-versioning"\.versioningConfiguration\.status is unknown; it must give versioning/,
+                ],
+            },
+        ]);
+    });
+
     it("does not count an account-level public access block for a log bucket", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
