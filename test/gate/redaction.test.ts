@@ -40,7 +40,10 @@ describe("gate: redaction", function () {
             assert.strictEqual(text.code, 1, text.stderr);
             // The finding is still there and still names the property: only the value is hidden.
             assert.match(text.stdout, /\[apigw-integration-https\] aws:apigateway\/integration:Integration "secret-uri".*uri "\[secret\]"/);
-            assert.match(text.stdout, /\[apigw-integration-https\] aws:apigateway\/integration:Integration "password-uri".*uri "\[secret\]billing\.corp\.example\/v1"/);
+            assert.match(
+                text.stdout,
+                /\[apigw-integration-https\] aws:apigateway\/integration:Integration "password-uri".*uri "\[secret\]billing\.corp\.example\/v1"/,
+            );
             const reports = [text.stdout + text.stderr];
             for (const format of mode === "preview" ? ["--json", "--sarif"] : ["--json"]) {
                 const out = await planHere("--program", PROGRAM, "--mode", mode, format);

@@ -103,7 +103,9 @@ describe(RULE, () => {
             },
             {
                 resource: "by-name",
-                message: [/MethodSettings "named"\.stageName is unknown; it must be the stageName of Stage "by-name", since Stage "by-name" has a cache cluster and no other/],
+                message: [
+                    /MethodSettings "named"\.stageName is unknown; it must be the stageName of Stage "by-name", since Stage "by-name" has a cache cluster and no other/,
+                ],
             },
             {
                 resource: "caching",

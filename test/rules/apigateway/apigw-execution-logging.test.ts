@@ -113,7 +113,9 @@ describe(RULE, () => {
             { resource: "d", message: [/MethodSettings "path-error"\.methodPath is unknown;/, instead("d")] },
             {
                 resource: "e",
-                message: [/MethodSettings "named"\.stageName is unknown; it must be the stageName of Stage "e", since Stage "e" has no other stage-wide method settings\./],
+                message: [
+                    /MethodSettings "named"\.stageName is unknown; it must be the stageName of Stage "e", since Stage "e" has no other stage-wide method settings\./,
+                ],
             },
             { resource: "f", message: [/Stage "f"\.stageName is unknown; it must be the stageName of MethodSettings "literal", since Stage "f" has no other/] },
         ]);

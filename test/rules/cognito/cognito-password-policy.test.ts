@@ -114,7 +114,9 @@ describe(RULE, () => {
             { resource: "temporary", message: [/UserPool "temporary"\.passwordPolicy\.temporaryPasswordValidityDays is unknown;/, field] },
             {
                 resource: "two",
-                message: [/UserPool "two"\.passwordPolicy\.requireLowercase and UserPool "two"\.passwordPolicy\.requireNumbers are unknown; they must meet the password policy/],
+                message: [
+                    /UserPool "two"\.passwordPolicy\.requireLowercase and UserPool "two"\.passwordPolicy\.requireNumbers are unknown; they must meet the password policy/,
+                ],
             },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
