@@ -14,37 +14,14 @@
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { knownEntries } from "../lambda/lambda-env-plaintext-secrets";
-import { known, snapshot } from "../lib/known";
-import { describe, unverifiable } from "../lib/messages";
+import { describe } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
-import { asRecord } from "../lib/values";
-import { HOLD_A_REFERENCE, plaintextSecrets, undecidedSecretNames } from "../lib/secrets";
+import { SecretMapWording, secretMapFindings } from "../lib/secrets";
 
-function findings(label: string, property: string, read: () => unknown): string[] {
-    const map = known(read, property);
-    if (!map.known) {
-        return [unverifiable(label, map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings")];
-    }
-    const all = snapshot(() => map.value);
-    const undecided = undecidedSecretNames(asRecord(all));
-    return [
-        ...(undecided.length > 0
-            ? [
-                  unverifiable(
-                      label,
-                      undecided.map((v) => `${property}.${v}`),
-                      HOLD_A_REFERENCE,
-                  ),
-              ]
-            : []),
-        ...plaintextSecrets(knownEntries(all)).map(
-            ({ variable, reason }) =>
-                `${label} ${property}.${variable} ${reason}: anyone who may read the stage reads it in clear. ` +
-                `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${property}.${variable}).`,
-        ),
-    ];
-}
+const STAGE: SecretMapWording = {
+    readers: "anyone who may read the stage",
+    fix: (path) => `Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in ${path}).`,
+};
 
 export const apigwStageVariableSecrets = resourceRule({
     name: "apigw-stage-variable-secrets",
@@ -58,10 +35,10 @@ export const apigwStageVariableSecrets = resourceRule({
     controls: {},
     validateResource: [
         validateResourceOfType(aws.apigateway.Stage, (stage, args, report) => {
-            findings(describe(args), "variables", () => stage.variables).forEach((m) => report(m));
+            secretMapFindings(describe(args), "variables", () => stage.variables, STAGE).forEach((m) => report(m));
         }),
         validateResourceOfType(aws.apigatewayv2.Stage, (stage, args, report) => {
-            findings(describe(args), "stageVariables", () => stage.stageVariables).forEach((m) => report(m));
+            secretMapFindings(describe(args), "stageVariables", () => stage.stageVariables, STAGE).forEach((m) => report(m));
         }),
     ],
 });

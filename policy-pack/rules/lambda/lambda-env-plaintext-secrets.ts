@@ -20,16 +20,9 @@
  */
 import * as aws from "@pulumi/aws";
 import { validateResourceOfType } from "@pulumi/policy";
-import { isUnknown, known, snapshot } from "../lib/known";
-import { describe, unverifiable } from "../lib/messages";
+import { describe } from "../lib/messages";
 import { resourceRule } from "../lib/rule";
-import { HOLD_A_REFERENCE, plaintextSecrets, undecidedSecretNames } from "../lib/secrets";
-import { asRecord } from "../lib/values";
-
-/** Known entries of a plain snapshot of a name/value map (unknown values left out). */
-export function knownEntries(value: unknown): Record<string, unknown> {
-    return Object.fromEntries(Object.entries(asRecord(value)).filter(([, v]) => !isUnknown(v)));
-}
+import { secretMapFindings } from "../lib/secrets";
 
 export const lambdaEnvPlaintextSecrets = resourceRule({
     name: "lambda-env-plaintext-secrets",
@@ -42,28 +35,9 @@ export const lambdaEnvPlaintextSecrets = resourceRule({
     enforcementLevel: "mandatory",
     controls: {},
     validateResource: validateResourceOfType(aws.lambda.Function, (fn, args, report) => {
-        const map = known(() => fn.environment?.variables, "environment.variables");
-        if (!map.known) {
-            report(unverifiable(describe(args), map.path, "hold no credential in plaintext, only Secrets Manager or SSM references and settings"));
-            return;
-        }
-        const all = snapshot(() => map.value);
-        const undecided = undecidedSecretNames(asRecord(all));
-        if (undecided.length > 0) {
-            report(
-                unverifiable(
-                    describe(args),
-                    undecided.map((v) => `environment.variables.${v}`),
-                    HOLD_A_REFERENCE,
-                ),
-            );
-        }
-        const variables = knownEntries(all);
-        for (const { variable, reason } of plaintextSecrets(variables)) {
-            report(
-                `${describe(args)} environment.variables.${variable} ${reason}: anyone who may read the function's configuration reads it in clear. ` +
-                    `Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in environment.variables.${variable} instead, read at runtime.`,
-            );
-        }
+        secretMapFindings(describe(args), "environment.variables", () => fn.environment?.variables, {
+            readers: "anyone who may read the function's configuration",
+            fix: (path) => `Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in ${path} instead, read at runtime.`,
+        }).forEach((m) => report(m));
     }),
 });

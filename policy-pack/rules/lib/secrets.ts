@@ -15,7 +15,9 @@
  *
  * Findings say which variable and why, never the value or any part of it.
  */
-import { isUnknown } from "./known";
+import { isUnknown, known, snapshot } from "./known";
+import { unverifiable } from "./messages";
+import { asRecord } from "./values";
 
 /** A variable that holds a credential: its name and why it looks like one (never its value). */
 export interface SecretFinding {
@@ -95,9 +97,8 @@ export function isReferenceOrSetting(value: string): boolean {
 
 /**
  * The credentials in a map of plain values. Values that are not strings are
- * settings (numbers, booleans) and pass; so do values that are unknown (the
- * caller leaves them out: a value built from another resource's output refers
- * to something the program creates).
+ * settings (numbers, booleans) and pass; so do values unknown at preview
+ * (`snapshot` stands for them by a symbol): {@link undecidedSecretNames} judges those.
  */
 export function plaintextSecrets(variables: Readonly<Record<string, unknown>>): SecretFinding[] {
     const entries = Object.entries(variables).filter((e): e is [string, string] => typeof e[1] === "string");
@@ -114,4 +115,45 @@ export function plaintextSecrets(variables: Readonly<Record<string, unknown>>): 
         }
     }
     return found;
+}
+
+/** How a rule says who reads its map in clear, and the one change that fixes a variable. */
+export interface SecretMapWording {
+    /** Who reads the map in clear, e.g. "anyone who may read the stage". */
+    readers: string;
+    /** The fix for the variable at `path` (e.g. `variables.DB_PASSWORD`), as a sentence. */
+    fix: (path: string) => string;
+}
+
+/** What a whole map unknown at preview must hold once known. */
+const NO_PLAINTEXT = "hold no credential in plaintext, only Secrets Manager or SSM references and settings";
+
+/**
+ * The findings of a name/value map at `property` of `subject` that must hold no credential in plaintext: a whole
+ * map unknown at preview hides names and literals alike (unverifiable); secret-named variables whose values are
+ * unknown are unverifiable unless named as references ({@link undecidedSecretNames}); known values are judged by
+ * {@link plaintextSecrets}, in preview and update alike.
+ */
+export function secretMapFindings(subject: string, property: string, read: () => unknown, wording: SecretMapWording): string[] {
+    const map = known(read, property);
+    if (!map.known) {
+        return [unverifiable(subject, map.path, NO_PLAINTEXT)];
+    }
+    const variables = asRecord(snapshot(() => map.value));
+    const undecided = undecidedSecretNames(variables);
+    return [
+        ...(undecided.length > 0
+            ? [
+                  unverifiable(
+                      subject,
+                      undecided.map((v) => `${property}.${v}`),
+                      HOLD_A_REFERENCE,
+                  ),
+              ]
+            : []),
+        ...plaintextSecrets(variables).map(
+            ({ variable, reason }) =>
+                `${subject} ${property}.${variable} ${reason}: ${wording.readers} reads it in clear. ${wording.fix(`${property}.${variable}`)}`,
+        ),
+    ];
 }
