@@ -9,7 +9,12 @@ const out = `reports/mutation/${process.env.MUTATE_SCOPE ?? "custom"}`;
 export default {
     packageManager: "npm",
     testRunner: "mocha",
-    checkers: ["typescript"],
+    // test/mutation/file-checker.mjs ("typescript-files") judges the same mutants "does not compile" as
+    // Stryker's TypeScript checker ("typescript"), re-checking only the files a mutant's change reaches:
+    // about 0.65 s a mutant instead of 4 s here. MUTATE_CHECKER=stryker (`npm run mutate -- --checker
+    // stryker`) uses Stryker's own.
+    plugins: ["@stryker-mutator/*", "./test/mutation/file-checker.mjs"],
+    checkers: [process.env.MUTATE_CHECKER === "stryker" ? "typescript" : "typescript-files"],
     // The checker type-checks each mutant against the code under test only (not the specs): about half the cost.
     tsconfigFile: process.env.MUTATE_TSCONFIG ?? "tsconfig.mutation.json",
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },

@@ -7,6 +7,7 @@
  *   npm run mutate -- --only rules-s3,gate  the named scopes; --list names them all
  *   npm run mutate -- --report              scores of the runs already made, nothing run
  *   npm run mutate -- --only rules-s3 --force   every mutant again, ignoring the incremental file
+ *   npm run mutate -- --checker stryker     Stryker's own TypeScript checker instead of file-checker.mjs
  *
  * --force matters after a spec change meant to kill static mutants (metadata, config schemas,
  * defaults): Stryker's incremental diff re-tests a mutant when its code or a test covering it changed,
@@ -28,7 +29,7 @@ const SHOWN = 40;
 const reportOf = (scope: string) => path.join(ROOT, "reports/mutation", scope, "mutation.json");
 
 function usage(message: string): never {
-    process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...]] [--force] [--list] [--report]\n`);
+    process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...]] [--force] [--checker files|stryker] [--list] [--report]\n`);
     process.exit(2);
 }
 
@@ -37,6 +38,8 @@ interface Options {
     run: boolean;
     list: boolean;
     force: boolean;
+    /** "files": test/mutation/file-checker.mjs (the default); "stryker": @stryker-mutator/typescript-checker. */
+    checker: "files" | "stryker";
 }
 
 function parse(argv: string[], all: MutationScope[]): Options {
@@ -44,6 +47,7 @@ function parse(argv: string[], all: MutationScope[]): Options {
     let run = true;
     let list = false;
     let force = false;
+    let checker: Options["checker"] = "files";
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--only") {
@@ -59,14 +63,20 @@ function parse(argv: string[], all: MutationScope[]): Options {
             list = true;
         } else if (a === "--force") {
             force = true;
+        } else if (a === "--checker") {
+            const name = argv[++i];
+            if (name !== "files" && name !== "stryker") {
+                usage(`--checker must be "files" (test/mutation/file-checker.mjs) or "stryker" (got ${JSON.stringify(name ?? "")})`);
+            }
+            checker = name;
         } else {
             usage(`unknown argument ${JSON.stringify(a)}`);
         }
     }
-    return { scopes, run, list, force };
+    return { scopes, run, list, force, checker };
 }
 
-function runScope(scope: MutationScope, force: boolean): void {
+function runScope(scope: MutationScope, force: boolean, checker: Options["checker"]): void {
     process.stdout.write(`\n== ${scope.name}: ${scope.mutate.join(" ")} with ${scope.specs.join(" ")}\n`);
     const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...(force ? ["--force"] : [])], {
         cwd: ROOT,
@@ -78,6 +88,7 @@ function runScope(scope: MutationScope, force: boolean): void {
             MUTATE: scope.mutate.join(","),
             MUTATE_SPEC: scope.specs.join(","),
             MUTATE_TRANSPILER: scope.transpiler,
+            MUTATE_CHECKER: checker,
         },
     });
     if (result.status !== 0) {
@@ -95,13 +106,13 @@ const row = (name: string, t: Tally) =>
 
 function main(): number {
     const all = mutationScopes(ROOT);
-    const { scopes, run, list, force } = parse(process.argv.slice(2), all);
+    const { scopes, run, list, force, checker } = parse(process.argv.slice(2), all);
     if (list) {
         all.forEach((s) => process.stdout.write(`${s.name.padEnd(28)} ${s.group}: ${s.mutate[0]}\n`));
         return 0;
     }
     if (run) {
-        scopes.forEach((s) => runScope(s, force));
+        scopes.forEach((s) => runScope(s, force, checker));
     }
     const explanations = fs.readFileSync(path.join(ROOT, SURVIVORS_FILE), "utf8");
     const groups = new Map<TargetGroup, { tally: Tally; measured: number; of: number }>();

@@ -30,13 +30,14 @@ function filesOf(mutate: string[]): string[] {
     return mutate.filter((g) => !g.startsWith("!")).flatMap((g) => expand(g).filter((f) => !excluded.has(f)));
 }
 
-/** The `mutate` globs of stryker.config.mjs itself (an ES module, read by a child Node, MUTATE unset). */
-function configuredMutate(): string[] {
-    const script = 'import("./stryker.config.mjs").then((c) => process.stdout.write(JSON.stringify(c.default.mutate)))';
-    const env = { ...process.env };
-    delete env.MUTATE;
-    return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env, encoding: "utf8" })) as string[];
+/** A field of stryker.config.mjs itself (an ES module, read by a child Node, MUTATE unset, `env` added). */
+function configured(field: "mutate" | "checkers" | "plugins", env: Record<string, string> = {}): string[] {
+    const script = `import("./stryker.config.mjs").then((c) => process.stdout.write(JSON.stringify(c.default.${field})))`;
+    const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
+    delete childEnv.MUTATE;
+    return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env: childEnv, encoding: "utf8" })) as string[];
 }
+const configuredMutate = () => configured("mutate");
 
 describe("mutation scopes", () => {
     const scopes = mutationScopes(ROOT);
@@ -71,6 +72,15 @@ describe("mutation scopes", () => {
                 assert.ok(expand(spec).length > 0, `${s.name}: ${spec} finds no spec`);
             }
         }
+    });
+});
+
+describe("mutation checker", () => {
+    it("is the fast file checker unless the run asks for Stryker's own, and both are loaded", () => {
+        assert.deepStrictEqual(configured("checkers"), ["typescript-files"]);
+        assert.deepStrictEqual(configured("checkers", { MUTATE_CHECKER: "files" }), ["typescript-files"]);
+        assert.deepStrictEqual(configured("checkers", { MUTATE_CHECKER: "stryker" }), ["typescript"]);
+        assert.deepStrictEqual(configured("plugins"), ["@stryker-mutator/*", "./test/mutation/file-checker.mjs"]);
     });
 });
 
