@@ -57,6 +57,16 @@ function specsIn(root: string, dir: string): string[] {
     return fs.existsSync(path.join(root, dir)) ? [`${dir}/**/*.test.ts`] : [];
 }
 
+/**
+ * Every spec under a test folder, for a shared helper folder `own`: its own folder's specs first, then the
+ * folder's top-level specs, then every other folder's. A static mutant runs the specs in this order until one
+ * fails, so the specs most likely to kill it come first; each spec is listed once.
+ */
+function everySpec(root: string, dir: string, own: string): string[] {
+    const others = fs.existsSync(path.join(root, dir)) ? folders(root, dir).filter((f) => f !== own) : [];
+    return [...specsIn(root, `${dir}/${own}`), `${dir}/*.test.ts`, ...others.map((f) => `${dir}/${f}/**/*.test.ts`)];
+}
+
 /** Every scope, derived from the folders so a new rule or component is in one without listing it. */
 export function mutationScopes(root: string): MutationScope[] {
     const scopes: MutationScope[] = [];
@@ -67,10 +77,12 @@ export function mutationScopes(root: string): MutationScope[] {
     };
     for (const service of folders(root, "policy-pack/rules")) {
         const specs = SHARED.has(service)
-            ? ["test/rules/**/*.test.ts"]
+            ? everySpec(root, "test/rules", service)
             : service === "peers"
               ? CATALOG_SPECS
-              : [...specsIn(root, `test/rules/${service}`), ...CATALOG_SPECS];
+              : // The catalog specs first: they kill most static mutants (rule metadata), and a static mutant runs
+                // every spec of its scope until one fails.
+                [...CATALOG_SPECS, ...specsIn(root, `test/rules/${service}`)];
         folderScope(`rules-${service}`, "rules and gate", `policy-pack/rules/${service}`, specs);
     }
     folderScope("baseline", "rules and gate", "policy-pack/baseline", [
@@ -82,7 +94,7 @@ export function mutationScopes(root: string): MutationScope[] {
     scopes.push({ name: "stack-config", group: "components and config", mutate: ["stacks/config*.ts"], specs: ["test/config*.test.ts"], transpiler: "swc" });
     for (const module of folders(root, "components")) {
         const own = specsIn(root, `test/components/${module}`);
-        const specs = SHARED.has(module) || own.length === 0 ? ["test/components/**/*.test.ts"] : [...own, "test/components/*.test.ts"];
+        const specs = SHARED.has(module) || own.length === 0 ? everySpec(root, "test/components", module) : [...own, "test/components/*.test.ts"];
         folderScope(`components-${module}`, "components and config", `components/${module}`, specs);
     }
     return scopes;
