@@ -178,7 +178,9 @@ describe("policy pack rules (meta)", () => {
         for (const file of sourceFiles(RULES_DIR)) {
             const text = fs.readFileSync(file, "utf8");
             const rel = path.relative(ROOT, file);
-            assert.ok(text.split("\n").length < 300, `${rel} has 300 lines or more`);
+            // The size is the source's; a mutation run's sandbox holds Stryker's instrumented copy, which is longer.
+            const instrumented = text.includes("stryMutAct_9fa48");
+            assert.ok(instrumented || text.split("\n").length < 300, `${rel} has 300 lines or more`);
             assert.doesNotMatch(text.replace(/^\s*(\/\*\*|\*|\/\/).*$/gm, ""), /:\s*any\b|\bas any\b|<any>/, `${rel} uses any`);
             assert.doesNotMatch(text, /"aws:[a-z0-9]+\/\w+:\w+"/, `${rel} names a type token; use the resource class`);
         }
