@@ -36,3 +36,8 @@ export function assertNoFindings(found: Violation[]): void {
         [],
     );
 }
+
+/** A pattern that matches `message` and nothing else: the whole message, verbatim. */
+export function exactly(message: string): RegExp {
+    return new RegExp(`^${message.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+}

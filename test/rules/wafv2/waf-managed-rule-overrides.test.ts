@@ -1,13 +1,23 @@
+import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { WAF } from "../../../policy-pack/baseline";
 import { wafManagedRuleOverrides, wafManagedRuleOverridesConfig } from "../../../policy-pack/rules/wafv2/waf-managed-rule-overrides";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, managedRule, MANAGED_GROUPS, rateRule, WafRule, webAcl } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "waf-managed-rule-overrides";
 const BAD_INPUTS = "AWSManagedRulesKnownBadInputsRuleSet";
 const COMMON = "AWSManagedRulesCommonRuleSet";
+const SQLI = "AWSManagedRulesSQLiRuleSet";
+const REASON = "uploads of 10 MB are expected";
+type WafRuleGroupStatement = aws.types.input.wafv2.WebAclRuleStatement["managedRuleGroupStatement"];
+/** The finding on web ACL `name` that disables `rules` (`X (ruleActionOverrides count)`, listed) in the required `group`. */
+const disables = (name: string, rules: string, group: string) =>
+    exactly(
+        `WebAcl "${name}" disables ${rules} in the required group ${group}, so the attacks those rules stop pass through. ` +
+            "Remove them from managedRuleGroupStatement.ruleActionOverrides / excludedRules, or allow each (group, rule) with a reason in allowedOverrides.",
+    );
 
 /** A required group whose named rules are overridden to `action`. */
 function overridden(group: string, priority: number, action: "count" | "allow" | "block" | "captcha", ...rules: string[]): WafRule {
@@ -47,16 +57,14 @@ describe(RULE, () => {
         assertFindings(await ruleFindings(RULE, acl(overridden(BAD_INPUTS, 1, "count", "Log4JRCE_HEADER", "Log4JRCE_BODY"))), RULE, "mandatory", [
             {
                 resource: "acl",
-                message: [
-                    /disables Log4JRCE_HEADER \(ruleActionOverrides count\) and Log4JRCE_BODY \(ruleActionOverrides count\) in the required group AWSManagedRulesKnownBadInputsRuleSet/,
-                ],
+                message: [disables("acl", "Log4JRCE_HEADER (ruleActionOverrides count) and Log4JRCE_BODY (ruleActionOverrides count)", BAD_INPUTS)],
             },
         ]);
     });
 
     it("reports a rule overridden to allow", async () => {
         assertFindings(await ruleFindings(RULE, acl(overridden(COMMON, 1, "allow", "CrossSiteScripting_BODY"))), RULE, "mandatory", [
-            { resource: "acl", message: [/CrossSiteScripting_BODY \(ruleActionOverrides allow\)/, /AWSManagedRulesCommonRuleSet/, /allowedOverrides/] },
+            { resource: "acl", message: [disables("acl", "CrossSiteScripting_BODY (ruleActionOverrides allow)", COMMON)] },
         ]);
     });
 
@@ -76,7 +84,7 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "acl", message: [/Log4JRCE \(excludedRules\) in the required group AWSManagedRulesKnownBadInputsRuleSet/] }],
+            [{ resource: "acl", message: [disables("acl", "Log4JRCE (excludedRules)", BAD_INPUTS)] }],
         );
     });
 
@@ -85,16 +93,38 @@ describe(RULE, () => {
     });
 
     it("accepts a (group, rule) allowed in config, and only that one", async () => {
-        const config = {
-            config: { [RULE]: { allowedOverrides: [{ group: COMMON, rule: "SizeRestrictions_BODY", reason: "uploads of 10 MB are expected" }] } },
-        };
+        const config = { config: { [RULE]: { allowedOverrides: [{ group: COMMON, rule: "SizeRestrictions_BODY", reason: REASON }] } } };
         assertNoFindings(await ruleFindings(RULE, acl(overridden(COMMON, 1, "count", "SizeRestrictions_BODY")), config));
         assertFindings(
             await ruleFindings(RULE, acl(overridden(COMMON, 1, "count", "SizeRestrictions_BODY", "NoUserAgent_HEADER")), config),
             RULE,
             "mandatory",
-            [{ resource: "acl", message: [/disables NoUserAgent_HEADER \(ruleActionOverrides count\) in the required group/] }],
+            [{ resource: "acl", message: [disables("acl", "NoUserAgent_HEADER (ruleActionOverrides count)", COMMON)] }],
         );
+    });
+
+    it("an allowed (group, rule) covers that group only: the same rule name in another required group is reported", async () => {
+        const config = { config: { [RULE]: { allowedOverrides: [{ group: COMMON, rule: "SizeRestrictions_BODY", reason: REASON }] } } };
+        assertFindings(await ruleFindings(RULE, acl(overridden(SQLI, 1, "count", "SizeRestrictions_BODY")), config), RULE, "mandatory", [
+            { resource: "acl", message: [disables("acl", "SizeRestrictions_BODY (ruleActionOverrides count)", SQLI)] },
+        ]);
+    });
+
+    it("rejects a config with an empty or repeated required group, or an allowed override that is not a complete (group, rule, reason)", async () => {
+        const entry = { group: COMMON, rule: "SizeRestrictions_BODY", reason: REASON };
+        const bad: [string, Record<string, unknown>][] = [
+            ["an empty required group", { requiredRuleGroups: [""] }],
+            ["a repeated required group", { requiredRuleGroups: [...MANAGED_GROUPS, COMMON] }],
+            ["an override that is not an object", { allowedOverrides: [`${COMMON}/SizeRestrictions_BODY`] }],
+            ...(["group", "rule", "reason"] as const).flatMap((key): [string, Record<string, unknown>][] => [
+                [`an override without ${key}`, { allowedOverrides: [Object.fromEntries(Object.entries(entry).filter(([k]) => k !== key))] }],
+                [`an override with an empty ${key}`, { allowedOverrides: [{ ...entry, [key]: "" }] }],
+            ]),
+            ["an override with another property", { allowedOverrides: [{ ...entry, expires: "2030-01-01" }] }],
+        ];
+        for (const [what, config] of bad) {
+            await assert.rejects(ruleFindings(RULE, acl(), { config: { [RULE]: config } }), new RegExp(Object.keys(config)[0]), what);
+        }
     });
 
     it("reports each offending group of a web ACL, and every web ACL", async () => {
@@ -108,9 +138,9 @@ describe(RULE, () => {
             webAcl("b", [rateRule(2000), overridden(BAD_INPUTS, 1, "allow", "JavaDeserializationRCE_BODY")]);
         });
         assertFindings(found, RULE, "mandatory", [
-            { resource: "a", message: [/GenericRFI_BODY/, /AWSManagedRulesCommonRuleSet/] },
-            { resource: "a", message: [/Log4JRCE \(ruleActionOverrides count\)/] },
-            { resource: "b", message: [/JavaDeserializationRCE_BODY \(ruleActionOverrides allow\)/] },
+            { resource: "a", message: [disables("a", "GenericRFI_BODY (ruleActionOverrides count)", COMMON)] },
+            { resource: "a", message: [disables("a", "Log4JRCE (ruleActionOverrides count)", BAD_INPUTS)] },
+            { resource: "b", message: [disables("b", "JavaDeserializationRCE_BODY (ruleActionOverrides allow)", BAD_INPUTS)] },
         ]);
     });
 
@@ -126,6 +156,8 @@ describe(RULE, () => {
         const found = await ruleFindingsByMode(RULE, () => {
             const count = [{ name: "Log4JRCE_HEADER", actionToUse: { count: {} } }];
             const base = managedRule(BAD_INPUTS, 1);
+            const withStatement = (name: string, managedRuleGroupStatement: WafRuleGroupStatement) =>
+                webAcl(name, [rateRule(2000), { ...base, statement: { managedRuleGroupStatement } }]);
             webAcl("json", [rateRule(2000)], { ruleJson: afterDeployment(excluded) });
             webAcl("whole", undefined, { rules: [rateRule(2000), afterDeployment(overridden(BAD_INPUTS, 1, "count", "Log4JRCE_BODY"))] });
             const uri = [{ name: "Log4JRCE_URI", actionToUse: { count: {} } }];
@@ -133,31 +165,33 @@ describe(RULE, () => {
                 rateRule(2000),
                 { ...base, statement: afterDeployment({ managedRuleGroupStatement: { vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: uri } }) },
             ]);
-            webAcl("name", [
-                rateRule(2000),
-                { ...base, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: afterDeployment(BAD_INPUTS), ruleActionOverrides: count } } },
-            ]);
-            webAcl("overrides", [
-                rateRule(2000),
-                { ...base, statement: { managedRuleGroupStatement: { vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: afterDeployment(count) } } },
-            ]);
+            withStatement("group", afterDeployment({ vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: count }));
+            withStatement("vendor", { vendorName: afterDeployment("AWS"), name: BAD_INPUTS, ruleActionOverrides: count });
+            withStatement("name", { vendorName: "AWS", name: afterDeployment(BAD_INPUTS), ruleActionOverrides: count });
+            withStatement("overrides", { vendorName: "AWS", name: BAD_INPUTS, ruleActionOverrides: afterDeployment(count) });
         });
         const keep =
-            /it must keep every rule of AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet in force\./;
+            "keep every rule of AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet in force";
+        const unknownAt = (acl: string, path: string) => exactly(`cannot be verified at preview: WebAcl "${acl}".${path} is unknown; it must ${keep}.`);
+        const group = "rules[1].statement.managedRuleGroupStatement";
         assertFindings(found.preview, RULE, "mandatory", [
-            { resource: "json", message: [/WebAcl "json"\.ruleJson is unknown;/, keep] },
-            { resource: "whole", message: [/WebAcl "whole"\.rules\[1\] is unknown;/, keep] },
-            { resource: "statement", message: [/WebAcl "statement"\.rules\[1\]\.statement is unknown;/, keep] },
-            { resource: "name", message: [/WebAcl "name"\.rules\[1\]\.statement\.managedRuleGroupStatement\.name is unknown;/, keep] },
-            { resource: "overrides", message: [/WebAcl "overrides"\.rules\[1\]\.statement\.managedRuleGroupStatement\.ruleActionOverrides is unknown;/, keep] },
+            { resource: "json", message: [unknownAt("json", "ruleJson")] },
+            { resource: "whole", message: [unknownAt("whole", "rules[1]")] },
+            { resource: "statement", message: [unknownAt("statement", "rules[1].statement")] },
+            { resource: "group", message: [unknownAt("group", group)] },
+            { resource: "vendor", message: [unknownAt("vendor", `${group}.vendorName`)] },
+            { resource: "name", message: [unknownAt("name", `${group}.name`)] },
+            { resource: "overrides", message: [unknownAt("overrides", `${group}.ruleActionOverrides`)] },
         ]);
-        const inBadInputs = /in the required group AWSManagedRulesKnownBadInputsRuleSet/;
+        const header = (acl: string) => ({ resource: acl, message: [disables(acl, "Log4JRCE_HEADER (ruleActionOverrides count)", BAD_INPUTS)] });
         assertFindings(found.update, RULE, "mandatory", [
-            { resource: "json", message: [/disables Log4JRCE \(excludedRules\)/, inBadInputs] },
-            { resource: "whole", message: [/disables Log4JRCE_BODY \(ruleActionOverrides count\)/, inBadInputs] },
-            { resource: "statement", message: [/disables Log4JRCE_URI \(ruleActionOverrides count\)/, inBadInputs] },
-            { resource: "name", message: [/disables Log4JRCE_HEADER \(ruleActionOverrides count\)/, inBadInputs] },
-            { resource: "overrides", message: [/disables Log4JRCE_HEADER \(ruleActionOverrides count\)/, inBadInputs] },
+            { resource: "json", message: [disables("json", "Log4JRCE (excludedRules)", BAD_INPUTS)] },
+            { resource: "whole", message: [disables("whole", "Log4JRCE_BODY (ruleActionOverrides count)", BAD_INPUTS)] },
+            { resource: "statement", message: [disables("statement", "Log4JRCE_URI (ruleActionOverrides count)", BAD_INPUTS)] },
+            header("group"),
+            header("vendor"),
+            header("name"),
+            header("overrides"),
         ]);
     });
 });

@@ -3,13 +3,29 @@ import { WAF } from "../../../policy-pack/baseline";
 import { wafManagedRulesAndRateLimit, wafManagedRulesConfig } from "../../../policy-pack/rules/wafv2/waf-managed-rules-and-rate-limit";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, MANAGED_GROUPS, managedRule, rateRule, WafRule, wafRules, webAcl } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "waf-managed-rules-and-rate-limit";
 const program = (rules: WafRule[]) => () => {
     webAcl("acl", rules);
 };
 const withoutGroup = (group: string) => wafRules().filter((r) => r.name !== group);
+const missing = (acl: string, groups: string) =>
+    exactly(
+        `WebAcl "${acl}" does not block with ${groups} (missing from rules, or in count mode). ` +
+            "Add each as a managedRuleGroupStatement (vendorName AWS) with overrideAction { none: {} }.",
+    );
+const noRate = (acl: string) =>
+    exactly(
+        `WebAcl "${acl}" has no blocking rate-based rule (rules has no rateBasedStatement with action block), so a single IP can flood the API. ` +
+            "Add a rateBasedStatement (aggregateKeyType IP) with action { block: {} }.",
+    );
+const exceeds = (acl: string, limit: number, max = 10000) =>
+    exactly(
+        `WebAcl "${acl}" rate limit ${limit} (statement.rateBasedStatement.limit) exceeds the allowed ${max} requests per 5 minutes. Lower it to at most ${max}.`,
+    );
+const ALL_GROUPS = "AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet";
+const unknownAt = (path: string, must: string) => exactly(`cannot be verified at preview: ${path} is unknown; it must ${must}.`);
 
 describe(RULE, () => {
     it("pins the defaults to the baseline: the four managed groups and a 10000 limit", () => {
@@ -28,23 +44,23 @@ describe(RULE, () => {
     });
 
     it("rejects a rate limit of 10001, one above the maximum", async () => {
-        assertFindings(await ruleFindings(RULE, program(wafRules(10001))), RULE, "mandatory", [
-            { resource: "acl", message: [/rate limit 10001 \(statement\.rateBasedStatement\.limit\) exceeds the allowed 10000/] },
-        ]);
+        assertFindings(await ruleFindings(RULE, program(wafRules(10001))), RULE, "mandatory", [{ resource: "acl", message: [exceeds("acl", 10001)] }]);
+    });
+
+    it("passes with one blocking rate rule within the maximum beside a looser one", async () => {
+        assertNoFindings(await ruleFindings(RULE, program([...wafRules(20000), rateRule(2000, 9)])));
     });
 
     for (const group of MANAGED_GROUPS) {
         it(`rejects an ACL without ${group}, naming only it`, async () => {
-            assertFindings(await ruleFindings(RULE, program(withoutGroup(group))), RULE, "mandatory", [
-                { resource: "acl", message: [new RegExp(`does not block with ${group} \\(missing`)] },
-            ]);
+            assertFindings(await ruleFindings(RULE, program(withoutGroup(group))), RULE, "mandatory", [{ resource: "acl", message: [missing("acl", group)] }]);
         });
     }
 
     it("a group in count mode does not block", async () => {
         const rules = wafRules().map((r) => (r.name === "AWSManagedRulesSQLiRuleSet" ? managedRule(r.name, r.priority as number, true) : r));
         assertFindings(await ruleFindings(RULE, program(rules)), RULE, "mandatory", [
-            { resource: "acl", message: [/does not block with AWSManagedRulesSQLiRuleSet \(missing from rules, or in count mode\)/] },
+            { resource: "acl", message: [missing("acl", "AWSManagedRulesSQLiRuleSet")] },
         ]);
     });
 
@@ -58,8 +74,8 @@ describe(RULE, () => {
             RULE,
             "mandatory",
             [
-                { resource: "none", message: [/has no blocking rate-based rule/, /rateBasedStatement/] },
-                { resource: "counting", message: [/has no blocking rate-based rule/] },
+                { resource: "none", message: [noRate("none")] },
+                { resource: "counting", message: [noRate("counting")] },
             ],
         );
     });
@@ -72,9 +88,9 @@ describe(RULE, () => {
             [
                 {
                     resource: "acl",
-                    message: [/does not block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet/],
+                    message: [missing("acl", "AWSManagedRulesAmazonIpReputationList, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet")],
                 },
-                { resource: "acl", message: [/no blocking rate-based rule/] },
+                { resource: "acl", message: [noRate("acl")] },
             ],
         );
     });
@@ -98,7 +114,7 @@ describe(RULE, () => {
 
     it("the config changes the verdict: a lower maximum, and another required group", async () => {
         assertFindings(await ruleFindings(RULE, program(wafRules(2000)), { config: { [RULE]: { maxRateLimit: 1999 } } }), RULE, "mandatory", [
-            { resource: "acl", message: [/rate limit 2000 .* exceeds the allowed 1999/] },
+            { resource: "acl", message: [exceeds("acl", 2000, 1999)] },
         ]);
         assertFindings(
             await ruleFindings(RULE, program(wafRules()), {
@@ -106,8 +122,18 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "acl", message: [/does not block with AWSManagedRulesAnonymousIpList \(/] }],
+            [{ resource: "acl", message: [missing("acl", "AWSManagedRulesAnonymousIpList")] }],
         );
+    });
+
+    it("rejects a config whose requiredRuleGroups has an empty or a repeated entry", async () => {
+        for (const requiredRuleGroups of [[""], [...MANAGED_GROUPS, MANAGED_GROUPS[0]]]) {
+            await assert.rejects(
+                ruleFindings(RULE, program(wafRules()), { config: { [RULE]: { requiredRuleGroups } } }),
+                /requiredRuleGroups/,
+                JSON.stringify(requiredRuleGroups),
+            );
+        }
     });
 
     it("rejects every weak ACL", async () => {
@@ -119,8 +145,8 @@ describe(RULE, () => {
             RULE,
             "mandatory",
             [
-                { resource: "a", message: [/exceeds/] },
-                { resource: "b", message: [/exceeds/] },
+                { resource: "a", message: [exceeds("a", 20000)] },
+                { resource: "b", message: [exceeds("b", 20000)] },
             ],
         );
     });
@@ -130,16 +156,15 @@ describe(RULE, () => {
             webAcl("whole", undefined, { rules: afterDeployment(wafRules(20000)) });
             webAcl("json", [], { ruleJson: afterDeployment("[]") });
         });
-        const must =
-            /it must block with AWSManagedRulesAmazonIpReputationList, AWSManagedRulesCommonRuleSet, AWSManagedRulesKnownBadInputsRuleSet and AWSManagedRulesSQLiRuleSet and a rate-based rule of at most 10000\./;
+        const must = `block with ${ALL_GROUPS} and a rate-based rule of at most 10000`;
         assertFindings(found.preview, RULE, "mandatory", [
-            { resource: "whole", message: [/WebAcl "whole"\.rules is unknown;/, must] },
-            { resource: "json", message: [/WebAcl "json"\.ruleJson is unknown;/, must] },
+            { resource: "whole", message: [unknownAt('WebAcl "whole".rules', must)] },
+            { resource: "json", message: [unknownAt('WebAcl "json".ruleJson', must)] },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
-            { resource: "whole", message: [/rate limit 20000 \(statement\.rateBasedStatement\.limit\) exceeds the allowed 10000/] },
-            { resource: "json", message: [/does not block with AWSManagedRulesAmazonIpReputationList, .* and AWSManagedRulesSQLiRuleSet \(missing/] },
-            { resource: "json", message: [/has no blocking rate-based rule/] },
+            { resource: "whole", message: [exceeds("whole", 20000)] },
+            { resource: "json", message: [missing("json", ALL_GROUPS)] },
+            { resource: "json", message: [noRate("json")] },
         ]);
     });
 
@@ -156,22 +181,21 @@ describe(RULE, () => {
                 { ...rateRule(100, 9), statement: { rateBasedStatement: { limit: afterDeployment(30000), aggregateKeyType: "IP" } } },
             ]);
         });
-        const rateMust = /it must give the web ACL a blocking rate-based rule of at most 10000\./;
+        const rateMust = "give the web ACL a blocking rate-based rule of at most 10000";
         assertFindings(found.preview, RULE, "mandatory", [
             {
                 resource: "group",
                 message: [
-                    /WebAcl "group"\.rules\[4\]\.statement\.managedRuleGroupStatement\.name is unknown;/,
-                    /it must let the web ACL block with AWSManagedRulesSQLiRuleSet\./,
+                    unknownAt('WebAcl "group".rules[4].statement.managedRuleGroupStatement.name', "let the web ACL block with AWSManagedRulesSQLiRuleSet"),
                 ],
             },
-            { resource: "action", message: [/WebAcl "action"\.rules\[0\]\.action is unknown;/, rateMust] },
-            { resource: "limit", message: [/WebAcl "limit"\.rules\[5\]\.statement\.rateBasedStatement\.limit is unknown;/, rateMust] },
+            { resource: "action", message: [unknownAt('WebAcl "action".rules[0].action', rateMust)] },
+            { resource: "limit", message: [unknownAt('WebAcl "limit".rules[5].statement.rateBasedStatement.limit', rateMust)] },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
-            { resource: "group", message: [/does not block with AWSManagedRulesSQLiRuleSet \(missing/] },
-            { resource: "action", message: [/has no blocking rate-based rule/] },
-            { resource: "limit", message: [/rate limit 20000 .* exceeds the allowed 10000/] },
+            { resource: "group", message: [missing("group", "AWSManagedRulesSQLiRuleSet")] },
+            { resource: "action", message: [noRate("action")] },
+            { resource: "limit", message: [exceeds("limit", 20000)] },
         ]);
     });
 });
