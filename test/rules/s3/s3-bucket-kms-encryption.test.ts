@@ -5,9 +5,10 @@ import { S3_KMS_REQUIRED_FOR } from "../../../policy-pack/baseline";
 import { s3BucketKmsEncryption, s3BucketKmsEncryptionConfig } from "../../../policy-pack/rules/s3/s3-bucket-kms-encryption";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, bucket, bucketPolicy, BucketSpec, CERT_ARN, domainName, KMS_ARN, PROTECTED, s3Uri, trail } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-bucket-kms-encryption";
+const FIX = 'add a BucketServerSideEncryptionConfiguration with sseAlgorithm "aws:kms" and kmsMasterKeyId set to a customer-managed KMS key';
 type Sse = { sseAlgorithm: pulumi.Input<string>; kmsMasterKeyId?: pulumi.Input<string> };
 
 /** A trail bucket whose encryption is `sse` (none: no encryption resource). */
@@ -46,7 +47,12 @@ describe(RULE, () => {
 
     it("rejects an audit bucket without encryption config as SSE-S3, not as unencrypted", async () => {
         assertFindings(await ruleFindings(RULE, () => auditBucket("logs")), RULE, "mandatory", [
-            { resource: "logs", message: [/audit Bucket "logs" uses S3-managed keys \(SSE-S3\), not a customer-managed KMS key/, /kmsMasterKeyId/] },
+            {
+                resource: "logs",
+                message: [
+                    exactly(`audit Bucket "logs" uses S3-managed keys (SSE-S3), not a customer-managed KMS key (requireKmsFor: audit, truststore); ${FIX}.`),
+                ],
+            },
         ]);
     });
 
@@ -82,6 +88,37 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "trust", message: [/truststore Bucket "trust" uses S3-managed keys/] }],
         );
+    });
+
+    it("names both purposes of a bucket that is an audit and a truststore bucket", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = auditBucket("both");
+                domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(b, "ca.pem"), truststoreVersion: "v1" } });
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "both",
+                    message: [
+                        exactly(
+                            `audit and truststore Bucket "both" uses S3-managed keys (SSE-S3), not a customer-managed KMS key (requireKmsFor: audit, truststore); ${FIX}.`,
+                        ),
+                    ],
+                },
+            ],
+        );
+    });
+
+    it("rejects a config whose requireKmsFor names no purpose", async () => {
+        for (const requireKmsFor of [["audits"], [""], [1]]) {
+            await assert.rejects(
+                ruleFindings(RULE, () => auditBucket("logs"), { config: { [RULE]: { requireKmsFor } } }),
+                /requireKmsFor/,
+                JSON.stringify(requireKmsFor),
+            );
+        }
     });
 
     it("judges the truststore buckets of API Gateway v2 domains too", async () => {

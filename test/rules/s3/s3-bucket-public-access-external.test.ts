@@ -2,7 +2,7 @@
 import * as aws from "@pulumi/aws";
 import { ruleFindings } from "../../rule-harness";
 import { tlsBucket } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-bucket-public-access";
 const EXISTING = "existing-bucket";
@@ -18,15 +18,19 @@ const block = (name: string, args: Partial<aws.s3.BucketPublicAccessBlockArgs> =
         restrictPublicBuckets: true,
         ...args,
     });
-const policy = (name: string, statement: Record<string, unknown>) =>
+const policy = (name: string, statement: Record<string, unknown>, ...more: Record<string, unknown>[]) =>
     new aws.s3.BucketPolicy(name, {
         bucket: EXISTING,
         policy: JSON.stringify({
             Version: "2012-10-17",
-            Statement: [{ Sid: "Read", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${EXISTING}/*`, ...statement }],
+            Statement: [
+                { Sid: "Read", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `arn:aws:s3:::${EXISTING}/*`, ...statement },
+                ...more,
+            ],
         }),
     });
 const EXTERNAL = /not created by this program/;
+const SCOPES = "aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID";
 
 describe(`${RULE} (sub-resources of external buckets)`, () => {
     it("passes an external bucket's full public access block, private ACL and scoped policy", async () => {
@@ -62,7 +66,7 @@ describe(`${RULE} (sub-resources of external buckets)`, () => {
         );
     });
 
-    it("rejects a public canned ACL (BucketAclV2), a grant to AllUsers (checkov CKV_AWS_375 READ_ACP) or AuthenticatedUsers (CKV2_AWS_43)", async () => {
+    it("rejects a public canned ACL (BucketAclV2), a grant to AllUsers (checkov CKV_AWS_375 READ_ACP) or AuthenticatedUsers (CKV2_AWS_43), naming every public grant", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
                 new aws.s3.BucketAclV2("acl", { bucket: EXISTING, acl: "public-read-write" });
@@ -72,7 +76,13 @@ describe(`${RULE} (sub-resources of external buckets)`, () => {
                 });
                 new aws.s3.BucketAcl("authenticated", {
                     bucket: EXISTING,
-                    accessControlPolicy: { owner: OWNER, grants: [{ permission: "READ", grantee: { type: "Group", uri: AUTH_USERS } }] },
+                    accessControlPolicy: {
+                        owner: OWNER,
+                        grants: [
+                            { permission: "READ", grantee: { type: "Group", uri: AUTH_USERS } },
+                            { permission: "WRITE", grantee: { type: "Group", uri: ALL_USERS } },
+                        ],
+                    },
                 });
             }),
             RULE,
@@ -80,21 +90,37 @@ describe(`${RULE} (sub-resources of external buckets)`, () => {
             [
                 { resource: "acl", message: [/BucketAclV2 "acl"/, EXTERNAL, /acl "public-read-write"/, /Set acl "private"/] },
                 { resource: "grants", message: [/BucketAcl "grants"/, /a grant to http:\/\/acs.amazonaws.com\/groups\/global\/AllUsers/] },
-                { resource: "authenticated", message: [/BucketAcl "authenticated"/, /global\/AuthenticatedUsers/] },
+                {
+                    resource: "authenticated",
+                    message: [
+                        exactly(
+                            `BucketAcl "authenticated" (of bucket "${EXISTING}", not created by this program) makes the bucket public: a grant to ${AUTH_USERS}, a grant to ${ALL_USERS}. ` +
+                                'Set acl "private" and remove grants to AllUsers/AuthenticatedUsers.',
+                        ),
+                    ],
+                },
             ],
         );
     });
 
-    it('rejects an external policy allowing "*" unscoped, or scoped by aws:PrincipalArn arn:aws:iam::* (checkov CKV_AWS_70)', async () => {
+    it('rejects an external policy allowing "*" unscoped (naming every such statement), or scoped by aws:PrincipalArn arn:aws:iam::* (checkov CKV_AWS_70)', async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
-                policy("open", {});
+                policy("open", {}, { Effect: "Allow", Principal: { AWS: "*" }, Action: "s3:ListBucket", Resource: `arn:aws:s3:::${EXISTING}` });
                 policy("any-arn", { Principal: { AWS: ["*"] }, Condition: { ArnEquals: { "aws:PrincipalArn": "arn:aws:iam::*" } } });
             }),
             RULE,
             "mandatory",
             [
-                { resource: "open", message: [/BucketPolicy "open"/, EXTERNAL, /statement "Read" Allows Principal "\*"/, /aws:SourceVpce/] },
+                {
+                    resource: "open",
+                    message: [
+                        exactly(
+                            `BucketPolicy "open" (of bucket "${EXISTING}", not created by this program) makes the bucket public: policy statement "Read", #2 Allows Principal "*" without a condition scoping it. ` +
+                                `Add a condition on ${SCOPES} to the statement, or name the principals.`,
+                        ),
+                    ],
+                },
                 { resource: "any-arn", message: [/BucketPolicy "any-arn"/, /statement "Read"/] },
             ],
         );

@@ -2,8 +2,8 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { s3BucketPublicAccess, s3BucketPublicAccessConfig } from "../../../policy-pack/rules/s3/s3-bucket-public-access";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { ACCOUNT, bucket, BucketSpec, PROTECTED, tlsBucket, tlsDeny, trail } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { ACCOUNT, bucket, BucketSpec, domainName, PROTECTED, s3Uri, tlsBucket, tlsDeny, trail } from "../builders";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-bucket-public-access";
 const ALL_USERS = "http://acs.amazonaws.com/groups/global/AllUsers";
@@ -12,6 +12,8 @@ const allowAll =
     (extra: Record<string, unknown> = {}) =>
     (arn: string) => [tlsDeny(arn), { Sid: "Open", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: `${arn}/*`, ...extra }];
 const unblocked: BucketSpec = { publicAccessBlock: false };
+const FOUR = "blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets";
+const SCOPES = "aws:SourceVpce, aws:SourceVpc, aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID";
 const accountBlock = (args: Partial<aws.s3.AccountPublicAccessBlockArgs> = {}) =>
     new aws.s3.AccountPublicAccessBlock("account", {
         blockPublicAcls: true,
@@ -37,7 +39,15 @@ describe(RULE, () => {
 
     it("rejects a bucket without a public access block, naming the four settings", async () => {
         assertFindings(await ruleFindings(RULE, () => tlsBucket("data", unblocked)), RULE, "mandatory", [
-            { resource: "data", message: [/Bucket "data" does not block public access/, /BucketPublicAccessBlock/, /restrictPublicBuckets/] },
+            {
+                resource: "data",
+                message: [
+                    exactly(
+                        `Bucket "data" does not block public access: no BucketPublicAccessBlock for it has ${FOUR} all true (nor does an AccountPublicAccessBlock of the program). ` +
+                            `Add a BucketPublicAccessBlock for the bucket with ${FOUR} all true.`,
+                    ),
+                ],
+            },
         ]);
     });
 
@@ -125,10 +135,10 @@ describe(RULE, () => {
         );
     });
 
-    it('rejects a BucketPolicy that Allows Principal "*" or { AWS: "*" } without a scoping condition', async () => {
+    it('rejects a BucketPolicy that Allows Principal "*" or { AWS: "*" } without a scoping condition, naming every such statement', async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
-                tlsBucket("a", {}, allowAll());
+                tlsBucket("a", {}, (arn) => [...allowAll()(arn), { Effect: "Allow", Principal: "*", Action: "s3:ListBucket", Resource: arn }]);
                 tlsBucket("b", {}, allowAll({ Principal: { AWS: ["*"] }, Sid: undefined }));
             }),
             RULE,
@@ -136,7 +146,12 @@ describe(RULE, () => {
             [
                 {
                     resource: "a",
-                    message: [/through BucketPolicy "a-policy" policy: statement "Open" Allows Principal "\*" without a condition/, /aws:SourceVpce/],
+                    message: [
+                        exactly(
+                            `Bucket "a" is public through BucketPolicy "a-policy" policy: statement "Open", #3 Allows Principal "*" without a condition scoping it. ` +
+                                `Add a condition on ${SCOPES} to the statement, or name the principals.`,
+                        ),
+                    ],
                 },
                 { resource: "b", message: [/statement #2 Allows Principal/] },
             ],
@@ -225,22 +240,41 @@ describe(RULE, () => {
         ]);
     });
 
-    it("never exempts an audit bucket, and judges it as any other", async () => {
+    it("never exempts an audit or truststore bucket (here one that is both), and judges it as any other", async () => {
         const config = { [RULE]: { publicBuckets: { logs: "oops" } } };
         assertFindings(
             await ruleFindings(
                 RULE,
                 () => {
-                    trail("t", { s3BucketName: tlsBucket("logs", unblocked).bucket });
+                    const logs = tlsBucket("logs", unblocked);
+                    trail("t", { s3BucketName: logs.bucket });
+                    domainName("api", { mutualTlsAuthentication: { truststoreUri: s3Uri(logs, "ca.pem"), truststoreVersion: "v1" } });
                 },
                 { config },
             ),
             RULE,
             "mandatory",
             [
-                { resource: "logs", message: [/holds audit data, which is never public/] },
+                {
+                    resource: "logs",
+                    message: [
+                        exactly(
+                            'Bucket "logs" is listed in publicBuckets but holds audit and truststore data, which is never public; remove it from publicBuckets.',
+                        ),
+                    ],
+                },
                 { resource: "logs", message: [/does not block public access/] },
             ],
         );
+    });
+
+    it("rejects a config whose publicBuckets reason is not a string", async () => {
+        for (const reason of [1, true, { why: "website" }]) {
+            await assert.rejects(
+                ruleFindings(RULE, () => tlsBucket("site", unblocked), { config: { [RULE]: { publicBuckets: { site: reason } } } }),
+                /publicBuckets/,
+                JSON.stringify(reason),
+            );
+        }
     });
 });

@@ -1,10 +1,18 @@
 import * as aws from "@pulumi/aws";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, bucket, bucketPolicy, BucketStatement, PROTECTED, tlsBucket, tlsDeny } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-bucket-tls-only";
 const without = (change: Partial<BucketStatement>) => (arn: string) => [{ ...tlsDeny(arn), ...change }];
+const DENY = `a statement { Effect: "Deny", Principal: "*", Action: "s3:*", Resource: [bucket ARN, bucket ARN + "/*"], Condition: { Bool: { "aws:SecureTransport": false } } }`;
+const document = (...statements: BucketStatement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const readByAccount = (arn: string): BucketStatement => ({
+    Effect: "Allow",
+    Principal: { AWS: "arn:aws:iam::123456789012:root" },
+    Action: "s3:GetObject",
+    Resource: `${arn}/*`,
+});
 
 describe(RULE, () => {
     it("passes the compliant baseline: a BucketPolicy denying s3:* on the bucket and its objects without TLS", async () => {
@@ -34,6 +42,21 @@ describe(RULE, () => {
         );
     });
 
+    it("passes when one statement of one of the bucket's policies is the Deny (the inline policy or a BucketPolicy, among other statements)", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                const inline = new aws.s3.Bucket("inline", { bucket: "inline-bucket", policy: document(tlsDeny("arn:aws:s3:::inline-bucket")) });
+                new aws.s3.BucketPolicy("inline-policy", { bucket: inline.id, policy: document(readByAccount("arn:aws:s3:::inline-bucket")) });
+                const companion = new aws.s3.Bucket("companion", {
+                    bucket: "companion-bucket",
+                    policy: document(readByAccount("arn:aws:s3:::companion-bucket")),
+                });
+                bucketPolicy("companion", companion, (arn) => [readByAccount(arn), tlsDeny(arn)]);
+                new aws.s3.BucketPolicy("external", { bucket: "foo", policy: document(readByAccount("arn:aws:s3:::foo"), tlsDeny("arn:aws:s3:::foo")) });
+            }),
+        );
+    });
+
     it("rejects every bucket without a bucket policy (Bucket and BucketV2)", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
@@ -49,20 +72,30 @@ describe(RULE, () => {
         );
     });
 
-    it("rejects a policy without the Deny", async () => {
+    it("rejects a policy without the Deny, naming every policy document of the bucket", async () => {
         assertFindings(
-            await ruleFindings(RULE, () =>
-                tlsBucket("data", {}, (arn) => [
-                    { Effect: "Allow", Principal: { AWS: "arn:aws:iam::123456789012:root" }, Action: "s3:GetObject", Resource: `${arn}/*` },
-                ]),
-            ),
+            await ruleFindings(RULE, () => {
+                tlsBucket("data", {}, (arn) => [readByAccount(arn)]);
+                const both = new aws.s3.Bucket("both", { bucket: "both-bucket", policy: document(readByAccount("arn:aws:s3:::both-bucket")) });
+                bucketPolicy("both", both, (arn) => [readByAccount(arn)]);
+            }),
             RULE,
             "mandatory",
             [
                 {
                     resource: "data",
                     message: [
-                        /accepts requests without TLS: BucketPolicy "data-policy" policy has no statement that Denies s3:\* .*aws:SecureTransport is false/,
+                        exactly(
+                            `Bucket "data" accepts requests without TLS: BucketPolicy "data-policy" policy has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. Add ${DENY}.`,
+                        ),
+                    ],
+                },
+                {
+                    resource: "both",
+                    message: [
+                        exactly(
+                            `Bucket "both" accepts requests without TLS: Bucket "both" policy and BucketPolicy "both-policy" policy has no statement that Denies s3:* on the bucket and its objects when aws:SecureTransport is false. Add ${DENY}.`,
+                        ),
                     ],
                 },
             ],
@@ -147,6 +180,8 @@ describe(RULE, () => {
             const named = new aws.s3.Bucket("named", { bucket: afterDeployment("named-bucket") });
             new aws.s3.BucketPolicy("named-policy", { bucket: named.id, policy: doc("arn:aws:s3:::elsewhere") });
             new aws.s3.BucketPolicy("external", { bucket: "foo", policy: afterDeployment(doc("arn:aws:s3:::elsewhere")) });
+            // A known policy on an external bucket whose name is unknown: its Deny cannot be matched to the bucket yet.
+            new aws.s3.BucketPolicy("external-bucket", { bucket: afterDeployment("bar"), policy: doc("arn:aws:s3:::elsewhere") });
         });
         const must =
             / is unknown; it must contain a statement \{ Effect: "Deny", Principal: "\*", Action: "s3:\*", Resource: \[bucket ARN, bucket ARN \+ "\/\*"\], Condition: \{ Bool: \{ "aws:SecureTransport": false \} \} \}\.$/;
@@ -165,6 +200,14 @@ describe(RULE, () => {
                     /^BucketPolicy "external" \(of bucket "foo", not created by this program\): cannot be verified at preview: policy is unknown; the policy must contain /,
                 ],
             },
+            {
+                resource: "external-bucket",
+                message: [
+                    exactly(
+                        `BucketPolicy "external-bucket" (of bucket unknown at preview, not created by this program): cannot be verified at preview: bucket is unknown; the policy must contain ${DENY}.`,
+                    ),
+                ],
+            },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "policy", message: [/^Bucket "policy" accepts requests without TLS: BucketPolicy "policy-policy" policy has no statement/] },
@@ -173,6 +216,10 @@ describe(RULE, () => {
             {
                 resource: "external",
                 message: [/^BucketPolicy "external" \(of bucket "foo", not created by this program\) lets the bucket accept requests without TLS/],
+            },
+            {
+                resource: "external-bucket",
+                message: [/^BucketPolicy "external-bucket" \(of bucket "bar", not created by this program\) lets the bucket accept requests without TLS/],
             },
         ]);
     });

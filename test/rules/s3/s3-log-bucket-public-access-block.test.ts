@@ -2,13 +2,17 @@ import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-log-bucket-public-access-block";
 const LOG_BUCKET: BucketSpec = { encryption: true, publicAccessBlock: true, versioning: true };
 const logged = (name: string, spec: BucketSpec) => {
     trail(`${name}-trail`, { s3BucketName: bucket(name, spec).bucket });
 };
+
+const LACKS_BLOCK =
+    "lacks a bucket-level BucketPublicAccessBlock with blockPublicAcls, blockPublicPolicy, ignorePublicAcls and restrictPublicBuckets all true. " +
+    "Add what it lacks, so one bucket policy or ACL mistake cannot expose the audit log and an overwritten or deleted log file is not lost (its SSE-KMS encryption is checked by s3-bucket-kms-encryption).";
 
 const cloudTrailStatement = (arn: string, condition?: Record<string, Record<string, string>>) => ({
     Sid: "CloudTrailWrite",
@@ -41,6 +45,27 @@ describe(RULE, () => {
         assertFindings(await ruleFindings(RULE, () => logged("logs", { ...LOG_BUCKET, publicAccessBlock: false })), RULE, "mandatory", [
             { resource: "logs", message: [/Log Bucket "logs" \(used by Trail "logs-trail"\) lacks a bucket-level BucketPublicAccessBlock with .* all true\./] },
         ]);
+    });
+
+    it("names every trail that writes to the log bucket", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const b = bucket("logs", { ...LOG_BUCKET, publicAccessBlock: false });
+                trail("a", { s3BucketName: b.bucket });
+                trail("b", { s3BucketName: b.bucket });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "logs", message: [exactly(`Log Bucket "logs" (used by Trail "a", Trail "b") ${LACKS_BLOCK}`)] }],
+        );
+    });
+
+    it("judges a bucket a trail names by its id, through a value that did not come from the bucket (here its BucketPolicy's bucket), once known", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("logs", { ...LOG_BUCKET, publicAccessBlock: false });
+            trail("t", { s3BucketName: new aws.s3.BucketPolicy("logs-policy", { bucket: b.id, policy: "{}" }).bucket });
+        });
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "logs", message: [exactly(`Log Bucket "logs" (used by Trail "t") ${LACKS_BLOCK}`)] }]);
     });
 
     it("rejects a public access block with one setting false", async () => {
@@ -154,7 +179,28 @@ describe(RULE, () => {
         );
     });
 
-    it("passes CloudTrail statements scoped by aws:SourceArn or aws:SourceAccount, rejects an unscoped one", async () => {
+    it("reports a bucket policy built from outputs as unverifiable at preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("logs", LOG_BUCKET);
+            new aws.s3.BucketPolicy("logs-policy", { bucket: b.id, policy: b.arn.apply((arn) => JSON.stringify({ Statement: [cloudTrailStatement(arn)] })) });
+            trail("t", { s3BucketName: b.bucket });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "logs",
+                message: [
+                    exactly(
+                        'Log Bucket "logs" (used by Trail "t"): cannot be verified at preview: BucketPolicy "logs-policy" policy is unknown; each statement allowing cloudtrail.amazonaws.com must have an aws:SourceArn or aws:SourceAccount condition.',
+                    ),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "logs", message: [/^Log Bucket "logs" \(used by Trail "t"\): BucketPolicy "logs-policy" policy statement "CloudTrailWrite" allows/] },
+        ]);
+    });
+
+    it("passes CloudTrail statements scoped by aws:SourceArn or aws:SourceAccount, rejects unscoped ones", async () => {
         for (const key of ["aws:SourceArn", "aws:SourceAccount"]) {
             assertNoFindings(
                 await ruleFindings(RULE, () => {
@@ -167,7 +213,11 @@ describe(RULE, () => {
         assertFindings(
             await ruleFindings(RULE, () => {
                 const b = bucket("logs", LOG_BUCKET);
-                bucketPolicy("logs", b, (arn) => [tlsDeny(arn), cloudTrailStatement(arn, { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } })]);
+                bucketPolicy("logs", b, (arn) => [
+                    tlsDeny(arn),
+                    cloudTrailStatement(arn, { StringEquals: { "s3:x-amz-acl": "bucket-owner-full-control" } }),
+                    { ...cloudTrailStatement(arn), Sid: undefined, Action: "s3:GetBucketAcl", Resource: arn },
+                ]);
                 trail("t", { s3BucketName: b.bucket });
             }),
             RULE,
@@ -176,7 +226,10 @@ describe(RULE, () => {
                 {
                     resource: "logs",
                     message: [
-                        /BucketPolicy "logs-policy" policy statement "CloudTrailWrite" allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition/,
+                        exactly(
+                            'Log Bucket "logs" (used by Trail "t"): BucketPolicy "logs-policy" policy statement "CloudTrailWrite", #3 allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition, so any account\'s trail can write here; ' +
+                                "add a condition aws:SourceArn equal to the trail's ARN.",
+                        ),
                     ],
                 },
             ],
