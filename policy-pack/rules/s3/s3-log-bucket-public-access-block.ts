@@ -3,6 +3,11 @@
  * applied to buckets that receive CloudTrail logs: a bucket-level public access block (an account-level
  * one does not count) and versioning, plus a bucket policy whose CloudTrail statements are scoped to the
  * source. Their SSE-KMS encryption is `s3-bucket-kms-encryption`'s (`requireKmsFor: audit`).
+ *
+ * A trail whose `s3BucketName` is unknown at a first preview and came from no bucket of the stack
+ * (`s3BucketName: bucketPolicy.bucket`, so the trail waits for the policy) may name any bucket once
+ * known (`lib/undecided-buckets.ts`): each bucket that would fail the profile is then reported as
+ * unverifiable, as update judges it once the name is known.
  */
 import * as aws from "@pulumi/aws";
 import { bucketPoliciesOf, unscopedServiceStatements } from "../lib/bucket-access";
@@ -10,6 +15,11 @@ import { bucketsIn } from "../lib/buckets";
 import { refersTo, resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
 import { strictProfileFinding, strictProfileGaps } from "../lib/strict-buckets";
+import { undecidedFinding, undecidedReferences } from "../lib/undecided-buckets";
+
+/** What a bucket must do to be a trail's log bucket, as a clause ("unless it …"). */
+const LOG_PROFILE =
+    "blocks all public access on the bucket, is versioned, and scopes each bucket policy statement allowing cloudtrail.amazonaws.com with aws:SourceArn or aws:SourceAccount";
 
 export const s3LogBucketPublicAccessBlock = stackRule({
     name: "s3-log-bucket-public-access-block",
@@ -32,9 +42,19 @@ export const s3LogBucketPublicAccessBlock = stackRule({
     ],
     validateStack: (args, report) => {
         const trails = resourcesOf(args.resources, aws.cloudtrail.Trail);
+        const undecided = undecidedReferences(args.resources, ["audit"]);
         for (const bucket of bucketsIn(args.resources)) {
             const users = trails.filter((t) => refersTo(t, "s3BucketName", bucket.common, [(b) => b.bucket, (b) => b.id]));
             if (users.length === 0) {
+                const gaps = strictProfileGaps(args.resources, bucket);
+                const policies = bucketPoliciesOf(args.resources, bucket);
+                const fails =
+                    gaps.missing.length > 0 ||
+                    gaps.unknown.length > 0 ||
+                    policies.some((d) => !d.statements.known || unscopedServiceStatements(d.statements.value, "cloudtrail.amazonaws.com").length > 0);
+                if (undecided.length > 0 && fails) {
+                    report(undecidedFinding(bucket.common.label, undecided, LOG_PROFILE), bucket.common.urn);
+                }
                 continue;
             }
             const subject = `Log ${bucket.common.label} (used by ${users.map((t) => t.label).join(", ")})`;

@@ -66,6 +66,30 @@ describe(RULE, () => {
             trail("t", { s3BucketName: new aws.s3.BucketPolicy("logs-policy", { bucket: b.id, policy: "{}" }).bucket });
         });
         assertFindings(found.update, RULE, "mandatory", [{ resource: "logs", message: [exactly(`Log Bucket "logs" (used by Trail "t") ${LACKS_BLOCK}`)] }]);
+        // At a first preview the trail's bucket name is unknown and came from no bucket: any bucket may be its log bucket.
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "logs",
+                message: [
+                    exactly(
+                        'Bucket "logs": cannot be verified at preview: Trail "t".s3BucketName is unknown; it must not name this bucket unless it blocks all public access on the bucket, is versioned, and scopes each bucket policy statement allowing cloudtrail.amazonaws.com with aws:SourceArn or aws:SourceAccount.',
+                    ),
+                ],
+            },
+        ]);
+    });
+
+    it("at preview, a trail whose bucket name came from no bucket leaves a bucket that meets the profile alone", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const b = bucket("logs", LOG_BUCKET);
+            const policy = new aws.s3.BucketPolicy("logs-policy", {
+                bucket: b.id,
+                policy: JSON.stringify({ Statement: [cloudTrailStatement("arn:aws:s3:::logs", { StringEquals: { "aws:SourceAccount": "111122223333" } })] }),
+            });
+            trail("t", { s3BucketName: policy.bucket });
+        });
+        assertNoFindings(found.preview);
+        assertNoFindings(found.update);
     });
 
     it("rejects a public access block with one setting false", async () => {
