@@ -11,6 +11,23 @@ describe(RULE, () => {
     it("pins the default to the baseline: ENFORCED", () => {
         assert.strictEqual(advancedSecurityConfig.defaults.requiredMode, DEFAULT_BASELINE.minAdvancedSecurity);
         assert.strictEqual(cognitoAdvancedSecurity.configSchema?.properties.requiredMode.default, "ENFORCED");
+        assert.deepStrictEqual(cognitoAdvancedSecurity.configSchema?.properties.requiredMode.enum, ["AUDIT", "ENFORCED"]);
+    });
+
+    it("rejects a config that would accept advanced security OFF, or an unknown mode", async () => {
+        for (const requiredMode of ["OFF", "FULL"]) {
+            await assert.rejects(
+                ruleFindings(
+                    RULE,
+                    () => {
+                        userPool("pool");
+                    },
+                    { config: { [RULE]: { requiredMode } } },
+                ),
+                /requiredMode/,
+                requiredMode,
+            );
+        }
     });
 
     it("passes the compliant baseline: ENFORCED", async () => {

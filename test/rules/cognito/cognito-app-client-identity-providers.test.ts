@@ -4,7 +4,7 @@ import * as assert from "assert";
 import { appClientProvidersConfig, cognitoAppClientIdentityProviders } from "../../../policy-pack/rules/cognito/cognito-app-client-identity-providers";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, userPool } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "cognito-app-client-identity-providers";
 const OIDC = {
@@ -41,6 +41,12 @@ const client = (
         },
         { dependsOn },
     );
+/** The finding on a client listing `names` that no IdentityProvider defines. */
+const undefinedMessage = (label: string, names: string, pronoun: "it" | "them") =>
+    exactly(
+        `UserPoolClient "${label}" lists ${names} in supportedIdentityProviders, but no IdentityProvider of the program defines ${pronoun} and allowedProviders does not name ${pronoun}. ` +
+            "Remove the name, define the provider on the client's user pool, or list it in allowedProviders.",
+    );
 /** A pool with an OIDC provider "Okta" and a client listing `names`. */
 const program = (names: string[]) => () => {
     const pool = userPool("pool");
@@ -75,7 +81,7 @@ describe(RULE, () => {
 
     it("rejects a provider no IdentityProvider defines", async () => {
         assertFindings(await ruleFindings(RULE, program(["COGNITO", "Okta", "Google"])), RULE, "mandatory", [
-            { resource: "app", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/, /allowedProviders/] },
+            { resource: "app", message: [undefinedMessage("app", '"Google"', "it")] },
         ]);
     });
 
@@ -86,7 +92,17 @@ describe(RULE, () => {
             const okta = provider("Okta", theirs);
             client("app", mine, ["Okta"], [okta]);
         });
-        assertFindings(found, RULE, "mandatory", [{ resource: "app", message: [/lists "Okta"/, /defined for another user pool/, /userPoolId/] }]);
+        assertFindings(found, RULE, "mandatory", [
+            {
+                resource: "app",
+                message: [
+                    exactly(
+                        'UserPoolClient "app" lists "Okta" in supportedIdentityProviders, but that IdentityProvider is defined for another user pool than the client\'s (userPoolId). ' +
+                            "Define the provider on the client's user pool or remove the name.",
+                    ),
+                ],
+            },
+        ]);
     });
 
     it("reports every client of the stack, naming every undefined provider", async () => {
@@ -96,9 +112,41 @@ describe(RULE, () => {
             client("admin", pool, ["AzureAD"]);
         });
         assertFindings(found, RULE, "mandatory", [
-            { resource: "web", message: [/"Google" and "Facebook"/, /defines them/] },
-            { resource: "admin", message: [/"AzureAD"/] },
+            { resource: "web", message: [undefinedMessage("web", '"Google" and "Facebook"', "them")] },
+            { resource: "admin", message: [undefinedMessage("admin", '"AzureAD"', "it")] },
         ]);
+    });
+
+    it("accepts a provider of the client's pool given by the same literal pool id, not one of another literal id", async () => {
+        const program = (providerPoolId: string) => () => {
+            const okta = new aws.cognito.IdentityProvider("Okta", {
+                userPoolId: providerPoolId,
+                providerName: "Okta",
+                providerType: "OIDC",
+                providerDetails: OIDC,
+                attributeMapping: { email: "email" },
+            });
+            new aws.cognito.UserPoolClient("app", { userPoolId: "us-east-1_Mine", supportedIdentityProviders: ["Okta"] }, { dependsOn: [okta] });
+        };
+        assertNoFindings(await ruleFindings(RULE, program("us-east-1_Mine")));
+        assertFindings(await ruleFindings(RULE, program("us-east-1_Theirs")), RULE, "mandatory", [
+            {
+                resource: "app",
+                message: [/^UserPoolClient "app" lists "Okta" in supportedIdentityProviders, but that IdentityProvider is defined for another user pool/],
+            },
+        ]);
+    });
+
+    it("rejects a config with an empty, overlong, non-string or repeated allowed provider", async () => {
+        const bad: [string, unknown[]][] = [
+            ["an empty name", [""]],
+            ["a name over 32 characters", ["P".repeat(33)]],
+            ["a non-string name", [42]],
+            ["a repeated name", ["Google", "Google"]],
+        ];
+        for (const [what, allowedProviders] of bad) {
+            await assert.rejects(ruleFindings(RULE, program(["COGNITO"]), { config: { [RULE]: { allowedProviders } } }), /allowedProviders/, what);
+        }
     });
 
     it("accepts providers the config lists (managed outside the program)", async () => {
@@ -120,8 +168,28 @@ describe(RULE, () => {
             { resource: "list", message: [/UserPoolClient "list"\.supportedIdentityProviders is unknown;/, unknown] },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
-            { resource: "entry", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/] },
-            { resource: "list", message: [/lists "Google" in supportedIdentityProviders/, /no IdentityProvider of the program defines it/] },
+            { resource: "entry", message: [undefinedMessage("entry", '"Google"', "it")] },
+            { resource: "list", message: [undefinedMessage("list", '"Google"', "it")] },
         ]);
+    });
+
+    it("a name derived from providers of the client's pool and of another pool is unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const pool = userPool("pool");
+            const okta = provider("Okta", pool);
+            const partner = provider("Partner", userPool("theirs"));
+            client("mixed", pool, [pulumi.all([okta.id, partner.id]).apply(() => "Okta")]);
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "mixed",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: UserPoolClient "mixed".supportedIdentityProviders is unknown; it must name only COGNITO, identity providers of the client\'s user pool or allowedProviders.',
+                    ),
+                ],
+            },
+        ]);
+        assertNoFindings(found.update);
     });
 });

@@ -4,7 +4,7 @@ import { REFRESH_TOKEN_VALIDITY_DAYS } from "../../../policy-pack/baseline";
 import { appClientConfig, cognitoAppClientSecure } from "../../../policy-pack/rules/cognito/cognito-app-client-secure";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, userPool } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "cognito-app-client-secure";
 
@@ -35,6 +35,11 @@ describe(RULE, () => {
         assert.strictEqual(appClientConfig.defaults.maxRefreshTokenDays, REFRESH_TOKEN_VALIDITY_DAYS.max);
         assert.strictEqual(cognitoAppClientSecure.configSchema?.properties.maxRefreshTokenDays.default, 30);
         assert.deepStrictEqual(appClientConfig.defaults.allowedPasswordAuthFlows, []);
+        // The config's documentation names every password flow it may allow.
+        assert.strictEqual(
+            cognitoAppClientSecure.configSchema?.properties.allowedPasswordAuthFlows.description,
+            "Password auth flows (ALLOW_USER_PASSWORD_AUTH, USER_PASSWORD_AUTH, ADMIN_NO_SRP_AUTH, ALLOW_ADMIN_USER_PASSWORD_AUTH) app clients may enable (default none).",
+        );
     });
 
     it("passes the compliant baseline (code flow, SRP, existence errors hidden, revocable 30-day refresh tokens)", async () => {
@@ -47,15 +52,36 @@ describe(RULE, () => {
         ]);
     });
 
-    it("rejects password auth flows, and accepts a configured one", async () => {
+    it("rejects password auth flows, naming one or several, and accepts a configured one", async () => {
+        const passwords = (flows: string, pronoun: "it" | "them") =>
+            exactly(
+                `UserPoolClient "app" enables ${flows} (explicitAuthFlows), which sends users' passwords to Cognito instead of proving them with SRP. Remove ${pronoun} and use ALLOW_USER_SRP_AUTH.`,
+            );
         assertFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ADMIN_NO_SRP_AUTH"] })), RULE, "mandatory", [
-            { resource: "app", message: [/ALLOW_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH \(explicitAuthFlows\)/, /ALLOW_USER_SRP_AUTH/] },
+            { resource: "app", message: [passwords("ALLOW_USER_PASSWORD_AUTH and ADMIN_NO_SRP_AUTH", "them")] },
         ]);
-        assertNoFindings(
-            await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }), {
-                config: { [RULE]: { allowedPasswordAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] } },
-            }),
+        assertFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_SRP_AUTH", "USER_PASSWORD_AUTH"] })), RULE, "mandatory", [
+            { resource: "app", message: [passwords("USER_PASSWORD_AUTH", "it")] },
+        ]);
+        const allowed = { config: { [RULE]: { allowedPasswordAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] } } };
+        assertNoFindings(await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH"] }), allowed));
+        assertFindings(
+            await ruleFindings(RULE, program({ explicitAuthFlows: ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_ADMIN_USER_PASSWORD_AUTH"] }), allowed),
+            RULE,
+            "mandatory",
+            [{ resource: "app", message: [passwords("ALLOW_ADMIN_USER_PASSWORD_AUTH", "it")] }],
         );
+    });
+
+    it("rejects a config allowing a flow that is not a password flow, or one flow twice", async () => {
+        const bad: [string, unknown[]][] = [
+            ["an SRP flow", ["ALLOW_USER_SRP_AUTH"]],
+            ["an unknown flow", ["ALLOW_EVERYTHING"]],
+            ["a repeated flow", ["ALLOW_USER_PASSWORD_AUTH", "ALLOW_USER_PASSWORD_AUTH"]],
+        ];
+        for (const [what, allowedPasswordAuthFlows] of bad) {
+            await assert.rejects(ruleFindings(RULE, program(), { config: { [RULE]: { allowedPasswordAuthFlows } } }), /allowedPasswordAuthFlows/, what);
+        }
     });
 
     it("rejects LEGACY or unset preventUserExistenceErrors", async () => {
@@ -88,15 +114,40 @@ describe(RULE, () => {
         ]);
     });
 
+    it("refresh token validity in seconds: 30 days of seconds pass, one second more fails", async () => {
+        const seconds = { tokenValidityUnits: { refreshToken: "seconds" } };
+        assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 30 * 86400, ...seconds })));
+        assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 30 * 86400 + 1, ...seconds })), RULE, "mandatory", [
+            {
+                resource: "app",
+                message: [
+                    exactly(
+                        'UserPoolClient "app" issues refresh tokens valid for 2592001 seconds (refreshTokenValidity), longer than the allowed 30 days. Set refreshTokenValidity to at most 30 days.',
+                    ),
+                ],
+            },
+        ]);
+    });
+
     it("a smaller configured maximum changes the verdict; unset validity counts as Cognito's 30 days", async () => {
         const config = { [RULE]: { maxRefreshTokenDays: 7 } };
         assertNoFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 7 }), { config }));
         assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: 8 }), { config }), RULE, "mandatory", [
             { resource: "app", message: [/8 days/, /allowed 7 days/] },
         ]);
+        const unset = exactly(
+            `UserPoolClient "app" issues refresh tokens valid for Cognito's default 30 days (refreshTokenValidity is not set), longer than the allowed 7 days. Set refreshTokenValidity to at most 7 days.`,
+        );
         assertFindings(await ruleFindings(RULE, program({ refreshTokenValidity: undefined }), { config }), RULE, "mandatory", [
-            { resource: "app", message: [/default 30 days \(refreshTokenValidity is not set\)/] },
+            { resource: "app", message: [unset] },
         ]);
+        // Cognito's default is 30 days whatever unit tokenValidityUnits names.
+        assertFindings(
+            await ruleFindings(RULE, program({ refreshTokenValidity: undefined, tokenValidityUnits: { refreshToken: "hours" } }), { config }),
+            RULE,
+            "mandatory",
+            [{ resource: "app", message: [unset] }],
+        );
     });
 
     it("judges every client of the stack", async () => {

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, userPool } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "cognito-identity-provider-https";
 
@@ -65,15 +65,60 @@ describe(RULE, () => {
         });
     }
 
-    it("rejects an OIDC provider without oidc_issuer", async () => {
+    it("rejects an OIDC provider without oidc_issuer, or with an empty one", async () => {
         const { oidc_issuer: _, ...rest } = OIDC;
+        const without = exactly(
+            'IdentityProvider "oidc" is an OIDC provider without providerDetails.oidc_issuer. Set providerDetails.oidc_issuer to the issuer\'s https URL.',
+        );
+        for (const details of [rest, { ...OIDC, oidc_issuer: "" }]) {
+            assertFindings(
+                await ruleFindings(RULE, () => {
+                    idp("oidc", "OIDC", details);
+                }),
+                RULE,
+                "mandatory",
+                [{ resource: "oidc", message: [without] }],
+            );
+        }
+    });
+
+    it("passes an empty optional endpoint (Cognito discovers it from the issuer)", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                idp("oidc", "OIDC", { ...OIDC, jwks_uri: "" });
+            }),
+        );
+    });
+
+    it("rejects an oidc_issuer that is not a string", async () => {
         assertFindings(
             await ruleFindings(RULE, () => {
-                idp("oidc", "OIDC", rest);
+                idp("oidc", "OIDC", { ...OIDC, oidc_issuer: 443 as unknown as string });
             }),
             RULE,
             "mandatory",
-            [{ resource: "oidc", message: [/without providerDetails\.oidc_issuer/] }],
+            [
+                {
+                    resource: "oidc",
+                    message: [
+                        exactly(
+                            'IdentityProvider "oidc" providerDetails.oidc_issuer is not an https URL, so anyone on the path can impersonate the identity provider (Cognito fetches the issuer\'s discovery document and signing keys from it). ' +
+                                "Set providerDetails.oidc_issuer to the identity provider's https URL.",
+                        ),
+                    ],
+                },
+            ],
+        );
+    });
+
+    it("does not judge a provider without a providerType, nor the URLs of providers other than OIDC and SAML", async () => {
+        assertNoFindings(
+            await ruleFindings(RULE, () => {
+                // Set from a value that turns out undefined (the SDK rejects a plain undefined), and a type that is not a string.
+                idp("untyped", pulumi.output(undefined) as pulumi.Output<unknown> as pulumi.Output<string>, { ...OIDC, oidc_issuer: "http://idp.example.com" });
+                idp("numbered", 1 as unknown as string, { ...OIDC, oidc_issuer: "http://idp.example.com" });
+                idp("google", "Google", { client_id: "c", client_secret: "s", authorize_scopes: "openid", MetadataURL: "http://idp.example.com/metadata" });
+            }),
         );
     });
 

@@ -3,7 +3,7 @@ import { PASSWORD } from "../../../policy-pack/baseline";
 import { cognitoPasswordPolicy, passwordPolicyConfig } from "../../../policy-pack/rules/cognito/cognito-password-policy";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, PasswordPolicy, STRONG_PASSWORDS, userPool } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "cognito-password-policy";
 const program = (changes: Partial<PasswordPolicy>) => () => {
@@ -35,7 +35,35 @@ describe(RULE, () => {
 
     it("rejects temporary passwords valid 8 days, one above the maximum", async () => {
         assertFindings(await ruleFindings(RULE, program({ temporaryPasswordValidityDays: 8 })), RULE, "mandatory", [
-            { resource: "pool", message: [/passwordPolicy\.temporaryPasswordValidityDays is 8, above 7/] },
+            {
+                resource: "pool",
+                message: [
+                    exactly(
+                        'UserPool "pool" has a weak password policy (passwordPolicy.temporaryPasswordValidityDays is 8, above 7). Set passwordPolicy.temporaryPasswordValidityDays to at most 7.',
+                    ),
+                ],
+            },
+        ]);
+    });
+
+    it("rejects a policy that leaves minimumLength or a require* flag unset, saying so", async () => {
+        assertFindings(await ruleFindings(RULE, program({ minimumLength: undefined })), RULE, "mandatory", [
+            {
+                resource: "pool",
+                message: [
+                    exactly(
+                        'UserPool "pool" has a weak password policy (passwordPolicy.minimumLength is not set (Cognito uses 8), below 12). Set passwordPolicy.minimumLength to at least 12.',
+                    ),
+                ],
+            },
+        ]);
+        assertFindings(await ruleFindings(RULE, program({ requireSymbols: undefined })), RULE, "mandatory", [
+            {
+                resource: "pool",
+                message: [
+                    exactly('UserPool "pool" has a weak password policy (passwordPolicy.requireSymbols is not set). Set passwordPolicy.requireSymbols: true.'),
+                ],
+            },
         ]);
     });
 
@@ -60,7 +88,17 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "pool", message: [/sets no passwordPolicy/, /default minimum length of 8/] }],
+            [
+                {
+                    resource: "pool",
+                    message: [
+                        exactly(
+                            'UserPool "pool" sets no passwordPolicy, so Cognito\'s default minimum length of 8 applies, below the required 12. ' +
+                                "Set passwordPolicy with minimumLength of at least 12 and requireLowercase, requireUppercase, requireNumbers and requireSymbols true.",
+                        ),
+                    ],
+                },
+            ],
         );
     });
 
