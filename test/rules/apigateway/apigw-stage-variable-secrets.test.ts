@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, restApi, stage } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { HARMLESS, SAMPLES } from "../secret-samples";
 
 const RULE = "apigw-stage-variable-secrets";
@@ -55,7 +55,18 @@ describe(RULE, () => {
         const found = await ruleFindings(RULE, () => {
             httpStage("http", { backendToken: "s3cr3t-value" });
         });
-        assertFindings(found, RULE, "mandatory", [{ resource: "http", message: [/stageVariables\.backendToken is named like a credential/] }]);
+        assertFindings(found, RULE, "mandatory", [
+            {
+                resource: "http",
+                message: [
+                    exactly(
+                        'Stage "http" stageVariables.backendToken is named like a credential and holds a literal value, not a Secrets Manager or SSM reference: ' +
+                            "anyone who may read the stage reads it in clear. " +
+                            "Keep the secret in Secrets Manager or SSM and have the backend read it (or put only its ARN or parameter name in stageVariables.backendToken).",
+                    ),
+                ],
+            },
+        ]);
         assert.ok(!found[0].message.includes("s3cr3t"));
     });
 

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { ACCOUNT, afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { HARMLESS, SAMPLES, SECRET_ACCESS_KEY } from "../secret-samples";
 
 const RULE = "lambda-env-plaintext-secrets";
@@ -92,7 +92,16 @@ describe(RULE, () => {
 
     it("rejects a Pulumi secret too: the policy sees it unwrapped, and so does anyone reading the function's configuration", async () => {
         assertFindings(await ruleFindings(RULE, program({ DB_PASSWORD: pulumi.secret("correct-horse-battery") })), RULE, "mandatory", [
-            { resource: "fn", message: [/environment\.variables\.DB_PASSWORD is named like a credential/] },
+            {
+                resource: "fn",
+                message: [
+                    exactly(
+                        'Function "fn" environment.variables.DB_PASSWORD is named like a credential and holds a literal value, not a Secrets Manager or SSM reference: ' +
+                            "anyone who may read the function's configuration reads it in clear. " +
+                            "Store it in Secrets Manager or SSM and put the secret's ARN or parameter name in environment.variables.DB_PASSWORD instead, read at runtime.",
+                    ),
+                ],
+            },
         ]);
     });
 
