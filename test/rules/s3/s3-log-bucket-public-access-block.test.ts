@@ -1,7 +1,7 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
+import { afterDeployment, bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "s3-log-bucket-public-access-block";
@@ -89,6 +89,35 @@ describe(RULE, () => {
             trail("t", { s3BucketName: policy.bucket });
         });
         assertNoFindings(found.preview);
+        assertNoFindings(found.update);
+    });
+
+    it("at preview, a trail whose bucket name came from no bucket makes each bucket that may fail the profile unverifiable", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            // Each meets the profile but for one thing: an unscoped CloudTrail statement, a policy or a block setting unknown at preview.
+            const unscoped = bucket("unscoped", LOG_BUCKET);
+            new aws.s3.BucketPolicy("unscoped-policy", {
+                bucket: unscoped.id,
+                policy: JSON.stringify({ Statement: [cloudTrailStatement("arn:aws:s3:::unscoped")] }),
+            });
+            const later = bucket("later", LOG_BUCKET);
+            new aws.s3.BucketPolicy("later-policy", {
+                bucket: later.id,
+                policy: later.arn.apply((arn) =>
+                    JSON.stringify({ Statement: [cloudTrailStatement(arn, { StringEquals: { "aws:SourceAccount": "111122223333" } })] }),
+                ),
+            });
+            bucket("block", { ...LOG_BUCKET, blockSettings: { restrictPublicBuckets: afterDeployment(true) } });
+            trail("t", { s3BucketName: afterDeployment("a-bucket-of-another-stack") });
+        });
+        const clause =
+            'cannot be verified at preview: Trail "t".s3BucketName is unknown; it must not name this bucket unless it blocks all public access on the bucket, is versioned, and scopes each bucket policy statement allowing cloudtrail.amazonaws.com with aws:SourceArn or aws:SourceAccount.';
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "unscoped", message: [exactly(`Bucket "unscoped": ${clause}`)] },
+            { resource: "later", message: [exactly(`Bucket "later": ${clause}`)] },
+            { resource: "block", message: [exactly(`Bucket "block": ${clause}`)] },
+        ]);
+        // Once known, the trail writes to a bucket of another stack: these are no log buckets.
         assertNoFindings(found.update);
     });
 
