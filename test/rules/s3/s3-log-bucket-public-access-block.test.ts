@@ -100,6 +100,9 @@ describe(RULE, () => {
                 bucket: unscoped.id,
                 policy: JSON.stringify({ Statement: [cloudTrailStatement("arn:aws:s3:::unscoped")] }),
             });
+            // A second, scoped policy for the same bucket does not make up for the unscoped one.
+            const scoped = cloudTrailStatement("arn:aws:s3:::unscoped", { StringEquals: { "aws:SourceAccount": "111122223333" } });
+            new aws.s3.BucketPolicy("unscoped-second", { bucket: unscoped.id, policy: JSON.stringify({ Statement: [scoped] }) });
             const later = bucket("later", LOG_BUCKET);
             new aws.s3.BucketPolicy("later-policy", {
                 bucket: later.id,
