@@ -10,8 +10,9 @@
  * unverifiable, as update judges it once the name is known.
  */
 import * as aws from "@pulumi/aws";
+import type { PolicyResource } from "@pulumi/policy";
 import { bucketPoliciesOf, unscopedServiceStatements } from "../lib/bucket-access";
-import { bucketsIn } from "../lib/buckets";
+import { BucketResource, bucketsIn } from "../lib/buckets";
 import { refersTo, resourcesOf } from "../lib/resources";
 import { stackRule } from "../lib/rule";
 import { strictProfileFinding, strictProfileGaps } from "../lib/strict-buckets";
@@ -20,6 +21,19 @@ import { undecidedFinding, undecidedReferences } from "../lib/undecided-buckets"
 /** What a bucket must do to be a trail's log bucket, as a clause ("unless it …"). */
 const LOG_PROFILE =
     "blocks all public access on the bucket, is versioned, and scopes each bucket policy statement allowing cloudtrail.amazonaws.com with aws:SourceArn or aws:SourceAccount";
+
+/** The service principal whose bucket policy statements must be scoped to the source. */
+const CLOUDTRAIL = "cloudtrail.amazonaws.com";
+
+/** Whether a bucket fails, or may fail once known, what a log bucket must do (the findings below, any of them). */
+function mayFailLogProfile(resources: readonly PolicyResource[], bucket: BucketResource): boolean {
+    const gaps = strictProfileGaps(resources, bucket);
+    return (
+        gaps.missing.length > 0 ||
+        gaps.unknown.length > 0 ||
+        bucketPoliciesOf(resources, bucket).some((d) => !d.statements.known || unscopedServiceStatements(d.statements.value, CLOUDTRAIL).length > 0)
+    );
+}
 
 export const s3LogBucketPublicAccessBlock = stackRule({
     name: "s3-log-bucket-public-access-block",
@@ -46,13 +60,8 @@ export const s3LogBucketPublicAccessBlock = stackRule({
         for (const bucket of bucketsIn(args.resources)) {
             const users = trails.filter((t) => refersTo(t, "s3BucketName", bucket.common, [(b) => b.bucket, (b) => b.id]));
             if (users.length === 0) {
-                const gaps = strictProfileGaps(args.resources, bucket);
-                const policies = bucketPoliciesOf(args.resources, bucket);
-                const fails =
-                    gaps.missing.length > 0 ||
-                    gaps.unknown.length > 0 ||
-                    policies.some((d) => !d.statements.known || unscopedServiceStatements(d.statements.value, "cloudtrail.amazonaws.com").length > 0);
-                if (undecided.length > 0 && fails) {
+                // Only an undecided trail may make it a log bucket; judged only then (most buckets take no logs).
+                if (undecided.length > 0 && mayFailLogProfile(args.resources, bucket)) {
                     report(undecidedFinding(bucket.common.label, undecided, LOG_PROFILE), bucket.common.urn);
                 }
                 continue;
@@ -74,7 +83,7 @@ export const s3LogBucketPublicAccessBlock = stackRule({
                     );
                     continue;
                 }
-                const unscoped = unscopedServiceStatements(doc.statements.value, "cloudtrail.amazonaws.com");
+                const unscoped = unscopedServiceStatements(doc.statements.value, CLOUDTRAIL);
                 if (unscoped.length > 0) {
                     report(
                         `${subject}: ${doc.where} statement ${unscoped.join(", ")} allows cloudtrail.amazonaws.com without an aws:SourceArn or aws:SourceAccount condition, so any account's trail can write here; ` +
