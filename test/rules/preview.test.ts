@@ -14,7 +14,7 @@ import { evaluatePolicies, RuleError, Violation } from "../../policy-pack/gate/e
 import { RecordedResource } from "../../policy-pack/gate/runtime";
 import { policies } from "../../policy-pack/rules";
 import { runStack } from "../harness";
-import { findingKey, ruleFindings, ruleFindingsByMode } from "../rule-harness";
+import { assertEachModeAgrees, findingKey, ruleFindings, ruleFindingsByMode } from "../rule-harness";
 import { ACCESS_LOG_FORMAT, bucket, domainName, logGroup, method, privatePolicy, PROTECTED, restApi, s3Uri, stage, trail, webAcl } from "./builders";
 import { assertFindings, assertNoFindings } from "./expect";
 import { U } from "./lib/preview-values";
@@ -25,19 +25,7 @@ const role = () => new aws.iam.Role("role", { assumeRolePolicy: JSON.stringify({
 /** Runs a program in both modes where they are expected to differ; checks the analyzer agrees and skipped nothing. */
 async function byMode(rule: string, program: () => unknown) {
     const found = await ruleFindingsByMode(rule, program);
-    for (const mode of ["update", "preview"] as const) {
-        assert.deepStrictEqual(found[mode].filter((v) => v.unverified).map(findingKey), [], `${mode}: unverified`);
-        assert.deepStrictEqual(
-            found.analyzer[mode].filter((f) => f.cantRun).map((f) => f.message),
-            [],
-            `${mode}: skipped by the analyzer`,
-        );
-        assert.deepStrictEqual(
-            found.analyzer[mode].map(findingKey).sort(),
-            found[mode].map(findingKey).sort(),
-            `${mode}: analyzer and offline engine disagree`,
-        );
-    }
+    assertEachModeAgrees(rule, found);
     return found;
 }
 

@@ -1,6 +1,6 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
-import { assertAgreement, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { assertAgreement, assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, bucket, bucketPolicy, BucketSpec, tlsDeny, trail } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
 
@@ -65,6 +65,7 @@ describe(RULE, () => {
             const b = bucket("logs", { ...LOG_BUCKET, publicAccessBlock: false });
             trail("t", { s3BucketName: new aws.s3.BucketPolicy("logs-policy", { bucket: b.id, policy: "{}" }).bucket });
         });
+        assertEachModeAgrees(RULE, found);
         assertFindings(found.update, RULE, "mandatory", [{ resource: "logs", message: [exactly(`Log Bucket "logs" (used by Trail "t") ${LACKS_BLOCK}`)] }]);
         // At a first preview the trail's bucket name is unknown and came from no bucket: any bucket may be its log bucket.
         assertFindings(found.preview, RULE, "mandatory", [
@@ -88,6 +89,7 @@ describe(RULE, () => {
             });
             trail("t", { s3BucketName: policy.bucket });
         });
+        assertEachModeAgrees(RULE, found);
         assertNoFindings(found.preview);
         assertNoFindings(found.update);
     });
@@ -113,6 +115,7 @@ describe(RULE, () => {
             bucket("block", { ...LOG_BUCKET, blockSettings: { restrictPublicBuckets: afterDeployment(true) } });
             trail("t", { s3BucketName: afterDeployment("a-bucket-of-another-stack") });
         });
+        assertEachModeAgrees(RULE, found);
         const clause =
             'cannot be verified at preview: Trail "t".s3BucketName is unknown; it must not name this bucket unless it blocks all public access on the bucket, is versioned, and scopes each bucket policy statement allowing cloudtrail.amazonaws.com with aws:SourceArn or aws:SourceAccount.';
         assertFindings(found.preview, RULE, "mandatory", [
