@@ -119,7 +119,7 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                 const grants = wildcardGrants(doc, allowedActions);
                 if (grants === undefined) {
                     report(
-                        `${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document. `,
+                        `${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document.`,
                         role.urn,
                     );
                 } else if (grants.length > 0) {
@@ -148,8 +148,10 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             const managed = knownOutput(role, "managedPolicyArns", (p) => p.managedPolicyArns);
             const fromPolicies = policies.filter((p) => derivedFrom(role, "managedPolicyArns", p));
             fromPolicies.forEach(customer);
-            const arns = managed.known ? asArray(snapshot(() => managed.value)) : [];
-            for (const arn of arns) {
+            // A list with one unknown element (an ARN built from another output) is still judged element by element.
+            const list = managed.known ? snapshot(() => managed.value) : snapshot(() => role.props.managedPolicyArns);
+            const arns = isUnknown(list) ? [] : asArray(list);
+            arns.forEach((arn, i) => {
                 if (typeof arn === "string") {
                     managedArn(arn, "managedPolicyArns");
                     policies
@@ -162,12 +164,18 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                                 ),
                         )
                         .forEach(customer);
+                } else if (!isUnknown(arn)) {
+                    report(
+                        `${subject}: ${role.label} managedPolicyArns.${i} is ${JSON.stringify(arn)}, not a policy ARN, so what it grants cannot be judged. Give the policy's ARN.`,
+                        role.urn,
+                    );
                 } else if (fromPolicies.length === 0) {
-                    report(unverifiable(role.label, "managedPolicyArns", `grant ${subject} ${BROAD}`), role.urn);
+                    // An element built from another output that is not one of this stack's policies.
+                    report(unverifiable(role.label, `managedPolicyArns.${i}`, `grant ${subject} ${BROAD}`), role.urn);
                 }
-            }
-            if (!managed.known && fromPolicies.length === 0) {
-                report(unverifiable(role.label, managed.path, `grant ${subject} ${BROAD}`), role.urn);
+            });
+            if (isUnknown(list) && fromPolicies.length === 0) {
+                report(unverifiable(role.label, "managedPolicyArns", `grant ${subject} ${BROAD}`), role.urn);
             }
             const inline = knownOutput(role, "inlinePolicies", (p) => p.inlinePolicies);
             if (!inline.known) {

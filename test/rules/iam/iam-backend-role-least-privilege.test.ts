@@ -2,10 +2,11 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { FORBIDDEN_AWS_MANAGED_POLICIES } from "../../../policy-pack/baseline";
+import { mockId } from "../../../policy-pack/gate/mocks";
 import { backendRoleConfig, forbiddenManagedPolicy, iamBackendRoleLeastPrivilege } from "../../../policy-pack/rules/iam/iam-backend-role-least-privilege";
-import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { ACCOUNT, logGroup, restApi } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "iam-backend-role-least-privilege";
 const LOGS = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:fn:*`;
@@ -14,6 +15,14 @@ const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 const doc = (action: string | string[], resource: string | string[] = LOGS) =>
     JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
 const NARROW = doc(["logs:CreateLogStream", "logs:PutLogEvents"]);
+const FIX = "Grant only the actions the backend needs on the ARNs it uses, or list a deliberate exception in allowedPolicyArns / allowedActions.";
+const EXEC = 'Role "exec" (execution role of Function "backend")';
+const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*", on any resource';
+const allowedBy = (subject: string, grants: string, by: string) => exactly(`${subject} is allowed ${grants} by ${by}, far more than a backend needs. ${FIX}`);
+const holds = (subject: string, name: string, where: string) =>
+    exactly(`${subject} holds the AWS-managed ${name} (${where}), which grants far more than a backend needs. ${FIX}`);
+/** The ARN of a customer policy named `name` (resource and physical name) under the offline mocks. */
+const policyArn = (name: string) => `arn:aws:iam::${ACCOUNT}:policy/${name}`;
 
 const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) =>
     new aws.iam.Role(name, {
@@ -23,9 +32,9 @@ const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) =>
         }),
         ...args,
     });
-const fn = (name: string, r: aws.iam.Role) =>
+const fn = (name: string, r: aws.iam.Role | string) =>
     new aws.lambda.Function(name, {
-        role: r.arn,
+        role: typeof r === "string" ? r : r.arn,
         runtime: "nodejs20.x",
         handler: "index.handler",
         s3Bucket: "code",
@@ -48,6 +57,11 @@ describe(RULE, () => {
         assert.strictEqual(forbiddenManagedPolicy("arn:aws:iam::aws:policy/service-role/AmazonAPIGatewayPushToCloudWatchLogs"), undefined);
         assert.strictEqual(forbiddenManagedPolicy("arn:aws:iam::aws:policy/AmazonS3FullAccess"), "AmazonS3FullAccess");
         assert.strictEqual(forbiddenManagedPolicy(`arn:aws:iam::${ACCOUNT}:policy/AdministratorAccess`), undefined);
+        // Other partitions, and paths longer than one character.
+        assert.strictEqual(forbiddenManagedPolicy("arn:aws-us-gov:iam::aws:policy/AdministratorAccess"), "AdministratorAccess");
+        assert.strictEqual(forbiddenManagedPolicy("arn:aws:iam::aws:policy/job-function/AmazonS3FullAccess"), "AmazonS3FullAccess");
+        // A customer policy whose IAM path (any of \u0021-\u007F between slashes) spells an AWS-managed ARN is no AWS-managed policy.
+        assert.strictEqual(forbiddenManagedPolicy(`arn:aws:iam::${ACCOUNT}:policy/arn:aws:iam::aws:policy/AdministratorAccess`), undefined);
     });
 
     it("passes the compliant baseline (execution role with a narrow inline policy)", async () => {
@@ -186,7 +200,80 @@ describe(RULE, () => {
         const found = await ruleFindingsByMode(RULE, program);
         assertNoFindings(found.update);
         assertFindings(found.preview, RULE, "mandatory", [
-            { resource: "exec", message: [/cannot be verified at preview: RolePolicy "exec-policy"\.policy is unknown/] },
+            {
+                resource: "exec",
+                message: [exactly(`cannot be verified at preview: RolePolicy "exec-policy".policy is unknown; it must grant ${EXEC} ${BROAD}.`)],
+            },
+        ]);
+    });
+
+    it("reports a policy document that is not valid JSON: what it grants cannot be judged", async () => {
+        assertFindings(await ruleFindings(RULE, lambdaWith("{ not json")), RULE, "mandatory", [
+            {
+                resource: "exec",
+                message: [
+                    exactly(
+                        `${EXEC}: RolePolicy "exec-policy" policy is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document.`,
+                    ),
+                ],
+            },
+        ]);
+    });
+
+    it("rejects a config whose allowedPolicyArns has a non-ARN or a repeated entry, or whose allowedActions has an empty or a repeated one", async () => {
+        const bad: [Record<string, unknown[]>, RegExp][] = [
+            [{ allowedPolicyArns: ["AdministratorAccess"] }, /allowedPolicyArns\[0\]: must match \^arn:/],
+            [{ allowedPolicyArns: [42] }, /allowedPolicyArns\[0\]: expected string/],
+            [{ allowedPolicyArns: [ADMIN, ADMIN] }, /allowedPolicyArns: must not repeat items/],
+            [{ allowedActions: [""] }, /allowedActions\[0\]: must be at least 1 characters/],
+            [{ allowedActions: [42] }, /allowedActions\[0\]: expected string/],
+            [{ allowedActions: ["xray:*", "xray:*"] }, /allowedActions: must not repeat items/],
+        ];
+        for (const [config, error] of bad) {
+            await assert.rejects(ruleFindings(RULE, lambdaWith(NARROW), { config: { [RULE]: config } }), error, JSON.stringify(config));
+        }
+    });
+
+    it("allowedPolicyArns exempts a customer policy of this stack by its ARN, once known", async () => {
+        const program = () => {
+            const r = role("exec");
+            for (const name of ["allowed", "other"]) {
+                const p = new aws.iam.Policy(name, { name, policy: doc("dynamodb:*", "*") });
+                new aws.iam.RolePolicyAttachment(`${name}-attachment`, { role: r.name, policyArn: p.arn });
+            }
+            fn("backend", r);
+        };
+        const found = await ruleFindingsByMode(RULE, program, { config: { [RULE]: { allowedPolicyArns: [policyArn("allowed")] } } });
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "exec", message: [allowedBy(EXEC, '"dynamodb:*" on Resource "*"', 'Policy "other" (policy)')] },
+        ]);
+    });
+
+    it("judges links made by literal values once they are known: a role's name, id or ARN, a policy's ARN", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const r = role("exec", { name: "exec", managedPolicyArns: [policyArn("listed")] });
+            new aws.iam.Policy("listed", { name: "listed", policy: doc("dynamodb:*", "*") });
+            new aws.iam.Policy("attached", { name: "attached", policy: doc("sqs:*", "*") });
+            // A policy of no role is never judged, whatever the roles list or attach.
+            new aws.iam.Policy("stray", { name: "stray", policy: doc("*", "*") });
+            new aws.iam.RolePolicyAttachment("by-name", { role: "exec", policyArn: ADMIN });
+            new aws.iam.RolePolicyAttachment("by-policy-arn", { role: r.name, policyArn: policyArn("attached") });
+            new aws.iam.RolePolicy("by-id", { role: mockId("aws:iam/role:Role::exec"), policy: doc("logs:*") });
+            fn("backend", r);
+            role("by-arn", { name: "by-arn", managedPolicyArns: [ADMIN] });
+            fn("literal", `arn:aws:iam::${ACCOUNT}:role/by-arn`);
+        });
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "exec", message: [allowedBy(EXEC, '"dynamodb:*" on Resource "*"', 'Policy "listed" (policy)')] },
+            { resource: "exec", message: [holds(EXEC, "AdministratorAccess", `RolePolicyAttachment "by-name" policyArn ${ADMIN}`)] },
+            { resource: "exec", message: [allowedBy(EXEC, '"sqs:*" on Resource "*"', 'Policy "attached" (policy)')] },
+            { resource: "exec", message: [allowedBy(EXEC, `"logs:*" on Resource ${LOGS}`, 'RolePolicy "by-id" (policy)')] },
+            {
+                resource: "by-arn",
+                message: [holds('Role "by-arn" (execution role of Function "literal")', "AdministratorAccess", `managedPolicyArns ${ADMIN}`)],
+            },
         ]);
     });
 });
