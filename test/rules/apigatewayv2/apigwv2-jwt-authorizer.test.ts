@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { assertFindings, assertNoFindings } from "../expect";
+import { afterDeployment } from "../builders";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { httpApi } from "./v2-builders";
 
 const RULE = "apigwv2-jwt-authorizer";
@@ -15,6 +16,11 @@ const authorizer = (name: string, args: AuthorizerArgs = {}) =>
         jwtConfiguration: { issuer: ISSUER, audiences: ["client-1"] },
         ...args,
     });
+const anyAudience = (name: string) =>
+    exactly(
+        `Authorizer "${name}" accepts tokens for any audience (jwtConfiguration.audiences is empty), so tokens issued to other apps are accepted. ` +
+            "Set jwtConfiguration.audiences to the app client ids the API accepts.",
+    );
 const program =
     (args: AuthorizerArgs = {}) =>
     () => {
@@ -43,8 +49,57 @@ describe(RULE, () => {
         });
         assertFindings(found, RULE, "mandatory", [
             { resource: "no-issuer", message: [/jwtConfiguration\.issuer is not set/] },
-            { resource: "no-audience", message: [/jwtConfiguration\.audiences is empty/] },
-            { resource: "blank-audience", message: [/jwtConfiguration\.audiences is empty/] },
+            { resource: "no-audience", message: [anyAudience("no-audience")] },
+            { resource: "blank-audience", message: [anyAudience("blank-audience")] },
+        ]);
+    });
+
+    it("rejects an issuer with https:// only after another scheme, and unset or non-string audiences", async () => {
+        const issuer = "http://idp.example.com/?next=https://idp.example.com";
+        const found = await ruleFindings(RULE, () => {
+            authorizer("embedded", { jwtConfiguration: { issuer, audiences: ["client-1"] } });
+            authorizer("unset-audiences", { jwtConfiguration: { issuer: ISSUER } });
+            authorizer("null-audience", { jwtConfiguration: { issuer: ISSUER, audiences: [null as unknown as string] } });
+        });
+        assertFindings(found, RULE, "mandatory", [
+            {
+                resource: "embedded",
+                message: [
+                    exactly(
+                        `Authorizer "embedded" trusts tokens from issuer "${issuer}", which is not an https URL, so its signing keys can be spoofed. ` +
+                            "Set jwtConfiguration.issuer to the identity provider's https:// URL.",
+                    ),
+                ],
+            },
+            { resource: "unset-audiences", message: [anyAudience("unset-audiences")] },
+            { resource: "null-audience", message: [anyAudience("null-audience")] },
+        ]);
+    });
+
+    it("an authorizer type or audience list built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            authorizer("type", { authorizerType: afterDeployment("JWT"), jwtConfiguration: { issuer: ISSUER, audiences: [] } });
+            authorizer("audiences", { jwtConfiguration: { issuer: ISSUER, audiences: afterDeployment([]) } });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "type",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: Authorizer "type".authorizerType is unknown; it must be known; a JWT authorizer needs an https issuer and an audience.',
+                    ),
+                ],
+            },
+            {
+                resource: "audiences",
+                message: [
+                    exactly('cannot be verified at preview: Authorizer "audiences".jwtConfiguration.audiences is unknown; it must list at least one audience.'),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "type", message: [anyAudience("type")] },
+            { resource: "audiences", message: [anyAudience("audiences")] },
         ]);
     });
 

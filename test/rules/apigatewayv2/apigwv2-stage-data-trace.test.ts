@@ -1,6 +1,6 @@
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { httpApi, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-stage-data-trace";
@@ -49,6 +49,30 @@ describe(RULE, () => {
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "default", message: [/Stage "default" enables defaultRouteSettings\.dataTraceEnabled/] },
             { resource: "routes", message: [/enables dataTraceEnabled in routeSettings for route "sendmessage"/] },
+        ]);
+    });
+
+    it("names the route setting whose dataTraceEnabled is built from an output, in full, at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            v2Stage("nested", wsApi("nested"), { routeSettings: [{ routeKey: "sendmessage", dataTraceEnabled: afterDeployment(true) }] });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "nested",
+                message: [
+                    exactly('cannot be verified at preview: Stage "nested".routeSettings.0.dataTraceEnabled is unknown; it must not enable dataTraceEnabled.'),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            {
+                resource: "nested",
+                message: [
+                    exactly(
+                        'Stage "nested" enables dataTraceEnabled in routeSettings for route "sendmessage", so payloads, tokens included, reach CloudWatch Logs. Set dataTraceEnabled: false.',
+                    ),
+                ],
+            },
         ]);
     });
 });

@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import { THROTTLE } from "../../../policy-pack/baseline";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { httpApi, RouteSettings, v2Stage, V2_THROTTLED, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-stage-throttling";
@@ -101,6 +101,32 @@ describe(RULE, () => {
             { resource: "limits", message: [/defaultRouteSettings\.throttlingRateLimit is 0, not above 0/] },
             { resource: "limits", message: [/defaultRouteSettings\.throttlingBurstLimit is 5001, not from 1 to 5000/] },
             { resource: "routes", message: [/routeSettings for route "GET \/a" throttlingRateLimit is 10001/] },
+        ]);
+    });
+
+    it("names the route setting whose limit is built from an output, in full, at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            v2Stage("nested", httpApi("nested"), { routeSettings: [{ routeKey: "GET /a", throttlingBurstLimit: afterDeployment(5001) }] });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "nested",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: Stage "nested".routeSettings.0.throttlingBurstLimit is unknown; it must have throttling limits within the baseline where set.',
+                    ),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            {
+                resource: "nested",
+                message: [
+                    exactly(
+                        'Stage "nested" routeSettings for route "GET /a" throttlingBurstLimit is 5001, not from 1 to 5000, which lifts throttling on that route. Set throttlingBurstLimit from 1 to 5000 or remove it.',
+                    ),
+                ],
+            },
         ]);
     });
 });
