@@ -110,7 +110,8 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             }
             const subject = `${role.label} (${listing(usedBy.map((u) => `${u.what} of ${u.r.label}`))})`;
             const fix = "Grant only the actions the backend needs on the ARNs it uses, or list a deliberate exception in allowedPolicyArns / allowedActions.";
-            const document = (source: string, read: () => unknown, path: string) => {
+            /** `exemptArn`: the unknown ARN of a customer policy that allowedPolicyArns may yet list (then its grants are undecided). */
+            const document = (source: string, read: () => unknown, path: string, exemptArn?: string) => {
                 const doc = snapshot(read);
                 if (isUnknown(doc)) {
                     report(unverifiable(`${source}`, path, `grant ${subject} ${BROAD}`), role.urn);
@@ -122,20 +123,20 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                         `${subject}: ${source} ${path} is not a valid JSON policy document, so what it grants cannot be judged. Give it a valid document.`,
                         role.urn,
                     );
+                } else if (grants.length > 0 && exemptArn !== undefined) {
+                    report(
+                        unverifiable(source, exemptArn, `be listed in allowedPolicyArns, or the policy must not grant ${subject} ${listing(grants)}`),
+                        role.urn,
+                    );
                 } else if (grants.length > 0) {
                     report(`${subject} is allowed ${listing(grants)} by ${source} (${path}), far more than a backend needs. ${fix}`, role.urn);
                 }
             };
             const customer = (policy: PolicyResource) => {
-                if (
-                    !allowedPolicyArns.some((a) =>
-                        sameKnownString(
-                            () => policy.props.arn,
-                            () => a,
-                        ),
-                    )
-                ) {
-                    document(policy.label, () => policy.props.policy, "policy");
+                const arn = known(() => policy.props.arn, "arn");
+                if (!arn.known || !allowedPolicyArns.includes(String(arn.value))) {
+                    // At a first preview a new policy's ARN is unknown: if any ARN is allowed, it may be this one.
+                    document(policy.label, () => policy.props.policy, "policy", !arn.known && allowedPolicyArns.length > 0 ? arn.path : undefined);
                 }
             };
             const managedArn = (arn: string, where: string) => {

@@ -234,7 +234,7 @@ describe(RULE, () => {
         }
     });
 
-    it("allowedPolicyArns exempts a customer policy of this stack by its ARN, once known", async () => {
+    it("allowedPolicyArns exempts a customer policy of this stack by its ARN, once known, and leaves it undecided at a first preview", async () => {
         const program = () => {
             const r = role("exec");
             for (const name of ["allowed", "other"]) {
@@ -247,6 +247,14 @@ describe(RULE, () => {
         assertEachModeAgrees(RULE, found);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "exec", message: [allowedBy(EXEC, '"dynamodb:*" on Resource "*"', 'Policy "other" (policy)')] },
+        ]);
+        const undecided = (name: string) =>
+            exactly(
+                `cannot be verified at preview: Policy "${name}".arn is unknown; it must be listed in allowedPolicyArns, or the policy must not grant ${EXEC} "dynamodb:*" on Resource "*".`,
+            );
+        assertFindings(found.preview, RULE, "mandatory", [
+            { resource: "exec", message: [undecided("allowed")] },
+            { resource: "exec", message: [undecided("other")] },
         ]);
     });
 
