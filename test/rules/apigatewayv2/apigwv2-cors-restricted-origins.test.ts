@@ -2,12 +2,14 @@ import * as assert from "assert";
 import { apigwv2CorsRestrictedOrigins, v2CorsOriginsConfig } from "../../../policy-pack/rules/apigatewayv2/apigwv2-cors-restricted-origins";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { httpApi } from "./v2-builders";
 import { changed, httpBody } from "../openapi-bodies";
 
 const RULE = "apigwv2-cors-restricted-origins";
 const APP = "https://app.example.com";
+const ADMIN = "https://admin.example.com";
+const EVIL = "https://evil.example";
 
 describe(RULE, () => {
     it("configures no origin list by default", () => {
@@ -33,7 +35,12 @@ describe(RULE, () => {
         assertFindings(found, RULE, "mandatory", [
             {
                 resource: "a",
-                message: [/Api "a" allows any origin \('\*' in corsConfiguration\.allowOrigins\) with corsConfiguration\.allowCredentials: true/],
+                message: [
+                    exactly(
+                        `Api "a" allows any origin ('*' in corsConfiguration.allowOrigins) with corsConfiguration.allowCredentials: true, ` +
+                            "letting any web site call the API with a user's credentials. List your application's origins in corsConfiguration.allowOrigins instead of '*'.",
+                    ),
+                ],
             },
             { resource: "b", message: [/corsConfiguration\.allowOrigins/] },
         ]);
@@ -68,6 +75,48 @@ describe(RULE, () => {
         );
     });
 
+    it("names every unlisted origin and every allowed one; a CORS block without allowOrigins lists none", async () => {
+        const config = { [RULE]: { allowedOrigins: [APP, ADMIN] } };
+        assertFindings(
+            await ruleFindings(
+                RULE,
+                () => {
+                    httpApi("other", { corsConfiguration: { allowOrigins: ["*", EVIL, APP] } });
+                    httpApi("no-origins", { corsConfiguration: { allowMethods: ["GET"] } });
+                },
+                { config },
+            ),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "other",
+                    message: [
+                        exactly(
+                            `Api "other" allows origin(s) *, ${EVIL} (corsConfiguration.allowOrigins), not in allowedOrigins (${APP}, ${ADMIN}). ` +
+                                "Remove them or add them to the policy config.",
+                        ),
+                    ],
+                },
+            ],
+        );
+    });
+
+    it("rejects a config whose allowedOrigins has an empty, a non-string or a repeated entry", async () => {
+        const bad: [unknown[], RegExp][] = [
+            [[""], /allowedOrigins\[0\]: must be at least 1 characters/],
+            [[42], /allowedOrigins\[0\]: expected string/],
+            [[APP, APP], /allowedOrigins: must not repeat items/],
+        ];
+        for (const [allowedOrigins, error] of bad) {
+            await assert.rejects(
+                ruleFindings(RULE, () => httpApi("app", { corsConfiguration: { allowOrigins: [APP] } }), { config: { [RULE]: { allowedOrigins } } }),
+                error,
+                JSON.stringify(allowedOrigins),
+            );
+        }
+    });
+
     describe("OpenAPI body (x-amazon-apigateway-cors)", () => {
         const cors = (value: Record<string, unknown>) => changed(httpBody(), (d) => (d["x-amazon-apigateway-cors"] = value));
 
@@ -85,7 +134,10 @@ describe(RULE, () => {
                 {
                     resource: "any",
                     message: [
-                        /allows any origin \('\*' in body x-amazon-apigateway-cors\.allowOrigins\) with body x-amazon-apigateway-cors\.allowCredentials: true/,
+                        exactly(
+                            `Api "any" allows any origin ('*' in body x-amazon-apigateway-cors.allowOrigins) with body x-amazon-apigateway-cors.allowCredentials: true, ` +
+                                "letting any web site call the API with a user's credentials. List your application's origins in body x-amazon-apigateway-cors.allowOrigins instead of '*'.",
+                        ),
                     ],
                 },
             ]);
@@ -95,7 +147,25 @@ describe(RULE, () => {
                 }),
                 RULE,
                 "mandatory",
-                [{ resource: "extra", message: [/allows origin\(s\) \* \(body x-amazon-apigateway-cors\.allowOrigins\), not in allowedOrigins/] }],
+                [
+                    {
+                        resource: "extra",
+                        message: [
+                            exactly(
+                                `Api "extra" allows origin(s) * (body x-amazon-apigateway-cors.allowOrigins), not in allowedOrigins (${APP}). ` +
+                                    "Remove them or add them to the policy config.",
+                            ),
+                        ],
+                    },
+                ],
+            );
+        });
+
+        it("judges only the string entries of a body's allowOrigins", async () => {
+            assertNoFindings(
+                await ruleFindings(RULE, () => httpApi("mixed", { body: cors({ allowOrigins: [APP, 42, { origin: EVIL }] }) }), {
+                    config: { [RULE]: { allowedOrigins: [APP] } },
+                }),
             );
         });
     });
@@ -105,6 +175,7 @@ describe(RULE, () => {
             httpApi("origins", { corsConfiguration: { allowOrigins: afterDeployment(["*"]), allowCredentials: true } });
             httpApi("credentials", { corsConfiguration: { allowOrigins: ["*"], allowCredentials: afterDeployment(true) } });
             httpApi("whole", { corsConfiguration: afterDeployment({ allowOrigins: ["*"], allowCredentials: true }) });
+            httpApi("entry", { corsConfiguration: { allowOrigins: [APP, afterDeployment("*")], allowCredentials: true } });
         });
         const noStar = /it must not contain '\*' when credentials are allowed\./;
         assertFindings(found.preview, RULE, "mandatory", [
@@ -117,12 +188,21 @@ describe(RULE, () => {
                 ],
             },
             { resource: "whole", message: [/Api "whole"\.corsConfiguration is unknown;/, noStar] },
+            {
+                resource: "entry",
+                message: [
+                    exactly(
+                        `cannot be verified at preview: Api "entry".corsConfiguration.allowOrigins.1 is unknown; it must not contain '*' when credentials are allowed.`,
+                    ),
+                ],
+            },
         ]);
         const anyOrigin = /allows any origin \('\*' in corsConfiguration\.allowOrigins\) with corsConfiguration\.allowCredentials: true/;
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "origins", message: [anyOrigin] },
             { resource: "credentials", message: [anyOrigin] },
             { resource: "whole", message: [anyOrigin] },
+            { resource: "entry", message: [anyOrigin] },
         ]);
     });
 
@@ -130,13 +210,18 @@ describe(RULE, () => {
         const found = await ruleFindingsByMode(
             RULE,
             () => {
-                httpApi("origins", { corsConfiguration: { allowOrigins: afterDeployment([APP, "https://evil.example"]) } });
+                httpApi("origins", { corsConfiguration: { allowOrigins: afterDeployment([APP, EVIL]) } });
                 httpApi("body", { body: afterDeployment(changed(httpBody(), (d) => (d["x-amazon-apigateway-cors"] = { allowOrigins: ["*"] }))) });
             },
-            { config: { [RULE]: { allowedOrigins: [APP] } } },
+            { config: { [RULE]: { allowedOrigins: [APP, ADMIN] } } },
         );
         assertFindings(found.preview, RULE, "mandatory", [
-            { resource: "origins", message: [/Api "origins"\.corsConfiguration\.allowOrigins is unknown;/, /it must list only https:\/\/app\.example\.com\./] },
+            {
+                resource: "origins",
+                message: [
+                    exactly(`cannot be verified at preview: Api "origins".corsConfiguration.allowOrigins is unknown; it must list only ${APP}, ${ADMIN}.`),
+                ],
+            },
         ]);
         assertFindings(found.update, RULE, "mandatory", [
             { resource: "origins", message: [/allows origin\(s\) https:\/\/evil\.example \(corsConfiguration\.allowOrigins\), not in allowedOrigins/] },

@@ -1,18 +1,20 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import * as pulumi from "@pulumi/pulumi";
+import { mockId } from "../../../policy-pack/gate/mocks";
+import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, CERT_ARN } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 import { httpApi, v2Stage, wsApi } from "./v2-builders";
 
 const RULE = "apigwv2-default-endpoint-disabled";
 
-const mapped = (name: string, api: aws.apigatewayv2.Api) => {
+const mapped = (name: string, api: aws.apigatewayv2.Api, apiId: pulumi.Input<string> = api.id) => {
     const domain = new aws.apigatewayv2.DomainName(`${name}-domain`, {
         domainName: `${name}.example.com`,
         domainNameConfiguration: { certificateArn: CERT_ARN, endpointType: "REGIONAL", securityPolicy: "TLS_1_2" },
     });
     const stage = v2Stage(`${name}-stage`, api);
-    new aws.apigatewayv2.ApiMapping(`${name}-mapping`, { apiId: api.id, domainName: domain.id, stage: stage.id });
+    new aws.apigatewayv2.ApiMapping(`${name}-mapping`, { apiId, domainName: domain.id, stage: stage.id });
 };
 
 describe(RULE, () => {
@@ -45,6 +47,26 @@ describe(RULE, () => {
                 { resource: "ws", message: [/disableExecuteApiEndpoint is false/] },
             ],
         );
+    });
+
+    it("finds the API an ApiMapping names by its literal id, once the id is known", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            mapped("literal", httpApi("literal"), mockId("aws:apigatewayv2/api:Api::literal"));
+            // A literal id of no API of the stack maps none of them.
+            mapped("other", httpApi("other"), "a1b2c3d4e5");
+        });
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.update, RULE, "mandatory", [
+            {
+                resource: "literal",
+                message: [
+                    exactly(
+                        'Api "literal" is mapped to a custom domain (ApiMapping "literal-mapping") but keeps its default execute-api endpoint (disableExecuteApiEndpoint is false), ' +
+                            "which bypasses the domain's TLS policy and mTLS. Set disableExecuteApiEndpoint: true.",
+                    ),
+                ],
+            },
+        ]);
     });
 
     it("a disableExecuteApiEndpoint built from outputs is judged once known, and reported as unverifiable at a first preview", async () => {

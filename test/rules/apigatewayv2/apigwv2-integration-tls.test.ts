@@ -2,9 +2,9 @@ import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
-import { httpApi } from "./v2-builders";
-import { changed, Doc, httpBody, operation } from "../openapi-bodies";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
+import { httpApi, wsApi } from "./v2-builders";
+import { changed, Doc, httpBody, LAMBDA_URI, operation } from "../openapi-bodies";
 
 const RULE = "apigwv2-integration-tls";
 const LISTENER = "arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/b/1/2";
@@ -63,7 +63,17 @@ describe(RULE, () => {
             }),
             RULE,
             "mandatory",
-            [{ resource: "private", message: [/private \(VPC_LINK\) integration without tlsConfig\.serverNameToVerify/] }],
+            [
+                {
+                    resource: "private",
+                    message: [
+                        exactly(
+                            'Integration "private" is a private (VPC_LINK) integration without tlsConfig.serverNameToVerify, so traffic to the backend is not TLS-verified. ' +
+                                "Set tlsConfig.serverNameToVerify to the backend's certificate name and use an HTTPS listener.",
+                        ),
+                    ],
+                },
+            ],
         );
     });
 
@@ -78,6 +88,14 @@ describe(RULE, () => {
                 integrationType: "AWS_PROXY",
                 integrationMethod: "POST",
                 integrationUri: afterDeployment("arn:aws:lambda:us-east-1:1:function:f"),
+            });
+            // A WebSocket API's AWS integration targets an AWS service ARN; a MOCK one has no target at all.
+            integration("aws", { apiId: wsApi("aws-api").id, integrationType: "AWS", integrationMethod: "POST", integrationUri: afterDeployment(LAMBDA_URI) });
+            integration("mock", {
+                apiId: wsApi("mock-api").id,
+                integrationType: "MOCK",
+                integrationMethod: undefined,
+                integrationUri: afterDeployment(undefined),
             });
             const tlsConfig = { serverNameToVerify: "backend.internal" };
             integration("listener", { connectionType: "VPC_LINK", connectionId: "vl-1", integrationUri: afterDeployment(LISTENER), tlsConfig });
@@ -133,11 +151,22 @@ describe(RULE, () => {
                 httpApi("unverified", { body: changed(httpBody(), (d) => Object.assign(integrationOf(d), { connectionType: "VPC_LINK", uri: LISTENER })) });
             });
             assertFindings(found, RULE, "mandatory", [
-                { resource: "plain", message: [/body operation GET \/me \(\/paths\/~1me\/get\) sends requests to http:\/\/backend\.example\.com\/me/] },
+                {
+                    resource: "plain",
+                    message: [
+                        exactly(
+                            'Api "plain" body operation GET /me (/paths/~1me/get) sends requests to http://backend.example.com/me (x-amazon-apigateway-integration.uri) in plaintext, ' +
+                                "so they can be read and altered in transit. Use an https:// x-amazon-apigateway-integration.uri.",
+                        ),
+                    ],
+                },
                 {
                     resource: "unverified",
                     message: [
-                        /GET \/me \(\/paths\/~1me\/get\) has a private \(VPC_LINK\) integration without x-amazon-apigateway-integration\.tlsConfig\.serverNameToVerify/,
+                        exactly(
+                            'Api "unverified" body operation GET /me (/paths/~1me/get) has a private (VPC_LINK) integration without x-amazon-apigateway-integration.tlsConfig.serverNameToVerify, ' +
+                                "so traffic to the backend is not TLS-verified. Set tlsConfig.serverNameToVerify to the backend's certificate name and use an HTTPS listener.",
+                        ),
                     ],
                 },
             ]);
