@@ -45,6 +45,27 @@ export function forbiddenManagedPolicy(arn: string): string | undefined {
     return name && ((names as readonly string[]).includes(name) || name.endsWith(suffix)) ? name : undefined;
 }
 
+/** The name in an IAM role or policy ARN a program wrote literally (`arn:aws:iam::123456789012:role/path/name` → `name`). */
+export function iamArnName(kind: "role" | "policy", value: unknown): string | undefined {
+    return typeof value === "string" ? new RegExp(`^arn:aws[a-z-]*:iam::\\d{12}:${kind}/(?:.*/)?([^/]+)$`).exec(value)?.[1] : undefined;
+}
+
+/** The name of a role or policy whose ARN is still unknown (a first preview), when the program gave it one. */
+function nameWhileArnUnknown(target: StackResource<{ arn: unknown; name: unknown }>): string | undefined {
+    const name = known(() => target.props.name);
+    return !known(() => target.props.arn).known && name.known && typeof name.value === "string" ? name.value : undefined;
+}
+
+/**
+ * A literal ARN naming a role or policy of this stack that has a name: at a first preview its ARN is unknown, so the
+ * reference is matched by name (once known the whole ARN is compared), and preview judges what update will.
+ */
+function namedByArn(kind: "role" | "policy", read: () => unknown, target: StackResource<{ arn: unknown; name: unknown }>): boolean {
+    const name = nameWhileArnUnknown(target);
+    const literal = known(read);
+    return name !== undefined && literal.known && iamArnName(kind, literal.value) === name;
+}
+
 /** How an attachment or inline policy names its role: by name or by id. */
 const roleNameOrId = [(p: OutputsOf<aws.iam.Role>) => p.name, (p: OutputsOf<aws.iam.Role>) => p.id];
 
@@ -98,13 +119,26 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             ...resourcesOf(args.resources, aws.lambda.Function).map((r) => ({ r, prop: "role" as const, what: "execution role" })),
         ];
         // Indexed by what their role property refers to: each role is compared with its own users only.
-        const usersOf = new JoinIndex(users, (u) => linkKeys(u.r, u.prop));
+        const roleNameKey = (name: string | undefined) => (name === undefined ? [] : [`role-name:${name}`]);
+        const usersOf = new JoinIndex(users, (u) => [
+            ...linkKeys(u.r, u.prop),
+            ...roleNameKey(
+                iamArnName(
+                    "role",
+                    snapshot(() => (u.r.props as Record<string, unknown>)[u.prop]),
+                ),
+            ),
+        ]);
         const attachmentsOf = new JoinIndex(attachments, (a) => linkKeys(a, "role"));
         const rolePoliciesOf = new JoinIndex(rolePolicies, (p) => linkKeys(p, "role"));
         for (const role of resourcesOf(args.resources, aws.iam.Role)) {
             const usedBy = usersOf
-                .candidates(targetKeys(role, [(p) => p.arn]))
-                .filter((u) => refersTo(u.r as StackResource<Record<string, unknown>>, u.prop, role, [(p) => p.arn]));
+                .candidates([...targetKeys(role, [(p) => p.arn]), ...roleNameKey(nameWhileArnUnknown(role))])
+                .filter(
+                    (u) =>
+                        refersTo(u.r as StackResource<Record<string, unknown>>, u.prop, role, [(p) => p.arn]) ||
+                        namedByArn("role", () => (u.r.props as Record<string, unknown>)[u.prop], role),
+                );
             if (usedBy.length === 0) {
                 continue;
             }
@@ -159,10 +193,11 @@ export const iamBackendRoleLeastPrivilege = stackRule({
                         .filter(
                             (p) =>
                                 !fromPolicies.includes(p) &&
-                                sameKnownString(
+                                (sameKnownString(
                                     () => p.props.arn,
                                     () => arn,
-                                ),
+                                ) ||
+                                    namedByArn("policy", () => arn, p)),
                         )
                         .forEach(customer);
                 } else if (!isUnknown(arn)) {
@@ -189,7 +224,9 @@ export const iamBackendRoleLeastPrivilege = stackRule({
             const byNameOrId = targetKeys(role, roleNameOrId);
             for (const attachment of attachmentsOf.candidates(byNameOrId).filter((a) => refersTo(a, "role", role, roleNameOrId))) {
                 const arn = known(() => attachment.props.policyArn, "policyArn");
-                const source = policies.filter((p) => refersTo(attachment, "policyArn", p, [(q) => q.arn]));
+                const source = policies.filter(
+                    (p) => refersTo(attachment, "policyArn", p, [(q) => q.arn]) || namedByArn("policy", () => attachment.props.policyArn, p),
+                );
                 if (arn.known && typeof arn.value === "string") {
                     managedArn(arn.value, `${attachment.label} policyArn`);
                 }
