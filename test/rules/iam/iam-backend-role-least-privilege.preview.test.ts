@@ -65,6 +65,33 @@ describe(`${RULE} (values it cannot judge)`, () => {
         }
     });
 
+    it("reports a managedPolicyArns list that is wholly unknown, unless it is built from this stack's policies", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            fn("backend", role("exec", { managedPolicyArns: afterDeployment([ADMIN]) }));
+            const scoped = new aws.iam.Policy("scoped", { policy: doc("s3:GetObject", LOGS) });
+            fn("fc", role("customer", { managedPolicyArns: scoped.arn.apply((arn) => [arn]) }));
+        });
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.preview, RULE, "mandatory", [{ resource: "exec", message: [unknown('Role "exec".managedPolicyArns', "grant")] }]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "exec", message: [holds(EXEC, "AdministratorAccess", `managedPolicyArns ${ADMIN}`)] }]);
+    });
+
+    it("leaves a narrow customer policy alone at a first preview even when allowedPolicyArns could list it", async () => {
+        const found = await ruleFindingsByMode(
+            RULE,
+            () => {
+                const r = role("exec");
+                const p = new aws.iam.Policy("narrow", { policy: doc("s3:GetObject", LOGS) });
+                new aws.iam.RolePolicyAttachment("narrow-attachment", { role: r.name, policyArn: p.arn });
+                fn("backend", r);
+            },
+            { config: { [RULE]: { allowedPolicyArns: [`arn:aws:iam::${ACCOUNT}:policy/other`] } } },
+        );
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.preview, RULE, "mandatory", []);
+        assertFindings(found.update, RULE, "mandatory", []);
+    });
+
     it("reports a managedPolicyArns entry that is not a string (a JavaScript program) as not a policy ARN, beside the stack's policies it lists", async () => {
         const notAString = 42 as unknown as string;
         const found = await ruleFindings(RULE, () => {
