@@ -1,10 +1,17 @@
 import * as aws from "@pulumi/aws";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, methodSettings, restApi, Settings, stage, THROTTLED } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-cache-encrypted";
 const ENCRYPTED: Settings = { ...THROTTLED, cachingEnabled: true, cacheDataEncrypted: true, cacheTtlInSeconds: 300 };
+const CLUSTER = { cacheClusterEnabled: true, cacheClusterSize: "0.5" };
+const unencrypted = (settings: string) =>
+    `MethodSettings "${settings}" caches responses unencrypted (settings.cachingEnabled is true, settings.cacheDataEncrypted is false), ` +
+    "so tokens and personal data sit in the cache in clear. Set settings.cacheDataEncrypted: true.";
+const stageUnencrypted = (s: string, why: string) =>
+    `Stage "${s}" has a cache cluster (cacheClusterEnabled is true) but its stage-wide ("*/*") method settings ${why}, ` +
+    'so cached responses (API Gateway caches GET methods by default) are stored unencrypted. Set settings.cacheDataEncrypted: true on the stage\'s "*/*" MethodSettings.';
 const program =
     (settings: Settings, cacheClusterEnabled = true, methodPath = "*/*") =>
     () => {
@@ -119,5 +126,120 @@ describe(RULE, () => {
             { resource: "by-encryption", message: [/Stage "by-encryption" .* do not set settings\.cacheDataEncrypted: true/] },
             { resource: "caching", message: [/MethodSettings "caching" caches responses unencrypted/] },
         ]);
+    });
+
+    it("settings with an unknown method path that neither encrypt nor turn off caching cover no stage, at a first preview too", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            const s = stage("s", api, CLUSTER);
+            new aws.apigateway.MethodSettings("unencrypted", {
+                restApi: api.id,
+                stageName: s.stageName,
+                methodPath: afterDeployment("orders/GET"),
+                settings: { ...ENCRYPTED, cacheDataEncrypted: false },
+            });
+        });
+        for (const mode of [found.preview, found.update]) {
+            assertFindings(mode, RULE, "mandatory", [
+                { resource: "unencrypted", message: [exactly(unencrypted("unencrypted"))] },
+                { resource: "s", message: [exactly(stageUnencrypted("s", "do not exist"))] },
+            ]);
+        }
+    });
+
+    it("stage-wide settings that do not encrypt, with caching unknown, leave the stage unverifiable at a first preview", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            methodSettings("maybe", api, stage("s", api, CLUSTER), { ...ENCRYPTED, cachingEnabled: afterDeployment(true), cacheDataEncrypted: false });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "maybe",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: MethodSettings "maybe".settings.cachingEnabled is unknown; it must be known: cached responses must be encrypted (settings.cacheDataEncrypted: true).',
+                    ),
+                ],
+            },
+            {
+                resource: "s",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: MethodSettings "maybe".settings.cachingEnabled is unknown; it must be false, or settings.cacheDataEncrypted true, since Stage "s" has a cache cluster.',
+                    ),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "maybe", message: [exactly(unencrypted("maybe"))] },
+            { resource: "s", message: [exactly(stageUnencrypted("s", "do not set settings.cacheDataEncrypted: true"))] },
+        ]);
+    });
+
+    it("a stage is unverifiable at a first preview by the one of its settings that may yet encrypt it, beside settings that do not", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            const s = stage("s", api, CLUSTER);
+            const orders = methodSettings("orders", api, s, ENCRYPTED, "orders/GET");
+            // Registered after orders, so the rule meets the settings that do not cover the stage first.
+            new aws.apigateway.MethodSettings(
+                "all",
+                { restApi: api.id, stageName: s.stageName, methodPath: "*/*", settings: { ...ENCRYPTED, cacheDataEncrypted: afterDeployment(false) } },
+                { dependsOn: [orders] },
+            );
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "all",
+                message: [exactly('cannot be verified at preview: MethodSettings "all".settings.cacheDataEncrypted is unknown; it must be true.')],
+            },
+            {
+                resource: "s",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: MethodSettings "all".settings.cacheDataEncrypted is unknown; it must be true, since Stage "s" has a cache cluster.',
+                    ),
+                ],
+            },
+        ]);
+        assertFindings(found.update, RULE, "mandatory", [
+            { resource: "all", message: [/settings\.cacheDataEncrypted is false/] },
+            { resource: "s", message: [exactly(stageUnencrypted("s", "do not set settings.cacheDataEncrypted: true"))] },
+        ]);
+    });
+
+    it("settings of an unknown stage name are no pending link when they cannot encrypt the stage", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            stage("s", api, CLUSTER);
+            new aws.apigateway.MethodSettings("orders", { restApi: api.id, stageName: afterDeployment("s"), methodPath: "orders/GET", settings: ENCRYPTED });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [{ resource: "s", message: [exactly(stageUnencrypted("s", "do not exist"))] }]);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "s", message: [exactly(stageUnencrypted("s", "do not exist"))] }]);
+    });
+
+    it("settings of an unknown stage name that may encrypt the stage are named, past settings of another stage", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const api = restApi("api");
+            const otherAll = methodSettings("other-all", api, stage("other", api, CLUSTER), ENCRYPTED);
+            stage("s", api, CLUSTER);
+            // Registered after other-all, so the rule meets settings that are no link to "s" first.
+            new aws.apigateway.MethodSettings(
+                "s-all",
+                { restApi: api.id, stageName: afterDeployment("s"), methodPath: "*/*", settings: ENCRYPTED },
+                { dependsOn: [otherAll] },
+            );
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "s",
+                message: [
+                    exactly(
+                        'cannot be verified at preview: MethodSettings "s-all".stageName is unknown; it must be the stageName of Stage "s", since Stage "s" has a cache cluster and no other stage-wide method settings that encrypt it.',
+                    ),
+                ],
+            },
+        ]);
+        assertNoFindings(found.update);
     });
 });

@@ -3,7 +3,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { REST_API_COMPONENT } from "../../../policy-pack/rules/apigateway/apigw-component-routes-authorized";
 import { ruleFindings } from "../../rule-harness";
 import { RemoteComponent } from "../components/remote-component";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-component-stage-unverified";
 const component = (name: string) => new RemoteComponent(REST_API_COMPONENT, name, { routes: [], stageName: "v1" });
@@ -81,6 +81,45 @@ describe(RULE, () => {
                 { resource: "api", message: [/throttling \(no MethodSettings/, /WAF \(no WebAclAssociation/] },
                 { resource: "other", message: [/access logging/] },
             ],
+        );
+    });
+
+    it("states every unseen part of the stage, and the way to gate or waive it", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                component("api");
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "api",
+                    message: [
+                        exactly(
+                            'RestAPI "api" creates its API Gateway Stage inside the remote component, which this plan does not contain, so the stage\'s ' +
+                                "access logging (accessLogSettings, which no input of the component sets), throttling (no MethodSettings for its stage in the plan), " +
+                                "WAF (no WebAclAssociation for its stage in the plan) cannot be verified. " +
+                                "Gate it with pulumi preview --policy-pack, where the Stage itself is judged, or configure the stage (a transforms resource option for access logs, " +
+                                "MethodSettings and a WebAclAssociation from the component's outputs) and waive this rule for the component with that reason.",
+                        ),
+                    ],
+                },
+            ],
+        );
+    });
+
+    it("is silenced only by a Stage inside the component: not by another child, nor by a Stage outside it", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                const c = component("api");
+                new aws.apigateway.RestApi("api-api", {}, { parent: c });
+                const other = new aws.apigateway.RestApi("other", {});
+                const deployment = new aws.apigateway.Deployment("other-deployment", { restApi: other.id });
+                new aws.apigateway.Stage("other-stage", { restApi: other.id, deployment: deployment.id, stageName: "v1" });
+            }),
+            RULE,
+            "mandatory",
+            [{ resource: "api", message: [/RestAPI "api" creates its API Gateway Stage inside the remote component/] }],
         );
     });
 });

@@ -1,7 +1,9 @@
 import * as aws from "@pulumi/aws";
+import * as assert from "assert";
+import { apigwUsagePlanLimits } from "../../../policy-pack/rules/apigateway/apigw-usage-plan-limits";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
-import { assertFindings, assertNoFindings } from "../expect";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-usage-plan-limits";
 type PlanArgs = aws.apigateway.UsagePlanArgs;
@@ -10,6 +12,13 @@ const QUOTA = { limit: 1000, period: "DAY" };
 const plan = (name: string, args: PlanArgs = {}) => new aws.apigateway.UsagePlan(name, { throttleSettings: THROTTLE, quotaSettings: QUOTA, ...args });
 
 describe(RULE, () => {
+    it("names every limit and each quota period in its remediation", () => {
+        assert.strictEqual(
+            apigwUsagePlanLimits.remediationSteps,
+            "Set throttleSettings.rateLimit above 0, throttleSettings.burstLimit of at least 1, and quotaSettings.limit (at least 1) with a period (DAY, WEEK, MONTH).",
+        );
+    });
+
     it("passes the compliant baseline: throttle and quota", async () => {
         assertNoFindings(
             await ruleFindings(RULE, () => {
@@ -118,5 +127,18 @@ describe(RULE, () => {
             { resource: "quota-block", message: [/UsagePlan "quota-block" does not limit its API keys \(quotaSettings\.limit is 0\)/] },
             { resource: "known-zero", message: [/UsagePlan "known-zero" does not limit its API keys \(throttleSettings\.rateLimit is 0\)/] },
         ]);
+    });
+
+    it("names only the first unknown limit at a first preview when unknown limits sit in different blocks", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            plan("two", { throttleSettings: { ...THROTTLE, rateLimit: afterDeployment(10) }, quotaSettings: { ...QUOTA, limit: afterDeployment(1000) } });
+        });
+        assertFindings(found.preview, RULE, "mandatory", [
+            {
+                resource: "two",
+                message: [exactly('cannot be verified at preview: UsagePlan "two".throttleSettings.rateLimit is unknown; it must be above 0.')],
+            },
+        ]);
+        assertNoFindings(found.update);
     });
 });
