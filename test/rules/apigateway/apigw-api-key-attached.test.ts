@@ -1,6 +1,7 @@
 import * as aws from "@pulumi/aws";
-import { ruleFindings } from "../../rule-harness";
-import { assertFindings, assertNoFindings } from "../expect";
+import { mockId } from "../../../policy-pack/gate/mocks";
+import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
+import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-api-key-attached";
 const usagePlan = () =>
@@ -44,5 +45,39 @@ describe(RULE, () => {
             "mandatory",
             [{ resource: "orphan", message: [/not attached/] }],
         );
+    });
+
+    it("states the whole finding", async () => {
+        assertFindings(
+            await ruleFindings(RULE, () => {
+                new aws.apigateway.ApiKey("key", {});
+            }),
+            RULE,
+            "mandatory",
+            [
+                {
+                    resource: "key",
+                    message: [
+                        exactly(
+                            'ApiKey "key" is not attached to any usage plan (no UsagePlanKey has it as keyId), so calls with it are neither throttled nor counted against a quota. ' +
+                                "Add a UsagePlanKey for it, or remove the key.",
+                        ),
+                    ],
+                },
+            ],
+        );
+    });
+
+    it("a plan key naming the key by its literal id attaches it, once the id is known", async () => {
+        const found = await ruleFindingsByMode(RULE, () => {
+            const plan = usagePlan();
+            new aws.apigateway.ApiKey("literal", {});
+            attach("plan-key", plan, mockId("aws:apigateway/apiKey:ApiKey::literal"));
+            // A literal id of no key of the stack attaches none of them.
+            new aws.apigateway.ApiKey("unmatched", {});
+            attach("other-plan-key", plan, "a1b2c3d4e5");
+        });
+        assertEachModeAgrees(RULE, found);
+        assertFindings(found.update, RULE, "mandatory", [{ resource: "unmatched", message: [/ApiKey "unmatched" is not attached/] }]);
     });
 });
