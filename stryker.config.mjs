@@ -2,9 +2,11 @@
 // test/mutation/scopes.ts, setting MUTATE_SCOPE, MUTATE (what to mutate) and MUTATE_SPEC (the specs
 // that test it); by hand, for one file and its spec:
 //   SECURE_API_MUTATION_RUN=1 MUTATE="policy-pack/rules/s3/s3-bucket-tls-only.ts" MUTATE_SPEC="test/rules/s3/s3-bucket-tls-only.test.ts" npx stryker run
-// Reports (HTML + JSON) go to reports/mutation/<scope>/ (git-ignored); the incremental file there lets
-// a run after a small change re-test only the mutants it touches. See README "Mutation testing".
-const out = `reports/mutation/${process.env.MUTATE_SCOPE ?? "custom"}`;
+// Reports (HTML + JSON) go to reports/mutation/<scope>/ (git-ignored). The incremental file, the last
+// run's result, is committed in test/mutation/incremental/<scope>.json: a run on a fresh clone (or after
+// a small change) re-tests only the mutants whose code or covering tests changed. See README "Mutation testing".
+const scope = process.env.MUTATE_SCOPE ?? "custom";
+const out = `reports/mutation/${scope}`;
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
     packageManager: "npm",
@@ -44,7 +46,7 @@ export default {
         ],
     },
     incremental: true,
-    incrementalFile: `${out}/stryker-incremental.json`,
+    incrementalFile: `test/mutation/incremental/${scope}.json`,
     reporters: ["html", "json", "clear-text", "progress"],
     htmlReporter: { fileName: `${out}/index.html` },
     jsonReporter: { fileName: `${out}/mutation.json` },

@@ -26,7 +26,15 @@ const ROOT = path.resolve(__dirname, "../..");
 const SURVIVORS_FILE = "test/mutation-survivors.md";
 /** Unexplained survivors printed; the rest are in the reports. */
 const SHOWN = 40;
-const reportOf = (scope: string) => path.join(ROOT, "reports/mutation", scope, "mutation.json");
+/**
+ * A scope's last result: this machine's report, else the committed incremental file (the same schema,
+ * written by the same run), so `--report` on a fresh clone prints the scores the last runs measured.
+ */
+function reportOf(scope: string): string | undefined {
+    return [path.join(ROOT, "reports/mutation", scope, "mutation.json"), path.join(ROOT, "test/mutation/incremental", `${scope}.json`)].find((f) =>
+        fs.existsSync(f),
+    );
+}
 
 function usage(message: string): never {
     process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...]] [--force] [--checker files|stryker] [--list] [--report]\n`);
@@ -122,11 +130,12 @@ function main(): number {
         const g = groups.get(scope.group) ?? { tally: emptyTally(), measured: 0, of: 0 };
         g.of++;
         groups.set(scope.group, g);
-        if (!fs.existsSync(reportOf(scope.name))) {
+        const file = reportOf(scope.name);
+        if (file === undefined) {
             lines.push(`${scope.name.padEnd(28)} not run yet`);
             continue;
         }
-        const report = JSON.parse(fs.readFileSync(reportOf(scope.name), "utf8")) as MutationReport;
+        const report = JSON.parse(fs.readFileSync(file, "utf8")) as MutationReport;
         const t = tally(report);
         g.tally = add(g.tally, t);
         g.measured++;

@@ -3,33 +3,12 @@ import * as aws from "@pulumi/aws";
 import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, exactly } from "../expect";
+import { ADMIN, allowedBy, BROAD, doc, EXEC, fn, holds, lambdaRole as role, LOGS } from "./iam-builders";
 
 const RULE = "iam-backend-role-least-privilege";
-const LOGS = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:fn:*`;
-const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
 const POWER = "arn:aws:iam::aws:policy/PowerUserAccess";
-const FIX = "Grant only the actions the backend needs on the ARNs it uses, or list a deliberate exception in allowedPolicyArns / allowedActions.";
-const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*", on any resource';
-const EXEC = 'Role "exec" (execution role of Function "backend")';
-
-const doc = (action: string, resource: string) =>
-    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
-const allowedBy = (subject: string, grants: string, by: string) => exactly(`${subject} is allowed ${grants} by ${by}, far more than a backend needs. ${FIX}`);
-const holds = (subject: string, name: string, where: string) =>
-    exactly(`${subject} holds the AWS-managed ${name} (${where}), which grants far more than a backend needs. ${FIX}`);
 const unknown = (what: string, must: string, subject = EXEC) =>
     exactly(`cannot be verified at preview: ${what} is unknown; it must ${must} ${subject} ${BROAD}.`);
-
-const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) =>
-    new aws.iam.Role(name, {
-        assumeRolePolicy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
-        ...args,
-    });
-const fn = (name: string, r: aws.iam.Role) =>
-    new aws.lambda.Function(name, { role: r.arn, runtime: "nodejs20.x", handler: "index.handler", s3Bucket: "code", s3Key: "fn.zip" });
 
 describe(`${RULE} (values it cannot judge)`, () => {
     it("reports managedPolicyArns, inline policies and attached policy ARNs built from other outputs as unverifiable at a first preview, and judges them once known", async () => {

@@ -7,39 +7,13 @@ import { backendRoleConfig, forbiddenManagedPolicy, iamBackendRoleLeastPrivilege
 import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { ACCOUNT, logGroup, restApi } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
+import { ADMIN, allowedBy, BROAD, doc, EXEC, fn, holds, lambdaRole as role, LOGS } from "./iam-builders";
 
 const RULE = "iam-backend-role-least-privilege";
-const LOGS = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:fn:*`;
-const ADMIN = "arn:aws:iam::aws:policy/AdministratorAccess";
-
-const doc = (action: string | string[], resource: string | string[] = LOGS) =>
-    JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: action, Resource: resource }] });
 const NARROW = doc(["logs:CreateLogStream", "logs:PutLogEvents"]);
-const FIX = "Grant only the actions the backend needs on the ARNs it uses, or list a deliberate exception in allowedPolicyArns / allowedActions.";
-const EXEC = 'Role "exec" (execution role of Function "backend")';
-const BROAD = 'no AWS-managed AdministratorAccess, PowerUserAccess or *FullAccess policy and no Allow of "*" or "service:*", on any resource';
-const allowedBy = (subject: string, grants: string, by: string) => exactly(`${subject} is allowed ${grants} by ${by}, far more than a backend needs. ${FIX}`);
-const holds = (subject: string, name: string, where: string) =>
-    exactly(`${subject} holds the AWS-managed ${name} (${where}), which grants far more than a backend needs. ${FIX}`);
 /** The ARN of a customer policy named `name` (resource and physical name) under the offline mocks. */
 const policyArn = (name: string) => `arn:aws:iam::${ACCOUNT}:policy/${name}`;
 
-const role = (name: string, args: Partial<aws.iam.RoleArgs> = {}) =>
-    new aws.iam.Role(name, {
-        assumeRolePolicy: JSON.stringify({
-            Version: "2012-10-17",
-            Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
-        }),
-        ...args,
-    });
-const fn = (name: string, r: aws.iam.Role | string) =>
-    new aws.lambda.Function(name, {
-        role: typeof r === "string" ? r : r.arn,
-        runtime: "nodejs20.x",
-        handler: "index.handler",
-        s3Bucket: "code",
-        s3Key: "fn.zip",
-    });
 /** A Lambda execution role with one inline RolePolicy. */
 const lambdaWith =
     (policy: pulumi.Input<string>, roleArgs: Partial<aws.iam.RoleArgs> = {}) =>

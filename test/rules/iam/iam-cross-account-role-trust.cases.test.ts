@@ -7,24 +7,14 @@ import * as assert from "assert";
 import { principalAccount } from "../../../policy-pack/rules/iam/iam-cross-account-role-trust";
 import { ruleFindings } from "../../rule-harness";
 import { ExpectedFinding, assertFindings, assertNoFindings, exactly } from "../expect";
+import { EXTERNAL_ID, partnerStatement, PARTNER, Statement, trust } from "./iam-builders";
 
 const RULE = "iam-cross-account-role-trust";
-const PARTNER = "111122223333";
-const EXTERNAL_ID = { StringEquals: { "sts:ExternalId": "partner-ext-7f3a" } };
 const MFA = { config: { [RULE]: { requireMfa: true } } };
 
-type Statement = Record<string, unknown>;
-const partnerStatement = (overrides: Statement = {}): Statement => ({
-    Sid: "Partner",
-    Effect: "Allow",
-    Principal: { AWS: `arn:aws:iam::${PARTNER}:root` },
-    Action: "sts:AssumeRole",
-    Condition: EXTERNAL_ID,
-    ...overrides,
-});
 const SERVICE: Statement = { Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" };
 const role = (name: string, statements: Statement[], args: Partial<aws.iam.RoleArgs> = {}) =>
-    new aws.iam.Role(name, { assumeRolePolicy: JSON.stringify({ Version: "2012-10-17", Statement: statements }), ...args });
+    new aws.iam.Role(name, { assumeRolePolicy: trust(...statements), ...args });
 
 /** The trust finding on role `resource`: its problems, in order, and the fix (naming MFA where required). */
 const trustFinding = (resource: string, problems: string[], mfa = false): ExpectedFinding => ({

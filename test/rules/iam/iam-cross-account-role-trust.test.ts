@@ -5,21 +5,9 @@ import { crossAccountTrustConfig, iamCrossAccountRoleTrust, principalAccount } f
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { ACCOUNT, afterDeployment } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { EXTERNAL_ID, partnerStatement, PARTNER, Statement, trust } from "./iam-builders";
 
 const RULE = "iam-cross-account-role-trust";
-const PARTNER = "111122223333";
-const EXTERNAL_ID = { StringEquals: { "sts:ExternalId": "partner-ext-7f3a" } };
-
-type Statement = Record<string, unknown>;
-const partnerStatement = (overrides: Statement = {}): Statement => ({
-    Sid: "Partner",
-    Effect: "Allow",
-    Principal: { AWS: `arn:aws:iam::${PARTNER}:root` },
-    Action: "sts:AssumeRole",
-    Condition: EXTERNAL_ID,
-    ...overrides,
-});
-const trust = (...statements: Statement[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
 const role = (name: string, assumeRolePolicy: string, args: Partial<aws.iam.RoleArgs> = {}) => new aws.iam.Role(name, { assumeRolePolicy, ...args });
 const program =
     (statement: Statement = partnerStatement(), args: Partial<aws.iam.RoleArgs> = {}) =>
