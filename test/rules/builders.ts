@@ -9,6 +9,9 @@ export const ACCOUNT = "123456789012";
 export const KMS_ARN = `arn:aws:kms:us-east-1:${ACCOUNT}:key/abc`;
 export const LOG_GROUP_ARN = `arn:aws:logs:us-east-1:${ACCOUNT}:log-group:access`;
 export const CERT_ARN = `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/x`;
+/** The API Gateway invocation URI of Lambda function `fn` (what a Lambda authorizer or proxy integration names). */
+export const lambdaInvokeUri = (fn: string) =>
+    `arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:${ACCOUNT}:function:${fn}/invocations`;
 export const ACCESS_LOG_FORMAT = JSON.stringify({ requestId: "$context.requestId", ip: "$context.identity.sourceIp", status: "$context.status" });
 export const MANAGED_GROUPS = [
     "AWSManagedRulesAmazonIpReputationList",

@@ -1,10 +1,10 @@
 import * as aws from "@pulumi/aws";
 import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, restApi } from "../builders";
+import { afterDeployment, lambdaInvokeUri, restApi } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-authorizer-cache-ttl";
-const URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
+const URI = lambdaInvokeUri("auth");
 const COGNITO_POOL = "arn:aws:cognito-idp:us-east-1:123456789012:userpool/x";
 
 /** A Swagger 2 body with one authorizer scheme "auth" of `type` caching `ttl` seconds. */

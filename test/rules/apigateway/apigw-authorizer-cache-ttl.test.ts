@@ -3,7 +3,7 @@ import * as assert from "assert";
 import { AUTHORIZER_TTL } from "../../../policy-pack/baseline";
 import { apigwAuthorizerCacheTtl, authorizerCacheTtlConfig } from "../../../policy-pack/rules/apigateway/apigw-authorizer-cache-ttl";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, restApi } from "../builders";
+import { afterDeployment, lambdaInvokeUri, restApi } from "../builders";
 
 const bodyWithTtl = (ttl: number) =>
     JSON.stringify({
@@ -23,7 +23,7 @@ const bodyWithTtl = (ttl: number) =>
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-authorizer-cache-ttl";
-const URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:auth/invocations";
+const URI = lambdaInvokeUri("auth");
 
 type AuthorizerArgs = Partial<aws.apigateway.AuthorizerArgs>;
 const authorizer = (name: string, args: AuthorizerArgs = {}) =>

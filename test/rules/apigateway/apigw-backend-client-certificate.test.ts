@@ -4,11 +4,11 @@ import { BACKEND_CLIENT_CERTIFICATE_SCOPE } from "../../../policy-pack/baseline"
 import { apigwBackendClientCertificate, backendClientCertificateConfig } from "../../../policy-pack/rules/apigateway/apigw-backend-client-certificate";
 import * as pulumi from "@pulumi/pulumi";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, method, restApi, stage } from "../builders";
+import { afterDeployment, lambdaInvokeUri, method, restApi, stage } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 const RULE = "apigw-backend-client-certificate";
-const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:f/invocations";
+const LAMBDA_URI = lambdaInvokeUri("f");
 
 /** An integration of `type`; `as` is the value the program gives it (e.g. one built from outputs). */
 function integration(name: string, api: aws.apigateway.RestApi, type: string, as: pulumi.Input<string> = type): aws.apigateway.Integration {

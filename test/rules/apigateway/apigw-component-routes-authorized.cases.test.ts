@@ -1,17 +1,14 @@
 import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
-import { REST_API_COMPONENT } from "../../../policy-pack/rules/apigateway/apigw-component-routes-authorized";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
 import { RemoteComponent } from "../components/remote-component";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
+import { componentRestApi } from "./apigw-builders";
 
 const RULE = "apigw-component-routes-authorized";
 /** A route, or one known only after deployment. */
-type Route = pulumi.Input<Record<string, unknown>>;
-const restApi = (name: string, routes: Route[], extra: Record<string, unknown> = {}) =>
-    new RemoteComponent(REST_API_COMPONENT, name, { routes, stageName: "v1", ...extra });
+const restApi = componentRestApi;
 const configOf = (allowedAnonymousRoutes: string[]) => ({ config: { [RULE]: { allowedAnonymousRoutes } } });
 const anonymous = (api: string, key: string, i: number) =>
     `RestAPI "${api}" route ${key} (routes[${i}]) has no authorizers and iamAuthEnabled is not true, so anyone who can reach the API can call it. ` +

@@ -9,6 +9,7 @@ import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment } from "../builders";
 import { RemoteComponent } from "../components/remote-component";
 import { assertFindings, assertNoFindings } from "../expect";
+import { componentRestApi } from "./apigw-builders";
 
 const RULE = "apigw-component-routes-authorized";
 const AUTHORIZER = {
@@ -17,7 +18,6 @@ const AUTHORIZER = {
     identitySource: ["method.request.header.Authorization"],
     handler: "arn:aws:lambda:us-east-1:123456789012:function:auth",
 };
-type Route = Record<string, unknown>;
 /** A backend the way real programs pass it: a Lambda function resource (its ARN unknown at a first preview). */
 const fn = (name: string) => new aws.lambda.Function(name, { role: `arn:aws:iam::123456789012:role/${name}`, runtime: "nodejs20.x", handler: "index.handler" });
 const swagger = (operation: Record<string, unknown>, extra: Record<string, unknown> = {}) =>
@@ -27,8 +27,7 @@ const swagger = (operation: Record<string, unknown>, extra: Record<string, unkno
         securityDefinitions: { jwt: { type: "apiKey", name: "Authorization", in: "header", "x-amazon-apigateway-authtype": "cognito_user_pools" } },
         paths: { "/": { get: operation, ...extra } },
     });
-const restApi = (name: string, routes: Route[], extra: Record<string, unknown> = {}) =>
-    new RemoteComponent(REST_API_COMPONENT, name, { routes, stageName: "v1", ...extra });
+const restApi = componentRestApi;
 
 describe(RULE, () => {
     it("allow-lists no route by default, and declares the component type", () => {

@@ -1,26 +1,16 @@
-import * as aws from "@pulumi/aws";
-import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, restApi } from "../builders";
+import { afterDeployment } from "../builders";
 import { assertFindings, exactly } from "../expect";
+import { ALLOW_ORIGIN_HEADER, corsIntegrationResponse } from "./apigw-builders";
 
 const RULE = "apigw-cors-restricted-origins";
-const HEADER = "method.response.header.Access-Control-Allow-Origin";
+const HEADER = ALLOW_ORIGIN_HEADER;
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
 const AT = `responseParameters["${HEADER}"]`;
 
-const integrationResponse = (name: string, origin: pulumi.Input<string>) => {
-    const api = restApi(`${name}-api`);
-    new aws.apigateway.IntegrationResponse(name, {
-        restApi: api.id,
-        resourceId: api.rootResourceId,
-        httpMethod: "OPTIONS",
-        statusCode: "200",
-        responseParameters: { [HEADER]: origin },
-    });
-};
+const integrationResponse = corsIntegrationResponse;
 
 describe(`${RULE} (cases)`, () => {
     it("rejects a config whose allowedOrigins has an empty, a non-string or a repeated entry", async () => {

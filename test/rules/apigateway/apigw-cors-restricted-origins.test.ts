@@ -5,21 +5,13 @@ import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 import { changed, Doc, operation, restBody } from "../openapi-bodies";
+import { ALLOW_ORIGIN_HEADER, corsIntegrationResponse } from "./apigw-builders";
 
 const RULE = "apigw-cors-restricted-origins";
-const INTEGRATION_HEADER = "method.response.header.Access-Control-Allow-Origin";
+const INTEGRATION_HEADER = ALLOW_ORIGIN_HEADER;
 const GATEWAY_HEADER = "gatewayresponse.header.Access-Control-Allow-Origin";
 
-const integrationResponse = (name: string, origin: string) => {
-    const api = restApi(`${name}-api`);
-    return new aws.apigateway.IntegrationResponse(name, {
-        restApi: api.id,
-        resourceId: api.rootResourceId,
-        httpMethod: "OPTIONS",
-        statusCode: "200",
-        responseParameters: { [INTEGRATION_HEADER]: `'${origin}'` },
-    });
-};
+const integrationResponse = (name: string, origin: string) => corsIntegrationResponse(name, `'${origin}'`);
 const gatewayResponse = (name: string, origin: string) =>
     new aws.apigateway.Response(name, {
         restApiId: restApi(`${name}-api`).id,

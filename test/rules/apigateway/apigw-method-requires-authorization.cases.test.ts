@@ -1,11 +1,11 @@
 import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, method, restApi } from "../builders";
+import { afterDeployment, lambdaInvokeUri, method, restApi } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
 
 const RULE = "apigw-method-requires-authorization";
-const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn/invocations";
+const LAMBDA_URI = lambdaInvokeUri("fn");
 const FIX = (name: string) =>
     `set authorization to COGNITO_USER_POOLS, CUSTOM, AWS_IAM, or list "${name}" in allowedAnonymousMethods if it is meant to be public.`;
 

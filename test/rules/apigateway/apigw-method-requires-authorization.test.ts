@@ -2,7 +2,7 @@ import * as aws from "@pulumi/aws";
 import * as assert from "assert";
 import { apigwMethodRequiresAuthorization, methodAuthorizationConfig } from "../../../policy-pack/rules/apigateway/apigw-method-requires-authorization";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
-import { afterDeployment, method, restApi } from "../builders";
+import { afterDeployment, lambdaInvokeUri, method, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
 
 /** A Swagger 2 body: a Cognito scheme at the top level, each path's GET overriding it as given. */
@@ -24,7 +24,7 @@ const body = (ops: Record<string, Record<string, unknown>>) =>
     });
 
 const RULE = "apigw-method-requires-authorization";
-const LAMBDA_URI = "arn:aws:apigateway:us-east-1:lambda:path/2015-03-31/functions/arn:aws:lambda:us-east-1:123456789012:function:fn/invocations";
+const LAMBDA_URI = lambdaInvokeUri("fn");
 
 /** An integration built from the method (the usual program: restApi, resourceId and httpMethod from it). */
 const integrationOf = (name: string, m: aws.apigateway.Method, args: Partial<aws.apigateway.IntegrationArgs> = {}) =>

@@ -3,10 +3,10 @@ import { mockId } from "../../../policy-pack/gate/mocks";
 import { assertEachModeAgrees, ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, privatePolicy, restApi } from "../builders";
 import { assertFindings, assertNoFindings, exactly } from "../expect";
+import { PRIVATE } from "./apigw-builders";
 import { changed, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-private-api-resource-policy";
-const PRIVATE = { endpointConfiguration: { types: "PRIVATE" } };
 const FIX = "Add a condition on aws:SourceVpce (or aws:SourceVpc) to it, or a Deny for requests not from your VPC endpoint.";
 const MUST =
     'allow execute-api:Invoke only from your VPC endpoints (an aws:SourceVpce or aws:SourceVpc condition on every Allow of "*", or a Deny of requests not from them)';

@@ -2,10 +2,10 @@ import * as aws from "@pulumi/aws";
 import { ruleFindings, ruleFindingsByMode } from "../../rule-harness";
 import { afterDeployment, privatePolicy, restApi } from "../builders";
 import { assertFindings, assertNoFindings } from "../expect";
+import { PRIVATE } from "./apigw-builders";
 import { changed, restBody } from "../openapi-bodies";
 
 const RULE = "apigw-private-api-resource-policy";
-const PRIVATE = { endpointConfiguration: { types: "PRIVATE" } };
 const DENY_OUTSIDE_VPCE = JSON.stringify({
     Version: "2012-10-17",
     Statement: [
