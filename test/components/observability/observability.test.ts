@@ -44,6 +44,22 @@ describe("observability and audit components", () => {
         );
     });
 
+    it("PlatformKey describes its key, parents key and alias, and names the aliasName it rejects (whole name, both ends)", async () => {
+        const plan = await runProgram(() => {
+            new PlatformKey("platform", { aliasName: "orders/dev_1-a" });
+        });
+        assert.strictEqual(plan.props("aws:kms/key:Key").description, "Encrypts logs and audit data of platform");
+        const component = plan.one("secure-api:security:PlatformKey").urn;
+        assert.deepStrictEqual(
+            plan.childrenOf(component).map((r) => `${r.type} ${r.name}`),
+            ["aws:kms/key:Key platform-key", "aws:kms/alias:Alias platform-alias"],
+        );
+        for (const aliasName of ["!orders", "orders!", ""]) {
+            const error = await assertRejectsBeforeCreating(() => new PlatformKey("bad", { aliasName }));
+            assert.strictEqual(error.message, `PlatformKey: aliasName must be letters, digits, / _ - (no alias/ prefix) (got ${JSON.stringify(aliasName)})`);
+        }
+    });
+
     it("SecureBucket is versioned, KMS-encrypted, private, owner-enforced and TLS-only", async () => {
         const plan = await runProgram(() => {
             new SecureBucket("data", { kmsKeyArn: KMS_ARN });
