@@ -128,6 +128,38 @@ describe("observability and audit components", () => {
         );
     });
 
+    it("AuditTrail records every read and write event, parents what it creates, waits for its bucket and role policy, and names the argument it rejects", async () => {
+        const plan = await runProgram(() => {
+            new AuditTrail("audit", { trailName: "orders-audit", kmsKeyArn: KMS_ARN, logRetentionInDays: 365 });
+        });
+        const trail = plan.one("aws:cloudtrail/trail:Trail");
+        assert.deepStrictEqual(trail.props.eventSelectors, [{ readWriteType: "All", includeManagementEvents: true }]);
+        assert.strictEqual(plan.props("aws:iam/role:Role").description, "Lets CloudTrail deliver to its log group");
+        const component = plan.one("secure-api:audit:AuditTrail").urn;
+        assert.deepStrictEqual(
+            plan.childrenOf(component).map((r) => r.type),
+            [
+                "secure-api:storage:SecureBucket",
+                "secure-api:observability:EncryptedLogGroup",
+                "aws:iam/role:Role",
+                "aws:iam/rolePolicy:RolePolicy",
+                "aws:cloudtrail/trail:Trail",
+            ],
+        );
+        const rolePolicy = plan.one("aws:iam/rolePolicy:RolePolicy").urn;
+        const bucketPolicy = plan.one("aws:s3/bucketPolicy:BucketPolicy", "audit-bucket-policy").urn;
+        assert.ok(trail.dependencies.includes(rolePolicy), `the trail must wait for its role policy; it depends on ${trail.dependencies.join(", ")}`);
+        assert.ok(trail.dependencies.includes(bucketPolicy), `the trail must wait for its bucket policy; it depends on ${trail.dependencies.join(", ")}`);
+        for (const trailName of ["-orders", "orders!", "ab"]) {
+            const error = await assertRejectsBeforeCreating(() => new AuditTrail("bad", { trailName, kmsKeyArn: KMS_ARN, logRetentionInDays: 30 }));
+            assert.strictEqual(error.message, `AuditTrail: trailName must be 3-128 letters, digits, . _ - (got ${JSON.stringify(trailName)})`);
+        }
+        const retention = await assertRejectsBeforeCreating(
+            () => new AuditTrail("bad", { trailName: "orders-audit", kmsKeyArn: KMS_ARN, logRetentionInDays: 2 }),
+        );
+        assert.match(retention.message, /^AuditTrail: logRetentionInDays must be one of 1, 3, 5, .* days \(got 2\)$/);
+    });
+
     it("AuditTrail is multi-region, validated, KMS-encrypted, delivered to a locked-down bucket and CloudWatch", async () => {
         const plan = await runProgram(() => {
             new AuditTrail("audit", { trailName: "orders-audit", kmsKeyArn: KMS_ARN, logRetentionInDays: 365 });
