@@ -124,4 +124,82 @@ describe("WebAcl", () => {
     for (const [what, overrides, message] of bad) {
         it(`rejects ${what} before creating anything`, () => assertRejectsBeforeCreating(() => new WebAcl("bad", wafArgs(overrides)), /^WebAcl/, message));
     }
+    it("writes exactly these IP sets, rules and children for an allow list, a deny list and a count-only rule (literal expectations)", async () => {
+        const plan = await runProgram(() => {
+            new WebAcl(
+                "edge",
+                wafArgs({ allowedIpCidrs: ["203.0.113.0/24"], blockedIpCidrs: ["198.51.100.7/32"], countOnlyManagedRules: ["SizeRestrictions_BODY"] }),
+            );
+        });
+        const sets = plan.ofType("aws:wafv2/ipSet:IpSet").map((r) => [r.name, r.props.scope, r.props.ipAddressVersion, r.props.addresses]);
+        assert.deepStrictEqual(sets, [
+            ["edge-denied", "REGIONAL", "IPV4", ["198.51.100.7/32"]],
+            ["edge-allowed", "REGIONAL", "IPV4", ["203.0.113.0/24"]],
+        ]);
+        const [denySet, allowSet] = plan.ofType("aws:wafv2/ipSet:IpSet").map((r) => r.outputs.arn);
+        const seen = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
+        const managed = (name: string, priority: number, metric: string, overrides?: unknown[]) => ({
+            name,
+            priority,
+            overrideAction: { none: {} },
+            statement: { managedRuleGroupStatement: { vendorName: "AWS", name, ...(overrides ? { ruleActionOverrides: overrides } : {}) } },
+            visibilityConfig: seen(metric),
+        });
+        const acl = plan.props("aws:wafv2/webAcl:WebAcl");
+        assert.strictEqual(acl.description, "Protects edge");
+        assert.deepStrictEqual(acl.visibilityConfig, seen("edge"));
+        assert.deepStrictEqual(acl.rules, [
+            {
+                name: "block-denied-ips",
+                priority: 0,
+                action: { block: {} },
+                statement: { ipSetReferenceStatement: { arn: denySet } },
+                visibilityConfig: seen("edge-denied-ips"),
+            },
+            {
+                name: "block-not-allowed-ips",
+                priority: 1,
+                action: { block: {} },
+                statement: { notStatement: { statement: { ipSetReferenceStatement: { arn: allowSet } } } },
+                visibilityConfig: seen("edge-not-allowed-ips"),
+            },
+            {
+                name: "rate-limit-per-ip",
+                priority: 10,
+                action: { block: {} },
+                statement: { rateBasedStatement: { limit: 2000, aggregateKeyType: "IP", evaluationWindowSec: 300 } },
+                visibilityConfig: seen("edge-rate-limit"),
+            },
+            managed("AWSManagedRulesAmazonIpReputationList", 20, "edge-awsmanagedrulesamazonipreputationlist"),
+            managed("AWSManagedRulesCommonRuleSet", 30, "edge-awsmanagedrulescommonruleset", [{ name: "SizeRestrictions_BODY", actionToUse: { count: {} } }]),
+            managed("AWSManagedRulesKnownBadInputsRuleSet", 40, "edge-awsmanagedrulesknownbadinputsruleset"),
+            managed("AWSManagedRulesSQLiRuleSet", 50, "edge-awsmanagedrulessqliruleset"),
+        ]);
+        const component = plan.one("secure-api:waf:WebAcl").urn;
+        assert.deepStrictEqual(
+            plan
+                .childrenOf(component)
+                .map((r) => r.name)
+                .sort(),
+            ["edge", "edge-allowed", "edge-denied", "edge-logging", "edge-logs", "edge-stage-0"],
+        );
+        // Without count-only rules no managed group carries overrides (not even an empty list).
+        const plain = await runProgram(() => {
+            new WebAcl("edge", wafArgs());
+        });
+        const groups = (plain.props("aws:wafv2/webAcl:WebAcl").rules as { statement: { managedRuleGroupStatement?: Record<string, unknown> } }[]).flatMap(
+            (r) => (r.statement.managedRuleGroupStatement ? [r.statement.managedRuleGroupStatement] : []),
+        );
+        assert.deepStrictEqual(
+            groups.filter((g) => "ruleActionOverrides" in g),
+            [],
+        );
+    });
+
+    it("names the endpoint WAF cannot be associated with", async () => {
+        const error = await assertRejectsBeforeCreating(
+            () => new WebAcl("edge", wafArgs({ endpoints: [stage(STAGE_ARN), { ...stage(STAGE_ARN), supportsWaf: false }] })),
+        );
+        assert.strictEqual(error.message, "WebAcl: endpoints[1] is an API kind WAF cannot be associated with");
+    });
 });
