@@ -58,4 +58,65 @@ describe("SecureBucket", () => {
             StringEquals: { "aws:SourceAccount": "123456789012" },
         });
     });
+    it("writes exactly these secure defaults (literal expectations): no force-destroy, SSE-KMS with a bucket key, aborted uploads, ordered policy and logging", async () => {
+        let ready: Promise<string> | undefined;
+        const plan = await runProgram(() => {
+            const bucket = new SecureBucket("data", { kmsKeyArn: KMS_ARN });
+            ready = new Promise((resolve) => bucket.ready.apply(resolve));
+        });
+        assert.strictEqual(await ready, "ready");
+        assert.strictEqual(plan.props(BUCKET, "data").forceDestroy, false);
+        assert.deepStrictEqual(plan.props(ENCRYPTION, "data-encryption").rules, [
+            { applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: KMS_ARN }, bucketKeyEnabled: true },
+        ]);
+        assert.deepStrictEqual(plan.props("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "data-lifecycle").rules, [
+            { id: "abort-incomplete-uploads", status: "Enabled", filter: {}, abortIncompleteMultipartUpload: { daysAfterInitiation: 7 } },
+        ]);
+        const urn = (type: string, name: string) => plan.one(type, name).urn;
+        const policy = plan.one(POLICY, "data-policy");
+        for (const dep of [
+            urn("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "data-public-access"),
+            urn("aws:s3/bucketOwnershipControls:BucketOwnershipControls", "data-ownership"),
+        ]) {
+            assert.ok(policy.dependencies.includes(dep), `the bucket policy must wait for ${dep}; it depends on ${policy.dependencies.join(", ")}`);
+        }
+        const logging = plan.one(LOGGING, "data-access-logging");
+        const deliveryPolicy = urn(POLICY, "data-access-logs-policy");
+        assert.ok(
+            logging.dependencies.includes(deliveryPolicy),
+            `access logging must wait for the access-log bucket's policy; it depends on ${logging.dependencies.join(", ")}`,
+        );
+        const delivery = statements(plan.props(POLICY, "data-access-logs-policy").policy).find((s) => s.Sid === "S3ServerAccessLogsPolicy") as Statement & {
+            Action?: unknown;
+        };
+        assert.strictEqual(delivery.Action, "s3:PutObject");
+        assert.deepStrictEqual(
+            plan
+                .childrenOf(plan.one("secure-api:storage:SecureBucket", "data").urn)
+                .map((r) => r.name)
+                .sort(),
+            [
+                "data",
+                "data-access-logging",
+                "data-access-logs",
+                "data-encryption",
+                "data-lifecycle",
+                "data-ownership",
+                "data-policy",
+                "data-public-access",
+                "data-versioning",
+            ],
+        );
+        const destroyable = await runProgram(() => new SecureBucket("scratch", { kmsKeyArn: KMS_ARN, forceDestroy: true }));
+        assert.deepStrictEqual(
+            destroyable
+                .ofType(BUCKET)
+                .map((b) => [b.name, b.props.forceDestroy])
+                .sort(),
+            [
+                ["scratch", true],
+                ["scratch-access-logs", true],
+            ],
+        );
+    });
 });

@@ -136,7 +136,7 @@ describe("WebAcl", () => {
             ["edge-denied", "REGIONAL", "IPV4", ["198.51.100.7/32"]],
             ["edge-allowed", "REGIONAL", "IPV4", ["203.0.113.0/24"]],
         ]);
-        const [denySet, allowSet] = plan.ofType("aws:wafv2/ipSet:IpSet").map((r) => r.outputs.arn);
+        const [denySet, allowSet] = plan.ofType("aws:wafv2/ipSet:IpSet").map((r) => r.outputs?.arn);
         const seen = (metricName: string) => ({ cloudwatchMetricsEnabled: true, sampledRequestsEnabled: true, metricName });
         const managed = (name: string, priority: number, metric: string, overrides?: unknown[]) => ({
             name,
