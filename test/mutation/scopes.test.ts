@@ -31,11 +31,11 @@ function filesOf(mutate: string[]): string[] {
 }
 
 /** A field of stryker.config.mjs itself (an ES module, read by a child Node, MUTATE unset, `env` added). */
-function configured(field: "mutate" | "checkers" | "plugins", env: Record<string, string> = {}): string[] {
+function configured<T = string[]>(field: "mutate" | "checkers" | "plugins" | "incrementalFile" | "jsonReporter.fileName", env: Record<string, string> = {}): T {
     const script = `import("./stryker.config.mjs").then((c) => process.stdout.write(JSON.stringify(c.default.${field})))`;
     const childEnv: NodeJS.ProcessEnv = { ...process.env, ...env };
     delete childEnv.MUTATE;
-    return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env: childEnv, encoding: "utf8" })) as string[];
+    return JSON.parse(execFileSync(process.execPath, ["-e", script], { cwd: ROOT, env: childEnv, encoding: "utf8" })) as T;
 }
 const configuredMutate = () => configured("mutate");
 
@@ -93,6 +93,23 @@ describe("mutation checker", () => {
         assert.deepStrictEqual(configured("checkers", { MUTATE_CHECKER: "files" }), ["typescript-files"]);
         assert.deepStrictEqual(configured("checkers", { MUTATE_CHECKER: "stryker" }), ["typescript"]);
         assert.deepStrictEqual(configured("plugins"), ["@stryker-mutator/*", "./test/mutation/file-checker.mjs"]);
+    });
+});
+
+describe("mutation results", () => {
+    it("keep each scope's incremental file in a committed folder and its reports in the git-ignored one", () => {
+        const env = { MUTATE_SCOPE: "rules-s3" };
+        assert.strictEqual(configured<string>("incrementalFile", env), "test/mutation/incremental/rules-s3.json");
+        assert.strictEqual(configured<string>("jsonReporter.fileName", env), "reports/mutation/rules-s3/mutation.json");
+        const ignored = (file: string) => {
+            try {
+                execFileSync("git", ["check-ignore", "-q", file], { cwd: ROOT });
+                return true;
+            } catch {
+                return false;
+            }
+        };
+        assert.deepStrictEqual([ignored("test/mutation/incremental/rules-s3.json"), ignored("reports/mutation/rules-s3/mutation.json")], [false, true]);
     });
 });
 
