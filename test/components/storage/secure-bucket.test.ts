@@ -119,4 +119,14 @@ describe("SecureBucket", () => {
             ],
         );
     });
+    it("is ready only once its parts exist: unknown at a first preview, when their ids are", async () => {
+        let applied = false;
+        await runProgram(
+            () => {
+                new SecureBucket("data", { kmsKeyArn: KMS_ARN }).ready.apply(() => (applied = true));
+            },
+            { mode: "preview" },
+        );
+        assert.strictEqual(applied, false, "ready must wait for the ids of versioning, encryption, public access block, policy and logging");
+    });
 });
