@@ -17,6 +17,10 @@ describe("observability and audit components", () => {
         });
         const group = plan.props("aws:cloudwatch/logGroup:LogGroup");
         assert.deepStrictEqual([group.retentionInDays, group.kmsKeyId], [90, KMS_ARN]);
+        assert.deepStrictEqual(
+            plan.childrenOf(plan.one("secure-api:observability:EncryptedLogGroup").urn).map((r) => `${r.type} ${r.name}`),
+            ["aws:cloudwatch/logGroup:LogGroup logs"],
+        );
         await assertRejectsBeforeCreating(
             () => new EncryptedLogGroup("bad", { retentionInDays: 0, kmsKeyArn: KMS_ARN }),
             /EncryptedLogGroup: retentionInDays must be one of 1, 3, 5/,
@@ -87,6 +91,7 @@ describe("observability and audit components", () => {
         });
         // "API Gateway: Permissions for CloudWatch logging": this statement and no condition
         // (with aws:SourceAccount, UpdateAccount fails: API Gateway does not send it).
+        assert.strictEqual(plan.props("aws:iam/role:Role").description, "Lets API Gateway write logs to CloudWatch");
         const trust = JSON.parse(String(plan.props("aws:iam/role:Role").assumeRolePolicy));
         assert.deepStrictEqual(trust, {
             Version: "2012-10-17",
