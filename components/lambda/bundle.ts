@@ -58,7 +58,8 @@ function digest(entry: string, inputs: readonly string[]): string | undefined {
 function fromDisk(entry: string, cacheFile: string): AuthorizerBundle | undefined {
     try {
         const kept = JSON.parse(fs.readFileSync(cacheFile, "utf8")) as AuthorizerBundle & { digest: string };
-        return typeof kept.code === "string" && Array.isArray(kept.inputs) && digest(entry, kept.inputs) === kept.digest
+        // A kept file without a digest is never reused: an input that cannot be read digests to undefined too.
+        return typeof kept.code === "string" && Array.isArray(kept.inputs) && typeof kept.digest === "string" && digest(entry, kept.inputs) === kept.digest
             ? { code: kept.code, inputs: kept.inputs }
             : undefined;
     } catch {

@@ -155,7 +155,8 @@ export function jwtAuthorizerFunctionSettings(name: string, args: JwtAuthorizerF
         );
     }
     const kms = args.logging.kmsKeyArn;
-    if (typeof kms === "string" ? !KMS_KEY_ARN.test(kms) : kms === undefined || kms === null) {
+    // A string must be a key ARN; otherwise only an Output or a Promise (an object) can resolve to one.
+    if (typeof kms === "string" ? !KMS_KEY_ARN.test(kms) : typeof kms !== "object" || kms === null) {
         throw new ComponentArgumentError(C, "logging.kmsKeyArn", `must be a KMS key ARN, arn:aws:kms:REGION:ACCOUNT:key/ID (got ${JSON.stringify(kms)})`);
     }
     const functionName = args.functionName ?? `${name}-${pulumi.getStack()}`.replace(/[^A-Za-z0-9_-]+/g, "-").slice(0, 64);

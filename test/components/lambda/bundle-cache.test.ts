@@ -58,4 +58,11 @@ describe("JWT authorizer bundle cache", function () {
         fs.writeFileSync(garbage, "{ not json");
         assert.strictEqual(bundleJwtAuthorizer(garbage).code, built.code);
     });
+
+    it("never reuses a kept file without a digest, even when an input it lists cannot be read (both would digest to nothing)", () => {
+        const undigested = file("undigested");
+        fs.mkdirSync(path.dirname(undigested), { recursive: true });
+        fs.writeFileSync(undigested, JSON.stringify({ code: "/* forged */", inputs: ["components/lambda/jwt-authorizer/gone.ts"] }));
+        assert.strictEqual(bundleJwtAuthorizer(undigested).code, built.code);
+    });
 });
