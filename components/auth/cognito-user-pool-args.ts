@@ -166,13 +166,17 @@ export function validateCognitoUserPoolArgs(args: CognitoUserPoolArgs): { mfa: P
             if (!client.callbackUrls?.length) {
                 throw new ComponentArgumentError(C, `${at}.callbackUrls`, "must list at least one callback URL for a spa client");
             }
-            [...client.callbackUrls, ...(client.logoutUrls ?? [])].forEach((u, j) => {
+            const urls = [
+                ...client.callbackUrls.map((u, j) => ({ u, key: `callbackUrls[${j}]` })),
+                ...(client.logoutUrls ?? []).map((u, j) => ({ u, key: `logoutUrls[${j}]` })),
+            ];
+            urls.forEach(({ u, key }) => {
                 const local = ENVIRONMENT_BASELINE[environment].allowLocalhostOrigins && /^http:\/\/localhost(:\d+)?(\/|$)/.test(u);
                 if (!/^https:\/\/[^\s]+$/.test(u) && !local) {
                     throw new ComponentArgumentError(
                         C,
-                        `${at}.callbackUrls/logoutUrls[${j}]`,
-                        `must be https URLs${ENVIRONMENT_BASELINE[environment].allowLocalhostOrigins ? ` (or http://localhost in ${environment})` : ""} (got ${JSON.stringify(u)})`,
+                        `${at}.${key}`,
+                        `must be an https URL${ENVIRONMENT_BASELINE[environment].allowLocalhostOrigins ? ` (or http://localhost in ${environment})` : ""} (got ${JSON.stringify(u)})`,
                     );
                 }
             });

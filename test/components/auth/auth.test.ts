@@ -93,7 +93,7 @@ describe("CognitoUserPool", () => {
             [
                 "an http callback in prod",
                 { environment: "prod", clients: [{ name: "w", kind: "spa", callbackUrls: ["http://localhost:3000/cb"] }] },
-                /must be https URLs/,
+                /must be an https URL/,
             ],
             ["an M2M client without scopes", { clients: [{ name: "w", kind: "m2m" }] }, /clients\[0\]\.scopes must list at least one scope for an m2m client/],
         ];
