@@ -122,3 +122,14 @@ export async function assertRejectsBeforeCreating(program: () => unknown, ...pat
 export function names(violations: Violation[]): string[] {
     return [...new Set(violations.map((v) => v.policyName))].sort();
 }
+
+/** The error `run` throws synchronously; fails the test when it throws nothing or a non-Error. */
+export function thrown(run: () => unknown): Error {
+    try {
+        run();
+    } catch (err) {
+        assert.ok(err instanceof Error, `expected an Error, got ${String(err)}`);
+        return err;
+    }
+    assert.fail("expected an error");
+}

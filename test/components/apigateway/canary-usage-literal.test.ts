@@ -6,17 +6,7 @@
  */
 import * as assert from "assert";
 import { canaryPhase, CanarySettings, UsagePlansSettings, validateUsagePlans } from "../../../components";
-
-/** The error `fn` throws (fails the test when it throws nothing). */
-function thrown(fn: () => unknown): Error {
-    try {
-        fn();
-    } catch (error) {
-        assert.ok(error instanceof Error);
-        return error;
-    }
-    assert.fail("expected an error");
-}
+import { thrown } from "../../harness";
 
 const phase = (canary: Partial<CanarySettings>) => canaryPhase("RestApi", "canary", { percentTraffic: 10, ...canary });
 const phaseError = (canary: Partial<CanarySettings>) => thrown(() => phase(canary)).message;

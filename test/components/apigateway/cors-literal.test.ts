@@ -7,19 +7,10 @@
  */
 import * as assert from "assert";
 import { CorsArgs, Environment, gatewayResponseHeaders, originEchoTemplate, originHeaders, preflightHeaders, validateCors } from "../../../components";
+import { thrown } from "../../harness";
 
 const APP = "https://app.example.com";
 const ADMIN = "https://admin.example.com";
-
-function thrown(fn: () => unknown): Error {
-    try {
-        fn();
-    } catch (error) {
-        assert.ok(error instanceof Error);
-        return error;
-    }
-    assert.fail("expected an error");
-}
 
 const rejection = (cors: CorsArgs, environment: Environment = "dev") => thrown(() => validateCors("RestApi", cors, environment)).message;
 const accepts = (cors: CorsArgs, environment: Environment = "dev") => validateCors("RestApi", cors, environment).allowedOrigins;

@@ -6,7 +6,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import * as assert from "assert";
 import { OpenApiRestApi, OpenApiRestApiArgs } from "../../../components";
-import { Plan, runProgram } from "../../harness";
+import { Plan, runProgram, thrown } from "../../harness";
 import { openApiArgs, T } from "./openapi-fixtures";
 
 type Doc = Record<string, Record<string, Record<string, unknown>>>;
@@ -22,16 +22,6 @@ async function build(name: string, overrides: Partial<OpenApiRestApiArgs> = {}) 
         return { iam: api.iamMethodArns as pulumi.Output<string[]> };
     });
     return { plan, covers };
-}
-
-function thrown(run: () => unknown): Error {
-    try {
-        run();
-    } catch (err) {
-        assert.ok(err instanceof Error);
-        return err;
-    }
-    assert.fail("expected an error");
 }
 
 describe("OpenApiRestApi wiring (literal values)", () => {

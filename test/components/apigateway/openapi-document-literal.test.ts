@@ -9,6 +9,7 @@ import * as os from "os";
 import * as path from "path";
 import { checkOpenApiDocument, DocumentContext, loadOpenApiDocument, OpenApiSource, PublicOperation } from "../../../components/apigateway/openapi-document";
 import { ComponentArgumentError } from "../../../components/shared/validation";
+import { thrown } from "../../harness";
 
 type Doc = Record<string, unknown>;
 const C = "OpenApiRestApi";
@@ -34,17 +35,6 @@ const context = (overrides: Partial<DocumentContext> = {}): DocumentContext => (
 const check = (document: Doc, overrides: Partial<DocumentContext> = {}) =>
     checkOpenApiDocument(C, loadOpenApiDocument(C, { document, name: "orders.json" }), context(overrides));
 const publicGet = (w: Partial<PublicOperation>) => check(swagger(), { publicOperations: [{ resource: "GET /orders", reason: "Uptime probes call it", ...w }] });
-
-/** The error `run` throws (it must throw). */
-function thrown(run: () => unknown): Error {
-    try {
-        run();
-    } catch (err) {
-        assert.ok(err instanceof Error);
-        return err;
-    }
-    assert.fail("expected an error");
-}
 
 describe("OpenApiRestApi document loading (literal messages)", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "openapi-literal-"));

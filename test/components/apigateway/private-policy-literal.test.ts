@@ -15,19 +15,8 @@ import {
     validatePrivateNetwork,
     validateResourcePolicySettings,
 } from "../../../components";
-import { runProgram } from "../../harness";
+import { runProgram, thrown } from "../../harness";
 import { restApiArgs } from "../fixtures";
-
-/** The error `fn` throws (fails the test when it throws nothing). */
-function thrown(fn: () => unknown): Error {
-    try {
-        fn();
-    } catch (error) {
-        assert.ok(error instanceof Error);
-        return error;
-    }
-    assert.fail("expected an error");
-}
 
 const networkError = (network: PrivateNetworkArgs) => thrown(() => validatePrivateNetwork(network)).message;
 

@@ -6,20 +6,11 @@
  */
 import * as assert from "assert";
 import { cloudTrailBucketStatements, cloudTrailToLogsPolicy, invokePolicy, platformKeyPolicy, privateApiPolicy } from "../../../components/shared/policies";
+import { thrown } from "../../harness";
 
 const EXECUTE_API_ARN = "arn:aws:execute-api:us-east-1:123456789012:abc123";
 const BUCKET_ARN = "arn:aws:s3:::trail-logs";
 const TRAIL_ARN = "arn:aws:cloudtrail:us-east-1:123456789012:trail/audit";
-
-function errorOf(fn: () => unknown): Error {
-    try {
-        fn();
-    } catch (error) {
-        assert.ok(error instanceof Error);
-        return error;
-    }
-    assert.fail("expected an error");
-}
 
 describe("shared policies: privateApiPolicy", () => {
     it("allows invoke through the listed VPC endpoints and denies it from anywhere else, on every method of the API", () => {
@@ -55,7 +46,7 @@ describe("shared policies: privateApiPolicy", () => {
     });
 
     it("refuses an empty VPC endpoint list with an exact message", () => {
-        const error = errorOf(() => privateApiPolicy(EXECUTE_API_ARN, []));
+        const error = thrown(() => privateApiPolicy(EXECUTE_API_ARN, []));
         assert.strictEqual(error.message, "privateApiPolicy needs at least one VPC endpoint id");
     });
 });
@@ -86,7 +77,7 @@ describe("shared policies: invokePolicy", () => {
     });
 
     it("refuses an empty method ARN list with an exact message", () => {
-        const error = errorOf(() => invokePolicy([]));
+        const error = thrown(() => invokePolicy([]));
         assert.strictEqual(error.message, "invokePolicy needs at least one method ARN");
     });
 });
