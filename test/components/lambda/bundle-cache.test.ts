@@ -59,6 +59,13 @@ describe("JWT authorizer bundle cache", function () {
         assert.strictEqual(bundleJwtAuthorizer(garbage).code, built.code);
     });
 
+    it("never reuses a kept file whose code is not a string, even with a matching digest", () => {
+        const notCode = file("not-code");
+        fs.mkdirSync(path.dirname(notCode), { recursive: true });
+        fs.writeFileSync(notCode, JSON.stringify({ ...built, code: 5 }));
+        assert.strictEqual(bundleJwtAuthorizer(notCode).code, built.code);
+    });
+
     it("never reuses a kept file without a digest, even when an input it lists cannot be read (both would digest to nothing)", () => {
         const undigested = file("undigested");
         fs.mkdirSync(path.dirname(undigested), { recursive: true });
