@@ -1,5 +1,5 @@
 /** Minimal valid arguments for component tests; each test overrides what it checks. */
-import { RestApiArgs, RouteArgs } from "../../components";
+import { ApiClientArgs, RestApiArgs, RouteArgs, UsagePlansArgs } from "../../components";
 
 export const KMS_ARN = "arn:aws:kms:us-east-1:123456789012:key/test";
 export const FUNCTION_ARN = "arn:aws:lambda:us-east-1:123456789012:function:authorizer";
@@ -25,3 +25,12 @@ export function restApiArgs(overrides: Partial<RestApiArgs> = {}): RestApiArgs {
         ...overrides,
     };
 }
+
+/** UsagePlans of one "standard" tier and one client, acme (overridden by `client`), for API "api123" stage "prod". */
+export const usagePlansArgs = (client: Partial<ApiClientArgs> = {}, extra: Partial<UsagePlansArgs> = {}): UsagePlansArgs => ({
+    restApiId: "api123",
+    stageName: "prod",
+    tiers: { standard: { rateLimit: 50, burstLimit: 100, quotaLimit: 1000, quotaPeriod: "DAY" } },
+    clients: [{ name: "acme", tier: "standard", ...client }],
+    ...extra,
+});

@@ -4,17 +4,12 @@ import { ProgramError, RecordedResource } from "../../../policy-pack/gate/runtim
 import { parsePlatformConfig } from "../../../stacks/config";
 import { platformProgram } from "../../../stacks/program";
 import { assertRejectsBeforeCreating, names, Plan, runProgram, runStack, stackConfig } from "../../harness";
+import { usagePlansArgs } from "../fixtures";
 
 const KEY = "aws:apigateway/apiKey:ApiKey";
 const PLAN_KEY = "aws:apigateway/usagePlanKey:UsagePlanKey";
 
-const args = (client: Partial<ApiClientArgs> = {}, extra: Partial<UsagePlansArgs> = {}): UsagePlansArgs => ({
-    restApiId: "api123",
-    stageName: "prod",
-    tiers: { standard: { rateLimit: 50, burstLimit: 100, quotaLimit: 1000, quotaPeriod: "DAY" } },
-    clients: [{ name: "acme", tier: "standard", ...client }],
-    ...extra,
-});
+const args = usagePlansArgs;
 
 const run = (a: UsagePlansArgs) =>
     runProgram(() => {

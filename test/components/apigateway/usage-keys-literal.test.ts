@@ -8,6 +8,7 @@
 import * as assert from "assert";
 import { ApiClientArgs, UsagePlans, UsagePlansArgs } from "../../../components";
 import { assertRejectsBeforeCreating, runProgram } from "../../harness";
+import { usagePlansArgs } from "../fixtures";
 
 const KEY = "aws:apigateway/apiKey:ApiKey";
 const PLAN_KEY = "aws:apigateway/usagePlanKey:UsagePlanKey";
@@ -15,13 +16,7 @@ const COMPONENT = "secure-api:apigateway:UsagePlans";
 const ROLE = "arn:aws:iam::123456789012:role/acme-team";
 const KMS = "arn:aws:kms:us-east-1:123456789012:key/k";
 
-const args = (client: Partial<ApiClientArgs> = {}, extra: Partial<UsagePlansArgs> = {}): UsagePlansArgs => ({
-    restApiId: "api123",
-    stageName: "prod",
-    tiers: { standard: { rateLimit: 50, burstLimit: 100, quotaLimit: 1000, quotaPeriod: "DAY" } },
-    clients: [{ name: "acme", tier: "standard", ...client }],
-    ...extra,
-});
+const args = usagePlansArgs;
 
 /** Options each child was registered with, by `type name` (seen by a transformation the children inherit). */
 type SeenOptions = Record<string, { aliases: unknown }>;
