@@ -10,8 +10,8 @@
 import * as assert from "assert";
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
-import { CanarySettings, DeploymentSnapshot, RestStage } from "../../../components";
-import { Plan, runProgram } from "../../harness";
+import { CanarySettings, DeploymentSnapshot, RestStage, RestStageArgs } from "../../../components";
+import { Plan, runProgram, thrown } from "../../harness";
 import { KMS_ARN } from "../fixtures";
 
 const T = {
@@ -32,6 +32,24 @@ interface Built {
     ignored: Record<string, string[] | undefined>;
 }
 
+/** The stage "x" of API api123, stage dev, under `parent`: no method throttles, no canary, an empty snapshot unless overridden. */
+const stageArgs = (parent: pulumi.ComponentResource, overrides: Partial<RestStageArgs> = {}): RestStageArgs => ({
+    name: "x",
+    parent,
+    restApiId: "api123",
+    stageName: "dev",
+    accessLogGroupName: "/aws/apigateway/orders/dev/access",
+    retentionInDays: 30,
+    kmsKeyArn: KMS_ARN,
+    throttle: { rateLimit: 100, burstLimit: 200 },
+    methodThrottles: [],
+    executionLevel: "ERROR",
+    xrayTracing: true,
+    snapshot: new DeploymentSnapshot(),
+    deploymentDependencies: [],
+    ...overrides,
+});
+
 async function build(canary?: CanarySettings, tags?: Record<string, string>): Promise<Built> {
     const ignored: Record<string, string[] | undefined> = {};
     const plan = await runProgram(() => {
@@ -43,23 +61,15 @@ async function build(canary?: CanarySettings, tags?: Record<string, string>): Pr
         const dependency = new aws.apigateway.Resource("orders-resource", { restApi: "api123", parentId: "root", pathPart: "orders" });
         const snapshot = new DeploymentSnapshot();
         snapshot.track("Method", "a", { x: 1 });
-        const stage = new RestStage({
-            name: "x",
-            parent,
-            restApiId: "api123",
-            stageName: "dev",
-            accessLogGroupName: "/aws/apigateway/orders/dev/access",
-            retentionInDays: 30,
-            kmsKeyArn: KMS_ARN,
-            throttle: { rateLimit: 100, burstLimit: 200 },
-            methodThrottles: [{ method: "POST", path: "/orders", rateLimit: 5, burstLimit: 10 }],
-            executionLevel: "ERROR",
-            xrayTracing: true,
-            snapshot,
-            deploymentDependencies: [dependency],
-            canary,
-            tags,
-        });
+        const stage = new RestStage(
+            stageArgs(parent, {
+                methodThrottles: [{ method: "POST", path: "/orders", rateLimit: 5, burstLimit: 10 }],
+                snapshot,
+                deploymentDependencies: [dependency],
+                canary,
+                tags,
+            }),
+        );
         return { methodSettings: [...stage.methodSettings.keys()], phase: stage.canaryPhase };
     });
     return { plan, ignored };
@@ -186,26 +196,7 @@ describe("RestStage (literal)", () => {
         let message = "";
         await runProgram(() => {
             const parent = new pulumi.ComponentResource("test:index:Parent", "p");
-            try {
-                new RestStage({
-                    name: "x",
-                    parent,
-                    restApiId: "api123",
-                    stageName: "dev",
-                    accessLogGroupName: "/aws/apigateway/orders/dev/access",
-                    retentionInDays: 30,
-                    kmsKeyArn: KMS_ARN,
-                    throttle: { rateLimit: 100, burstLimit: 200 },
-                    methodThrottles: [],
-                    executionLevel: "ERROR",
-                    xrayTracing: true,
-                    snapshot: new DeploymentSnapshot(),
-                    deploymentDependencies: [],
-                    canary: { percentTraffic: 101 },
-                });
-            } catch (error) {
-                message = error instanceof Error ? error.message : String(error);
-            }
+            message = thrown(() => new RestStage(stageArgs(parent, { canary: { percentTraffic: 101 } }))).message;
         });
         assert.strictEqual(message, "RestStage: canary.percentTraffic must be a number from 0 to 100 (got 101)");
     });
