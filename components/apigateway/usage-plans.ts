@@ -1,7 +1,7 @@
 import * as aws from "@pulumi/aws";
 import * as pulumi from "@pulumi/pulumi";
 import { HttpMethod, QUOTA } from "../../policy-pack/baseline";
-import { methodSettingsPath, slug } from "../shared/naming";
+import { slug, usagePlanThrottlePath } from "../shared/naming";
 import { ThrottleSettings, validateThrottle } from "../shared/throttle";
 import { ComponentArgumentError, intInRange, matches, oneOf } from "../shared/validation";
 import { generationSuffix, KeyRotationArgs, LiveGenerations, liveGenerations } from "./api-key-rotation";
@@ -165,7 +165,7 @@ export class UsagePlans extends pulumi.ComponentResource {
                                 apiId: args.restApiId,
                                 stage: args.stageName,
                                 throttles: (args.methodThrottles ?? []).map((t) => ({
-                                    path: `/${methodSettingsPath(t.method, t.path)}`,
+                                    path: usagePlanThrottlePath(t.method, t.path),
                                     rateLimit: Math.min(t.rateLimit, tier.rateLimit),
                                     burstLimit: Math.min(t.burstLimit, tier.burstLimit),
                                 })),

@@ -10,9 +10,30 @@ export function routeKey(method: string, path: string): string {
     return `${method.toUpperCase()} ${path}`;
 }
 
-/** The method path API Gateway method settings use: `orders/{id}/GET`. */
+/**
+ * The method path of a MethodSettings for one method: the resource path with every `/` escaped as
+ * `~1`, then `/` and the method: `~1orders~1{id}/GET`, and `~1/GET` for the root.
+ *
+ * The provider sends it unchanged inside UpdateStage patch paths (`/{methodPath}/throttling/burstLimit`;
+ * terraform-provider-aws `internal/service/apigateway/method_settings.go`), whose `/` separate the
+ * parts, so a resource path's own slashes must be escaped (API Gateway PatchOperation `path`: 'Any slash
+ * ("/") character appearing in path names must be escaped with "~1"'). An unescaped `orders/{id}/GET` is refused as an invalid method
+ * setting path once deployed, and GetStage keys its methodSettings by the escaped form
+ * (hashicorp/terraform-provider-aws#9738; CloudFormation's MethodSetting ResourcePath is the same encoding).
+ */
 export function methodSettingsPath(method: string, path: string): string {
-    return `${path.replace(/^\//, "")}/${method.toUpperCase()}`;
+    const resource = path.startsWith("/") ? path : `/${path}`;
+    return `${resource.replace(/\//g, "~1")}/${method.toUpperCase()}`;
+}
+
+/**
+ * The path of a usage plan's per-method throttle: `/orders/{id}/GET`, the resource path then the method,
+ * unescaped (CreateUsagePlan's `apiStages[].throttle` is a map keyed by `{resourcePath}/{httpMethod}`,
+ * e.g. `/pets/GET`: AWS::ApiGateway::UsagePlan ApiStage `Throttle`).
+ */
+export function usagePlanThrottlePath(method: string, path: string): string {
+    const resource = path.startsWith("/") ? path : `/${path}`;
+    return `${resource}/${method.toUpperCase()}`;
 }
 
 /** WAF only logs to CloudWatch log groups whose name starts with `aws-waf-logs-`. */

@@ -101,7 +101,7 @@ describe("ApiRoute: exact refusals and what the team's stage gets", () => {
             const plan = await runProgram(() => new ApiRoute("team", args({ routes })));
             const settings = plan.ofType("aws:apigateway/methodSettings:MethodSettings").map((s) => [s.name, s.props.methodPath]);
             assert.deepStrictEqual(settings.sort(), [
-                ["team-settings-put-team-b", "team/b/PUT"],
+                ["team-settings-put-team-b", "~1team~1b/PUT"],
                 ["team-stage-settings", "*/*"],
             ]);
         });

@@ -54,7 +54,7 @@ describe("ApiRoute", () => {
             .map((s) => [s.props.methodPath, (s.props.settings as Record<string, number>).throttlingRateLimit]);
         assert.deepStrictEqual(settings.sort(), [
             ["*/*", 50],
-            ["team/items/POST", 5],
+            ["~1team~1items/POST", 5],
         ]);
         assert.ok(plan.ofType("aws:cloudwatch/logGroup:LogGroup").every((g) => g.props.kmsKeyId === KMS_ARN && g.props.retentionInDays === 30));
         assert.strictEqual(plan.ofType("aws:wafv2/webAclAssociation:WebAclAssociation").length, 0);

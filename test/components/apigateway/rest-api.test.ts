@@ -149,7 +149,7 @@ describe("RestApi", () => {
 
         it("overrides throttling for a route with its own method settings", () => {
             const override = plan.props(T.settings, "orders-settings-post-orders");
-            assert.strictEqual(override.methodPath, "orders/POST");
+            assert.strictEqual(override.methodPath, "~1orders/POST");
             assert.deepStrictEqual(
                 [(override.settings as Record<string, number>).throttlingRateLimit, (override.settings as Record<string, number>).throttlingBurstLimit],
                 [5, 10],

@@ -219,7 +219,7 @@ describe("RestStage (literal)", () => {
         assert.deepStrictEqual(plan.props(T.settings, "x-settings-post-orders"), {
             restApi: "api123",
             stageName: "dev",
-            methodPath: "orders/POST",
+            methodPath: "~1orders/POST",
             settings: { loggingLevel: "ERROR", metricsEnabled: true, dataTraceEnabled: false, throttlingRateLimit: 5, throttlingBurstLimit: 10 },
         });
     });
