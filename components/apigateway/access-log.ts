@@ -26,13 +26,16 @@ export const ACCESS_LOG_FIELDS: Record<string, string> = {
     errorMessage: "$context.error.message",
 };
 
-/** Fields that are numbers in the log line (unquoted). */
-const NUMERIC = new Set(["status", "responseLength", "latency", "integrationLatency"]);
-
 /**
- * One-line JSON template for `accessLogSettings.format`. Refuses a field set
- * that lacks any of the baseline's `REQUIRED_ACCESS_LOG_FIELDS` (request id,
- * source IP, status), which the access-logging rule requires.
+ * One-line JSON template for `accessLogSettings.format`, every value quoted. Refuses a field set
+ * that lacks any of the baseline's `REQUIRED_ACCESS_LOG_FIELDS` (request id, source IP, status),
+ * which the access-logging rule requires.
+ *
+ * Quoted because API Gateway writes `-` for a variable with no value (`$context.integrationLatency`
+ * of a request refused before its integration: throttled, unauthorized, blocked by WAF), and an
+ * unquoted `-` makes the line invalid JSON, which CloudWatch Logs' JSON filters (the 429 metric
+ * filter) never match; AWS's own JSON example quotes every value ("Customize access log formats",
+ * https://docs.aws.amazon.com/apigateway/latest/developerguide/set-up-logging.html).
  */
 export function accessLogFormat(fields: Record<string, string> = ACCESS_LOG_FIELDS): string {
     const variables = Object.values(fields);
@@ -40,6 +43,6 @@ export function accessLogFormat(fields: Record<string, string> = ACCESS_LOG_FIEL
     if (missing.length > 0) {
         throw new ComponentArgumentError("accessLogFormat", "fields", `must include ${missing.join(", ")} so each request can be traced to a caller`);
     }
-    const parts = Object.entries(fields).map(([k, v]) => (NUMERIC.has(k) ? `"${k}":${v}` : `"${k}":"${v}"`));
+    const parts = Object.entries(fields).map(([k, v]) => `"${k}":"${v}"`);
     return `{${parts.join(",")}}`;
 }

@@ -114,7 +114,8 @@ export class ApiAlarms extends pulumi.ComponentResource {
             `${name}-throttled`,
             {
                 logGroupName: args.endpoint.accessLogGroupName,
-                pattern: "{ $.status = 429 }",
+                // The access log quotes every value (components/apigateway/access-log.ts), so status is the string "429".
+                pattern: '{ $.status = "429" }',
                 metricTransformation: { name: metricName, namespace, value: "1", defaultValue: "0" },
             },
             parent,

@@ -1,6 +1,6 @@
 /**
  * Pins, with literal values, the stage's JSON access log format (every field,
- * which values are unquoted numbers, the refusal of a field set without the
+ * every value quoted, the refusal of a field set without the
  * required variables) and the DeploymentSnapshot that drives redeployments
  * (stable JSON, tags left out, double records refused, followed values,
  * the sorted list of what it covers and the exact SHA-256 trigger).
@@ -11,7 +11,7 @@ import { accessLogFormat, DeploymentSnapshot, stableJson } from "../../../compon
 import { runProgram } from "../../harness";
 
 describe("accessLogFormat (literal)", () => {
-    it("is one JSON line with every field; status, lengths and latencies unquoted", () => {
+    it("is one JSON line with every field, every value quoted (a missing value is written as -)", () => {
         assert.strictEqual(
             accessLogFormat(),
             "{" +
@@ -26,11 +26,11 @@ describe("accessLogFormat (literal)", () => {
                 '"requestTime":"$context.requestTime",' +
                 '"httpMethod":"$context.httpMethod",' +
                 '"resourcePath":"$context.resourcePath",' +
-                '"status":$context.status,' +
+                '"status":"$context.status",' +
                 '"protocol":"$context.protocol",' +
-                '"responseLength":$context.responseLength,' +
-                '"latency":$context.responseLatency,' +
-                '"integrationLatency":$context.integrationLatency,' +
+                '"responseLength":"$context.responseLength",' +
+                '"latency":"$context.responseLatency",' +
+                '"integrationLatency":"$context.integrationLatency",' +
                 '"authorizerError":"$context.authorizer.error",' +
                 '"authorizerStatus":"$context.authorize.status",' +
                 '"wafResponseCode":"$context.wafResponseCode",' +
@@ -39,10 +39,10 @@ describe("accessLogFormat (literal)", () => {
         );
     });
 
-    it("formats a custom field set in its own order, quoting fields that are not numeric", () => {
+    it("formats a custom field set in its own order, quoting every value", () => {
         assert.strictEqual(
             accessLogFormat({ status: "$context.status", id: "$context.requestId", from: "$context.identity.sourceIp" }),
-            '{"status":$context.status,"id":"$context.requestId","from":"$context.identity.sourceIp"}',
+            '{"status":"$context.status","id":"$context.requestId","from":"$context.identity.sourceIp"}',
         );
     });
 

@@ -57,7 +57,7 @@ describe("HttpApi", () => {
         );
         assert.match(logs.format, /"requestId":"\$context\.requestId"/);
         assert.match(logs.format, /"ip":"\$context\.identity\.sourceIp"/);
-        assert.match(logs.format, /"status":\$context\.status/);
+        assert.match(logs.format, /"status":"\$context\.status"/);
         const group = plan.props("aws:cloudwatch/logGroup:LogGroup");
         assert.deepStrictEqual([group.name, group.retentionInDays, group.kmsKeyId], ["/aws/apigateway/orders-http/dev/access", 30, KMS_ARN]);
         assert.deepStrictEqual(plan.outputs.dims.value, { ApiId: idOf(plan, API), Stage: "dev" });

@@ -26,8 +26,8 @@ describe("V2Stage access log formats, literally", () => {
             '{"requestId":"$context.requestId","extendedRequestId":"$context.extendedRequestId","ip":"$context.identity.sourceIp",' +
                 '"userAgent":"$context.identity.userAgent","caller":"$context.identity.caller","principalId":"$context.authorizer.principalId",' +
                 '"jwtSubject":"$context.authorizer.claims.sub","requestTime":"$context.requestTime","httpMethod":"$context.httpMethod",' +
-                '"routeKey":"$context.routeKey","path":"$context.path","status":$context.status,"protocol":"$context.protocol",' +
-                '"responseLength":$context.responseLength,"latency":$context.responseLatency,"integrationLatency":$context.integrationLatency,' +
+                '"routeKey":"$context.routeKey","path":"$context.path","status":"$context.status","protocol":"$context.protocol",' +
+                '"responseLength":"$context.responseLength","latency":"$context.responseLatency","integrationLatency":"$context.integrationLatency",' +
                 '"authorizerError":"$context.authorizer.error","integrationError":"$context.integrationErrorMessage","errorMessage":"$context.error.message"}',
         );
     });
@@ -42,7 +42,7 @@ describe("V2Stage access log formats, literally", () => {
             '{"requestId":"$context.requestId","extendedRequestId":"$context.extendedRequestId","ip":"$context.identity.sourceIp",' +
                 '"userAgent":"$context.identity.userAgent","caller":"$context.identity.caller","principalId":"$context.authorizer.principalId",' +
                 '"connectionId":"$context.connectionId","eventType":"$context.eventType","routeKey":"$context.routeKey",' +
-                '"requestTime":"$context.requestTime","status":$context.status,"integrationLatency":$context.integrationLatency,' +
+                '"requestTime":"$context.requestTime","status":"$context.status","integrationLatency":"$context.integrationLatency",' +
                 '"authorizerError":"$context.authorizer.error","errorMessage":"$context.error.message"}',
         );
     });

@@ -63,7 +63,7 @@ describe("WebSocketApi", () => {
             '"routeKey":"$context.routeKey"',
             '"requestId":"$context.requestId"',
             '"ip":"$context.identity.sourceIp"',
-            '"status":$context.status',
+            '"status":"$context.status"',
         ]) {
             assert.ok(format.includes(field), `${field} in ${format}`);
         }

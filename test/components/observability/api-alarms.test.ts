@@ -84,7 +84,7 @@ describe("ApiAlarms", () => {
         });
         assert.deepStrictEqual(plan.one("aws:cloudwatch/logMetricFilter:LogMetricFilter", "alarms-throttled").props, {
             logGroupName: "/aws/apigateway/orders",
-            pattern: "{ $.status = 429 }",
+            pattern: '{ $.status = "429" }',
             metricTransformation: { name: "orders-throttled", namespace: "SecureApi", value: "1", defaultValue: "0" },
         });
         const component = plan.one("secure-api:observability:ApiAlarms").urn;

@@ -125,7 +125,7 @@ describe("observability and audit components", () => {
         assert.deepStrictEqual(alarms["alarms-4xx"].dimensions, { ApiName: "orders", Stage: "prod" });
         assert.deepStrictEqual(alarms["alarms-4xx"].alarmActions, ["arn:aws:sns:us-east-1:1:oncall"]);
         const filter = plan.props("aws:cloudwatch/logMetricFilter:LogMetricFilter");
-        assert.strictEqual(filter.pattern, "{ $.status = 429 }");
+        assert.strictEqual(filter.pattern, '{ $.status = "429" }');
         assert.strictEqual(alarms["alarms-throttled"].metricName, (filter.metricTransformation as { name: string }).name);
         await assertRejectsBeforeCreating(
             () => new ApiAlarms("bad", { endpoint: endpoint("o", "p", "g"), metricPrefix: "o", serverErrors: 0 }),
