@@ -10,7 +10,7 @@ export interface CognitoAuthorizerArgs {
     /** ARNs of the user pools whose tokens are accepted (at least one). */
     userPoolArns: pulumi.Input<string>[];
     /**
-     * Request header carrying the token.
+     * Request header carrying the token: letters, digits, - and _.
      * @default "Authorization"
      */
     tokenHeader?: string;
@@ -33,7 +33,8 @@ export class CognitoAuthorizer extends pulumi.ComponentResource {
             throw new ComponentArgumentError("CognitoAuthorizer", "userPoolArns", "must list at least one user pool ARN");
         }
         const header = args.tokenHeader ?? "Authorization";
-        if (!/^[A-Za-z0-9-]+$/.test(header)) {
+        // Letters, digits, - and _ (all HTTP token characters, RFC 9110 5.1); no `.`, which would split the identity source expression.
+        if (!/^[A-Za-z0-9_-]+$/.test(header)) {
             throw new ComponentArgumentError("CognitoAuthorizer", "tokenHeader", `must be an HTTP header name (got ${JSON.stringify(header)})`);
         }
         super("secure-api:auth:CognitoAuthorizer", name, {}, opts);

@@ -26,7 +26,7 @@ const lambdaArgs = (overrides: Partial<LambdaAuthorizerArgs> = {}): LambdaAuthor
 });
 
 describe("CognitoAuthorizer (literal)", () => {
-    for (const header of ["X Token", " Authorization", "Authorization:"]) {
+    for (const header of ["X Token", " Authorization", "Authorization:", "X.Token"]) {
         it(`rejects the token header ${JSON.stringify(header)} with its exact message`, async () => {
             const error = await assertRejectsBeforeCreating(
                 () => new CognitoAuthorizer("users", { restApiId: "api", userPoolArns: ["arn:pool"], tokenHeader: header }),
@@ -35,13 +35,13 @@ describe("CognitoAuthorizer (literal)", () => {
         });
     }
 
-    it("reads a custom header, is the component's child and records itself in the snapshot", async () => {
+    it("reads a custom header (underscores allowed), is the component's child and records itself in the snapshot", async () => {
         const snapshot = new DeploymentSnapshot();
         const plan = await runProgram(() => {
-            new CognitoAuthorizer("users", { restApiId: "api", userPoolArns: ["arn:pool"], tokenHeader: "X-Id-Token-2", snapshot });
+            new CognitoAuthorizer("users", { restApiId: "api", userPoolArns: ["arn:pool"], tokenHeader: "X-Id_Token-2", snapshot });
         });
         const authorizer = plan.one("aws:apigateway/authorizer:Authorizer");
-        assert.strictEqual(authorizer.props.identitySource, "method.request.header.X-Id-Token-2");
+        assert.strictEqual(authorizer.props.identitySource, "method.request.header.X-Id_Token-2");
         assert.strictEqual(authorizer.parent, plan.one("secure-api:auth:CognitoAuthorizer").urn);
         assert.deepStrictEqual(snapshot.covered, ["Authorizer users"]);
     });
