@@ -199,6 +199,10 @@ describe("OpenApiRestApi public operations (limits)", () => {
         const expected = "OpenApiRestApi: publicOperations[0].reason must say why GET /orders is public (at least 12 characters)";
         assert.strictEqual(thrown(() => publicGet({ reason: "12345678901" })).message, expected);
         assert.strictEqual(thrown(() => publicGet({ reason: "  12345678901  " })).message, expected);
+        // A JavaScript caller (or a config value read as a number) gives no string: the same refusal, not a TypeError.
+        const notText = thrown(() => publicGet({ reason: 123456789012 as unknown as string }));
+        assert.strictEqual(notText.name, "ComponentArgumentError");
+        assert.strictEqual(notText.message, expected);
     });
 
     it("takes an expiry date YYYY-MM-DD and refuses anything around or instead of one", () => {
