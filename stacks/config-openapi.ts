@@ -79,6 +79,17 @@ function configProblem(err: ComponentArgumentError, key: string): string {
  */
 export function prepareOpenApiApis(config: PlatformConfig, source: string, read: ProjectFileReader): PreparedOpenApi[] {
     const names = new Set<string>();
+    // The platform's origin list, checked once and named by its own key (`cors.allowedOrigins[0]`), not by the
+    // first OpenAPI entry: this runs before the REST API's own check of the same list.
+    let cors: ReturnType<typeof validateCors> | undefined;
+    try {
+        cors = config.openApiApis && config.cors ? validateCors("OpenApiRestApi", config.cors, config.environment) : undefined;
+    } catch (err) {
+        if (err instanceof ComponentArgumentError) {
+            throw new ConfigError(source, [`${PROJECT}:${err.argument}: ${err.problem} (${err.component})`]);
+        }
+        throw err;
+    }
     return (config.openApiApis ?? []).map((entry, i) => {
         const key = `openApiApis[${i}]`;
         if (names.has(entry.name)) {
@@ -102,7 +113,7 @@ export function prepareOpenApiApis(config: PlatformConfig, source: string, read:
                 available,
                 endpointType: config.exposure === "private" ? "PRIVATE" : "REGIONAL",
                 publicOperations: entry.publicOperations ?? [],
-                cors: config.cors ? validateCors("OpenApiRestApi", config.cors, config.environment) : undefined,
+                cors,
             });
         } catch (err) {
             if (err instanceof ComponentArgumentError) {
