@@ -79,17 +79,9 @@ function configProblem(err: ComponentArgumentError, key: string): string {
  */
 export function prepareOpenApiApis(config: PlatformConfig, source: string, read: ProjectFileReader): PreparedOpenApi[] {
     const names = new Set<string>();
-    // The platform's origin list, checked once and named by its own key (`cors.allowedOrigins[0]`), not by the
-    // first OpenAPI entry: this runs before the REST API's own check of the same list.
-    let cors: ReturnType<typeof validateCors> | undefined;
-    try {
-        cors = config.openApiApis && config.cors ? validateCors("OpenApiRestApi", config.cors, config.environment) : undefined;
-    } catch (err) {
-        if (err instanceof ComponentArgumentError) {
-            throw new ConfigError(source, [`${PROJECT}:${err.argument}: ${err.problem} (${err.component})`]);
-        }
-        throw err;
-    }
+    // The platform's origin list, checked once outside the entries' handler: this runs before the REST API's own
+    // check of the same list, and a refusal is the REST API's (stacks/program.ts names its key, `cors.…`), not an entry's.
+    const cors = config.openApiApis && config.cors ? validateCors("RestApi", config.cors, config.environment) : undefined;
     return (config.openApiApis ?? []).map((entry, i) => {
         const key = `openApiApis[${i}]`;
         if (names.has(entry.name)) {

@@ -82,7 +82,7 @@ describe("stack config builders (literal): openApiApis", () => {
         assert.strictEqual(body.info.version, "2026-01-15");
     });
 
-    it("names a refused platform origin list by its own key, not by the OpenAPI entry", async () => {
+    it("refuses a bad platform origin list as the REST API does, by its own key, not by the OpenAPI entry", async () => {
         const error = await refusal(
             { openApiApis: [{ name: "orders-v2-prod", file: ORDERS_V2.file }], cors: { allowedOrigins: ["http://app.example.com"] } },
             "prod",
@@ -90,7 +90,7 @@ describe("stack config builders (literal): openApiApis", () => {
         assert.strictEqual(
             error.message,
             "invalid stack config in Pulumi.prod.yaml:\n" +
-                '  - secure-api-platform:cors.allowedOrigins[0]: must be an https origin without a path, e.g. https://app.example.com (got "http://app.example.com") (OpenApiRestApi)',
+                '  - secure-api-platform:cors.allowedOrigins[0]: must be an https origin without a path, e.g. https://app.example.com (got "http://app.example.com") (RestApi)',
         );
     });
 

@@ -16,14 +16,14 @@ export function routeKey(method: string, path: string): string {
  *
  * The provider sends it unchanged inside UpdateStage patch paths (`/{methodPath}/throttling/burstLimit`;
  * terraform-provider-aws `internal/service/apigateway/method_settings.go`), whose `/` separate the
- * parts, so a resource path's own slashes must be escaped (API Gateway PatchOperation `path`: 'Any slash
- * ("/") character appearing in path names must be escaped with "~1"'). An unescaped `orders/{id}/GET` is refused as an invalid method
- * setting path once deployed, and GetStage keys its methodSettings by the escaped form
- * (hashicorp/terraform-provider-aws#9738; CloudFormation's MethodSetting ResourcePath is the same encoding).
+ * parts, so a resource path's own slashes must be escaped (API Gateway PatchOperation `path`: 'Any
+ * slash ("/") character appearing in path names must be escaped with "~1"'). An unescaped
+ * `orders/{id}/GET` is refused as an invalid method setting path once deployed, and GetStage keys its
+ * methodSettings by the escaped form (hashicorp/terraform-provider-aws#9738; CloudFormation's
+ * MethodSetting ResourcePath is the same encoding).
  */
 export function methodSettingsPath(method: string, path: string): string {
-    const resource = path.startsWith("/") ? path : `/${path}`;
-    return `${resource.replace(/\//g, "~1")}/${method.toUpperCase()}`;
+    return `${resourcePath(path).replace(/\//g, "~1")}/${method.toUpperCase()}`;
 }
 
 /**
@@ -32,8 +32,12 @@ export function methodSettingsPath(method: string, path: string): string {
  * e.g. `/pets/GET`: AWS::ApiGateway::UsagePlan ApiStage `Throttle`).
  */
 export function usagePlanThrottlePath(method: string, path: string): string {
-    const resource = path.startsWith("/") ? path : `/${path}`;
-    return `${resource}/${method.toUpperCase()}`;
+    return `${resourcePath(path)}/${method.toUpperCase()}`;
+}
+
+/** A route path as an API Gateway resource path: with its leading `/` (`orders/{id}` is `/orders/{id}`). */
+function resourcePath(path: string): string {
+    return path.startsWith("/") ? path : `/${path}`;
 }
 
 /** WAF only logs to CloudWatch log groups whose name starts with `aws-waf-logs-`. */
