@@ -72,14 +72,14 @@ describe("stack config builders (literal): openApiApis", () => {
         assert.strictEqual(outputs["orders-v2-prod"].apiUrl, "https://api.example.com/orders-v2-prod");
     });
 
-    it("reads a document with the JSON schema (an unquoted date stays its text) and needs no Lambda authorizer for a SigV4-only document", async () => {
+    it("reads a document with the JSON schema (an unquoted 0x2A stays its text, not 42) and needs no Lambda authorizer for a SigV4-only document", async () => {
         const plan = await runStack("dev", {
-            openApiApis: [{ name: "reports", file: "test/fixtures/openapi/iam-dated.yaml" }],
+            openApiApis: [{ name: "reports", file: "test/fixtures/openapi/iam-hex-version.yaml" }],
             lambdaAuthorizer: undefined,
             routes: devValue<{ auth: string }[]>("routes").filter((r) => r.auth !== "lambda"),
         });
         const body = JSON.parse(String(plan.props("aws:apigateway/restApi:RestApi", "reports").body)) as { info: { version: unknown } };
-        assert.strictEqual(body.info.version, "2026-01-15");
+        assert.strictEqual(body.info.version, "0x2A");
     });
 
     it("refuses a bad platform origin list as the REST API does, by its own key, not by the OpenAPI entry", async () => {

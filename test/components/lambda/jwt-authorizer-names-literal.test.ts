@@ -1,6 +1,6 @@
 /**
  * JwtAuthorizerFunction's derived names, literally: the default JWKS URI from an issuer with trailing
- * slashes, the default function name from the component name and stack, an explicit name refused by
+ * slashes, the default function name from the component name and stack (cut to Lambda's 64 characters), an explicit name refused by
  * Lambda's pattern, and the descriptions of the function and its role.
  */
 import * as assert from "assert";
@@ -24,6 +24,16 @@ describe("JwtAuthorizerFunction names (literal)", () => {
     it("names the function <name>-<stack>, each run of other characters one -", async () => {
         const plan = await runProgram(() => new JwtAuthorizerFunction("orders..jwt  auth", args()), { stack: "dev" });
         assert.strictEqual(plan.props("aws:lambda/function:Function").name, "orders-jwt-auth-dev");
+    });
+
+    it("cuts a default name longer than Lambda's 64 characters to its first 64", async () => {
+        const plan = await runProgram(() => new JwtAuthorizerFunction("a".repeat(62), args()), { stack: "dev" });
+        assert.strictEqual(plan.props("aws:lambda/function:Function").name, `${"a".repeat(62)}-d`);
+    });
+
+    it("refuses a function name that is not a string (a JavaScript caller's number), naming it", () => {
+        const error = thrown(() => jwtAuthorizerFunctionSettings("authorizer", args({ functionName: 42 as unknown as string })));
+        assert.strictEqual(error.message, "JwtAuthorizerFunction: functionName must be 1-64 letters, digits, - or _ (got 42)");
     });
 
     it("refuses an explicit function name Lambda would refuse, naming it", () => {
