@@ -77,7 +77,17 @@ describe("mutation scopes", () => {
             "test/rules/preview.test.ts",
             "test/rules/s3/**/*.test.ts",
         ]);
-        assert.strictEqual(scopes.find((s) => s.name === "gate")?.group, "rules and gate");
+        const gate = scopes.find((s) => s.name === "gate");
+        assert.strictEqual(gate?.group, "rules and gate");
+        // The gate's in-process specs first, those that start processes last; every gate spec once.
+        const gateFiles = gate?.specs ?? [];
+        assert.deepStrictEqual([...gateFiles].sort(), [...expand("test/gate/**/*.test.ts"), "test/plan-cli.test.ts", "test/policy-engine.test.ts"].sort());
+        const firstSpawning = gateFiles.indexOf("test/gate/bin.test.ts");
+        assert.ok(
+            firstSpawning > gateFiles.indexOf("test/gate/mocks.test.ts") && firstSpawning > gateFiles.indexOf("test/policy-engine.test.ts"),
+            gateFiles.join(", "),
+        );
+        assert.ok(gateFiles.indexOf("test/gate/pack-publish.test.ts") > gateFiles.indexOf("test/gate/waivers.test.ts"), gateFiles.join(", "));
         assert.strictEqual(scopes.find((s) => s.name === "components-waf")?.group, "components and config");
         for (const s of scopes) {
             for (const spec of s.specs) {

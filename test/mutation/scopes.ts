@@ -67,6 +67,27 @@ function everySpec(root: string, dir: string, own: string): string[] {
     return [...specsIn(root, `${dir}/${own}`), `${dir}/*.test.ts`, ...others.map((f) => `${dir}/${f}/**/*.test.ts`)];
 }
 
+/** A spec that starts processes of its own (`plan(...)`, spawnSync, execFileSync): seconds a test instead of milliseconds. */
+const SPAWNS = /\b(?:spawnSync|spawn|execFileSync|execFile|execSync|fork|plan)\(/;
+
+/**
+ * The gate's specs, those that run the gate in this process first and those that start processes last: a static
+ * mutant runs the scope's specs in this order until one fails, and most fail in the first in-process spec.
+ */
+export function gateSpecs(root: string): string[] {
+    const files = [
+        ...fs
+            .readdirSync(path.join(root, "test/gate"), { recursive: true, encoding: "utf8" })
+            .filter((f) => f.endsWith(".test.ts"))
+            .sort()
+            .map((f) => `test/gate/${f}`),
+        "test/policy-engine.test.ts",
+        "test/plan-cli.test.ts",
+    ].filter((f) => fs.existsSync(path.join(root, f)));
+    const spawns = (f: string) => SPAWNS.test(fs.readFileSync(path.join(root, f), "utf8"));
+    return [...files.filter((f) => !spawns(f)), ...files.filter(spawns)];
+}
+
 /** Every scope, derived from the folders so a new rule or component is in one without listing it. */
 export function mutationScopes(root: string): MutationScope[] {
     const scopes: MutationScope[] = [];
@@ -90,7 +111,7 @@ export function mutationScopes(root: string): MutationScope[] {
         "test/rules/defaults.test.ts",
         "test/components/baseline-consistency.test.ts",
     ]);
-    folderScope("gate", "rules and gate", "policy-pack/gate", ["test/gate/**/*.test.ts", "test/plan-cli.test.ts", "test/policy-engine.test.ts"]);
+    folderScope("gate", "rules and gate", "policy-pack/gate", gateSpecs(root));
     scopes.push({ name: "stack-config", group: "components and config", mutate: ["stacks/config*.ts"], specs: ["test/config*.test.ts"], transpiler: "swc" });
     for (const module of folders(root, "components")) {
         const own = specsIn(root, `test/components/${module}`);
