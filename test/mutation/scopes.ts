@@ -83,7 +83,11 @@ export function gateSpecs(root: string): string[] {
             .map((f) => `test/gate/${f}`),
         "test/policy-engine.test.ts",
         "test/plan-cli.test.ts",
-    ].filter((f) => fs.existsSync(path.join(root, f)));
+    ]
+        // Stryker's sandbox copies files without their mode, so the bin spec's "an executable node script" fails its dry
+        // run; bin/secure-api-gate.js is outside the gate folder, and the spec runs the gate only through a process.
+        .filter((f) => f !== "test/gate/bin.test.ts")
+        .filter((f) => fs.existsSync(path.join(root, f)));
     const spawns = (f: string) => SPAWNS.test(fs.readFileSync(path.join(root, f), "utf8"));
     return [...files.filter((f) => !spawns(f)), ...files.filter(spawns)];
 }
