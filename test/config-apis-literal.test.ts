@@ -244,6 +244,15 @@ describe("stack config literals: openApiApis", () => {
         ]);
     });
 
+    it("checks the document against the platform's origin list before anything is created, and without one allows OPTIONS", () => {
+        const options = DOC().replace("paths:\n  /a:\n", "paths:\n  /a:\n    options:\n      x-amazon-apigateway-integration: {type: mock}\n");
+        const cors = { allowedOrigins: ["https://app.example.com"] };
+        assert.deepStrictEqual(prepare(options, {}, { cors }), [
+            `${P}:openApiApis[0]: x.yaml#/paths/~1a/options is an OPTIONS operation, but the component answers CORS preflights itself (MOCK, from the platform's origins); remove it (OpenApiRestApi)`,
+        ]);
+        assert.ok(!Array.isArray(prepare(options, {}, { cors: undefined })));
+    });
+
     it("checks a document policy as REGIONAL on a public stack and as PRIVATE on a private one", () => {
         const doc = DOC("x-amazon-apigateway-policy: {Version: '2012-10-17', Statement: []}\n");
         assert.deepStrictEqual(prepare(doc), [
