@@ -246,7 +246,7 @@ describe("stack config literals: openApiApis", () => {
 
     it("checks the document against the platform's origin list before anything is created, and without one allows OPTIONS", () => {
         const options = DOC().replace("paths:\n  /a:\n", "paths:\n  /a:\n    options:\n      x-amazon-apigateway-integration: {type: mock}\n");
-        const cors = { allowedOrigins: ["https://app.example.com"] };
+        const cors = { allowedOrigins: ["https://app.example.com"], allowWildcard: false, allowHeaders: ["Content-Type"], maxAgeSeconds: 600 };
         assert.deepStrictEqual(prepare(options, {}, { cors }), [
             `${P}:openApiApis[0]: x.yaml#/paths/~1a/options is an OPTIONS operation, but the component answers CORS preflights itself (MOCK, from the platform's origins); remove it (OpenApiRestApi)`,
         ]);
