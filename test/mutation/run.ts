@@ -97,6 +97,7 @@ function runScope(scope: MutationScope, force: boolean, checker: Options["checke
             MUTATE_SPEC: scope.specs.join(","),
             MUTATE_TRANSPILER: scope.transpiler,
             MUTATE_CHECKER: checker,
+            MUTATE_IGNORE_STATIC: scope.ignoreStatic ? "1" : "",
         },
     });
     if (result.status !== 0) {
@@ -110,7 +111,7 @@ const pct = (t: Tally) => {
     return s === undefined ? "-" : `${s.toFixed(1)}%`;
 };
 const row = (name: string, t: Tally) =>
-    `${name.padEnd(28)} ${pct(t).padStart(7)}  killed ${t.killed + t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}, not compiling ${t.invalid}`;
+    `${name.padEnd(28)} ${pct(t).padStart(7)}  killed ${t.killed + t.timeout}, survived ${t.survived}, no coverage ${t.noCoverage}, not compiling ${t.invalid}${t.ignored > 0 ? `, ignored ${t.ignored} (static, not measured)` : ""}`;
 
 function main(): number {
     const all = mutationScopes(ROOT);
