@@ -47,3 +47,14 @@ export function wildcardGrants(document: unknown, allowedActions: readonly strin
     }
     return [...byScope].map(([scope, grants]) => `${listing([...grants])} on ${scope}`);
 }
+
+/**
+ * True when a condition operator also holds for a request that lacks the condition key, so it scopes no caller who
+ * lacks it (internet callers have no aws:SourceVpce, principals outside any organization no aws:PrincipalOrgID): in an
+ * Allow, `ForAllValues:…` (true for a missing key) and `…IfExists` (true for a missing key); in a Deny, `ForAnyValue:…`
+ * (false for a missing key, so the Deny does not apply). IAM User Guide, "Set operators for multivalued context keys"
+ * and "…IfExists condition operators".
+ */
+export function holdsWithoutKey(operator: string, effect: "Allow" | "Deny"): boolean {
+    return effect === "Allow" ? /^ForAllValues:/i.test(operator) || /IfExists$/i.test(operator) : /^ForAnyValue:/i.test(operator);
+}

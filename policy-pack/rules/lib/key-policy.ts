@@ -2,6 +2,7 @@
  * Analysis of KMS key policies (plain, known JSON documents): statements that
  * allow every principal without a condition that scopes who may use the key.
  */
+import { holdsWithoutKey } from "./iam-documents";
 import { asArray, asRecord, parseJsonDocument, Props } from "./values";
 
 /**
@@ -30,11 +31,14 @@ function isWildcardPrincipal(principal: unknown): boolean {
     return Object.values(asRecord(principal)).some((v) => asArray(v).includes("*"));
 }
 
-/** True when the statement's condition restricts a scoping key to values other than `*` under a positive operator. */
+/**
+ * True when the statement's condition restricts a scoping key to values other than `*` under a positive operator
+ * that does not also hold for a request without the key (`holdsWithoutKey`).
+ */
 function scoped(statement: Props): boolean {
     return Object.entries(asRecord(statement.Condition)).some(([operator, operands]) => {
         const op = operator.replace(/^ForAnyValue:|^ForAllValues:/i, "").toLowerCase();
-        if (op === "null" || op.includes("not")) {
+        if (op === "null" || op.includes("not") || holdsWithoutKey(operator, "Allow")) {
             return false;
         }
         return Object.entries(asRecord(operands)).some(([key, raw]) => {

@@ -3,12 +3,19 @@
  * what a PRIVATE API's policy must say to admit only its VPC endpoints.
  */
 import { allowListProblems } from "../../baseline";
+import { holdsWithoutKey } from "./iam-documents";
 import { asArray, asRecord, parseJsonDocument, Props } from "./values";
 
 const VPC_CONDITION_KEYS = ["aws:sourcevpce", "aws:sourcevpc"];
 
-function conditionKeys(statement: Props): string[] {
-    return Object.values(asRecord(statement.Condition)).flatMap((operands) => Object.keys(asRecord(operands)).map((k) => k.toLowerCase()));
+/**
+ * True when the statement's condition limits callers to VPC endpoints or VPCs: an Allow by a positive operator
+ * (`StringEquals aws:SourceVpce`), a Deny by a negated one (`StringNotEquals aws:SourceVpce`), either holding
+ * only for a request that has the key (`scopingKeys`). An Allow with `StringNotEquals aws:SourceVpce` admits every
+ * other endpoint, of any account.
+ */
+function vpcScoped(statement: Props, allow: boolean): boolean {
+    return scopingKeys(statement, allow).some((k) => VPC_CONDITION_KEYS.includes(k));
 }
 
 function isWildcardPrincipal(principal: unknown): boolean {
@@ -34,21 +41,22 @@ export function privateApiPolicyProblems(document: unknown): string[] {
     if (allows.length === 0) {
         return ["the resource policy allows nothing, so no VPC endpoint can call the API"];
     }
-    const denyOutsideVpc = statements.some(
-        (s) =>
-            s.Effect === "Deny" &&
-            isWildcardPrincipal(s.Principal) &&
-            Object.entries(asRecord(s.Condition)).some(
-                ([op, operands]) =>
-                    op.startsWith("StringNotEquals") && Object.keys(asRecord(operands)).some((k) => VPC_CONDITION_KEYS.includes(k.toLowerCase())),
-            ),
-    );
+    // A Deny of every caller not from a VPC endpoint or VPC, for invoking the whole API.
+    const denyOutsideVpc = statements.some((s) => s.Effect === "Deny" && everyPrincipal(s) && coversInvoke(s) && coversWholeApi(s) && vpcScoped(s, false));
     if (denyOutsideVpc) {
         return [];
     }
     return allows
-        .filter((s) => isWildcardPrincipal(s.Principal) && !conditionKeys(s).some((k) => VPC_CONDITION_KEYS.includes(k)))
-        .map((s) => `statement ${JSON.stringify(s.Sid ?? "(no Sid)")} allows principal "*" without an aws:SourceVpce or aws:SourceVpc condition`);
+        .filter((s) => everyPrincipal(s) && !vpcScoped(s, true))
+        .map((s) => {
+            const name = `statement ${JSON.stringify(s.Sid ?? "(no Sid)")} allows principal "*"`;
+            const operators = Object.entries(asRecord(s.Condition))
+                .filter(([, operands]) => Object.keys(asRecord(operands)).some((k) => VPC_CONDITION_KEYS.includes(k.toLowerCase())))
+                .map(([op]) => op);
+            return operators.length === 0
+                ? `${name} without an aws:SourceVpce or aws:SourceVpc condition`
+                : `${name} under ${operators.join(", ")} on aws:SourceVpce or aws:SourceVpc, which does not limit callers to VPC endpoints (a negated operator admits every other endpoint, ForAllValues: and …IfExists also a request without the key, * every value); use StringEquals with your endpoint IDs`;
+        });
 }
 
 // ---------------------------------------------------------------------------
@@ -94,11 +102,16 @@ function coversWholeApi(statement: Props): boolean {
  * (`IpAddress`, `StringEquals`, ...; `positive`) or negated ones
  * (`NotIpAddress`, `StringNotEquals`, ...), with values that are not `*` and,
  * for aws:SourceIp, a CIDR list that does not cover every address. `Null`
- * (key present or not) scopes nothing.
+ * (key present or not) scopes nothing, nor does an operator that holds for a
+ * request without the key (`holdsWithoutKey`: `ForAllValues:`/`IfExists` in
+ * an Allow, `ForAnyValue:` in a Deny).
  */
 function scopingKeys(statement: Props, positive: boolean): string[] {
     const keys: string[] = [];
     for (const [operator, operands] of Object.entries(asRecord(statement.Condition))) {
+        if (holdsWithoutKey(operator, positive ? "Allow" : "Deny")) {
+            continue;
+        }
         const op = operator
             .replace(/^ForAnyValue:|^ForAllValues:/i, "")
             .replace(/IfExists$/i, "")

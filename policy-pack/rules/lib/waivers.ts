@@ -4,8 +4,10 @@
  * policy config (`--policy-pack-config` format, so the real CLI and the
  * offline gate read the same file). A waiver names the resource by URN, by
  * Pulumi resource name, or, for an API route, as the route (`GET /health`:
- * a REST method the platform names `<api>-get-health`, or an HTTP/WebSocket
- * route whose route key it is). An active waiver silences that rule on that
+ * a REST method the platform names `<api>-get-health`, or an HTTP API route
+ * whose route key it is; a key not of the form `METHOD /path`, such as
+ * `$default` or a WebSocket route's, is waived by name or URN). An active
+ * waiver silences that rule on that
  * resource; an expired one turns back into the finding, saying it expired.
  */
 import * as aws from "@pulumi/aws";

@@ -36,6 +36,13 @@ describe("openKeyPolicyStatements (literal)", () => {
         assert.deepStrictEqual(open({ Principal: "*", Condition: { "ForAnyValue:StringEquals": { "aws:PrincipalAccount": "111122223333" } } }), []);
     });
 
+    it("is not scoped by a condition that holds for a request without the key (ForAllValues:, IfExists)", () => {
+        const org = { "aws:PrincipalOrgID": "o-a1b2c3d4e5" };
+        assert.deepStrictEqual(open({ Principal: "*", Condition: { "ForAllValues:StringEquals": org } }), ['"Use"']);
+        assert.deepStrictEqual(open({ Principal: "*", Condition: { StringEqualsIfExists: org } }), ['"Use"']);
+        assert.deepStrictEqual(open({ Principal: "*", Condition: { StringEquals: org } }), []);
+    });
+
     it("names an unnamed statement by its position in the document", () => {
         const doc = JSON.stringify({
             Statement: [
