@@ -234,8 +234,10 @@ export function kmsEncryptionOf(resources: readonly PolicyResource[], bucket: Bu
             if (isUnknown(algorithm.value)) {
                 unknown ??= { state: "unknown", what: `${c.subject}.${algorithm.path}` };
             } else if (typeof algorithm.value === "string" && KMS_ALGORITHMS.includes(algorithm.value)) {
-                // A key derived from another resource is a customer-managed key even before its ARN is known.
-                if (isUnknown(key) || (typeof key === "string" && key !== "" && !/alias\/aws\/s3$/.test(key))) {
+                // A key derived from another resource is a customer-managed key even before its ARN is known. The
+                // AWS-managed key is `alias/aws/s3` alone or as an alias ARN's resource (`…:alias/aws/s3`): AWS reserves
+                // only aliases starting `alias/aws/`, so `alias/team/aws/s3` is a customer's (KMS CreateAlias).
+                if (isUnknown(key) || (typeof key === "string" && key !== "" && !/(^|:)alias\/aws\/s3$/.test(key))) {
                     return { state: "cmk" };
                 }
                 awsManaged ??= { state: "aws-managed", where: c.where };
