@@ -44,6 +44,17 @@ describe("privateApiPolicyProblems (literal)", () => {
             const allow = { ...openAllow, Condition: { [operator]: { "aws:SourceVpc": value } } };
             assert.deepStrictEqual(privateApiPolicyProblems(doc(allow)), [unscoped("Open", operator)], operator);
         }
+        const twoOperators = {
+            ...openAllow,
+            Condition: {
+                Bool: { "aws:SecureTransport": "true" },
+                StringNotEquals: { "aws:SourceVpce": "vpce-1" },
+                StringNotLike: { "aws:SourceVpc": "vpc-1*" },
+            },
+        };
+        assert.deepStrictEqual(privateApiPolicyProblems(doc(twoOperators)), [unscoped("Open", "StringNotEquals, StringNotLike")]);
+        const besideOtherKey = { ...openAllow, Condition: { StringNotEquals: { "aws:SourceVpce": "vpce-1", "aws:PrincipalAccount": "111122223333" } } };
+        assert.deepStrictEqual(privateApiPolicyProblems(doc(besideOtherKey)), [unscoped("Open", "StringNotEquals")]);
         const anyValue = { ...openAllow, Condition: { "ForAnyValue:StringEquals": { "aws:SourceVpce": ["vpce-1", "vpce-2"] } } };
         assert.deepStrictEqual(privateApiPolicyProblems(doc(anyValue)), []);
         assert.deepStrictEqual(privateApiPolicyProblems(doc({ ...openAllow, Principal: undefined, NotPrincipal: { AWS: ROOT } })), [problem]);
