@@ -1,4 +1,7 @@
-/** Analysis of IAM policy documents (plain, known JSON): Allow statements granting every action or a whole service, on any resource. */
+/**
+ * Analysis of IAM policy documents (plain, known JSON): Allow statements granting every action or a whole service, on any
+ * resource, and condition operators that hold for a request without the key (shared by resource and key policies).
+ */
 import { listing } from "./messages";
 import { asArray, asRecord, asString, parseJsonDocument } from "./values";
 

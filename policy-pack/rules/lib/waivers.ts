@@ -7,8 +7,8 @@
  * a REST method the platform names `<api>-get-health`, or an HTTP API route
  * whose route key it is; a key not of the form `METHOD /path`, such as
  * `$default` or a WebSocket route's, is waived by name or URN). An active
- * waiver silences that rule on that
- * resource; an expired one turns back into the finding, saying it expired.
+ * waiver silences that rule on that resource; an expired one turns back into
+ * the finding, saying it expired.
  */
 import * as aws from "@pulumi/aws";
 import type { PolicyConfigJSONSchema } from "@pulumi/policy/schema";
