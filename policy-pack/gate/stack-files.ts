@@ -42,11 +42,18 @@ function readYaml(absolute: string): unknown {
     } catch (err) {
         throw err instanceof StackFileError ? err : new StackFileError(`cannot read ${file}: no such file`);
     }
+    let docs: unknown[];
     try {
-        return yaml.load(text);
+        // loadAll, not load: js-yaml 5 refuses an empty or comment-only file ("expected a document"), which the
+        // Pulumi CLI reads as a stack with no config.
+        docs = yaml.loadAll(text);
     } catch (err) {
         throw new StackFileError(`${file} is not valid YAML: ${(err as Error).message.split("\n")[0]}`);
     }
+    if (docs.length > 1) {
+        throw new StackFileError(`${file} is not valid YAML: it holds ${docs.length} documents, a Pulumi project or stack file is one`);
+    }
+    return docs[0] ?? null;
 }
 
 /** The project of a program directory (Pulumi.yaml), or undefined when it has none. */
