@@ -58,6 +58,9 @@ export default {
     thresholds: { high: 90, low: 85, break: null },
     concurrency: 2,
     timeoutMS: 120000,
+    // The gate's dry run (every gate spec, TypeScript transpiling, coverage per test) passes Stryker's 5-minute
+    // default when another job shares the two cores.
+    dryRunTimeoutMinutes: 30,
     tempDirName: ".stryker-tmp",
     ignorePatterns: ["reports", ".plan", "out", ".scratch", ".stryker-tmp"],
 };
