@@ -89,4 +89,4 @@ require.extensions[".ts"] = function (module, file) {
     module._compile(js, file);
 };
 
-require(path.join(root, "policy-pack", "gate", "plan.ts")).cli();
+void require(path.join(root, "policy-pack", "gate", "plan.ts")).cli();

@@ -254,25 +254,36 @@ export async function main(argv: string[], out: (text: string) => void, err: (te
     }
 }
 
+/** What {@link cli} drives: the process, by default; a spec passes its own. */
+export interface CliProcess {
+    readonly argv: readonly string[];
+    readonly stdout: { write(text: string, done?: () => void): unknown };
+    readonly stderr: { write(text: string, done?: () => void): unknown };
+    on(event: "unhandledRejection" | "uncaughtException", listener: (e: unknown) => void): unknown;
+    exit(code: number): void;
+}
+
 /** The command line: runs `main` on the process's arguments and exits with its code. */
-export function cli(): void {
+export function cli(proc: CliProcess = process): Promise<void> {
     // Exit only once what was written has left: stdout to a pipe is asynchronous, and process.exit
     // right after a large report (a JSON report of 200 KB) would cut it short.
-    const exit = (code: number) => process.stdout.write("", () => process.stderr.write("", () => process.exit(code)));
-    const fail = (e: unknown) => {
-        process.stderr.write(`${errorMessage(e)}\n`);
+    const exit = (code: number): void => {
+        proc.stdout.write("", () => proc.stderr.write("", () => proc.exit(code)));
+    };
+    const fail = (e: unknown): void => {
+        proc.stderr.write(`${errorMessage(e)}\n`);
         exit(2);
     };
     // During a program run the run's own watch records these (and fails the run); outside one they are the gate's own.
-    process.on("unhandledRejection", (e) => isRunActive() || fail(e));
-    process.on("uncaughtException", (e) => isRunActive() || fail(e));
-    main(
-        process.argv.slice(2),
-        (text) => process.stdout.write(`${text}\n`),
-        (text) => process.stderr.write(`${text}\n`),
+    proc.on("unhandledRejection", (e) => isRunActive() || fail(e));
+    proc.on("uncaughtException", (e) => isRunActive() || fail(e));
+    return main(
+        proc.argv.slice(2),
+        (text) => proc.stdout.write(`${text}\n`),
+        (text) => proc.stderr.write(`${text}\n`),
     ).then(exit, fail);
 }
 
 if (require.main === module) {
-    cli();
+    void cli();
 }

@@ -50,7 +50,7 @@ function sorted(resources: RecordedResource[]): RecordedResource[] {
     return [...resources].sort((a, b) => a.urn.localeCompare(b.urn));
 }
 
-/** Resource counts by type, custom resources only, sorted by type. */
+/** Resource counts by type (every recorded resource, the stack and components included), sorted by type. */
 export function countByType(resources: RecordedResource[]): Record<string, number> {
     const counts: Record<string, number> = {};
     for (const r of resources) {
