@@ -77,8 +77,9 @@ function everySpec(root: string, dir: string, own: string): string[] {
 const SPAWNS = /\b(?:spawnSync|spawn|execFileSync|execFile|execSync|fork|plan)\(/;
 
 /**
- * The gate's specs, those that run the gate in this process first and those that start processes last: a static
- * mutant runs the scope's specs in this order until one fails, and most fail in the first in-process spec.
+ * The gate's specs in the order a mutant runs those covering it until one fails: the literal specs of one module each
+ * (`*-literal.test.ts`, milliseconds a test) first, then the other in-process specs (some run whole programs), and
+ * those that start processes last.
  */
 export function gateSpecs(root: string): string[] {
     const files = [
@@ -95,7 +96,8 @@ export function gateSpecs(root: string): string[] {
         .filter((f) => f !== "test/gate/bin.test.ts")
         .filter((f) => fs.existsSync(path.join(root, f)));
     const spawns = (f: string) => SPAWNS.test(fs.readFileSync(path.join(root, f), "utf8"));
-    return [...files.filter((f) => !spawns(f)), ...files.filter(spawns)];
+    const rank = (f: string) => (spawns(f) ? 2 : f.endsWith("-literal.test.ts") ? 0 : 1);
+    return [0, 1, 2].flatMap((r) => files.filter((f) => rank(f) === r));
 }
 
 /** Every scope, derived from the folders so a new rule or component is in one without listing it. */
