@@ -1,34 +1,12 @@
 /** `npm run mutate`'s scopes cover the configured code once each, every scope has specs, and scores are Stryker's. */
 import * as assert from "assert";
 import { execFileSync } from "child_process";
-import * as fs from "fs";
 import * as path from "path";
-import { mutationScopes } from "./scopes";
-import { explainedPlaces, MutationReport, score, survivors, tally, unexplained } from "./scores";
+import { expand, filesOf, mutationScopes } from "./scopes";
+import { explainedPlaces, missingFiles, MutationReport, score, survivors, tally, unexplained } from "./scores";
 
 const ROOT = path.resolve(__dirname, "../..");
-
-/** Files matching a glob of `*` and `**` segments, relative to the root. */
-function expand(glob: string): string[] {
-    const re = new RegExp(
-        `^${glob
-            .replace(/\./g, "\\.")
-            .replace(/\*\*\//g, "(.+/)?")
-            .replace(/\*/g, "[^/]*")}$`,
-    );
-    const walk = (dir: string): string[] =>
-        fs.readdirSync(path.join(ROOT, dir || "."), { withFileTypes: true }).flatMap((e) => {
-            const rel = dir ? `${dir}/${e.name}` : e.name;
-            return e.isDirectory() ? (e.name === "node_modules" || e.name.startsWith(".") || e.name === "reports" ? [] : walk(rel)) : [rel];
-        });
-    const top = glob.split("/")[0];
-    return walk(top.includes("*") ? "" : top).filter((f) => re.test(f));
-}
-
-function filesOf(mutate: string[]): string[] {
-    const excluded = new Set(mutate.filter((g) => g.startsWith("!")).flatMap((g) => expand(g.slice(1))));
-    return mutate.filter((g) => !g.startsWith("!")).flatMap((g) => expand(g).filter((f) => !excluded.has(f)));
-}
+const glob = (g: string) => expand(ROOT, g);
 
 /** A field of stryker.config.mjs itself (an ES module, read by a child Node, MUTATE unset, `env` added). */
 function configured<T = string[]>(field: "mutate" | "checkers" | "plugins" | "incrementalFile" | "jsonReporter.fileName", env: Record<string, string> = {}): T {
@@ -43,11 +21,11 @@ describe("mutation scopes", () => {
     const scopes = mutationScopes(ROOT);
 
     it("mutate every file the Stryker config names (rules, baseline, gate, stack config, components), each in one scope", () => {
-        const configured = filesOf(configuredMutate());
+        const configured = filesOf(ROOT, configuredMutate());
         assert.ok(configured.length > 150, `${configured.length} files`);
         const owners = new Map<string, string[]>();
         for (const s of scopes) {
-            for (const f of filesOf(s.mutate)) {
+            for (const f of filesOf(ROOT, s.mutate)) {
                 owners.set(f, [...(owners.get(f) ?? []), s.name]);
             }
         }
@@ -66,8 +44,8 @@ describe("mutation scopes", () => {
         // A shared helper folder is tested by every rule spec: its own folder's first, each spec once.
         const lib = scopes.find((s) => s.name === "rules-lib")?.specs ?? [];
         assert.deepStrictEqual(lib.slice(0, 2), ["test/rules/lib/**/*.test.ts", "test/rules/*.test.ts"]);
-        const libFiles = lib.flatMap(expand);
-        assert.deepStrictEqual([...libFiles].sort(), [...new Set(expand("test/rules/**/*.test.ts"))].sort());
+        const libFiles = lib.flatMap(glob);
+        assert.deepStrictEqual([...libFiles].sort(), [...new Set(glob("test/rules/**/*.test.ts"))].sort());
         assert.strictEqual(new Set(libFiles).size, libFiles.length);
         // Elsewhere the catalog specs come first: they kill most static mutants (rule metadata).
         assert.deepStrictEqual(s3?.specs, [
@@ -83,7 +61,7 @@ describe("mutation scopes", () => {
         const gateFiles = gate?.specs ?? [];
         assert.deepStrictEqual(
             [...gateFiles].sort(),
-            [...expand("test/gate/**/*.test.ts").filter((f) => f !== "test/gate/bin.test.ts"), "test/plan-cli.test.ts", "test/policy-engine.test.ts"].sort(),
+            [...glob("test/gate/**/*.test.ts").filter((f) => f !== "test/gate/bin.test.ts"), "test/plan-cli.test.ts", "test/policy-engine.test.ts"].sort(),
         );
         const firstSpawning = gateFiles.indexOf("test/gate/any-directory.test.ts");
         assert.ok(
@@ -94,7 +72,7 @@ describe("mutation scopes", () => {
         assert.strictEqual(scopes.find((s) => s.name === "components-waf")?.group, "components and config");
         for (const s of scopes) {
             for (const spec of s.specs) {
-                assert.ok(expand(spec).length > 0, `${s.name}: ${spec} finds no spec`);
+                assert.ok(glob(spec).length > 0, `${s.name}: ${spec} finds no spec`);
             }
         }
     });
@@ -167,5 +145,17 @@ describe("mutation scores", () => {
             unexplained(survivors(report), md).map((s) => `${s.file}:${s.line}`),
             ["policy-pack/rules/b.ts:2"],
         );
+    });
+
+    it("name the files of a scope a report has no result for (a scope measured in part is not scored)", () => {
+        assert.deepStrictEqual(missingFiles(report, ["policy-pack/rules/a.ts", "policy-pack/rules/b.ts"]), []);
+        assert.deepStrictEqual(missingFiles(report, ["policy-pack/rules/c.ts", "policy-pack/rules/a.ts", "policy-pack/rules/d.ts"]), [
+            "policy-pack/rules/c.ts",
+            "policy-pack/rules/d.ts",
+        ]);
+        const gate = mutationScopes(ROOT).find((s) => s.name === "gate");
+        assert.ok(gate);
+        const files = filesOf(ROOT, gate.mutate);
+        assert.ok(files.includes("policy-pack/gate/engine.ts") && files.includes("policy-pack/gate/report.ts"), files.join(", "));
     });
 });

@@ -100,6 +100,29 @@ export function gateSpecs(root: string): string[] {
     return [0, 1, 2].flatMap((r) => files.filter((f) => rank(f) === r));
 }
 
+/** Files matching a glob of `*` and `**` segments, relative to the root. */
+export function expand(root: string, glob: string): string[] {
+    const re = new RegExp(
+        `^${glob
+            .replace(/\./g, "\\.")
+            .replace(/\*\*\//g, "(.+/)?")
+            .replace(/\*/g, "[^/]*")}$`,
+    );
+    const walk = (dir: string): string[] =>
+        fs.readdirSync(path.join(root, dir || "."), { withFileTypes: true }).flatMap((e) => {
+            const rel = dir ? `${dir}/${e.name}` : e.name;
+            return e.isDirectory() ? (e.name === "node_modules" || e.name.startsWith(".") || e.name === "reports" ? [] : walk(rel)) : [rel];
+        });
+    const top = glob.split("/")[0];
+    return walk(top.includes("*") ? "" : top).filter((f) => re.test(f));
+}
+
+/** The files a scope (or Stryker config) mutates: its globs, less those of its `!` globs. */
+export function filesOf(root: string, mutate: readonly string[]): string[] {
+    const excluded = new Set(mutate.filter((g) => g.startsWith("!")).flatMap((g) => expand(root, g.slice(1))));
+    return mutate.filter((g) => !g.startsWith("!")).flatMap((g) => expand(root, g).filter((f) => !excluded.has(f)));
+}
+
 /** Every scope, derived from the folders so a new rule or component is in one without listing it. */
 export function mutationScopes(root: string): MutationScope[] {
     const scopes: MutationScope[] = [];

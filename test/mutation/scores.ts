@@ -107,3 +107,11 @@ export function unexplained(found: Survivor[], markdown: string): Survivor[] {
     const places = explainedPlaces(markdown);
     return found.filter((s) => !places.has(`${s.file}:${s.line}`));
 }
+
+/**
+ * The files a scope mutates that a report has no result for: a report of part of a scope (a run stopped, or one
+ * made file by file) does not measure the scope, so its score is not counted against the target.
+ */
+export function missingFiles(report: MutationReport, files: readonly string[]): string[] {
+    return files.filter((f) => !(f in report.files));
+}
