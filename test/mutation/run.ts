@@ -8,6 +8,8 @@
  *   npm run mutate -- --report              scores of the runs already made, nothing run
  *   npm run mutate -- --only rules-s3 --force   every mutant again, ignoring the incremental file
  *   npm run mutate -- --checker stryker     Stryker's own TypeScript checker instead of file-checker.mjs
+ *   npm run mutate -- --only gate --part args,coverage   only those files of the scope, merged into its
+ *                                           report (test/mutation/merge.ts); the rest keep their last result
  *
  * --force matters after a spec change meant to kill static mutants (metadata, config schemas,
  * defaults): Stryker's incremental diff re-tests a mutant when its code or a test covering it changed,
@@ -19,7 +21,8 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
-import { MutationScope, mutationScopes, TARGETS, TargetGroup } from "./scopes";
+import { mergePart, StrykerReport } from "./merge";
+import { filesOf, MutationScope, mutationScopes, TARGETS, TargetGroup } from "./scopes";
 import { add, emptyTally, notMeasured, MutationReport, score, survivors, Tally, tally, unexplained } from "./scores";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -37,7 +40,9 @@ function reportOf(scope: string): string | undefined {
 }
 
 function usage(message: string): never {
-    process.stderr.write(`mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...]] [--force] [--checker files|stryker] [--list] [--report]\n`);
+    process.stderr.write(
+        `mutate: ${message}\nusage: npm run mutate -- [--only SCOPE[,SCOPE...] [--part FILE[,FILE...]]] [--force] [--checker files|stryker] [--list] [--report]\n`,
+    );
     process.exit(2);
 }
 
@@ -48,6 +53,8 @@ interface Options {
     force: boolean;
     /** "files": test/mutation/file-checker.mjs (the default); "stryker": @stryker-mutator/typescript-checker. */
     checker: "files" | "stryker";
+    /** With one scope: only these of its files (paths, or names without `.ts`), merged into its report. */
+    part?: string[];
 }
 
 function parse(argv: string[], all: MutationScope[]): Options {
@@ -56,6 +63,7 @@ function parse(argv: string[], all: MutationScope[]): Options {
     let list = false;
     let force = false;
     let checker: Options["checker"] = "files";
+    let part: string[] | undefined;
     for (let i = 0; i < argv.length; i++) {
         const a = argv[i];
         if (a === "--only") {
@@ -65,6 +73,8 @@ function parse(argv: string[], all: MutationScope[]): Options {
                 usage(`--only must name scopes among ${all.map((s) => s.name).join(", ")} (got ${JSON.stringify(argv[i] ?? "")})`);
             }
             scopes = all.filter((s) => names.includes(s.name));
+        } else if (a === "--part") {
+            part = (argv[++i] ?? "").split(",").filter(Boolean);
         } else if (a === "--report") {
             run = false;
         } else if (a === "--list") {
@@ -81,19 +91,43 @@ function parse(argv: string[], all: MutationScope[]): Options {
             usage(`unknown argument ${JSON.stringify(a)}`);
         }
     }
-    return { scopes, run, list, force, checker };
+    if (part !== undefined) {
+        if (scopes.length !== 1) {
+            usage(`--part needs --only naming exactly one scope (got ${scopes.length === all.length ? "none" : scopes.map((s) => s.name).join(", ")})`);
+        }
+        const files = filesOf(ROOT, scopes[0].mutate);
+        const given = part;
+        part = given.map((p) => files.find((f) => f === p || path.basename(f, ".ts") === p) ?? "");
+        const unknown = given.filter((_, i) => part?.[i] === "");
+        if (given.length === 0 || unknown.length > 0) {
+            usage(
+                `--part must name files of scope ${scopes[0].name} among ${files.map((f) => path.basename(f, ".ts")).join(", ")} (got ${JSON.stringify(unknown.join(",") || argv.join(" "))})`,
+            );
+        }
+    }
+    return { scopes, run, list, force, checker, part };
 }
 
-function runScope(scope: MutationScope, force: boolean, checker: Options["checker"]): void {
-    process.stdout.write(`\n== ${scope.name}: ${scope.mutate.join(" ")} with ${scope.specs.join(" ")}\n`);
+const incremental = (scope: string) => path.join(ROOT, "test/mutation/incremental", `${scope}.json`);
+const readReport = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as StrykerReport;
+
+function runScope(scope: MutationScope, force: boolean, checker: Options["checker"], part?: string[]): void {
+    // A part runs as its own Stryker scope, seeded with the scope's last result so unchanged mutants are reused.
+    const name = part === undefined ? scope.name : `${scope.name}.part`;
+    const mutate = part ?? scope.mutate;
+    const previous = reportOf(scope.name);
+    if (part !== undefined && previous !== undefined) {
+        fs.copyFileSync(previous, incremental(name));
+    }
+    process.stdout.write(`\n== ${scope.name}: ${mutate.join(" ")} with ${scope.specs.join(" ")}\n`);
     const result = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@stryker-mutator/core/bin/stryker.js"), "run", ...(force ? ["--force"] : [])], {
         cwd: ROOT,
         stdio: "inherit",
         env: {
             ...process.env,
             SECURE_API_MUTATION_RUN: "1",
-            MUTATE_SCOPE: scope.name,
-            MUTATE: scope.mutate.join(","),
+            MUTATE_SCOPE: name,
+            MUTATE: mutate.join(","),
             MUTATE_SPEC: scope.specs.join(","),
             MUTATE_TRANSPILER: scope.transpiler,
             MUTATE_CHECKER: checker,
@@ -101,8 +135,16 @@ function runScope(scope: MutationScope, force: boolean, checker: Options["checke
         },
     });
     if (result.status !== 0) {
-        process.stderr.write(`mutate: Stryker failed on scope ${scope.name} (exit ${result.status ?? result.signal})\n`);
+        process.stderr.write(`mutate: Stryker failed on scope ${name} (exit ${result.status ?? result.signal})\n`);
         process.exit(2);
+    }
+    if (part !== undefined) {
+        const merged = mergePart(filesOf(ROOT, scope.mutate), previous === undefined ? undefined : readReport(previous), readReport(incremental(name)), part);
+        fs.writeFileSync(incremental(scope.name), JSON.stringify(merged));
+        // This machine's full report of the scope, if any, is now older than the merged one.
+        fs.rmSync(path.join(ROOT, "reports/mutation", scope.name, "mutation.json"), { force: true });
+        fs.rmSync(incremental(name));
+        process.stdout.write(`mutate: ${part.length} file(s) merged into ${path.relative(ROOT, incremental(scope.name))}\n`);
     }
 }
 
@@ -115,13 +157,13 @@ const row = (name: string, t: Tally) =>
 
 function main(): number {
     const all = mutationScopes(ROOT);
-    const { scopes, run, list, force, checker } = parse(process.argv.slice(2), all);
+    const { scopes, run, list, force, checker, part } = parse(process.argv.slice(2), all);
     if (list) {
         all.forEach((s) => process.stdout.write(`${s.name.padEnd(28)} ${s.group}: ${s.mutate[0]}\n`));
         return 0;
     }
     if (run) {
-        scopes.forEach((s) => runScope(s, force, checker));
+        scopes.forEach((s) => runScope(s, force, checker, part));
     }
     const explanations = fs.readFileSync(path.join(ROOT, SURVIVORS_FILE), "utf8");
     const groups = new Map<TargetGroup, { tally: Tally; measured: number; of: number }>();
