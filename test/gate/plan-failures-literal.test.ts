@@ -6,33 +6,25 @@
  * resolution left as it was found.
  */
 import * as assert from "assert";
-import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { ROOT } from "../harness";
 import { planHere } from "../support/cli";
+import { Scratch } from "../support/scratch";
 
 const Module = require("module") as { _resolveFilename: unknown };
 
-let dir: string;
-const file = (name: string, text: string) => {
-    const f = path.join(dir, name);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    return f;
-};
+const scratch = new Scratch("plan-fail-");
+const file = scratch.file;
 /** stderr of planning a program that throws `message` (a JS program: no type check). */
 const thrown = async (name: string, message: string) =>
     (await planHere("--program", file(`${name}/index.js`, `throw new Error(${JSON.stringify(message)});\n`))).stderr;
-const at = (name: string) => `error: the program failed at ${path.relative(ROOT, path.join(dir, name, "index.js"))}:1:7: `;
+const at = (name: string) => `error: the program failed at ${path.relative(ROOT, path.join(scratch.dir, name, "index.js"))}:1:7: `;
 const HINT = "the --config file (e.g. Pulumi.ci.yaml)";
 
 describe("gate: a failing program, literal", function () {
     this.timeout(120_000);
-    before(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-fail-"));
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    before(scratch.create);
+    after(scratch.remove);
 
     it("a program that throws fails with its line; a missing config value names where to add it", async () => {
         const thrower = file("thrower/index.js", '\nthrow new Error("boom");\n');

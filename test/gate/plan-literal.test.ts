@@ -7,7 +7,6 @@
  */
 import * as assert from "assert";
 import * as fs from "fs";
-import * as os from "os";
 import * as path from "path";
 import { PolicyConfigError, RuleError } from "../../policy-pack/gate/engine";
 import { errorMessage, main, ProgramFailure, stackOutputsJson, USAGE, UsageError } from "../../policy-pack/gate/plan";
@@ -18,18 +17,14 @@ import { StackFileError } from "../../policy-pack/gate/stack-files";
 import { TypeCheckError } from "../../policy-pack/gate/typecheck";
 import { ROOT } from "../harness";
 import { planHere } from "../support/cli";
+import { Scratch } from "../support/scratch";
 
 const PROGRAM = "test/fixtures/waivers/open-health";
 const RULE = "apigw-method-requires-authorization";
 const KEY = "AKIAIOSFODNN7EXAMPLE";
 
-let dir: string;
-const file = (name: string, text: string) => {
-    const f = path.join(dir, name);
-    fs.mkdirSync(path.dirname(f), { recursive: true });
-    fs.writeFileSync(f, text);
-    return f;
-};
+const scratch = new Scratch("plan-literal-");
+const file = scratch.file;
 const policyConfig = (config: unknown) => file(`policy-${Math.random().toString(36).slice(2)}.json`, JSON.stringify(config));
 interface Refs {
     outputs: Record<string, unknown>;
@@ -39,10 +34,8 @@ const lastLine = (text: string) => text.trimEnd().split("\n").pop();
 
 describe("gate: the plan command, literal", function () {
     this.timeout(120_000);
-    before(() => {
-        dir = fs.mkdtempSync(path.join(os.tmpdir(), "plan-literal-"));
-    });
-    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    before(scratch.create);
+    after(scratch.remove);
 
     it("stack outputs as `pulumi stack output --json`: secrets hidden, unknown outputs left out", () => {
         assert.deepStrictEqual(
@@ -151,8 +144,8 @@ describe("gate: the plan command, literal", function () {
 
     it("--out writes the report and prints the text summary; --outputs-json writes the stack outputs", async () => {
         const program = file("outs/index.js", 'const pulumi = require("@pulumi/pulumi");\nexports.url = "https://x";\nexports.key = pulumi.secret("k");\n');
-        const out = path.join(dir, "report.json");
-        const outputs = path.join(dir, "outputs.json");
+        const out = path.join(scratch.dir, "report.json");
+        const outputs = path.join(scratch.dir, "outputs.json");
         const r = await planHere("--program", program, "--json", "--out", out, "--outputs-json", outputs, "--mode", "update");
         assert.strictEqual(r.code, 0, r.stderr);
         assert.strictEqual(fs.readFileSync(outputs, "utf8"), '{\n  "url": "https://x",\n  "key": "[secret]"\n}\n');
@@ -179,7 +172,7 @@ describe("gate: the plan command, literal", function () {
         );
         const outputs = file("network.json", '{ "vpcId": "vpc-1" }');
         const given = JSON.parse(
-            (await planHere("--program", path.join(dir, "foreign"), "--stack-outputs", `acme/network/prod=${outputs}`, "--json")).stdout,
+            (await planHere("--program", path.join(scratch.dir, "foreign"), "--stack-outputs", `acme/network/prod=${outputs}`, "--json")).stdout,
         ) as Refs;
         assert.deepStrictEqual(
             [given.outputs.out, given.stackReferences],
