@@ -14,6 +14,10 @@ import { loadSdk, MixedSdkError, packageFor, packagesFor, REPORTED_PACKAGES, wit
 const ROOT = path.resolve(__dirname, "..", "..");
 /** The gate's node_modules, by real path (Node resolves symlinks; a Stryker sandbox finds them further up). */
 const GATE_MODULES = path.resolve(path.dirname(require.resolve("@pulumi/pulumi/package.json")), "..", "..");
+/** The version the gate's @pulumi/policy declares, without its leading "v". */
+const GATE_POLICY_VERSION = String(
+    (JSON.parse(fs.readFileSync(path.join(GATE_MODULES, "@pulumi/policy/package.json"), "utf8")) as { version: unknown }).version,
+).replace(/^v/, "");
 const real = (dir: string | undefined) => (dir === undefined ? undefined : fs.realpathSync(dir));
 const resolver = Module as unknown as { _resolveFilename: unknown };
 
@@ -90,8 +94,8 @@ describe("gate: sdk (literal)", () => {
             [
                 ["@pulumi/pulumi", "9.8.7", "program", real(at("own", "node_modules", "@pulumi", "pulumi"))],
                 ["@pulumi/aws", "unknown", "program", real(at("own", "node_modules", "@pulumi", "aws"))],
-                // The gate's @pulumi/policy declares its version as "v1.21.0".
-                ["@pulumi/policy", "1.21.0", "gate", path.join(GATE_MODULES, "@pulumi", "policy")],
+                // The gate's own @pulumi/policy (1.21.0 declares itself "v1.21.0"; the "v9.8.7" case pins the stripping).
+                ["@pulumi/policy", GATE_POLICY_VERSION, "gate", path.join(GATE_MODULES, "@pulumi", "policy")],
             ],
         );
         assert.deepStrictEqual(packageFor("left-only", at("own")), {
