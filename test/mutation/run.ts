@@ -97,8 +97,9 @@ function parse(argv: string[], all: MutationScope[]): Options {
         }
         const files = filesOf(ROOT, scopes[0].mutate);
         const given = part;
-        part = given.map((p) => files.find((f) => f === p || path.basename(f, ".ts") === p) ?? "");
-        const unknown = given.filter((_, i) => part?.[i] === "");
+        const names = (f: string, p: string) => f === p || path.basename(f, ".ts") === p;
+        part = files.filter((f) => given.some((p) => names(f, p)));
+        const unknown = given.filter((p) => !files.some((f) => names(f, p)));
         if (given.length === 0 || unknown.length > 0) {
             usage(
                 `--part must name files of scope ${scopes[0].name} among ${files.map((f) => path.basename(f, ".ts")).join(", ")} (got ${JSON.stringify(unknown.join(",") || argv.join(" "))})`,
