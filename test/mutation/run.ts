@@ -29,14 +29,15 @@ const ROOT = path.resolve(__dirname, "../..");
 const SURVIVORS_FILE = "test/mutation-survivors.md";
 /** Unexplained survivors printed; the rest are in the reports. */
 const SHOWN = 40;
+/** A scope's committed incremental file, and this machine's JSON report of its last run. */
+const incremental = (scope: string) => path.join(ROOT, "test/mutation/incremental", `${scope}.json`);
+const localReport = (scope: string) => path.join(ROOT, "reports/mutation", scope, "mutation.json");
 /**
  * A scope's last result: this machine's report, else the committed incremental file (the same schema,
  * written by the same run), so `--report` on a fresh clone prints the scores the last runs measured.
  */
 function reportOf(scope: string): string | undefined {
-    return [path.join(ROOT, "reports/mutation", scope, "mutation.json"), path.join(ROOT, "test/mutation/incremental", `${scope}.json`)].find((f) =>
-        fs.existsSync(f),
-    );
+    return [localReport(scope), incremental(scope)].find((f) => fs.existsSync(f));
 }
 
 function usage(message: string): never {
@@ -109,7 +110,6 @@ function parse(argv: string[], all: MutationScope[]): Options {
     return { scopes, run, list, force, checker, part };
 }
 
-const incremental = (scope: string) => path.join(ROOT, "test/mutation/incremental", `${scope}.json`);
 const readReport = (file: string) => JSON.parse(fs.readFileSync(file, "utf8")) as StrykerReport;
 
 function runScope(scope: MutationScope, force: boolean, checker: Options["checker"], part?: string[]): void {
@@ -143,7 +143,7 @@ function runScope(scope: MutationScope, force: boolean, checker: Options["checke
         const merged = mergePart(filesOf(ROOT, scope.mutate), previous === undefined ? undefined : readReport(previous), readReport(incremental(name)), part);
         fs.writeFileSync(incremental(scope.name), JSON.stringify(merged));
         // This machine's full report of the scope, if any, is now older than the merged one.
-        fs.rmSync(path.join(ROOT, "reports/mutation", scope.name, "mutation.json"), { force: true });
+        fs.rmSync(localReport(scope.name), { force: true });
         fs.rmSync(incremental(name));
         process.stdout.write(`mutate: ${part.length} file(s) merged into ${path.relative(ROOT, incremental(scope.name))}\n`);
     }
